@@ -1,0 +1,91 @@
+package mattermost
+
+// Who a Mattermost user is, from GET /api/v4/users/{id}
+// (https://api.mattermost.com/#tag/users/operation/GetUser). The email is
+// only shown to the bot when the server's ShowEmailAddress privacy setting is
+// on or the bot has the system admin role; the README says so.
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// userTTL is how long a looked-up user is kept in memory: long enough to
+// spare a lookup per command, short enough that a changed locale or role
+// shows soon.
+const userTTL = 5 * time.Minute
+
+// LookupUser returns the user's email, locale and guest flag. Returns
+// ENOTFOUND for an unknown user.
+func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (intranet.User, error) {
+	if a.api == nil {
+		return intranet.User{}, intranet.Errorf(intranet.EUNAVAILABLE, "mattermost: no MATTERMOST_URL and bot token")
+	}
+	var u *model.User
+	err := a.retry(ctx, "get user", func() (*model.Response, error) {
+		got, resp, err := a.api.GetUser(ctx, userID, "")
+		u = got
+		return resp, err
+	})
+	if s := status(err); s == http.StatusNotFound || s == http.StatusBadRequest {
+		return intranet.User{}, intranet.Errorf(intranet.ENOTFOUND, "mattermost user %s not found", userID)
+	} else if err != nil {
+		return intranet.User{}, err
+	}
+	user := userFromModel(u)
+	a.remember(user)
+	return user, nil
+}
+
+func userFromModel(u *model.User) intranet.User {
+	return intranet.User{ID: u.Id, Name: u.Username, Email: u.Email, Locale: u.Locale, Guest: u.IsGuest()}
+}
+
+// identify returns what is known of the user behind a callback: the id and
+// name from the payload, and email, locale and guest flag from a short
+// lookup (cached briefly). A failed lookup is logged and the request goes on
+// without them.
+func (a *Adapter) identify(ctx context.Context, id, name string) intranet.User {
+	base := intranet.User{ID: id, Name: name}
+	if a.api == nil || id == "" {
+		return base
+	}
+	now := a.cfg.Now()
+	a.mu.Lock()
+	c, ok := a.users[id]
+	a.mu.Unlock()
+	if !ok || now.Sub(c.at) > userTTL {
+		lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		got, resp, err := a.api.GetUser(lctx, id, "")
+		if err != nil {
+			code := 0
+			if resp != nil {
+				code = resp.StatusCode
+			}
+			a.log.Warn("user lookup failed", "user_id", id, "status", code, "err", err)
+			return base
+		}
+		c = cachedUser{user: userFromModel(got), at: now}
+		a.remember(c.user)
+	}
+	u := c.user
+	if name != "" {
+		u.Name = name
+	}
+	return u
+}
+
+func (a *Adapter) remember(u intranet.User) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if len(a.users) >= 10000 {
+		clear(a.users)
+	}
+	a.users[u.ID] = cachedUser{user: u, at: a.cfg.Now()}
+}

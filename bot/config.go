@@ -1,0 +1,179 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet/store"
+)
+
+// Config is Werkplek's configuration, read from environment variables (each
+// secret also from NAME_FILE, a file holding it). Adapters get plain fields
+// out of it; nothing reaches into it from elsewhere.
+type Config struct {
+	DatabaseURL string // WERKPLEK_DATABASE_URL
+	Listen      string // WERKPLEK_LISTEN
+	Language    string // WERKPLEK_LANGUAGE
+	Timezone    string // WERKPLEK_TIMEZONE
+	Location    *time.Location
+	LogFormat   string // WERKPLEK_LOG_FORMAT: text or json
+	PublicURL   string // WERKPLEK_PUBLIC_URL
+	Secret      string // WERKPLEK_SECRET
+
+	SlackSigningSecret string // SLACK_SIGNING_SECRET
+	SlackBotToken      string // SLACK_BOT_TOKEN
+	SlackAppToken      string // SLACK_APP_TOKEN (Socket Mode)
+	SlackAPIURL        string // SLACK_API_URL
+
+	MattermostURL           string   // MATTERMOST_URL
+	MattermostBotToken      string   // MATTERMOST_BOT_TOKEN
+	MattermostCommandTokens []string // MATTERMOST_COMMAND_TOKENS, comma separated
+
+	TeamsAppID             string // TEAMS_APP_ID
+	TeamsAppPassword       string // TEAMS_APP_PASSWORD
+	TeamsTenantID          string // TEAMS_TENANT_ID
+	TeamsOpenIDMetadataURL string // TEAMS_OPENID_METADATA_URL
+	TeamsTokenURL          string // TEAMS_TOKEN_URL
+	TeamsAuth              string // TEAMS_AUTH: "on" (default) or "off" for local trials
+}
+
+// setting documents one environment variable for --help and the README.
+type setting struct {
+	Name, Default, Doc string
+	Secret             bool
+}
+
+// settings lists every variable Werkplek reads, in the README's order.
+var settings = []setting{
+	{"WERKPLEK_DATABASE_URL", store.DefaultURL, "Database: postgres://USER:PASSWORD@HOST/DB (any form pgx accepts) or sqlite:PATH.", true},
+	{"WERKPLEK_LISTEN", ":8080", "Address of the HTTP listener of `serve`.", false},
+	{"WERKPLEK_LANGUAGE", "nl", "Reply language when a person chose none and their chat client is not Dutch: nl or en.", false},
+	{"WERKPLEK_TIMEZONE", "Europe/Amsterdam", "Time zone in which times are shown and typed.", false},
+	{"WERKPLEK_LOG_FORMAT", "text", "Log format on stderr: text or json.", false},
+	{"WERKPLEK_PUBLIC_URL", "", "Address where platforms and calendars reach Werkplek (https://werkplek.example.nl).", false},
+	{"WERKPLEK_SECRET", "", "Key for signed button contexts and feed tokens; the same on every replica. Required for Mattermost.", true},
+	{"WERKPLEK_QUESTION_ESCALATE_HOURS", "4", "Working hours (Monday to Friday 08:00-17:00 in WERKPLEK_TIMEZONE) after which an unanswered question goes to the next experts, and as long after that to the topic's owner; a topic may set its own.", false},
+	{"WERKPLEK_HANDOVER_REMINDER_HOURS", "12", "Hours before a shift's start at which a team's leads hear that a handover request is still open; 0: no reminder.", false},
+	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
+	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
+	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
+	{"SLACK_APP_TOKEN", "", "Slack app-level token (xapp-…); turns Socket Mode on (no public URL needed).", true},
+	{"SLACK_API_URL", "https://slack.com/api/", "Slack Web API base address (for tests or an outbound proxy).", false},
+	{"MATTERMOST_URL", "", "Mattermost server address; with MATTERMOST_BOT_TOKEN turns Mattermost on.", false},
+	{"MATTERMOST_BOT_TOKEN", "", "Mattermost bot account's access token.", true},
+	{"MATTERMOST_COMMAND_TOKENS", "", "Comma-separated tokens of slash commands an admin created by hand.", true},
+	{"TEAMS_APP_ID", "", "Microsoft app id of the Teams bot; turns Teams on.", false},
+	{"TEAMS_APP_PASSWORD", "", "Client secret of the Teams bot's app registration.", true},
+	{"TEAMS_TENANT_ID", "", "Tenant of a single-tenant bot (outbound token endpoint).", false},
+	{"TEAMS_OPENID_METADATA_URL", "https://login.botframework.com/v1/.well-known/openidconfiguration", "Where the Bot Framework's signing keys are published.", false},
+	{"TEAMS_TOKEN_URL", "", "Token endpoint for the bot's own calls (default: from TEAMS_TENANT_ID).", false},
+	{"TEAMS_AUTH", "on", "off turns Teams token checks off for the local Agents Playground; refused unless WERKPLEK_LISTEN is a loopback address.", false},
+}
+
+// LoadConfig reads the configuration through getenv and returns every
+// problem at once, one clear line each.
+func LoadConfig(getenv func(string) string) (Config, []string) {
+	var problems []string
+	get := func(name string) string {
+		v := strings.TrimSpace(getenv(name))
+		if f := strings.TrimSpace(getenv(name + "_FILE")); f != "" {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s_FILE: cannot read %s: %v", name, f, err))
+				return ""
+			}
+			if v != "" {
+				problems = append(problems, fmt.Sprintf("%s and %s_FILE are both set: use one", name, name))
+			}
+			v = strings.TrimSpace(string(b))
+		}
+		if v == "" {
+			for _, s := range settings {
+				if s.Name == name {
+					return s.Default
+				}
+			}
+		}
+		return v
+	}
+	c := Config{
+		DatabaseURL: get("WERKPLEK_DATABASE_URL"), Listen: get("WERKPLEK_LISTEN"), Language: strings.ToLower(get("WERKPLEK_LANGUAGE")),
+		Timezone: get("WERKPLEK_TIMEZONE"), LogFormat: strings.ToLower(get("WERKPLEK_LOG_FORMAT")), PublicURL: strings.TrimRight(get("WERKPLEK_PUBLIC_URL"), "/"),
+		Secret:             get("WERKPLEK_SECRET"),
+		SlackSigningSecret: get("SLACK_SIGNING_SECRET"), SlackBotToken: get("SLACK_BOT_TOKEN"), SlackAppToken: get("SLACK_APP_TOKEN"), SlackAPIURL: get("SLACK_API_URL"),
+		MattermostURL: strings.TrimRight(get("MATTERMOST_URL"), "/"), MattermostBotToken: get("MATTERMOST_BOT_TOKEN"),
+		TeamsAppID: get("TEAMS_APP_ID"), TeamsAppPassword: get("TEAMS_APP_PASSWORD"), TeamsTenantID: get("TEAMS_TENANT_ID"),
+		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: strings.ToLower(get("TEAMS_AUTH")),
+	}
+	for _, t := range strings.Split(get("MATTERMOST_COMMAND_TOKENS"), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			c.MattermostCommandTokens = append(c.MattermostCommandTokens, t)
+		}
+	}
+
+	if _, _, err := store.ParseURL(c.DatabaseURL); err != nil {
+		problems = append(problems, "WERKPLEK_DATABASE_URL: "+err.Error())
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		problems = append(problems, fmt.Sprintf("WERKPLEK_LISTEN: %q is not HOST:PORT (e.g. :8080 or 127.0.0.1:8080)", c.Listen))
+	}
+	if c.Language != "nl" && c.Language != "en" {
+		problems = append(problems, fmt.Sprintf("WERKPLEK_LANGUAGE: %q is not nl or en", c.Language))
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		problems = append(problems, fmt.Sprintf("WERKPLEK_TIMEZONE: %q is not a time zone (e.g. Europe/Amsterdam)", c.Timezone))
+	}
+	c.Location = loc
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		problems = append(problems, fmt.Sprintf("WERKPLEK_LOG_FORMAT: %q is not text or json", c.LogFormat))
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			problems = append(problems, fmt.Sprintf("WERKPLEK_PUBLIC_URL: %q is not an http(s) address", c.PublicURL))
+		}
+	}
+	if (c.MattermostURL == "") != (c.MattermostBotToken == "") {
+		problems = append(problems, "MATTERMOST_URL and MATTERMOST_BOT_TOKEN go together: set both or neither")
+	}
+	if c.MattermostURL != "" && c.Secret == "" {
+		problems = append(problems, "WERKPLEK_SECRET is required with Mattermost (it signs the buttons)")
+	}
+	if c.MattermostURL != "" && c.PublicURL == "" {
+		problems = append(problems, "WERKPLEK_PUBLIC_URL is required with Mattermost (its commands and buttons call Werkplek there)")
+	}
+	if c.SlackAppToken != "" && c.SlackBotToken == "" {
+		problems = append(problems, "SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN too")
+	}
+	if c.TeamsAuth != "on" && c.TeamsAuth != "off" {
+		problems = append(problems, fmt.Sprintf("TEAMS_AUTH: %q is not on or off", c.TeamsAuth))
+	}
+	if c.TeamsAuth == "off" && !loopback(c.Listen) {
+		problems = append(problems, fmt.Sprintf("TEAMS_AUTH=off is only allowed on a loopback listener (WERKPLEK_LISTEN=127.0.0.1:8080), not %q", c.Listen))
+	}
+	if c.TeamsAppID != "" && c.TeamsAuth == "on" && c.TeamsAppPassword == "" {
+		problems = append(problems, "TEAMS_APP_ID needs TEAMS_APP_PASSWORD (or TEAMS_AUTH=off for a local trial)")
+	}
+	return c, problems
+}
+
+// SlackOn, MattermostOn and TeamsOn say which platforms are configured.
+func (c Config) SlackOn() bool      { return c.SlackSigningSecret != "" || c.SlackAppToken != "" }
+func (c Config) MattermostOn() bool { return c.MattermostURL != "" && c.MattermostBotToken != "" }
+func (c Config) TeamsOn() bool      { return c.TeamsAppID != "" || c.TeamsAuth == "off" }
+
+func loopback(listen string) bool {
+	host, _, err := net.SplitHostPort(listen)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/werkplek/werkplek/adapters/console"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/phonebook"
+)
+
+// console runs `werkplek console` and, with seed, `werkplek demo`.
+func (m *Main) console(ctx context.Context, args []string, seed bool) error {
+	name, help := "console", "werkplek console --as EMAIL [--channel NAME] [--json]\n\nChat with Werkplek in the terminal as the person with that email, in a channel of the\nconsole platform. Reads commands line by line (also from a script on stdin); DMs and\nchannel posts for you arrive as they come. Type /werkplek help for the commands."
+	if seed {
+		name, help = "demo", "werkplek demo [--as EMAIL] [--channel NAME] [--json]\n\nSeeds the fictional organisation Zorggroep Werkplek (about 230 people in 13 departments)\ninto the database (idempotent), then opens the console as "+demo.User+"."
+	}
+	fs := m.flags(name, help)
+	as := fs.String("as", "", "email of the person you are")
+	channel := fs.String("channel", "console", "console channel to chat in")
+	asJSON := fs.Bool("json", false, "print one JSON object a line (kind reply, dm or post)")
+	if seed {
+		*as = demo.User
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *as == "" {
+		return &exitError{code: 2, msg: "werkplek console: --as EMAIL is required (who are you?), e.g. --as " + demo.User}
+	}
+	if !phonebook.ValidEmail(strings.ToLower(*as)) {
+		return &exitError{code: 2, msg: fmt.Sprintf("werkplek %s: --as %q is not an email address", name, *as)}
+	}
+	if err := m.open(ctx); err != nil {
+		return err
+	}
+	if seed {
+		sum, err := m.Store.ImportPeople(ctx, demo.People(), false)
+		if err != nil {
+			return fmt.Errorf("seed the demo organisation: %w", err)
+		}
+		if err := m.seedDemo(ctx); err != nil {
+			return err
+		}
+		n, _ := m.Store.CountPeople(ctx)
+		if !*asJSON {
+			fmt.Fprintf(m.Stderr, "Demo organisation ready: %d people (%d new) in %d departments, %d meeting rooms, in %s.\n",
+				n, sum.Created, demo.Departments(), len(demo.Rooms()), m.databaseName())
+			fmt.Fprintf(m.Stderr, "Handover requests of team Zorg Oost are posted in the console channel %q (werkplek console --as %s --channel %s).\n",
+				demo.TeamChannel, demo.User, demo.TeamChannel)
+		}
+	}
+	if _, err := m.Store.FindPersonByEmail(ctx, *as); intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		fmt.Fprintf(m.Stderr, "Note: %s is not in the phonebook; you can only use /werkplek help. Import people first (werkplek import FILE) or try werkplek demo.\n", *as)
+	} else if err != nil {
+		return err
+	}
+	stopJobs, err := m.startConsoleJobs(ctx)
+	if err != nil {
+		return err
+	}
+	defer stopJobs()
+	return m.consoleFor(*as, *channel, *asJSON).Run(ctx)
+}
+
+func (m *Main) databaseName() string {
+	if m.Config.DatabaseURL == "" {
+		return "sqlite:werkplek.db"
+	}
+	return m.Config.DatabaseURL
+}
+
+// importPeople runs `werkplek import FILE`.
+func (m *Main) importPeople(ctx context.Context, args []string) error {
+	fs := m.flags("import", "werkplek import FILE\n\nLoads people from a CSV file with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return &exitError{code: 2, msg: "werkplek import: give one CSV file, e.g. werkplek import people.csv"}
+	}
+	records, sum, err := importCSV(ctx, m, "werkplek import", fs.Arg(0), false, phonebook.ParseCSV, m.storeImportPeople)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "Imported %s: %d new, %d updated, %d unchanged.\n", fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)
+	return nil
+}
+
+// seedDemo adds what the later features need to the demo: the meeting rooms,
+// the department teams, and a console channel for team Zorg Oost's handover
+// cards. Idempotent, like the people import.
+func (m *Main) seedDemo(ctx context.Context) error {
+	if _, err := m.Store.SaveRooms(ctx, demo.Rooms(), false); err != nil {
+		return fmt.Errorf("seed the demo rooms: %w", err)
+	}
+	if err := m.seedDemoNews(ctx); err != nil {
+		return err
+	}
+	if err := m.seedDemoQuestions(ctx); err != nil {
+		return err
+	}
+	if err := m.Store.SyncDepartmentTeams(ctx); err != nil {
+		return fmt.Errorf("seed the demo teams: %w", err)
+	}
+	team, err := m.Store.FindTeamByName(ctx, "Zorg Oost")
+	if err != nil {
+		return fmt.Errorf("seed the demo teams: %w", err)
+	}
+	ch := intranet.TeamChannel{Platform: intranet.PlatformConsole, Installation: console.Installation, ChannelID: demo.TeamChannel}
+	for _, c := range team.Channels {
+		if c == ch {
+			return nil
+		}
+	}
+	return m.Store.LinkTeamChannel(ctx, team.ID, ch)
+}
+
+func (m *Main) storeImportPeople(ctx context.Context, records []intranet.PersonRecord, dryRun bool) (intranet.ImportSummary, error) {
+	return m.Store.ImportPeople(ctx, records, dryRun)
+}

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/adapters/console"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/csvfile"
+	"github.com/werkplek/werkplek/intranet/phonebook"
+	"github.com/werkplek/werkplek/intranet/router"
+)
+
+// DefaultHandoverReminderHours is WERKPLEK_HANDOVER_REMINDER_HOURS's default:
+// how long before a shift's start the leads hear that it is still open.
+const DefaultHandoverReminderHours = 12
+
+// handoverPosters finds the poster of a platform in m.Posters when a card
+// or DM is sent (serve fills it as adapters start); the console platform
+// always has its mailbox poster, so console and demo show cards and DMs.
+type handoverPosters struct{ m *Main }
+
+func (p handoverPosters) Poster(pl intranet.Platform) intranet.Poster {
+	if x := p.m.poster(pl); x != nil {
+		return x
+	}
+	if pl == intranet.PlatformConsole && p.m.Store != nil {
+		return &console.Poster{Mailbox: p.m.Store}
+	}
+	return nil
+}
+
+// useHandovers turns /team and /handover on in the router.
+func (m *Main) useHandovers() error {
+	hours := DefaultHandoverReminderHours
+	if v := strings.TrimSpace(m.Getenv("WERKPLEK_HANDOVER_REMINDER_HOURS")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 24*7 {
+			return &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_HANDOVER_REMINDER_HOURS: %q is not a number of hours from 0 (no reminder) to 168", v)}
+		}
+		hours = n
+	}
+	loc := m.Config.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	m.Router.UseHandovers(&router.Handovers{Teams: m.Store, Handovers: m.Store, Posters: handoverPosters{m}, Location: loc,
+		Tx: m.Store, ReminderBefore: time.Duration(hours) * time.Hour})
+	return nil
+}
+
+// useHandoverJobs registers the handover jobs (expiry at the shift's start,
+// the leads' reminder) on the job runner and lets new requests schedule
+// them; cards and DMs then go through the outbox. openJobs calls it before
+// the runner starts; a second call changes nothing.
+func (m *Main) useHandoverJobs(r interface {
+	intranet.JobRegistry
+	intranet.Scheduler
+}, o intranet.Outbox) error {
+	cfg := m.Router.HandoverSettings()
+	if cfg == nil || cfg.Scheduler != nil {
+		return nil
+	}
+	if err := m.Router.RegisterHandoverJobs(r); err != nil {
+		return err
+	}
+	cfg.Scheduler, cfg.Outbox = r, o
+	return nil
+}
+
+const teamsHelp = `werkplek teams import [--dry-run] FILE
+
+Loads teams from a CSV file with the header
+  name,leads,members,channels,approval
+leads and members are ';'-separated email addresses of people in the phonebook;
+channels are ';'-separated platform:channel-id (slack:C0123, mattermost:4xp9..., teams:19:...,
+console:NAME); approval is yes or no (empty keeps the current value).
+Creates teams by name or adds to them: members, leads and channels listed are
+added, never removed. All or nothing: a file with errors imports nothing and
+lists every bad line. Every department is a team already (its people are
+members, those with the team lead role its leads); a line with a department's
+name adds to that team.`
+
+// teams runs `werkplek teams import FILE`.
+func (m *Main) teams(ctx context.Context, args []string) error {
+	path, dryRun, err := m.importArgs("teams", teamsHelp, args)
+	if path == "" || err != nil {
+		return err
+	}
+	_, sum, err := importCSV(ctx, m, "werkplek teams import", path, dryRun, parseTeamsCSV, func(ctx context.Context, r []intranet.TeamRecord, dry bool) (intranet.ImportSummary, error) {
+		return m.Store.ImportTeams(ctx, r, dry)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "%s %s: %d new teams, %d existing teams added to.\n", importVerb(dryRun), path, sum.Created, sum.Updated)
+	return nil
+}
+
+var teamColumns = []string{"name", "leads", "members", "channels", "approval"}
+
+// parseTeamsCSV reads the teams file and lists every bad line.
+func parseTeamsCSV(r io.Reader) ([]intranet.TeamRecord, []intranet.ImportProblem) {
+	f, problems := csvfile.Open(r, teamColumns, "name")
+	if problems != nil {
+		return nil, problems
+	}
+	var out []intranet.TeamRecord
+	seen := map[string]int{}
+	for {
+		row, problem, more := f.Next()
+		if !more {
+			break
+		}
+		if problem != nil {
+			problems = append(problems, *problem)
+			continue
+		}
+		line, get := row.Line, row.Get
+		rec := intranet.TeamRecord{Line: line, Name: strings.Join(strings.Fields(get("name")), " ")}
+		bad := func(format string, a ...any) {
+			problems = append(problems, intranet.ImportProblem{Line: line, Reason: fmt.Sprintf(format, a...)})
+		}
+		if phonebook.Key(rec.Name) == "" {
+			bad("a team needs a name")
+		} else if first, ok := seen[phonebook.Key(rec.Name)]; ok {
+			bad("team %q is on line %d already", rec.Name, first)
+		} else {
+			seen[phonebook.Key(rec.Name)] = line
+		}
+		for _, part := range []struct {
+			column string
+			into   *[]string
+		}{{"leads", &rec.Leads}, {"members", &rec.Members}} {
+			for _, e := range strings.Split(get(part.column), ";") {
+				if e = strings.ToLower(strings.TrimSpace(e)); e == "" {
+					continue
+				} else if !phonebook.ValidEmail(e) {
+					bad("%s: %q is not an email address", part.column, e)
+				} else {
+					*part.into = append(*part.into, e)
+				}
+			}
+		}
+		for _, ch := range strings.Split(get("channels"), ";") {
+			if ch = strings.TrimSpace(ch); ch == "" {
+				continue
+			}
+			platform, id, ok := strings.Cut(ch, ":")
+			p := intranet.Platform(strings.ToLower(strings.TrimSpace(platform)))
+			if !ok || strings.TrimSpace(id) == "" || (p != intranet.PlatformSlack && p != intranet.PlatformMattermost && p != intranet.PlatformTeams && p != intranet.PlatformConsole) {
+				bad("channels: %q is not platform:channel-id (platform slack, mattermost, teams or console)", ch)
+				continue
+			}
+			rec.Channels = append(rec.Channels, intranet.TeamChannel{Platform: p, ChannelID: strings.TrimSpace(id)})
+		}
+		switch strings.ToLower(get("approval")) {
+		case "":
+		case "yes", "ja", "y", "true", "1", "on":
+			yes := true
+			rec.Approval = &yes
+		case "no", "nee", "n", "false", "0", "off":
+			no := false
+			rec.Approval = &no
+		default:
+			bad("approval: %q is not yes or no", get("approval"))
+		}
+		out = append(out, rec)
+	}
+	return out, problems
+}
+
+const handoversHelp = `werkplek handovers export --from DATE --to DATE [--out FILE]
+
+Writes every recorded change (who, what, when) of the handover requests whose
+shift starts between --from and --to (both included, YYYY-MM-DD in
+WERKPLEK_TIMEZONE) as CSV, one line per change, for the planner or the payroll
+system. Times are RFC 3339 in WERKPLEK_TIMEZONE. The columns:
+  handover_id,team,requester_email,requester,shift_start,shift_end,shift_hours,
+  description,skill,state,taker_email,taker,changed_at,change,state_after,by_email,by
+state is where the request is now; change is created, taken, approval_requested,
+approved, rejected, cancelled, expired, notified or reminded.`
+
+// handovers runs `werkplek handovers export`.
+func (m *Main) handovers(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "export" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			fmt.Fprintln(m.Stdout, handoversHelp)
+			return nil
+		}
+		return &exitError{code: 2, msg: "werkplek handovers: use werkplek handovers export --from DATE --to DATE\n\n" + handoversHelp}
+	}
+	fs := m.flags("handovers export", handoversHelp)
+	fromS := fs.String("from", "", "first shift date, YYYY-MM-DD")
+	toS := fs.String("to", "", "last shift date, YYYY-MM-DD (included)")
+	out := fs.String("out", "", "write to this file instead of stdout")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	loc := m.Config.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	from, err1 := time.ParseInLocation("2006-01-02", *fromS, loc)
+	to, err2 := time.ParseInLocation("2006-01-02", *toS, loc)
+	if err1 != nil || err2 != nil {
+		return &exitError{code: 2, msg: "werkplek handovers export: give --from and --to as YYYY-MM-DD, e.g. --from 2026-11-01 --to 2026-11-30"}
+	}
+	if to.Before(from) {
+		return &exitError{code: 2, msg: "werkplek handovers export: --to is before --from"}
+	}
+	to = to.AddDate(0, 0, 1)
+	if err := m.open(ctx); err != nil {
+		return err
+	}
+	list, err := m.Store.Handovers(ctx, intranet.HandoverFilter{StartFrom: &from, StartTo: &to})
+	if err != nil {
+		return err
+	}
+	events, err := m.Store.HandoverEvents(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]*intranet.Handover{}
+	for _, h := range list {
+		byID[h.ID] = h
+	}
+	w := m.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return &exitError{code: 1, msg: "werkplek handovers export: " + err.Error()}
+		}
+		defer f.Close()
+		w = f
+	}
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"handover_id", "team", "requester_email", "requester", "shift_start", "shift_end", "shift_hours", "description", "skill", "state",
+		"taker_email", "taker", "changed_at", "change", "state_after", "by_email", "by"})
+	for _, e := range events {
+		h := byID[e.HandoverID]
+		if h == nil {
+			continue
+		}
+		_ = cw.Write([]string{strconv.FormatInt(h.ID, 10), h.Team, h.RequesterEmail, h.Requester,
+			h.Start.In(loc).Format(time.RFC3339), h.End.In(loc).Format(time.RFC3339), strconv.FormatFloat(h.End.Sub(h.Start).Hours(), 'f', 2, 64),
+			h.What, h.Skill, string(h.State), h.TakerEmail, h.Taker,
+			e.At.In(loc).Format(time.RFC3339), string(e.Action), string(e.State), e.ActorEmail, e.Actor})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write the export: %w", err)
+	}
+	if *out != "" {
+		fmt.Fprintf(m.Stderr, "Wrote %d changes of %d handovers to %s.\n", len(events), len(list), *out)
+	}
+	return nil
+}

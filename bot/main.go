@@ -1,0 +1,276 @@
+// Command werkplek is the company intranet inside the chat tool people
+// already use: one binary that serves Slack, Microsoft Teams and Mattermost
+// over one shared database, plus a terminal console for local trials.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/werkplek/werkplek/adapters/console"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/jobs"
+	"github.com/werkplek/werkplek/intranet/router"
+	"github.com/werkplek/werkplek/intranet/store"
+)
+
+// Version is set at build time (-ldflags "-X main.Version=v0.1.0").
+var Version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	os.Exit(m.Run(ctx, os.Args[1:]))
+}
+
+// Main is the program with its inputs and outputs injectable, so that tests
+// run the real code path: Run parses the command line and does the work,
+// Close releases what Run opened.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// StdinIsTerminal says whether the console is interactive.
+	StdinIsTerminal bool
+
+	Config Config
+	Log    *slog.Logger
+	Store  *store.Store
+	Router *router.Router
+	// Ready is closed once serve listens (tests wait on it); Addr is then set.
+	Ready chan struct{}
+	Addr  string
+	// Posters deliver outbound messages, by platform (serve; the console's
+	// own in console and demo). postersMu guards it for the outbox's jobs.
+	Posters   map[intranet.Platform]intranet.Poster
+	postersMu sync.RWMutex
+	// Jobs runs background work and Outbox delivers outbound messages
+	// (jobs.go); set by the commands that need them.
+	Jobs   *jobs.Runner
+	Outbox *jobs.Outbox
+
+	background sync.WaitGroup // adapters' Run
+	closers    []func() error // run after the server stopped
+}
+
+// NewMain returns a Main wired to the process's stdio and environment.
+func NewMain() *Main {
+	fi, err := os.Stdin.Stat()
+	return &Main{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+		StdinIsTerminal: err == nil && fi.Mode()&os.ModeCharDevice != 0,
+		Ready:           make(chan struct{}),
+	}
+}
+
+const usage = `werkplek: the company intranet inside Slack, Microsoft Teams and Mattermost.
+
+Usage:
+  werkplek demo [--as EMAIL]                 seed a fictional organisation, then open the console
+  werkplek console --as EMAIL [--channel NAME] [--json]
+                                             chat with Werkplek in the terminal (stdin may be a script)
+  werkplek serve                             HTTP endpoints for every configured platform, /healthz, /readyz, /metrics
+  werkplek import FILE                       load people from CSV (idempotent by email, all or nothing)
+  werkplek rooms import [--dry-run] FILE     load meeting rooms from CSV (idempotent by name, all or nothing)
+  werkplek migrate                           apply database migrations and exit
+  werkplek teams import [--dry-run] FILE     load teams from CSV: name,leads,members,channels,approval (all or nothing)
+  werkplek handovers export --from DATE --to DATE [--out FILE]
+                                             every recorded handover change of shifts in those dates, as CSV
+  werkplek news acks ID [--out FILE]         who an item is for and when each acknowledged it, as CSV
+  werkplek jobs [--limit N] [--json]         list pending and failed background jobs
+  werkplek jobs retry ID                     run a failed job again
+  werkplek manifest slack [--socket-mode]    print the Slack app manifest (YAML) for WERKPLEK_PUBLIC_URL
+  werkplek manifest teams --out FILE.zip     write the Teams app package for TEAMS_APP_ID and WERKPLEK_PUBLIC_URL
+  werkplek healthcheck                       ask the local serve's /healthz (for container health checks)
+  werkplek version                           print the version
+  werkplek help                              this text
+
+People CSV columns (header row, UTF-8): name,email,phone,mobile,department,title,location,manager_email,skills,roles
+(skills and roles ';'-separated; roles: employee, content manager, room admin, team lead, admin, guest).
+
+Configuration is read from the environment (each secret also as NAME_FILE):
+`
+
+// Run runs one command and returns the process exit code.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		m.printUsage()
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "--help", "-help":
+		m.printUsage()
+		return 0
+	case "version", "--version":
+		fmt.Fprintf(m.Stdout, "werkplek %s\n", Version)
+		return 0
+	}
+	cfg, problems := LoadConfig(m.Getenv)
+	if len(problems) > 0 {
+		fmt.Fprintln(m.Stderr, "werkplek: the configuration has problems:")
+		for _, p := range problems {
+			fmt.Fprintln(m.Stderr, "  - "+p)
+		}
+		return 1
+	}
+	m.Config = cfg
+	m.Log = newLogger(m.Stderr, cfg.LogFormat)
+
+	var err error
+	switch cmd {
+	case "serve":
+		err = m.serve(ctx, rest)
+	case "console":
+		err = m.console(ctx, rest, false)
+	case "demo":
+		err = m.console(ctx, rest, true)
+	case "import":
+		err = m.importPeople(ctx, rest)
+	case "migrate":
+		err = m.migrate(ctx, rest)
+	case "teams":
+		err = m.teams(ctx, rest)
+	case "handovers":
+		err = m.handovers(ctx, rest)
+	case "news":
+		err = m.news(ctx, rest)
+	case "rooms":
+		err = m.rooms(ctx, rest)
+	case "jobs":
+		err = m.jobsCommand(ctx, rest)
+	case "healthcheck":
+		err = m.healthcheck(ctx, rest)
+	case "manifest":
+		err = m.manifest(rest)
+	default:
+		fmt.Fprintf(m.Stderr, "werkplek: unknown command %q\n\n", cmd)
+		m.printUsage()
+		return 2
+	}
+	defer m.Close()
+	var exit *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &exit):
+		if exit.msg != "" {
+			fmt.Fprintln(m.Stderr, exit.msg)
+		}
+		return exit.code
+	}
+	fmt.Fprintf(m.Stderr, "werkplek %s: %v\n", cmd, err)
+	return 1
+}
+
+// Close releases what Run opened.
+func (m *Main) Close() error {
+	if m.Store != nil {
+		err := m.Store.Close()
+		m.Store = nil
+		return err
+	}
+	return nil
+}
+
+// exitError ends a command with a given exit code and message.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func (m *Main) printUsage() {
+	fmt.Fprint(m.Stdout, usage)
+	for _, s := range settings {
+		def := s.Default
+		if def == "" {
+			def = "(unset)"
+		}
+		fmt.Fprintf(m.Stdout, "  %-27s %s Default: %s\n", s.Name, s.Doc, def)
+	}
+}
+
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// open connects to the database and builds the core.
+func (m *Main) open(ctx context.Context) error {
+	s, err := store.Open(ctx, m.Config.DatabaseURL)
+	if err != nil {
+		return &exitError{code: 1, msg: "werkplek: " + err.Error()}
+	}
+	m.Store = s
+	m.Router = router.New(s, s, m.Config.Language)
+	if err := m.useHandovers(); err != nil {
+		return err
+	}
+	if err := m.useNews(); err != nil {
+		return err
+	}
+	if err := m.useQuestions(); err != nil {
+		return err
+	}
+	m.Router.Rooms = m.roomsConfig()
+	return nil
+}
+
+func (m *Main) migrate(ctx context.Context, args []string) error {
+	fs := m.flags("migrate", "werkplek migrate\n\nApplies the database migrations (also done at every start) and exits.")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := m.open(ctx); err != nil {
+		return err
+	}
+	if err := m.openJobs(ctx, nil); err != nil { // River's tables on PostgreSQL
+		return err
+	}
+	v, err := m.Store.AppliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "database %s is at schema version %d (%d migrations applied)\n", store.Redact(m.Config.DatabaseURL), store.SchemaVersion(), len(v))
+	return nil
+}
+
+// flags returns a flag set that prints its help to stdout.
+func (m *Main) flags(name, help string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stdout, help)
+		fs.SetOutput(m.Stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(m.Stderr)
+	}
+	return fs
+}
+
+// consoleFor builds a console as email in channel.
+func (m *Main) consoleFor(email, channel string, asJSON bool) *console.Console {
+	return &console.Console{
+		Core: m.Router, Mailbox: m.Store, In: m.Stdin, Out: m.Stdout, Log: m.Log,
+		Email: strings.ToLower(email), Channel: channel, JSON: asJSON, Interactive: m.StdinIsTerminal,
+	}
+}
+
+var _ intranet.Core = (*router.Router)(nil)

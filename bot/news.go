@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/router"
+)
+
+// DefaultNewsReminderHours is WERKPLEK_NEWS_REMINDER_HOURS's default: how
+// long after an important item's publication those who have not
+// acknowledged it get a DM.
+const DefaultNewsReminderHours = 24
+
+// useNews turns /news, /follow and /unfollow on in the router.
+func (m *Main) useNews() error {
+	hours := DefaultNewsReminderHours
+	if v := strings.TrimSpace(m.Getenv("WERKPLEK_NEWS_REMINDER_HOURS")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 24*14 {
+			return &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_NEWS_REMINDER_HOURS: %q is not a number of hours from 0 (no reminders) to 336", v)}
+		}
+		hours = n
+	}
+	loc := m.Config.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	m.Router.UseNews(&router.News{News: m.Store, Subscriptions: m.Store, Location: loc, Tx: m.Store, Posters: handoverPosters{m},
+		ReminderAfter: time.Duration(hours) * time.Hour})
+	return nil
+}
+
+// useNewsJobs registers the news jobs (publication to immediate
+// subscriptions and followers, digests, reminders) on the job runner and
+// lets new items and subscriptions schedule them. openJobs calls it before
+// the runner starts; a second call changes nothing.
+func (m *Main) useNewsJobs(r interface {
+	intranet.JobRegistry
+	intranet.Scheduler
+}, o intranet.Outbox) error {
+	cfg := m.Router.NewsSettings()
+	if cfg == nil || cfg.Scheduler != nil {
+		return nil
+	}
+	if err := m.Router.RegisterNewsJobs(r); err != nil {
+		return err
+	}
+	cfg.Scheduler, cfg.Outbox = r, o
+	return nil
+}
+
+const newsHelp = `werkplek news acks ID [--out FILE]
+
+Writes who an item is for and when each acknowledged it, as CSV with the
+header name,email,acknowledged_at (RFC 3339, UTC; empty: not yet). The
+audience is everyone in the item's department, or everyone when it has none
+(guests never).`
+
+// news runs `werkplek news acks ID`.
+func (m *Main) news(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "acks" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			fmt.Fprintln(m.Stdout, newsHelp)
+			return nil
+		}
+		return &exitError{code: 2, msg: "werkplek news: use werkplek news acks ID\n\n" + newsHelp}
+	}
+	fs := m.flags("news acks", newsHelp)
+	out := fs.String("out", "", "write to this file instead of stdout")
+	// The id may come before the flags: werkplek news acks 12 --out x.csv.
+	rest := args[1:]
+	var idArg string
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		idArg, rest = rest[0], rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if idArg == "" && fs.NArg() == 1 {
+		idArg = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		idArg = ""
+	}
+	id, err := strconv.ParseInt(idArg, 10, 64)
+	if err != nil || id <= 0 {
+		return &exitError{code: 2, msg: "werkplek news acks: give one item number, e.g. werkplek news acks 12"}
+	}
+	if err := m.open(ctx); err != nil {
+		return err
+	}
+	rows, err := router.NewsAcksCSV(ctx, m.Store, id)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return &exitError{code: 1, msg: fmt.Sprintf("werkplek news acks: there is no news item %d", id)}
+	} else if err != nil {
+		return err
+	}
+	w := m.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return &exitError{code: 1, msg: "werkplek news acks: " + err.Error()}
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := csv.NewWriter(w).WriteAll(rows); err != nil {
+		return fmt.Errorf("write acks: %w", err)
+	}
+	return nil
+}
+
+// seedDemoNews publishes the demo's news items once, backdated, when the
+// database has no news yet.
+func (m *Main) seedDemoNews(ctx context.Context) error {
+	if items, err := m.Store.News(ctx, intranet.NewsFilter{Limit: 1}); err != nil || len(items) > 0 {
+		return err
+	}
+	author, err := m.Store.FindPersonByEmail(ctx, demo.NewsAuthor())
+	if err != nil {
+		return fmt.Errorf("seed the demo news: %w", err)
+	}
+	now := time.Now()
+	for _, n := range demo.News() {
+		if _, err := m.Store.CreateNews(ctx, intranet.NewNewsItem{Title: n.Title, Body: n.Body, Topic: n.Topic, Department: n.Department,
+			Important: n.Important, AuthorID: author.ID, Publish: now.Add(-n.Age), Lang: "nl"}, now.Add(-n.Age)); err != nil {
+			return fmt.Errorf("seed the demo news: %w", err)
+		}
+	}
+	return nil
+}

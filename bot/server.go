@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/werkplek/werkplek/adapters/console"
+	"github.com/werkplek/werkplek/adapters/mattermost"
+	"github.com/werkplek/werkplek/adapters/slack"
+	"github.com/werkplek/werkplek/adapters/teams"
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// serve runs `werkplek serve`: one HTTP listener with the endpoints of every
+// configured platform, health, readiness and metrics; it stops gracefully on
+// SIGTERM, finishing requests in flight.
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := m.flags("serve", "werkplek serve\n\nServes the HTTP endpoints of every configured platform (see the environment variables in\n`werkplek help`), /healthz, /readyz and /metrics on WERKPLEK_LISTEN, until SIGTERM or Ctrl-C.")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := m.open(ctx); err != nil {
+		return err
+	}
+	metrics := newMetrics()
+	mux := http.NewServeMux()
+	core := &instrumentedCore{Core: m.Router, metrics: metrics}
+	platforms, err := m.wireAdapters(ctx, mux, core)
+	if err != nil {
+		return err
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := m.Store.Ping(ctx); err != nil {
+			metrics.databaseUp.Set(0)
+			m.Log.Warn("readiness: database unreachable", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, "database unreachable")
+			return
+		}
+		metrics.databaseUp.Set(1)
+		fmt.Fprintln(w, "ready")
+	})
+	mux.Handle("GET /metrics", metrics.handler())
+	m.roomFeeds(mux)
+
+	ln, err := net.Listen("tcp", m.Config.Listen)
+	if err != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("werkplek serve: cannot listen on %s: %v", m.Config.Listen, err)}
+	}
+	srv := &http.Server{
+		Handler:           metrics.middleware(mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	if err := m.openJobs(ctx, metrics.observeJob); err != nil {
+		ln.Close()
+		return err
+	}
+	stopJobs, err := m.startServeJobs(ctx, metrics.observeJob)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer stopJobs()
+	m.Addr = ln.Addr().String()
+	m.Log.Info("werkplek serving", "addr", m.Addr, "version", Version, "database", string(m.Store.Engine()), "platforms", platforms)
+	close(m.Ready)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	m.Log.Info("werkplek stopping: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	stopJobs()
+	m.background.Wait()
+	for _, closeFn := range m.closers {
+		if err := closeFn(); err != nil {
+			m.Log.Warn("adapter close", "err", err)
+		}
+	}
+	m.Log.Info("werkplek stopped")
+	return nil
+}
+
+// platformAdapter is what every chat adapter offers the server.
+type platformAdapter interface {
+	intranet.Poster
+	Routes(mux *http.ServeMux)
+	Run(ctx context.Context) error
+}
+
+// wireAdapters builds every configured platform's adapter, mounts its
+// routes, registers it as poster (and directory) and starts its background
+// work; it returns the platforms that are on.
+func (m *Main) wireAdapters(ctx context.Context, mux *http.ServeMux, core intranet.Core) ([]string, error) {
+	adapters := map[intranet.Platform]platformAdapter{}
+	c := m.Config
+	if c.SlackOn() {
+		a, err := slack.New(slack.Config{
+			SigningSecret: c.SlackSigningSecret, BotToken: c.SlackBotToken, AppToken: c.SlackAppToken,
+			APIURL: c.SlackAPIURL, PublicURL: c.PublicURL,
+		}, core, m.Store, m.Log.With("platform", "slack"))
+		if err != nil {
+			return nil, fmt.Errorf("slack: %w", err)
+		}
+		adapters[intranet.PlatformSlack] = a
+		m.closers = append(m.closers, a.Close)
+	}
+	if c.MattermostOn() {
+		a, err := mattermost.New(mattermost.Config{
+			URL: c.MattermostURL, BotToken: c.MattermostBotToken, CommandTokens: c.MattermostCommandTokens,
+			PublicURL: c.PublicURL, Secret: []byte(c.Secret), Language: c.Language,
+		}, core, m.Store, m.Store, m.Log.With("platform", "mattermost"))
+		if err != nil {
+			return nil, fmt.Errorf("mattermost: %w", err)
+		}
+		adapters[intranet.PlatformMattermost] = a
+	}
+	if c.TeamsOn() {
+		a, err := teams.New(teams.Config{
+			AppID: c.TeamsAppID, AppPassword: c.TeamsAppPassword, TenantID: c.TeamsTenantID,
+			OpenIDMetadataURL: c.TeamsOpenIDMetadataURL, TokenURL: c.TeamsTokenURL, AuthOff: c.TeamsAuth == "off",
+		}, core, m.Store, m.Log.With("platform", "teams"))
+		if err != nil {
+			return nil, fmt.Errorf("teams: %w", err)
+		}
+		adapters[intranet.PlatformTeams] = a
+	}
+	m.postersMu.Lock()
+	defer m.postersMu.Unlock()
+	m.Posters = map[intranet.Platform]intranet.Poster{intranet.PlatformConsole: &console.Poster{Mailbox: m.Store}}
+	var on []string
+	for _, p := range []intranet.Platform{intranet.PlatformSlack, intranet.PlatformMattermost, intranet.PlatformTeams} {
+		a := adapters[p]
+		if a == nil {
+			continue
+		}
+		on = append(on, string(p))
+		a.Routes(mux)
+		m.Posters[p] = a
+		if dir, ok := a.(intranet.Directory); ok {
+			m.Router.Directories[p] = dir
+		}
+		m.background.Add(1)
+		go func() {
+			defer m.background.Done()
+			if err := a.Run(ctx); err != nil {
+				m.Log.Error("adapter stopped", "platform", string(p), "err", err)
+			}
+		}()
+	}
+	return on, nil
+}

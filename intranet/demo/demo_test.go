@@ -1,0 +1,55 @@
+package demo
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/werkplek/werkplek/intranet/phonebook"
+)
+
+func TestPeople(t *testing.T) {
+	people := People()
+	if len(people) < 200 || Departments() < 8 {
+		t.Fatalf("%d people in %d departments", len(people), Departments())
+	}
+	// The demo round-trips through the CSV import without a problem.
+	recs, probs := phonebook.ParseCSV(strings.NewReader(CSV()))
+	if len(probs) > 0 || len(recs) != len(people) {
+		t.Fatalf("CSV: %d records, problems %v", len(recs), probs)
+	}
+	emails := map[string]bool{}
+	for _, p := range people {
+		emails[p.Email] = true
+	}
+	jansen, prefixed, accented := 0, 0, 0
+	for _, p := range people {
+		if p.ManagerEmail != "" && !emails[p.ManagerEmail] {
+			t.Errorf("%s has unknown manager %s", p.Email, p.ManagerEmail)
+		}
+		if strings.HasSuffix(p.Name, " Jansen") {
+			jansen++
+		}
+		if phonebook.ParseName(p.Name).Prefix != "" {
+			prefixed++
+		}
+		if phonebook.Fold(p.Name) != strings.ToLower(p.Name) {
+			accented++
+		}
+	}
+	if jansen < 3 || prefixed < 20 || accented < 5 {
+		t.Errorf("jansen %d, prefixed %d, accented %d", jansen, prefixed, accented)
+	}
+}
+
+func TestRooms(t *testing.T) {
+	names := map[string]bool{}
+	for _, r := range Rooms() {
+		if names[r.Name] || r.Capacity <= 0 || r.Opens >= r.Closes {
+			t.Errorf("room %+v", r)
+		}
+		names[r.Name] = true
+	}
+	if len(names) < 5 {
+		t.Errorf("%d rooms", len(names))
+	}
+}

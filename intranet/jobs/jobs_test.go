@@ -1,0 +1,596 @@
+package jobs_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/werkplek/werkplek/internal/pgtest"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/jobs"
+	"github.com/werkplek/werkplek/intranet/store"
+)
+
+func TestMain(m *testing.M) {
+	if url := os.Getenv(helperEnv); url != "" {
+		os.Exit(helperRunner(url))
+	}
+	os.Exit(pgtest.Main(m))
+}
+
+// clock is an injectable time that tests move forward.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *clock { return &clock{t: time.Now().UTC().Truncate(time.Second)} }
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func engines(t *testing.T, fn func(t *testing.T, url string)) {
+	for _, e := range []string{"sqlite", "postgres"} {
+		t.Run(e, func(t *testing.T) {
+			url := "sqlite:" + filepath.Join(t.TempDir(), "w.db")
+			if e == "postgres" {
+				url = pgtest.URL(t)
+			}
+			fn(t, url)
+		})
+	}
+}
+
+func openStore(t testing.TB, url string, c *clock) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c != nil {
+		s.Now = c.Now
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// newRunner builds a runner on its own store (its own connections).
+func newRunner(t testing.TB, url string, c *clock, cfg jobs.Config) *jobs.Runner {
+	t.Helper()
+	cfg.Store = openStore(t, url, c)
+	if c != nil {
+		cfg.Now = c.Now
+	}
+	if cfg.PollInterval == 0 {
+		cfg.PollInterval = 50 * time.Millisecond
+	}
+	r, err := jobs.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func start(t testing.TB, r *jobs.Runner) {
+	t.Helper()
+	if err := r.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = r.Stop(ctx)
+	})
+}
+
+// drive makes due jobs run: on SQLite by running them here; on PostgreSQL
+// River's loops run them, and drive waits (polling, with a deadline) until
+// done reports true.
+func drive(t testing.TB, r *jobs.Runner, deadline time.Duration, done func() bool) {
+	t.Helper()
+	end := time.Now().Add(deadline)
+	for {
+		if _, err := r.RunDue(context.Background()); err != nil && intranet.ErrorCode(err) != intranet.ENOTIMPLEMENTED {
+			t.Fatal(err)
+		}
+		if done() {
+			return
+		}
+		if time.Now().After(end) {
+			t.Fatalf("not done after %s", deadline)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitWaiting waits until the one job has recorded its failed attempt and
+// waits for its retry, so that moving the clock happens after the runner
+// computed the retry time.
+func waitWaiting(t testing.TB, r *jobs.Runner, c *clock) {
+	t.Helper()
+	end := time.Now().Add(30 * time.Second)
+	for {
+		list, err := r.Jobs(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) == 1 && list[0].State != intranet.JobRunning && list[0].Next.After(c.Now()) {
+			return
+		}
+		if time.Now().After(end) {
+			t.Fatalf("job not waiting for a retry: %+v", list)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// hits counts handler runs per key and due time.
+type hits struct {
+	mu sync.Mutex
+	m  map[string]int
+	n  atomic.Int64
+}
+
+func (h *hits) handler(ctx context.Context, j intranet.Job) error {
+	h.mu.Lock()
+	if h.m == nil {
+		h.m = map[string]int{}
+	}
+	h.m[fmt.Sprintf("%s@%s:%s", j.Key, j.Due.UTC().Format(time.RFC3339), j.Payload)]++
+	h.mu.Unlock()
+	h.n.Add(1)
+	return nil
+}
+
+func (h *hits) count(key string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.m[key]
+}
+
+func (h *hits) snapshot() map[string]int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := map[string]int{}
+	for k, v := range h.m {
+		out[k] = v
+	}
+	return out
+}
+
+func at(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// TestSchedule: a row's job runs once at its due time, not before; the same
+// due time scheduled again does not run again; rescheduling moves it and
+// cancelling removes it.
+func TestSchedule(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{})
+		var h hits
+		if err := r.HandleJobs("booking.reminder", h.handler); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.HandleJobs("booking.reminder", h.handler); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Fatalf("second handler: %v", err)
+		}
+		if err := r.Schedule(ctx, "nobody.handles", "x", c.Now(), nil); intranet.ErrorCode(err) != intranet.EINVALID {
+			t.Fatalf("unknown kind: %v", err)
+		}
+		start(t, r)
+		due := c.Now().Add(10 * time.Minute)
+		for _, key := range []string{"b1", "b2", "b3"} {
+			if err := r.Schedule(ctx, "booking.reminder", key, due, []byte("p")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The same due time again only replaces the payload.
+		if err := r.Schedule(ctx, "booking.reminder", "b1", due, []byte("q")); err != nil {
+			t.Fatal(err)
+		}
+		later := due.Add(time.Hour)
+		if err := r.Reschedule(ctx, "booking.reminder", "b2", later); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Cancel(ctx, "booking.reminder", "b3"); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Reschedule(ctx, "booking.reminder", "b3", later); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Fatalf("reschedule cancelled: %v", err)
+		}
+		if n, _ := r.RunDue(ctx); n != 0 || h.n.Load() != 0 {
+			t.Fatalf("ran %d before due", h.n.Load())
+		}
+		list, err := r.Jobs(ctx, 10)
+		if err != nil || len(list) != 2 || list[0].State != intranet.JobScheduled || list[0].Kind != "booking.reminder" {
+			t.Fatalf("jobs before due: %+v %v", list, err)
+		}
+
+		c.Advance(10 * time.Minute)
+		drive(t, r, 30*time.Second, func() bool { return h.count("b1@"+at(due)+":q") == 1 })
+		// The same row and due time scheduled again never runs again.
+		if err := r.Schedule(ctx, "booking.reminder", "b1", due, []byte("q")); err != nil {
+			t.Fatal(err)
+		}
+		c.Advance(time.Hour)
+		drive(t, r, 30*time.Second, func() bool { return h.count("b2@"+at(later)+":p") == 1 })
+		if got := h.snapshot(); len(got) != 2 || h.n.Load() != 2 {
+			t.Fatalf("runs: %v", got)
+		}
+		drive(t, r, 30*time.Second, func() bool { list, err = r.Jobs(ctx, 10); return err == nil && len(list) == 0 })
+	})
+}
+
+// TestRetryAndFail: an error is retried with backoff; a FailJob is kept as
+// failed and listed, and an admin's retry runs it again.
+func TestRetryAndFail(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{})
+		var calls atomic.Int64
+		var failNow atomic.Bool
+		failNow.Store(true)
+		_ = r.HandleJobs("flaky.job", func(ctx context.Context, j intranet.Job) error {
+			n := calls.Add(1)
+			switch {
+			case n == 1:
+				return errors.New("first attempt fails")
+			case failNow.Load():
+				return intranet.FailJob(errors.New("the row is gone"))
+			}
+			return nil
+		})
+		start(t, r)
+		id, err := r.Enqueue(ctx, "flaky.job", []byte(`{"n":1}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		drive(t, r, 30*time.Second, func() bool { return calls.Load() == 1 })
+		waitWaiting(t, r, c)
+		c.Advance(2 * time.Second) // backoff of attempt 1: 1 s
+		var list []intranet.JobInfo
+		drive(t, r, 30*time.Second, func() bool {
+			list, _ = r.Jobs(ctx, 10)
+			return calls.Load() == 2 && len(list) == 1 && list[0].State == intranet.JobFailed
+		})
+		if list[0].ID != id || list[0].LastError == "" {
+			t.Fatalf("failed job: %+v", list[0])
+		}
+		failNow.Store(false)
+		if err := r.RetryJob(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		drive(t, r, 30*time.Second, func() bool {
+			list, _ = r.Jobs(ctx, 10)
+			return calls.Load() == 3 && len(list) == 0
+		})
+		if err := r.RetryJob(ctx, id); intranet.ErrorCode(err) == "" || intranet.ErrorCode(err) == intranet.EINTERNAL {
+			t.Fatalf("retry of a done job: %v", err)
+		}
+	})
+}
+
+// fakePoster answers deliveries from a script.
+type fakePoster struct {
+	mu      sync.Mutex
+	answers []error
+	posts   []intranet.Delivery
+	calls   int
+}
+
+func (p *fakePoster) Deliver(ctx context.Context, d intranet.Delivery) (intranet.MessageRef, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls++
+	if len(p.answers) > 0 {
+		err := p.answers[0]
+		p.answers = p.answers[1:]
+		if err != nil {
+			return intranet.MessageRef{}, err
+		}
+	}
+	p.posts = append(p.posts, d)
+	return intranet.MessageRef{Platform: d.To.Platform, ChannelID: d.To.ChannelID, ID: fmt.Sprint(len(p.posts))}, nil
+}
+
+func (p *fakePoster) Update(ctx context.Context, ref intranet.MessageRef, r intranet.Reply) error {
+	return nil
+}
+
+func (p *fakePoster) stats() (calls, posts int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.calls, len(p.posts)
+}
+
+// TestOutbox: a 429 with Retry-After and a 500 then success make one post;
+// a definite failure is recorded on the entry and the job shows as failed.
+func TestOutbox(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{})
+		poster := &fakePoster{answers: []error{
+			&intranet.DeliveryError{Temporary: true, RetryAfter: 30 * time.Second, Err: errors.New("429 too many requests")},
+			&intranet.DeliveryError{Temporary: true, Err: errors.New("500 internal server error")},
+		}}
+		o, err := jobs.NewOutbox(r, func(p intranet.Platform) intranet.Poster {
+			if p == intranet.PlatformSlack {
+				return poster
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start(t, r)
+		d := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformSlack, Installation: "T1", ChannelID: "C1"}, Reply: intranet.Reply{Text: "Reminder"}, Key: "reminder:booking:1"}
+		id, err := o.Send(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again, err := o.Send(ctx, d); err != nil || again != id {
+			t.Fatalf("second send of one key: %d %v", again, err)
+		}
+		if _, err := o.Send(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformTeams}}); intranet.ErrorCode(err) != intranet.EINVALID {
+			t.Fatalf("send without key: %v", err)
+		}
+		drive(t, r, 30*time.Second, func() bool { calls, _ := poster.stats(); return calls == 1 })
+		waitWaiting(t, r, c)
+		c.Advance(29 * time.Second)
+		if calls, _ := poster.stats(); calls != 1 {
+			t.Fatalf("retried before Retry-After")
+		}
+		c.Advance(2 * time.Second)
+		drive(t, r, 30*time.Second, func() bool { calls, _ := poster.stats(); return calls == 2 })
+		waitWaiting(t, r, c)
+		c.Advance(17 * time.Second) // the outbox's backoff after a second attempt
+		var e intranet.OutboxEntry
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, id)
+			return e.State == intranet.OutboxSent
+		})
+		if calls, posts := poster.stats(); calls != 3 || posts != 1 || poster.posts[0].Key != d.Key {
+			t.Fatalf("calls %d posts %d", calls, posts)
+		}
+		if e.Attempts != 3 || e.Ref.ID != "1" || e.Reply.Text != "Reminder" {
+			t.Fatalf("entry: %+v", e)
+		}
+
+		poster.mu.Lock()
+		poster.answers = []error{errors.New("channel_not_found")}
+		poster.mu.Unlock()
+		d.Key = "reminder:booking:2"
+		id2, err := o.Send(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var list []intranet.JobInfo
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, id2)
+			list, _ = r.Jobs(ctx, 10)
+			return e.State == intranet.OutboxFailed && len(list) == 1 && list[0].State == intranet.JobFailed
+		})
+		if e.LastError != "channel_not_found" || list[0].Kind != jobs.OutboxKind {
+			t.Fatalf("failed entry %+v, job %+v", e, list[0])
+		}
+		// An admin's retry delivers it after all.
+		if err := r.RetryJob(ctx, list[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, id2)
+			return e.State == intranet.OutboxSent
+		})
+		if _, posts := poster.stats(); posts != 2 {
+			t.Fatalf("posts %d", posts)
+		}
+		// A platform that is off here waits for a process that has it.
+		id3, err := o.Send(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformTeams, Installation: "tenant", UserID: "u1"}, Key: "teams:1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, id3)
+			return e.Attempts == 1
+		})
+		if e.State != intranet.OutboxPending || !strings.Contains(e.LastError, "not on") {
+			t.Fatalf("entry for a platform that is off: %+v", e)
+		}
+	})
+}
+
+// TestOutboxOutlastsQueueAttempts: a platform that answers 502 (no
+// Retry-After) more often than the queue's own attempts allow is still
+// tried, up to the outbox's MaxDeliveryAttempts; here it recovers at the
+// sixth try and the message goes out once.
+func TestOutboxOutlastsQueueAttempts(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{MaxAttempts: 2})
+		poster := &fakePoster{}
+		for range 5 {
+			poster.answers = append(poster.answers, &intranet.DeliveryError{Temporary: true, Err: errors.New("502 bad gateway")})
+		}
+		o, err := jobs.NewOutbox(r, func(intranet.Platform) intranet.Poster { return poster })
+		if err != nil {
+			t.Fatal(err)
+		}
+		start(t, r)
+		id, err := o.Send(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformMattermost, ChannelID: "ch1"}, Reply: intranet.Reply{Text: "Digest"}, Key: "digest:1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for call := 1; call <= 5; call++ {
+			drive(t, r, 30*time.Second, func() bool { calls, _ := poster.stats(); return calls == call })
+			waitWaiting(t, r, c)
+			c.Advance(24 * time.Hour)
+		}
+		var e intranet.OutboxEntry
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, id)
+			return e.State == intranet.OutboxSent
+		})
+		if calls, posts := poster.stats(); calls != 6 || posts != 1 || e.Attempts != 6 {
+			t.Fatalf("calls %d posts %d entry %+v", calls, posts, e)
+		}
+	})
+}
+
+// TestInTx: a job enqueued in a transaction that rolls back never exists.
+func TestInTx(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{})
+		s := r.Store()
+		var h hits
+		_ = r.HandleJobs("handover.expire", h.handler)
+		boom := errors.New("boom")
+		err := s.InTx(ctx, func(ctx context.Context) error {
+			if err := r.Schedule(ctx, "handover.expire", "h1", c.Now(), nil); err != nil {
+				return err
+			}
+			if _, err := r.Enqueue(ctx, "handover.expire", nil); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatal(err)
+		}
+		if list, err := r.Jobs(ctx, 10); err != nil || len(list) != 0 {
+			t.Fatalf("jobs after rollback: %+v %v", list, err)
+		}
+		if err := r.Cancel(ctx, "handover.expire", "h1"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+var _ = json.Marshal
+
+// TestRescueSQLite: a job claimed by a process that died runs again once
+// the rescue time passed (the clock is driven; on PostgreSQL River's rescuer
+// does this, see TestRunnerKilled).
+func TestRescueSQLite(t *testing.T) {
+	url := "sqlite:" + filepath.Join(t.TempDir(), "w.db")
+	c := newClock()
+	r := newRunner(t, url, c, jobs.Config{})
+	var h hits
+	_ = r.HandleJobs("handover.expire", h.handler)
+	if err := r.Schedule(context.Background(), "handover.expire", "h9", c.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	// Another process claims it and dies.
+	dead := openStore(t, url, c)
+	if _, err := dead.ClaimQueuedJob(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := r.RunDue(context.Background()); n != 0 {
+		t.Fatalf("ran a job another process holds")
+	}
+	c.Advance(jobs.DefaultRescueAfter + time.Second)
+	if n, err := r.RunDue(context.Background()); n != 1 || err != nil || h.n.Load() != 1 {
+		t.Fatalf("rescued %d %v, hits %d", n, err, h.n.Load())
+	}
+}
+
+// TestStartStopStart: a console stops working jobs when a serve appears and
+// starts again when it is gone; the runner survives that on both engines.
+// Observe sees every outcome with its delay.
+func TestStartStopStart(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		var mu sync.Mutex
+		outcomes := map[jobs.Outcome]int{}
+		r := newRunner(t, url, nil, jobs.Config{Observe: func(kind string, o jobs.Outcome, delay time.Duration) {
+			mu.Lock()
+			outcomes[o]++
+			mu.Unlock()
+			if kind != "digest.send" || delay < 0 || delay > time.Minute {
+				t.Errorf("observed %s %s %s", kind, o, delay)
+			}
+		}})
+		var h hits
+		_ = r.HandleJobs("digest.send", h.handler)
+		for i := range 2 {
+			if err := r.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.Enqueue(ctx, "digest.send", nil); err != nil {
+				t.Fatal(err)
+			}
+			end := time.Now().Add(20 * time.Second)
+			for h.n.Load() != int64(i+1) {
+				if time.Now().After(end) {
+					t.Fatalf("round %d: job not run", i)
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if err := r.Stop(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if outcomes[jobs.OutcomeDone] != 2 {
+			t.Errorf("outcomes %v", outcomes)
+		}
+	})
+}
+
+// TestDueWhileDown: jobs that fell due while no process ran them run once
+// when one comes back.
+func TestDueWhileDown(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		before := newRunner(t, url, c, jobs.Config{})
+		var h hits
+		_ = before.HandleJobs("question.escalate", h.handler)
+		due := c.Now().Add(time.Hour)
+		for _, key := range []string{"q1", "q2", "q3"} {
+			if err := before.Schedule(ctx, "question.escalate", key, due, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Everything is down for a day; then one process comes back.
+		c.Advance(24 * time.Hour)
+		after := newRunner(t, url, c, jobs.Config{})
+		_ = after.HandleJobs("question.escalate", h.handler)
+		start(t, after)
+		drive(t, after, 30*time.Second, func() bool {
+			list, err := after.Jobs(ctx, 10)
+			return err == nil && len(list) == 0 && h.n.Load() == 3
+		})
+		c.Advance(time.Hour)
+		time.Sleep(300 * time.Millisecond)
+		if _, err := after.RunDue(ctx); err != nil && intranet.ErrorCode(err) != intranet.ENOTIMPLEMENTED {
+			t.Fatal(err)
+		}
+		if got := h.snapshot(); len(got) != 3 || h.n.Load() != 3 {
+			t.Fatalf("runs %v", got)
+		}
+	})
+}

@@ -1,0 +1,298 @@
+package intranet
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// NewsItem is one piece of company news. It is visible to readers from
+// Publish until Expires (zero: never), unless it was withdrawn; an item with
+// a Department is for that department's people only, one without is for
+// everyone.
+type NewsItem struct {
+	ID          int64
+	Title       string
+	Body        string // markdown subset of Reply.Text
+	Topic       string // "" when none
+	Department  string // "" for everyone
+	Important   bool   // readers acknowledge it ("Read")
+	AuthorID    int64
+	Author      string
+	AuthorEmail string
+	Publish     time.Time
+	Expires     time.Time
+	Withdrawn   time.Time // zero while not withdrawn
+	Lang        string
+	Created     time.Time
+	Updated     time.Time
+}
+
+// Limits of a news item, so that it fits every platform's message.
+const (
+	MaxNewsTitle = 200
+	MaxNewsBody  = 10000
+)
+
+// Visible reports whether readers see the item at now.
+func (n *NewsItem) Visible(now time.Time) bool {
+	return n.Withdrawn.IsZero() && !now.Before(n.Publish) && (n.Expires.IsZero() || now.Before(n.Expires))
+}
+
+// For reports whether the item is meant for someone in department.
+func (n *NewsItem) For(department string) bool {
+	return n.Department == "" || strings.EqualFold(n.Department, department)
+}
+
+// NewNewsItem is an item as its author wrote it.
+type NewNewsItem struct {
+	Title, Body, Topic, Department string
+	Important                      bool
+	AuthorID                       int64
+	// Publish is when it becomes visible (zero: now); Expires is zero for never.
+	Publish, Expires time.Time
+	Lang             string
+}
+
+// NewsUpdate corrects an item; nil fields stay as they are.
+type NewsUpdate struct {
+	Title, Body, Topic, Department *string
+	Important                      *bool
+	Publish, Expires               *time.Time
+}
+
+// NewsFilter selects items; zero fields are not filtered on.
+type NewsFilter struct {
+	// VisibleAt keeps only items readers see at that moment.
+	VisibleAt time.Time
+	// Audience keeps items for everyone and for this department.
+	Audience *string
+	// Topic, Department and AuthorID keep items with exactly that value
+	// (Department "" is not a filter; topic and department ignore case).
+	Topic      string
+	Department string
+	AuthorID   int64
+	// PublishedAfter and PublishedUntil bound Publish: (after, until].
+	PublishedAfter, PublishedUntil time.Time
+	// Limit keeps the newest Limit items (0: all).
+	Limit int
+}
+
+// NewsReader is one person in an item's audience, with when they
+// acknowledged it (zero: not yet) and their chat accounts.
+type NewsReader struct {
+	PersonID int64
+	Name     string
+	Email    string
+	Acked    time.Time
+	Accounts []Account
+}
+
+// Ack is one acknowledgement of an important item.
+type Ack struct {
+	ItemID   int64
+	PersonID int64
+	At       time.Time
+}
+
+// NewsService keeps news items and who read the important ones.
+type NewsService interface {
+	// CreateNews stores an item. Returns EINVALID for an empty title or body,
+	// a title or body over its limit, expiry before publication.
+	CreateNews(ctx context.Context, n NewNewsItem, now time.Time) (*NewsItem, error)
+	// UpdateNews corrects an item. Returns ENOTFOUND, EINVALID as CreateNews,
+	// ECONFLICT for a withdrawn item.
+	UpdateNews(ctx context.Context, id int64, u NewsUpdate, now time.Time) (*NewsItem, error)
+	// WithdrawNews withdraws an item. Returns ENOTFOUND, ECONFLICT when it
+	// was withdrawn already.
+	WithdrawNews(ctx context.Context, id int64, now time.Time) (*NewsItem, error)
+	// FindNewsByID returns ENOTFOUND for an unknown id.
+	FindNewsByID(ctx context.Context, id int64) (*NewsItem, error)
+	// News returns the items of f, newest publication first.
+	News(ctx context.Context, f NewsFilter) ([]*NewsItem, error)
+	// NewsTopics returns every topic an item has had, sorted.
+	NewsTopics(ctx context.Context) ([]string, error)
+	// AckNews records that the person read the item; first is false when
+	// they had already (at is then the first time). Returns ENOTFOUND.
+	AckNews(ctx context.Context, itemID, personID int64, now time.Time) (first bool, at time.Time, err error)
+	// NewsAudience returns the people the item is for (not guests), by
+	// name, with their acknowledgement and accounts. Returns ENOTFOUND.
+	NewsAudience(ctx context.Context, itemID int64) ([]NewsReader, error)
+}
+
+// ScheduleKind says how often a subscription delivers.
+type ScheduleKind string
+
+// The schedules of a subscription.
+const (
+	ScheduleImmediate ScheduleKind = "immediate"
+	ScheduleDaily     ScheduleKind = "daily"
+	ScheduleWeekdays  ScheduleKind = "weekdays"
+	ScheduleWeekly    ScheduleKind = "weekly"
+)
+
+// Schedule is when a subscription's digest goes out, in local time.
+type Schedule struct {
+	Kind ScheduleKind
+	// Weekday is the day of a weekly digest.
+	Weekday time.Weekday
+	// Minute is the local time of day, minutes after midnight.
+	Minute int
+}
+
+// Next returns the first digest time strictly after after, computed with
+// time.Date in loc, so that 08:30 stays 08:30 across daylight-saving
+// changes. An immediate schedule has no digest times (zero).
+func (s Schedule) Next(after time.Time, loc *time.Location) time.Time {
+	if s.Kind == ScheduleImmediate || s.Kind == "" {
+		return time.Time{}
+	}
+	l := after.In(loc)
+	y, m, d := l.Date()
+	for i := 0; i < 9; i++ {
+		t := time.Date(y, m, d+i, s.Minute/60, s.Minute%60, 0, 0, loc)
+		if !t.After(after) {
+			continue
+		}
+		switch wd := t.Weekday(); s.Kind {
+		case ScheduleWeekdays:
+			if wd == time.Saturday || wd == time.Sunday {
+				continue
+			}
+		case ScheduleWeekly:
+			if wd != s.Weekday {
+				continue
+			}
+		}
+		return t
+	}
+	return time.Time{}
+}
+
+// String writes the schedule as typed in English ("weekly mon 09:00").
+func (s Schedule) String() string {
+	clock := fmt.Sprintf("%02d:%02d", s.Minute/60, s.Minute%60)
+	switch s.Kind {
+	case ScheduleWeekly:
+		return fmt.Sprintf("weekly %s %s", strings.ToLower(s.Weekday.String()[:3]), clock)
+	case ScheduleDaily, ScheduleWeekdays:
+		return string(s.Kind) + " " + clock
+	}
+	return string(ScheduleImmediate)
+}
+
+// Subscription delivers news to a channel, or to a person's DM (Personal),
+// as a digest at its schedule's times or each item at once (immediate).
+type Subscription struct {
+	ID int64
+	// To is the channel, or the person's DM (To.UserID).
+	To Destination
+	// PersonID made the subscription; for a personal one, it is theirs.
+	PersonID int64
+	Personal bool
+	Schedule Schedule
+	// Filters; empty or zero is none.
+	Topic      string
+	Department string
+	AuthorID   int64
+	Author     string
+	Lang       string
+	Created    time.Time
+	// Since is the end of the window of the previous digest (first: Created).
+	Since time.Time
+	// Next is when the next digest is due (zero for immediate).
+	Next time.Time
+}
+
+// Matches reports whether an item passes the subscription's filters.
+func (s *Subscription) Matches(n *NewsItem) bool {
+	return (s.Topic == "" || strings.EqualFold(s.Topic, n.Topic)) &&
+		(s.Department == "" || strings.EqualFold(s.Department, n.Department)) &&
+		(s.AuthorID == 0 || s.AuthorID == n.AuthorID)
+}
+
+// SubscriptionFilter selects subscriptions; zero fields are not filtered on.
+type SubscriptionFilter struct {
+	PersonID  int64 // personal subscriptions of this person
+	Platform  Platform
+	ChannelID string // channel subscriptions of this channel
+	Immediate bool   // only immediate ones
+}
+
+// FollowKind is what a person follows.
+type FollowKind string
+
+// The things a person can follow.
+const (
+	FollowPerson     FollowKind = "person"
+	FollowDepartment FollowKind = "department"
+	FollowTopic      FollowKind = "topic"
+)
+
+// Follow is a person following a colleague (TargetID), a department or a
+// topic (Value): matching items come to them by DM as they are published.
+type Follow struct {
+	PersonID int64
+	Kind     FollowKind
+	TargetID int64
+	Value    string // the department or topic; the colleague's name when read
+}
+
+// Matches reports whether an item comes from what is followed.
+func (f Follow) Matches(n *NewsItem) bool {
+	switch f.Kind {
+	case FollowPerson:
+		return n.AuthorID == f.TargetID
+	case FollowDepartment:
+		return n.Department != "" && strings.EqualFold(n.Department, f.Value)
+	case FollowTopic:
+		return n.Topic != "" && strings.EqualFold(n.Topic, f.Value)
+	}
+	return false
+}
+
+// DigestClaim records one delivery of a subscription: a digest for a
+// period or an immediate item. It is written in the transaction that sends
+// the message through the Outbox and schedules the next digest.
+type DigestClaim struct {
+	SubscriptionID int64
+	// Period identifies the delivery: "2026-11-28T07:30Z" for a digest due
+	// then, "item:12" for an immediate item.
+	Period string
+	// Until is the end of the digest's window (the subscription's new
+	// Since); Next its next due time. Both zero for an immediate item.
+	Until, Next time.Time
+	Items       int
+}
+
+// SubscriptionService keeps subscriptions, follows and the record of
+// deliveries. Methods that write join the transaction of ctx
+// (Transactor.InTx).
+type SubscriptionService interface {
+	// CreateSubscription stores s (ID, Created and Since are set). Returns
+	// ECONFLICT when the same destination already has a subscription with
+	// the same schedule and filters.
+	CreateSubscription(ctx context.Context, s Subscription, now time.Time) (*Subscription, error)
+	// FindSubscriptionByID returns ENOTFOUND.
+	FindSubscriptionByID(ctx context.Context, id int64) (*Subscription, error)
+	// Subscriptions returns the subscriptions of f, by id.
+	Subscriptions(ctx context.Context, f SubscriptionFilter) ([]*Subscription, error)
+	// DeleteSubscription removes it with its record. Returns ENOTFOUND.
+	DeleteSubscription(ctx context.Context, id int64) error
+	// SetSubscriptionNext sets when the next digest is due. Returns ENOTFOUND.
+	SetSubscriptionNext(ctx context.Context, id int64, next time.Time) error
+	// ClaimDelivery records a delivery once: it reports false when
+	// (subscription, period) was recorded before, and changes nothing then.
+	// A digest's claim also moves the subscription's Since and Next.
+	// Returns ENOTFOUND for an unknown subscription.
+	ClaimDelivery(ctx context.Context, c DigestClaim, now time.Time) (bool, error)
+	// Deliveries counts the recorded deliveries of a subscription.
+	Deliveries(ctx context.Context, subscriptionID int64) (int, error)
+	// AddFollow stores a follow; false when it existed.
+	AddFollow(ctx context.Context, f Follow) (bool, error)
+	// RemoveFollow removes a follow; false when there was none.
+	RemoveFollow(ctx context.Context, f Follow) (bool, error)
+	// Follows returns a person's follows (nil personID: everyone's).
+	Follows(ctx context.Context, personID *int64) ([]Follow, error)
+}

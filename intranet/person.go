@@ -1,0 +1,187 @@
+package intranet
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Role is what a person may do beyond the basics.
+type Role string
+
+// The roles of DESIGN.md. A guest (an extranet partner) sees only what is
+// shared with guests.
+const (
+	RoleEmployee       Role = "employee"
+	RoleContentManager Role = "content manager"
+	RoleRoomAdmin      Role = "room admin"
+	RoleTeamLead       Role = "team lead"
+	RoleAdmin          Role = "admin"
+	RoleGuest          Role = "guest"
+)
+
+// Roles lists every role, in the order the docs name them.
+var Roles = []Role{RoleEmployee, RoleContentManager, RoleRoomAdmin, RoleTeamLead, RoleAdmin, RoleGuest}
+
+// ParseRole reads a role name case-insensitively; ok is false for an unknown one.
+func ParseRole(s string) (Role, bool) {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	for _, r := range Roles {
+		if string(r) == s {
+			return r, true
+		}
+	}
+	return "", false
+}
+
+// Person is a phonebook entry.
+type Person struct {
+	ID    int64
+	Name  string // display name as written: "Anouk van den Berg"
+	Email string
+	// Phone and Mobile are as written in the source; search uses their normalised form.
+	Phone      string
+	Mobile     string
+	Department string
+	Title      string
+	Location   string
+	ManagerID  int64 // 0 when the person has no manager
+	Manager    string
+	Skills     []string
+	Roles      []Role
+	// Language is the person's own choice ("nl" or "en"), "" when not chosen.
+	Language string
+	Accounts []Account
+	Updated  time.Time
+}
+
+// Has reports whether the person holds a role.
+func (p *Person) Has(r Role) bool {
+	for _, x := range p.Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// IsGuest reports whether the person may use only what is shared with guests.
+func (p *Person) IsGuest() bool { return p.Has(RoleGuest) }
+
+// Account links a platform account to a person.
+type Account struct {
+	Platform     Platform
+	Installation string
+	UserID       string
+	UserName     string
+	PersonID     int64
+	// Guest is the platform's own verdict (Slack restricted user, Mattermost
+	// or Teams guest): such an account is a guest whatever its email.
+	Guest bool
+}
+
+// PersonRecord is one person as an import file states it (DESIGN.md's CSV).
+type PersonRecord struct {
+	Line         int // the line in the source file, for error messages
+	Name         string
+	Email        string
+	Phone        string
+	Mobile       string
+	Department   string
+	Title        string
+	Location     string
+	ManagerEmail string
+	Skills       []string
+	Roles        []Role
+}
+
+// ImportSummary says what an import did.
+type ImportSummary struct {
+	Created int
+	Updated int
+}
+
+// PersonSearch is a phonebook query, already split into its parts.
+type PersonSearch struct {
+	// Query is the free text: names, department, title, location, skill, a
+	// phone number or an email address.
+	Query string
+	// Departments, when set, limits the result to these departments (names
+	// as Departments returns them).
+	Departments []string
+	// Skills, when set, limits the result to people with one of these skills
+	// (names as Skills returns them).
+	Skills []string
+	// Limit is the most people to return (default 10).
+	Limit int
+}
+
+// PersonMatch is one person found, with how well they matched.
+type PersonMatch struct {
+	Person *Person
+	Score  float64
+}
+
+// SearchResult is the answer to a phonebook query.
+type SearchResult struct {
+	Matches []PersonMatch
+	// More is true when more people matched than Limit.
+	More bool
+	// Suggestions are "did you mean" words when nobody matched.
+	Suggestions []string
+}
+
+// PersonService is the phonebook's storage.
+type PersonService interface {
+	// FindPersonByID returns ENOTFOUND for an unknown id.
+	FindPersonByID(ctx context.Context, id int64) (*Person, error)
+	// FindPersonByEmail matches case-insensitively; returns ENOTFOUND.
+	FindPersonByEmail(ctx context.Context, email string) (*Person, error)
+	// SearchPeople ranks people for a query, best first, ties by surname.
+	// Persons carry their platform accounts only when exactly one matched.
+	SearchPeople(ctx context.Context, s PersonSearch) (*SearchResult, error)
+	// Departments returns every department name, sorted.
+	Departments(ctx context.Context) ([]string, error)
+	// Skills returns every skill name people have, sorted.
+	Skills(ctx context.Context) ([]string, error)
+	// ImportPeople creates or updates people by email, all or nothing: it
+	// returns *ImportError listing every line naming an unknown manager and
+	// writes nothing then. With dryRun it only checks.
+	ImportPeople(ctx context.Context, records []PersonRecord, dryRun bool) (ImportSummary, error)
+	// SetLanguage stores a person's language choice ("nl", "en" or "").
+	SetLanguage(ctx context.Context, personID int64, lang string) error
+	// CountPeople returns how many people the phonebook holds.
+	CountPeople(ctx context.Context) (int, error)
+}
+
+// AccountService links platform accounts to people.
+type AccountService interface {
+	// FindAccount returns ENOTFOUND when the account was never linked.
+	FindAccount(ctx context.Context, platform Platform, installation, userID string) (*Account, error)
+	// LinkAccount creates or updates the link of a platform account.
+	LinkAccount(ctx context.Context, a Account) error
+}
+
+// ImportError lists every bad line of an import file.
+type ImportError struct {
+	Problems []ImportProblem
+}
+
+// ImportProblem is one bad line.
+type ImportProblem struct {
+	Line   int
+	Reason string
+}
+
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	b.WriteString("import refused, nothing was imported:")
+	for _, p := range e.Problems {
+		b.WriteString("\n  line ")
+		b.WriteString(strconv.Itoa(p.Line))
+		b.WriteString(": ")
+		b.WriteString(p.Reason)
+	}
+	return b.String()
+}

@@ -1,0 +1,106 @@
+package phonebook
+
+import (
+	"fmt"
+	"io"
+	"net/mail"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/csvfile"
+)
+
+// CSVColumns are the columns of the people CSV, in the order of DESIGN.md.
+var CSVColumns = []string{"name", "email", "phone", "mobile", "department", "title", "location", "manager_email", "skills", "roles"}
+
+// ParseCSV reads people from CSV (header row, UTF-8, comma separated) and
+// checks every line it can without the database. It returns the records of
+// the good lines and a problem for every bad one, so that a file with errors
+// can be reported in one go. Columns other than name and email may be left
+// out of the header; unknown columns are an error.
+func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
+	f, problems := csvfile.Open(r, CSVColumns, "name", "email")
+	if problems != nil {
+		return nil, problems
+	}
+	var records []intranet.PersonRecord
+	seen := map[string]int{}
+	for {
+		row, problem, more := f.Next()
+		if !more {
+			break
+		}
+		if problem != nil {
+			problems = append(problems, *problem)
+			continue
+		}
+		line, get := row.Line, row.Get
+		rec := intranet.PersonRecord{
+			Line: line, Name: strings.Join(strings.Fields(get("name")), " "), Email: strings.ToLower(get("email")),
+			Phone: get("phone"), Mobile: get("mobile"), Department: get("department"), Title: get("title"),
+			Location: get("location"), ManagerEmail: strings.ToLower(get("manager_email")), Skills: splitList(get("skills")),
+		}
+		bad := func(reason string) { problems = append(problems, intranet.ImportProblem{Line: line, Reason: reason}) }
+		ok := true
+		if rec.Name == "" {
+			bad("missing name")
+			ok = false
+		}
+		switch {
+		case rec.Email == "":
+			bad("missing email")
+			ok = false
+		case !ValidEmail(rec.Email):
+			bad(fmt.Sprintf("bad email %q", rec.Email))
+			ok = false
+		case seen[rec.Email] > 0:
+			bad(fmt.Sprintf("email %s also on line %d", rec.Email, seen[rec.Email]))
+			ok = false
+		default:
+			seen[rec.Email] = line
+		}
+		if rec.ManagerEmail != "" && !ValidEmail(rec.ManagerEmail) {
+			bad(fmt.Sprintf("bad manager email %q", rec.ManagerEmail))
+			ok = false
+		}
+		if rec.ManagerEmail != "" && rec.ManagerEmail == rec.Email {
+			bad("a person cannot be their own manager")
+			ok = false
+		}
+		for _, p := range []string{rec.Phone, rec.Mobile} {
+			if p != "" && PhoneKey(p) == "" {
+				bad(fmt.Sprintf("phone number %q has no digits", p))
+				ok = false
+			}
+		}
+		for _, name := range splitList(get("roles")) {
+			role, known := intranet.ParseRole(name)
+			if !known {
+				bad(fmt.Sprintf("unknown role %q; roles are employee, content manager, room admin, team lead, admin, guest", name))
+				ok = false
+				continue
+			}
+			rec.Roles = append(rec.Roles, role)
+		}
+		if ok {
+			records = append(records, rec)
+		}
+	}
+	return records, problems
+}
+
+// ValidEmail reports whether s is a bare email address (no display name).
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@"):], ".")
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ";") {
+		if p := strings.Join(strings.Fields(part), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package intranet
+
+import (
+	"context"
+	"time"
+)
+
+// Destination is where an outbound message goes: a channel, or a person's
+// direct message when UserID is set.
+type Destination struct {
+	Platform     Platform
+	Installation string
+	ChannelID    string
+	// UserID is the platform user id for a direct message.
+	UserID string
+}
+
+// IsDirect reports whether the destination is a person rather than a channel.
+func (d Destination) IsDirect() bool { return d.UserID != "" }
+
+// MessageRef points at a message a poster sent, so it can be updated later
+// (a handover card that says "taken").
+type MessageRef struct {
+	Platform     Platform
+	Installation string
+	ChannelID    string
+	// ID is the platform's message id (Slack ts, Mattermost post id, Teams activity id).
+	ID string
+}
+
+// Delivery is one outbound message.
+type Delivery struct {
+	To    Destination
+	Reply Reply
+	// Key identifies the intent to send, unique per message: a poster that
+	// retries uses it, where the platform allows, so that a retry never shows
+	// the message twice.
+	Key string
+}
+
+// Poster sends outbound messages: digests, handover posts, notifications,
+// reminders. Every adapter implements it; rate limits and retries of 429 and
+// 5xx answers are the adapter's problem.
+type Poster interface {
+	// Deliver posts to a channel or DMs a person. It returns a
+	// *DeliveryError for answers the caller may retry later.
+	Deliver(ctx context.Context, d Delivery) (MessageRef, error)
+	// Update replaces the content of a message this poster sent.
+	// Returns ENOTFOUND when the message is gone.
+	Update(ctx context.Context, ref MessageRef, r Reply) error
+}
+
+// DeliveryError is a failed delivery that is worth trying again: the platform
+// was rate limiting (RetryAfter set) or answered with a server error.
+type DeliveryError struct {
+	// Temporary is true when a later attempt may succeed.
+	Temporary bool
+	// RetryAfter is the platform's own Retry-After, when it gave one.
+	RetryAfter time.Duration
+	Err        error
+}
+
+func (e *DeliveryError) Error() string { return "deliver: " + e.Err.Error() }
+func (e *DeliveryError) Unwrap() error { return e.Err }
+
+// Directory is an optional adapter capability: it asks the platform who a user
+// is, so the core can link an account to its phonebook entry by email on first
+// contact.
+type Directory interface {
+	// LookupUser returns what the platform knows of the user (at least Email
+	// where the platform shares it). Returns ENOTFOUND for an unknown user.
+	LookupUser(ctx context.Context, installation, userID string) (User, error)
+}
+
+// Mail is a message kept for a platform without a live connection (the
+// console): DMs to a person and posts to a channel, shown when a console opens.
+type Mail struct {
+	ID      int64
+	To      Destination
+	Reply   Reply
+	Created time.Time
+	// Updated is true when the message replaced an earlier one (Poster.Update).
+	Updated bool
+}
+
+// Mailbox stores outbound messages for the console until someone reads them.
+type Mailbox interface {
+	// PutMail stores a delivery and returns its reference.
+	PutMail(ctx context.Context, d Delivery) (MessageRef, error)
+	// ReplaceMail replaces a stored message's content and marks it unread.
+	// Returns ENOTFOUND for an unknown reference.
+	ReplaceMail(ctx context.Context, ref MessageRef, r Reply) error
+	// TakeMail returns the unread messages for the person (userID) and the
+	// channel, oldest first, and marks them read.
+	TakeMail(ctx context.Context, platform Platform, userID, channelID string) ([]Mail, error)
+}

@@ -1,0 +1,156 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/werkplek/werkplek/internal/pgtest"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/store"
+)
+
+// benchSurnames are common Dutch surnames, most common first; the generator
+// draws them with Zipf-like weights so that the top ones have thousands of
+// people in 100 000, as in a real phonebook.
+var benchSurnames = []string{
+	"de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer",
+	"de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
+	"de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen",
+	"van den Heuvel", "van der Veen", "van den Broek", "de Bruijn", "de Bruin", "van der Heijden", "Schouten", "van Beek", "Willems", "van Vliet",
+	"van de Ven", "Hoekstra", "Maas", "Verhoeven", "Koster", "van Dam", "van der Wal", "Prins", "Blom", "Huisman",
+}
+
+var benchGiven = []string{
+	"Anna", "Bram", "Daan", "Emma", "Eva", "Femke", "Floor", "Gijs", "Henk", "Ingrid", "Iris", "Jasper", "Jeroen", "Joost",
+	"Julia", "Kees", "Koen", "Lars", "Lieke", "Lotte", "Maarten", "Marieke", "Milan", "Mirjam", "Niels", "Noor", "Pieter",
+	"Roos", "Ruben", "Sanne", "Sem", "Sophie", "Tess", "Thijs", "Willemijn", "Wouter", "Esther", "Annelies", "Hüseyin",
+	"Fatima", "Youssef", "Bjørn", "Zoë", "Chloë", "Sietske", "Anouk", "Renée", "Stijn", "Jan", "Mohammed",
+}
+
+// generatePeople makes n people with skewed surnames over 20 departments.
+func generatePeople(n int) []intranet.PersonRecord {
+	rng := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(benchSurnames)-1))
+	out := make([]intranet.PersonRecord, n)
+	for i := range out {
+		given := benchGiven[rng.IntN(len(benchGiven))]
+		surname := benchSurnames[zipf.Uint64()]
+		dept := fmt.Sprintf("Afdeling %s", []string{"Zorg Oost", "Zorg West", "Zorg Noord", "Zorg Zuid", "Thuiszorg", "Planning", "ICT", "HR", "Financiën", "Communicatie",
+			"Facilitair", "Inkoop", "Winkel Centrum", "Winkel Noord", "Buitendienst", "Kwaliteit", "Juridisch", "Directie", "Logistiek", "Klantenservice"}[i%20])
+		out[i] = intranet.PersonRecord{
+			Line: i + 2, Name: given + " " + surname, Email: fmt.Sprintf("p%06d@example.nl", i),
+			Phone: fmt.Sprintf("030-%07d", i), Mobile: fmt.Sprintf("06-%08d", 10000000+i*37),
+			Department: dept, Title: []string{"Verpleegkundige", "Verzorgende", "Planner", "Adviseur", "Medewerker"}[rng.IntN(5)],
+			Location: []string{"Utrecht", "Amersfoort", "Zeist", "Houten", "Woerden"}[rng.IntN(5)],
+			Skills:   []string{[]string{"Wondzorg", "EHBO", "BHV", "Excel", "Go", "Medicatie", "Dementie", "Rijbewijs B"}[rng.IntN(8)]},
+		}
+	}
+	return out
+}
+
+// benchQueries are a realistic mix: common and rare surnames, first names,
+// typos, prefixes, phone numbers, filters.
+var benchQueries = []intranet.PersonSearch{
+	{Query: "jansen"}, {Query: "de jong"}, {Query: "van den berg"}, {Query: "vandenberg"}, {Query: "huisman"},
+	{Query: "anouk"}, {Query: "pieter bakker"}, {Query: "jansn"}, {Query: "mulder"}, {Query: "muller"},
+	{Query: "bjorn visser"}, {Query: "berg"}, {Query: "06-10000370"}, {Query: "+31 6 1000 0740"}, {Query: "0300001234"},
+	{Query: "jansen", Departments: []string{"Afdeling Zorg Oost"}}, {Query: "sanne", Skills: []string{"Wondzorg"}},
+	{Query: "verpleegkundige utrecht"}, {Query: "blom"}, {Query: "zoe"},
+}
+
+var (
+	benchOnce  sync.Once
+	benchStore *store.Store
+)
+
+// benchPhonebook imports 100 000 generated people into PostgreSQL once per
+// test binary.
+func benchPhonebook(b *testing.B) *store.Store {
+	benchOnce.Do(func() {
+		s, err := store.Open(context.Background(), pgtest.URL(&testing.T{}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if _, err := s.ImportPeople(context.Background(), generatePeople(100_000), false); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("imported 100 000 people in %s", time.Since(start).Round(time.Millisecond))
+		benchStore = s
+	})
+	if benchStore == nil {
+		b.Fatal("no phonebook")
+	}
+	return benchStore
+}
+
+// BenchmarkImportPeople measures importing 100 000 people into an empty
+// PostgreSQL database.
+//
+//	go test ./intranet/store -run '^$' -bench ImportPeople -benchtime 1x
+func BenchmarkImportPeople(b *testing.B) {
+	people := generatePeople(100_000)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := open(b, "postgres")
+		b.StartTimer()
+		if _, err := s.ImportPeople(context.Background(), people, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchPeople measures the phonebook search on PostgreSQL with
+// 100 000 people over the query mix, and reports the median and p95.
+//
+//	go test ./intranet/store -run '^$' -bench 'SearchPeople$' -benchtime 2000x
+func BenchmarkSearchPeople(b *testing.B) {
+	s := benchPhonebook(b)
+	ctx := context.Background()
+	for _, q := range benchQueries { // warm the caches once
+		if _, err := s.SearchPeople(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	durations := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		res, err := s.SearchPeople(ctx, benchQueries[i%len(benchQueries)])
+		durations = append(durations, time.Since(t0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Matches) == 0 {
+			b.Fatalf("nothing found for %+v", benchQueries[i%len(benchQueries)])
+		}
+	}
+	b.StopTimer()
+	sort.Slice(durations, func(i, j int) bool { return durations[i] < durations[j] })
+	b.ReportMetric(float64(durations[len(durations)/2].Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(durations[len(durations)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+// BenchmarkSearchPeopleByQuery times each query of the mix on its own, to
+// find the slow ones.
+func BenchmarkSearchPeopleByQuery(b *testing.B) {
+	s := benchPhonebook(b)
+	for _, q := range benchQueries {
+		name := q.Query
+		if len(q.Departments)+len(q.Skills) > 0 {
+			name += "+filter"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.SearchPeople(context.Background(), q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

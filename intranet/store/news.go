@@ -1,0 +1,672 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+var (
+	_ intranet.NewsService         = (*Store)(nil)
+	_ intranet.SubscriptionService = (*Store)(nil)
+)
+
+func init() {
+	register(migration{5, "news items, acknowledgements, subscriptions, digest deliveries, follows", `
+CREATE TABLE news_items (
+	id bigserial PRIMARY KEY,
+	title text NOT NULL,
+	body text NOT NULL,
+	topic text NOT NULL DEFAULT '',
+	department text NOT NULL DEFAULT '',
+	important boolean NOT NULL DEFAULT false,
+	author_id bigint NOT NULL REFERENCES people(id),
+	publish_at timestamptz NOT NULL,
+	expires_at timestamptz,
+	withdrawn_at timestamptz,
+	lang text NOT NULL DEFAULT 'nl',
+	created_at timestamptz NOT NULL,
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX news_items_publish ON news_items (publish_at DESC, id DESC);
+CREATE TABLE news_acks (
+	item_id bigint NOT NULL REFERENCES news_items(id) ON DELETE CASCADE,
+	person_id bigint NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	at timestamptz NOT NULL,
+	PRIMARY KEY (item_id, person_id)
+);
+CREATE TABLE news_subscriptions (
+	id bigserial PRIMARY KEY,
+	platform text NOT NULL,
+	installation text NOT NULL DEFAULT '',
+	channel_id text NOT NULL DEFAULT '',
+	user_id text NOT NULL DEFAULT '',
+	person_id bigint NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	personal boolean NOT NULL DEFAULT false,
+	schedule_kind text NOT NULL,
+	weekday integer NOT NULL DEFAULT 0,
+	minute integer NOT NULL DEFAULT 0,
+	topic text NOT NULL DEFAULT '',
+	department text NOT NULL DEFAULT '',
+	author_id bigint REFERENCES people(id) ON DELETE CASCADE,
+	lang text NOT NULL DEFAULT 'nl',
+	created_at timestamptz NOT NULL,
+	since_at timestamptz NOT NULL,
+	next_at timestamptz
+);
+CREATE INDEX news_subscriptions_channel ON news_subscriptions (platform, channel_id);
+CREATE INDEX news_subscriptions_person ON news_subscriptions (person_id, personal);
+-- One row per delivery: (subscription, period) is unique, so a digest of a
+-- period, or an immediate item, is recorded once whatever runs it again.
+CREATE TABLE digest_deliveries (
+	subscription_id bigint NOT NULL REFERENCES news_subscriptions(id) ON DELETE CASCADE,
+	period text NOT NULL,
+	until_at timestamptz,
+	items integer NOT NULL DEFAULT 0,
+	created_at timestamptz NOT NULL,
+	PRIMARY KEY (subscription_id, period)
+);
+CREATE TABLE news_follows (
+	person_id bigint NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	kind text NOT NULL,
+	target_id bigint NOT NULL DEFAULT 0,
+	value text NOT NULL DEFAULT '',
+	PRIMARY KEY (person_id, kind, target_id, value)
+);
+`, `
+CREATE TABLE news_items (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	title TEXT NOT NULL,
+	body TEXT NOT NULL,
+	topic TEXT NOT NULL DEFAULT '',
+	department TEXT NOT NULL DEFAULT '',
+	important BOOLEAN NOT NULL DEFAULT false,
+	author_id INTEGER NOT NULL REFERENCES people(id),
+	publish_at DATETIME NOT NULL,
+	expires_at DATETIME,
+	withdrawn_at DATETIME,
+	lang TEXT NOT NULL DEFAULT 'nl',
+	created_at DATETIME NOT NULL,
+	updated_at DATETIME NOT NULL
+);
+CREATE INDEX news_items_publish ON news_items (publish_at DESC, id DESC);
+CREATE TABLE news_acks (
+	item_id INTEGER NOT NULL REFERENCES news_items(id) ON DELETE CASCADE,
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	at DATETIME NOT NULL,
+	PRIMARY KEY (item_id, person_id)
+);
+CREATE TABLE news_subscriptions (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	platform TEXT NOT NULL,
+	installation TEXT NOT NULL DEFAULT '',
+	channel_id TEXT NOT NULL DEFAULT '',
+	user_id TEXT NOT NULL DEFAULT '',
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	personal BOOLEAN NOT NULL DEFAULT false,
+	schedule_kind TEXT NOT NULL,
+	weekday INTEGER NOT NULL DEFAULT 0,
+	minute INTEGER NOT NULL DEFAULT 0,
+	topic TEXT NOT NULL DEFAULT '',
+	department TEXT NOT NULL DEFAULT '',
+	author_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+	lang TEXT NOT NULL DEFAULT 'nl',
+	created_at DATETIME NOT NULL,
+	since_at DATETIME NOT NULL,
+	next_at DATETIME
+);
+CREATE INDEX news_subscriptions_channel ON news_subscriptions (platform, channel_id);
+CREATE INDEX news_subscriptions_person ON news_subscriptions (person_id, personal);
+CREATE TABLE digest_deliveries (
+	subscription_id INTEGER NOT NULL REFERENCES news_subscriptions(id) ON DELETE CASCADE,
+	period TEXT NOT NULL,
+	until_at DATETIME,
+	items INTEGER NOT NULL DEFAULT 0,
+	created_at DATETIME NOT NULL,
+	PRIMARY KEY (subscription_id, period)
+);
+CREATE TABLE news_follows (
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	kind TEXT NOT NULL,
+	target_id INTEGER NOT NULL DEFAULT 0,
+	value TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (person_id, kind, target_id, value)
+);
+`})
+}
+
+// newsTime is how news times are stored and compared: UTC to the second,
+// so that SQLite's text timestamps compare in time order.
+func newsTime(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }
+
+func optTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = newsTime(t)
+	return &t
+}
+
+func fromOpt(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+type newsRow struct {
+	ID          int64
+	Title       string
+	Body        string
+	Topic       string
+	Department  string
+	Important   bool
+	AuthorID    int64
+	PublishAt   time.Time
+	ExpiresAt   *time.Time
+	WithdrawnAt *time.Time
+	Lang        string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	Author      string
+	AuthorEmail string
+}
+
+func (r newsRow) item() *intranet.NewsItem {
+	return &intranet.NewsItem{ID: r.ID, Title: r.Title, Body: r.Body, Topic: r.Topic, Department: r.Department, Important: r.Important,
+		AuthorID: r.AuthorID, Author: r.Author, AuthorEmail: r.AuthorEmail, Publish: r.PublishAt.UTC(), Expires: fromOpt(r.ExpiresAt),
+		Withdrawn: fromOpt(r.WithdrawnAt), Lang: r.Lang, Created: r.CreatedAt.UTC(), Updated: r.UpdatedAt.UTC()}
+}
+
+const newsSelect = `SELECT n.id, n.title, n.body, n.topic, n.department, n.important, n.author_id, n.publish_at, n.expires_at, n.withdrawn_at, n.lang,
+n.created_at, n.updated_at, p.name AS author, p.email AS author_email FROM news_items n JOIN people p ON p.id = n.author_id`
+
+// checkNews validates an item as CreateNews and UpdateNews store it.
+func checkNews(n *intranet.NewsItem) error {
+	n.Title, n.Body = strings.TrimSpace(n.Title), strings.TrimSpace(n.Body)
+	switch {
+	case n.Title == "":
+		return intranet.Errorf(intranet.EINVALID, "A news item needs a title.")
+	case n.Body == "":
+		return intranet.Errorf(intranet.EINVALID, "A news item needs a text.")
+	case utf8.RuneCountInString(n.Title) > intranet.MaxNewsTitle:
+		return intranet.Errorf(intranet.EINVALID, "A title may have at most %d characters.", intranet.MaxNewsTitle)
+	case utf8.RuneCountInString(n.Body) > intranet.MaxNewsBody:
+		return intranet.Errorf(intranet.EINVALID, "A text may have at most %d characters.", intranet.MaxNewsBody)
+	case !n.Expires.IsZero() && !n.Expires.After(n.Publish):
+		return intranet.Errorf(intranet.EINVALID, "An item must expire after it is published.")
+	}
+	return nil
+}
+
+// CreateNews stores an item.
+func (s *Store) CreateNews(ctx context.Context, n intranet.NewNewsItem, now time.Time) (*intranet.NewsItem, error) {
+	now = newsTime(now)
+	item := &intranet.NewsItem{Title: n.Title, Body: n.Body, Topic: strings.TrimSpace(n.Topic), Department: n.Department, Important: n.Important,
+		AuthorID: n.AuthorID, Publish: newsTime(n.Publish), Expires: n.Expires, Lang: n.Lang}
+	if n.Publish.IsZero() {
+		item.Publish = now
+	}
+	if err := checkNews(item); err != nil {
+		return nil, err
+	}
+	if item.Lang == "" {
+		item.Lang = "nl"
+	}
+	var id int64
+	err := s.conn(ctx).Raw(`INSERT INTO news_items (title, body, topic, department, important, author_id, publish_at, expires_at, lang, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, item.Title, item.Body, item.Topic, item.Department, item.Important, item.AuthorID,
+		item.Publish, optTime(item.Expires), item.Lang, now, now).Scan(&id).Error
+	if err != nil {
+		return nil, fmt.Errorf("create news: %w", translate(err))
+	}
+	return s.FindNewsByID(ctx, id)
+}
+
+// UpdateNews corrects an item.
+func (s *Store) UpdateNews(ctx context.Context, id int64, u intranet.NewsUpdate, now time.Time) (*intranet.NewsItem, error) {
+	var out *intranet.NewsItem
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		// Two corrections, or a correction and a withdrawal, take turns:
+		// none is lost and a withdrawn item is never corrected.
+		if err := s.lockRow(s.conn(ctx), "news_items", id); err != nil {
+			return err
+		}
+		n, err := s.FindNewsByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !n.Withdrawn.IsZero() {
+			return intranet.Errorf(intranet.ECONFLICT, "News item %d was withdrawn.", id)
+		}
+		set := func(dst *string, v *string) {
+			if v != nil {
+				*dst = *v
+			}
+		}
+		set(&n.Title, u.Title)
+		set(&n.Body, u.Body)
+		set(&n.Topic, u.Topic)
+		set(&n.Department, u.Department)
+		if u.Important != nil {
+			n.Important = *u.Important
+		}
+		if u.Publish != nil {
+			n.Publish = newsTime(*u.Publish)
+		}
+		if u.Expires != nil {
+			n.Expires = *u.Expires
+		}
+		if err := checkNews(n); err != nil {
+			return err
+		}
+		if err := s.conn(ctx).Exec(`UPDATE news_items SET title = ?, body = ?, topic = ?, department = ?, important = ?, publish_at = ?, expires_at = ?, updated_at = ? WHERE id = ?`,
+			n.Title, n.Body, strings.TrimSpace(n.Topic), n.Department, n.Important, n.Publish, optTime(n.Expires), newsTime(now), id).Error; err != nil {
+			return err
+		}
+		out, err = s.FindNewsByID(ctx, id)
+		return err
+	})
+	if code := intranet.ErrorCode(err); code == intranet.ENOTFOUND || code == intranet.ECONFLICT || code == intranet.EINVALID {
+		return nil, err
+	} else if err != nil {
+		return nil, fmt.Errorf("update news %d: %w", id, translate(err))
+	}
+	return out, nil
+}
+
+// WithdrawNews withdraws an item.
+func (s *Store) WithdrawNews(ctx context.Context, id int64, now time.Time) (*intranet.NewsItem, error) {
+	res := s.conn(ctx).Exec("UPDATE news_items SET withdrawn_at = ?, updated_at = ? WHERE id = ? AND withdrawn_at IS NULL", newsTime(now), newsTime(now), id)
+	if res.Error != nil {
+		return nil, fmt.Errorf("withdraw news %d: %w", id, translate(res.Error))
+	}
+	n, err := s.FindNewsByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if res.RowsAffected == 0 {
+		return n, intranet.Errorf(intranet.ECONFLICT, "News item %d was withdrawn already.", id)
+	}
+	return n, nil
+}
+
+// FindNewsByID returns ENOTFOUND for an unknown id.
+func (s *Store) FindNewsByID(ctx context.Context, id int64) (*intranet.NewsItem, error) {
+	var rows []newsRow
+	if err := s.conn(ctx).Raw(newsSelect+" WHERE n.id = ?", id).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("find news %d: %w", id, translate(err))
+	} else if len(rows) == 0 {
+		return nil, intranet.Errorf(intranet.ENOTFOUND, "No news item %d.", id)
+	}
+	return rows[0].item(), nil
+}
+
+// News returns the items of f, newest first.
+func (s *Store) News(ctx context.Context, f intranet.NewsFilter) ([]*intranet.NewsItem, error) {
+	var where []string
+	var args []any
+	if !f.VisibleAt.IsZero() {
+		at := newsTime(f.VisibleAt)
+		where = append(where, "n.withdrawn_at IS NULL AND n.publish_at <= ? AND (n.expires_at IS NULL OR n.expires_at > ?)")
+		args = append(args, at, at)
+	}
+	if f.Audience != nil {
+		where, args = append(where, "(n.department = '' OR LOWER(n.department) = LOWER(?))"), append(args, *f.Audience)
+	}
+	if f.Topic != "" {
+		where, args = append(where, "LOWER(n.topic) = LOWER(?)"), append(args, f.Topic)
+	}
+	if f.Department != "" {
+		where, args = append(where, "LOWER(n.department) = LOWER(?)"), append(args, f.Department)
+	}
+	if f.AuthorID != 0 {
+		where, args = append(where, "n.author_id = ?"), append(args, f.AuthorID)
+	}
+	if !f.PublishedAfter.IsZero() {
+		where, args = append(where, "n.publish_at > ?"), append(args, newsTime(f.PublishedAfter))
+	}
+	if !f.PublishedUntil.IsZero() {
+		where, args = append(where, "n.publish_at <= ?"), append(args, newsTime(f.PublishedUntil))
+	}
+	q := newsSelect
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY n.publish_at DESC, n.id DESC"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	var rows []newsRow
+	if err := s.conn(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list news: %w", translate(err))
+	}
+	out := make([]*intranet.NewsItem, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	return out, nil
+}
+
+// NewsTopics returns every topic an item has had, sorted.
+func (s *Store) NewsTopics(ctx context.Context) ([]string, error) {
+	var topics []string
+	if err := s.conn(ctx).Raw("SELECT DISTINCT topic FROM news_items WHERE topic <> ''").Scan(&topics).Error; err != nil {
+		return nil, fmt.Errorf("news topics: %w", translate(err))
+	}
+	// One spelling per topic, whatever case the authors used.
+	seen := map[string]bool{}
+	var out []string
+	sort.Strings(topics)
+	for _, t := range topics {
+		if k := strings.ToLower(t); !seen[k] {
+			seen[k] = true
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// AckNews records that the person read the item, once.
+func (s *Store) AckNews(ctx context.Context, itemID, personID int64, now time.Time) (bool, time.Time, error) {
+	if _, err := s.FindNewsByID(ctx, itemID); err != nil {
+		return false, time.Time{}, err
+	}
+	res := s.conn(ctx).Exec("INSERT INTO news_acks (item_id, person_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", itemID, personID, newsTime(now))
+	if res.Error != nil {
+		return false, time.Time{}, fmt.Errorf("ack news %d: %w", itemID, translate(res.Error))
+	}
+	var at []time.Time
+	if err := s.conn(ctx).Raw("SELECT at FROM news_acks WHERE item_id = ? AND person_id = ?", itemID, personID).Scan(&at).Error; err != nil || len(at) == 0 {
+		return false, time.Time{}, fmt.Errorf("ack news %d: %w", itemID, translate(err))
+	}
+	return res.RowsAffected == 1, at[0].UTC(), nil
+}
+
+type readerRow struct {
+	PersonID     int64
+	Name         string
+	Email        string
+	At           *time.Time
+	Platform     *string
+	Installation *string
+	UserID       *string
+	UserName     *string
+}
+
+// NewsAudience returns the people the item is for, with acks and accounts.
+func (s *Store) NewsAudience(ctx context.Context, itemID int64) ([]intranet.NewsReader, error) {
+	n, err := s.FindNewsByID(ctx, itemID)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT p.id AS person_id, p.name, p.email, k.at, a.platform, a.installation, a.user_id, a.user_name
+FROM people p LEFT JOIN departments d ON d.id = p.department_id
+LEFT JOIN news_acks k ON k.item_id = ? AND k.person_id = p.id
+LEFT JOIN accounts a ON a.person_id = p.id AND NOT a.guest
+WHERE (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
+	args := []any{itemID}
+	if n.Department != "" {
+		q += " AND LOWER(d.name) = LOWER(?)"
+		args = append(args, n.Department)
+	}
+	q += " ORDER BY p.sort_key, p.id, a.platform, a.user_id"
+	var rows []readerRow
+	if err := s.conn(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("news audience %d: %w", itemID, translate(err))
+	}
+	var out []intranet.NewsReader
+	for _, r := range rows {
+		if len(out) == 0 || out[len(out)-1].PersonID != r.PersonID {
+			out = append(out, intranet.NewsReader{PersonID: r.PersonID, Name: r.Name, Email: r.Email, Acked: fromOpt(r.At)})
+		}
+		if r.Platform != nil {
+			last := &out[len(out)-1]
+			last.Accounts = append(last.Accounts, intranet.Account{Platform: intranet.Platform(*r.Platform), Installation: *r.Installation,
+				UserID: *r.UserID, UserName: *r.UserName, PersonID: r.PersonID})
+		}
+	}
+	return out, nil
+}
+
+type subscriptionRow struct {
+	ID           int64
+	Platform     string
+	Installation string
+	ChannelID    string
+	UserID       string
+	PersonID     int64
+	Personal     bool
+	ScheduleKind string
+	Weekday      int
+	Minute       int
+	Topic        string
+	Department   string
+	AuthorID     *int64
+	Lang         string
+	CreatedAt    time.Time
+	SinceAt      time.Time
+	NextAt       *time.Time
+	Author       string
+}
+
+func (r subscriptionRow) subscription() *intranet.Subscription {
+	s := &intranet.Subscription{ID: r.ID, To: intranet.Destination{Platform: intranet.Platform(r.Platform), Installation: r.Installation, ChannelID: r.ChannelID, UserID: r.UserID},
+		PersonID: r.PersonID, Personal: r.Personal, Schedule: intranet.Schedule{Kind: intranet.ScheduleKind(r.ScheduleKind), Weekday: time.Weekday(r.Weekday), Minute: r.Minute},
+		Topic: r.Topic, Department: r.Department, Author: r.Author, Lang: r.Lang, Created: r.CreatedAt.UTC(), Since: r.SinceAt.UTC(), Next: fromOpt(r.NextAt)}
+	if r.AuthorID != nil {
+		s.AuthorID = *r.AuthorID
+	}
+	return s
+}
+
+const subscriptionSelect = `SELECT s.id, s.platform, s.installation, s.channel_id, s.user_id, s.person_id, s.personal, s.schedule_kind, s.weekday, s.minute,
+s.topic, s.department, s.author_id, s.lang, s.created_at, s.since_at, s.next_at, COALESCE(a.name, '') AS author
+FROM news_subscriptions s LEFT JOIN people a ON a.id = s.author_id`
+
+// CreateSubscription stores a subscription.
+func (s *Store) CreateSubscription(ctx context.Context, sub intranet.Subscription, now time.Time) (*intranet.Subscription, error) {
+	now = newsTime(now)
+	var author *int64
+	if sub.AuthorID != 0 {
+		author = &sub.AuthorID
+	}
+	if sub.Lang == "" {
+		sub.Lang = "nl"
+	}
+	var id int64
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		// Two identical subscribes at once (a double tap) must not both
+		// pass the check below: one channel's subscribes take turns.
+		if err := s.lockName(s.conn(ctx), "news.subscribe:"+string(sub.To.Platform)+":"+sub.To.ChannelID+":"+sub.To.UserID); err != nil {
+			return err
+		}
+		var dup int64
+		if err := s.conn(ctx).Raw(`SELECT COUNT(*) FROM news_subscriptions WHERE platform = ? AND channel_id = ? AND user_id = ? AND schedule_kind = ? AND weekday = ? AND minute = ?
+AND LOWER(topic) = LOWER(?) AND LOWER(department) = LOWER(?) AND COALESCE(author_id, 0) = ?`, string(sub.To.Platform), sub.To.ChannelID, sub.To.UserID,
+			string(sub.Schedule.Kind), int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, sub.AuthorID).Scan(&dup).Error; err != nil {
+			return err
+		} else if dup > 0 {
+			return intranet.Errorf(intranet.ECONFLICT, "That subscription exists already.")
+		}
+		return s.conn(ctx).Raw(`INSERT INTO news_subscriptions (platform, installation, channel_id, user_id, person_id, personal, schedule_kind, weekday, minute,
+topic, department, author_id, lang, created_at, since_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			string(sub.To.Platform), sub.To.Installation, sub.To.ChannelID, sub.To.UserID, sub.PersonID, sub.Personal, string(sub.Schedule.Kind),
+			int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, author, sub.Lang, now, now, optTime(sub.Next)).Scan(&id).Error
+	})
+	if intranet.ErrorCode(err) == intranet.ECONFLICT {
+		return nil, err
+	} else if err != nil {
+		return nil, fmt.Errorf("create subscription: %w", translate(err))
+	}
+	return s.FindSubscriptionByID(ctx, id)
+}
+
+// FindSubscriptionByID returns ENOTFOUND.
+func (s *Store) FindSubscriptionByID(ctx context.Context, id int64) (*intranet.Subscription, error) {
+	var rows []subscriptionRow
+	if err := s.conn(ctx).Raw(subscriptionSelect+" WHERE s.id = ?", id).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("find subscription %d: %w", id, translate(err))
+	} else if len(rows) == 0 {
+		return nil, intranet.Errorf(intranet.ENOTFOUND, "No subscription %d.", id)
+	}
+	return rows[0].subscription(), nil
+}
+
+// Subscriptions returns the subscriptions of f, by id.
+func (s *Store) Subscriptions(ctx context.Context, f intranet.SubscriptionFilter) ([]*intranet.Subscription, error) {
+	var where []string
+	var args []any
+	if f.PersonID != 0 {
+		where, args = append(where, "s.personal AND s.person_id = ?"), append(args, f.PersonID)
+	}
+	if f.ChannelID != "" {
+		where, args = append(where, "NOT s.personal AND s.platform = ? AND s.channel_id = ?"), append(args, string(f.Platform), f.ChannelID)
+	}
+	if f.Immediate {
+		where, args = append(where, "s.schedule_kind = ?"), append(args, string(intranet.ScheduleImmediate))
+	}
+	q := subscriptionSelect
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	var rows []subscriptionRow
+	if err := s.conn(ctx).Raw(q+" ORDER BY s.id", args...).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list subscriptions: %w", translate(err))
+	}
+	out := make([]*intranet.Subscription, len(rows))
+	for i, r := range rows {
+		out[i] = r.subscription()
+	}
+	return out, nil
+}
+
+// DeleteSubscription removes a subscription with its record.
+func (s *Store) DeleteSubscription(ctx context.Context, id int64) error {
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		if err := s.conn(ctx).Exec("DELETE FROM digest_deliveries WHERE subscription_id = ?", id).Error; err != nil {
+			return err
+		}
+		res := s.conn(ctx).Exec("DELETE FROM news_subscriptions WHERE id = ?", id)
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected == 0 {
+			return intranet.Errorf(intranet.ENOTFOUND, "No subscription %d.", id)
+		}
+		return nil
+	})
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return err
+	} else if err != nil {
+		return fmt.Errorf("delete subscription %d: %w", id, translate(err))
+	}
+	return nil
+}
+
+// SetSubscriptionNext sets when the next digest is due.
+func (s *Store) SetSubscriptionNext(ctx context.Context, id int64, next time.Time) error {
+	res := s.conn(ctx).Exec("UPDATE news_subscriptions SET next_at = ? WHERE id = ?", optTime(next), id)
+	if res.Error != nil {
+		return fmt.Errorf("set subscription %d next: %w", id, translate(res.Error))
+	} else if res.RowsAffected == 0 {
+		return intranet.Errorf(intranet.ENOTFOUND, "No subscription %d.", id)
+	}
+	return nil
+}
+
+// ClaimDelivery records a delivery once. The insert is the claim: of any
+// number of concurrent claims of one (subscription, period), on any
+// replica, the primary key lets exactly one insert; the others change
+// nothing and report false.
+func (s *Store) ClaimDelivery(ctx context.Context, c intranet.DigestClaim, now time.Time) (bool, error) {
+	var won bool
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		var n int64
+		if err := s.conn(ctx).Raw("SELECT COUNT(*) FROM news_subscriptions WHERE id = ?", c.SubscriptionID).Scan(&n).Error; err != nil {
+			return err
+		} else if n == 0 {
+			return intranet.Errorf(intranet.ENOTFOUND, "No subscription %d.", c.SubscriptionID)
+		}
+		res := s.conn(ctx).Exec("INSERT INTO digest_deliveries (subscription_id, period, until_at, items, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+			c.SubscriptionID, c.Period, optTime(c.Until), c.Items, newsTime(now))
+		if res.Error != nil {
+			return res.Error
+		}
+		if won = res.RowsAffected == 1; !won || c.Until.IsZero() {
+			return nil
+		}
+		return s.conn(ctx).Exec("UPDATE news_subscriptions SET since_at = ?, next_at = ? WHERE id = ?", newsTime(c.Until), optTime(c.Next), c.SubscriptionID).Error
+	})
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return false, err
+	} else if err != nil {
+		return false, fmt.Errorf("claim delivery %d %s: %w", c.SubscriptionID, c.Period, translate(err))
+	}
+	return won, nil
+}
+
+// Deliveries counts the recorded deliveries of a subscription.
+func (s *Store) Deliveries(ctx context.Context, subscriptionID int64) (int, error) {
+	var n int64
+	if err := s.conn(ctx).Raw("SELECT COUNT(*) FROM digest_deliveries WHERE subscription_id = ?", subscriptionID).Scan(&n).Error; err != nil {
+		return 0, fmt.Errorf("count deliveries: %w", translate(err))
+	}
+	return int(n), nil
+}
+
+// AddFollow stores a follow; false when it existed.
+func (s *Store) AddFollow(ctx context.Context, f intranet.Follow) (bool, error) {
+	res := s.conn(ctx).Exec("INSERT INTO news_follows (person_id, kind, target_id, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+		f.PersonID, string(f.Kind), f.TargetID, followValue(f))
+	if res.Error != nil {
+		return false, fmt.Errorf("follow: %w", translate(res.Error))
+	}
+	return res.RowsAffected == 1, nil
+}
+
+// RemoveFollow removes a follow; false when there was none.
+func (s *Store) RemoveFollow(ctx context.Context, f intranet.Follow) (bool, error) {
+	res := s.conn(ctx).Exec("DELETE FROM news_follows WHERE person_id = ? AND kind = ? AND target_id = ? AND LOWER(value) = LOWER(?)",
+		f.PersonID, string(f.Kind), f.TargetID, followValue(f))
+	if res.Error != nil {
+		return false, fmt.Errorf("unfollow: %w", translate(res.Error))
+	}
+	return res.RowsAffected > 0, nil
+}
+
+// followValue is the stored value: a colleague is kept by id alone.
+func followValue(f intranet.Follow) string {
+	if f.Kind == intranet.FollowPerson {
+		return ""
+	}
+	return f.Value
+}
+
+// Follows returns a person's follows, or everyone's.
+func (s *Store) Follows(ctx context.Context, personID *int64) ([]intranet.Follow, error) {
+	q := `SELECT f.person_id, f.kind, f.target_id, CASE WHEN f.kind = 'person' THEN COALESCE(p.name, '') ELSE f.value END AS value
+FROM news_follows f LEFT JOIN people p ON p.id = f.target_id AND f.kind = 'person'`
+	var args []any
+	if personID != nil {
+		q, args = q+" WHERE f.person_id = ?", append(args, *personID)
+	}
+	var rows []struct {
+		PersonID int64
+		Kind     string
+		TargetID int64
+		Value    string
+	}
+	if err := s.conn(ctx).Raw(q+" ORDER BY f.person_id, f.kind, value", args...).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list follows: %w", translate(err))
+	}
+	out := make([]intranet.Follow, len(rows))
+	for i, r := range rows {
+		out[i] = intranet.Follow{PersonID: r.PersonID, Kind: intranet.FollowKind(r.Kind), TargetID: r.TargetID, Value: r.Value}
+	}
+	return out, nil
+}

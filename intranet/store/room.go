@@ -1,0 +1,586 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/phonebook"
+	"gorm.io/gorm"
+)
+
+// Room booking. PostgreSQL makes a double booking impossible with an
+// exclusion constraint on (room, time range) of active bookings, which holds
+// between replicas and whatever the code above it does; SQLite serves one
+// process and runs the overlap check and the insert in one write transaction
+// (the DSN's _txlock=immediate takes the write lock at BEGIN, so two checks
+// never interleave). Times are stored in UTC, to the second.
+
+func init() {
+	register(migration{3, "rooms, bookings (no overlap), feed tokens", `
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE rooms (
+	id bigserial PRIMARY KEY,
+	name text NOT NULL,
+	key text NOT NULL UNIQUE,
+	location text NOT NULL DEFAULT '',
+	capacity integer NOT NULL DEFAULT 0,
+	facilities text NOT NULL DEFAULT '',
+	opens integer NOT NULL DEFAULT 0,
+	closes integer NOT NULL DEFAULT 1440,
+	retired_at timestamptz,
+	created_at timestamptz NOT NULL,
+	updated_at timestamptz NOT NULL
+);
+CREATE TABLE bookings (
+	id bigserial PRIMARY KEY,
+	room_id bigint NOT NULL REFERENCES rooms(id),
+	person_id bigint NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	title text NOT NULL DEFAULT '',
+	starts_at timestamptz NOT NULL,
+	ends_at timestamptz NOT NULL,
+	during tstzrange GENERATED ALWAYS AS (tstzrange(starts_at, ends_at, '[)')) STORED,
+	series_id bigint,
+	active boolean NOT NULL DEFAULT true,
+	cancelled_at timestamptz,
+	created_at timestamptz NOT NULL,
+	CONSTRAINT bookings_order CHECK (ends_at > starts_at),
+	CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&) WHERE (active)
+);
+CREATE INDEX bookings_person ON bookings (person_id, starts_at);
+CREATE INDEX bookings_room ON bookings (room_id, starts_at);
+CREATE INDEX bookings_series ON bookings (series_id) WHERE series_id IS NOT NULL;
+CREATE TABLE feed_tokens (
+	feed text PRIMARY KEY,
+	token text NOT NULL UNIQUE,
+	created_at timestamptz NOT NULL
+);
+`, `
+CREATE TABLE rooms (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	name TEXT NOT NULL,
+	key TEXT NOT NULL UNIQUE,
+	location TEXT NOT NULL DEFAULT '',
+	capacity INTEGER NOT NULL DEFAULT 0,
+	facilities TEXT NOT NULL DEFAULT '',
+	opens INTEGER NOT NULL DEFAULT 0,
+	closes INTEGER NOT NULL DEFAULT 1440,
+	retired_at DATETIME,
+	created_at DATETIME NOT NULL,
+	updated_at DATETIME NOT NULL
+);
+CREATE TABLE bookings (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	room_id INTEGER NOT NULL REFERENCES rooms(id),
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	title TEXT NOT NULL DEFAULT '',
+	starts_at DATETIME NOT NULL,
+	ends_at DATETIME NOT NULL,
+	series_id INTEGER,
+	active BOOLEAN NOT NULL DEFAULT true,
+	cancelled_at DATETIME,
+	created_at DATETIME NOT NULL,
+	CHECK (ends_at > starts_at)
+);
+CREATE INDEX bookings_active ON bookings (room_id, starts_at) WHERE active;
+CREATE INDEX bookings_person ON bookings (person_id, starts_at);
+CREATE INDEX bookings_room ON bookings (room_id, starts_at);
+CREATE INDEX bookings_series ON bookings (series_id) WHERE series_id IS NOT NULL;
+CREATE TABLE feed_tokens (
+	feed TEXT PRIMARY KEY,
+	token TEXT NOT NULL UNIQUE,
+	created_at DATETIME NOT NULL
+);
+`})
+}
+
+var _ intranet.RoomService = (*Store)(nil)
+
+type roomRow struct {
+	ID         int64 `gorm:"primaryKey"`
+	Name       string
+	Key        string
+	Location   string
+	Capacity   int
+	Facilities string
+	Opens      int
+	Closes     int
+	RetiredAt  *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+func (roomRow) TableName() string { return "rooms" }
+
+func (r roomRow) room() intranet.Room {
+	return intranet.Room{ID: r.ID, Name: r.Name, Location: r.Location, Capacity: r.Capacity, Facilities: splitFacilities(r.Facilities),
+		Opens: r.Opens, Closes: r.Closes, Retired: r.RetiredAt != nil}
+}
+
+func splitFacilities(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ";") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// RoomKey is the key rooms are unique by: the name folded (case, accents,
+// spaces), so "Grote Zaal" and "grote  zaal" are one room.
+func RoomKey(name string) string { return strings.Join(phonebook.Words(name), " ") }
+
+type bookingRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	RoomID      int64
+	PersonID    int64
+	Title       string
+	StartsAt    time.Time
+	EndsAt      time.Time
+	SeriesID    *int64
+	Active      bool
+	CancelledAt *time.Time
+	CreatedAt   time.Time
+	// Room and Person are names, read through a join only.
+	Room   string `gorm:"->"`
+	Person string `gorm:"->"`
+}
+
+func (bookingRow) TableName() string { return "bookings" }
+
+func (r bookingRow) booking() intranet.Booking {
+	b := intranet.Booking{ID: r.ID, RoomID: r.RoomID, Room: r.Room, PersonID: r.PersonID, Person: r.Person, Title: r.Title,
+		Slot: intranet.Slot{Start: r.StartsAt.UTC(), End: r.EndsAt.UTC()}, Created: r.CreatedAt.UTC()}
+	if r.SeriesID != nil {
+		b.SeriesID = *r.SeriesID
+	}
+	if r.CancelledAt != nil {
+		b.Cancelled = r.CancelledAt.UTC()
+	} else if !r.Active {
+		b.Cancelled = r.CreatedAt.UTC()
+	}
+	return b
+}
+
+// bookingTime is how a booking's time is stored: UTC to the second, so that
+// SQLite's text timestamps compare in time order.
+func bookingTime(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }
+
+const bookingColumns = `b.id, b.room_id, b.person_id, b.title, b.starts_at, b.ends_at, b.series_id, b.active, b.cancelled_at, b.created_at, r.name AS room, p.name AS person
+FROM bookings b JOIN rooms r ON r.id = b.room_id JOIN people p ON p.id = b.person_id`
+
+// roomTx runs fn in one transaction: the InTx transaction of ctx when it
+// carries one (so that a booking and its reminder job commit together),
+// else a new one.
+func (s *Store) roomTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.InTx(ctx, func(ctx context.Context) error { return fn(s.conn(ctx)) })
+}
+
+// Rooms returns the rooms by name; retired ones only when asked.
+func (s *Store) Rooms(ctx context.Context, retired bool) ([]intranet.Room, error) {
+	q := s.db.WithContext(ctx).Order("key")
+	if !retired {
+		q = q.Where("retired_at IS NULL")
+	}
+	var rows []roomRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list rooms: %w", translate(err))
+	}
+	out := make([]intranet.Room, len(rows))
+	for i, r := range rows {
+		out[i] = r.room()
+	}
+	return out, nil
+}
+
+// FindRoomByID returns ENOTFOUND for an unknown id.
+func (s *Store) FindRoomByID(ctx context.Context, id int64) (*intranet.Room, error) {
+	return s.findRoom(s.db.WithContext(ctx), id)
+}
+
+func (s *Store) findRoom(db *gorm.DB, id int64) (*intranet.Room, error) {
+	var rows []roomRow
+	if err := db.Where("id = ?", id).Limit(1).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("find room %d: %w", id, translate(err))
+	} else if len(rows) == 0 {
+		return nil, intranet.Errorf(intranet.ENOTFOUND, "There is no room %d.", id)
+	}
+	r := rows[0].room()
+	return &r, nil
+}
+
+// CheckRoom returns the problems of one room record, for an admin's command
+// and an import alike.
+func CheckRoom(r intranet.RoomRecord) []string {
+	var problems []string
+	if strings.TrimSpace(r.Name) == "" || RoomKey(r.Name) == "" {
+		problems = append(problems, "the name is missing")
+	} else if len([]rune(r.Name)) > 80 {
+		problems = append(problems, "the name is longer than 80 characters")
+	}
+	if r.Capacity < 0 || r.Capacity > 10000 {
+		problems = append(problems, fmt.Sprintf("capacity %d is not a number of people", r.Capacity))
+	}
+	if r.Opens < 0 || r.Closes > 1440 || r.Opens >= r.Closes {
+		problems = append(problems, fmt.Sprintf("the room opens (%02d:%02d) after it closes (%02d:%02d)", r.Opens/60, r.Opens%60, r.Closes/60, r.Closes%60))
+	}
+	for _, f := range r.Facilities {
+		if strings.Contains(f, ";") {
+			problems = append(problems, fmt.Sprintf("facility %q contains a ';'", f))
+		}
+	}
+	return problems
+}
+
+// SaveRooms creates or updates rooms by name, all or nothing.
+func (s *Store) SaveRooms(ctx context.Context, records []intranet.RoomRecord, dryRun bool) (intranet.ImportSummary, error) {
+	return oneAtATime(ctx, s, "import", func(ctx context.Context) (intranet.ImportSummary, error) { return s.saveRooms(ctx, records, dryRun) })
+}
+
+func (s *Store) saveRooms(ctx context.Context, records []intranet.RoomRecord, dryRun bool) (intranet.ImportSummary, error) {
+	var sum intranet.ImportSummary
+	var problems []intranet.ImportProblem
+	seen := map[string]int{}
+	for _, r := range records {
+		for _, p := range CheckRoom(r) {
+			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: p})
+		}
+		k := RoomKey(r.Name)
+		if first, dup := seen[k]; dup && k != "" {
+			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("room %q appears twice (also line %d)", r.Name, first)})
+		} else {
+			seen[k] = r.Line
+		}
+	}
+	if len(problems) > 0 {
+		return sum, &intranet.ImportError{Problems: problems}
+	}
+	now := s.Now().UTC()
+	err := s.roomTx(ctx, func(tx *gorm.DB) error {
+		for _, r := range records {
+			var existing []roomRow
+			if err := tx.Where("key = ?", RoomKey(r.Name)).Limit(1).Find(&existing).Error; err != nil {
+				return err
+			}
+			if r.ID != 0 {
+				if len(existing) > 0 && existing[0].ID != r.ID {
+					return intranet.Errorf(intranet.ECONFLICT, "There is a room called %s already.", existing[0].Name)
+				}
+				if err := tx.Where("id = ?", r.ID).Limit(1).Find(&existing).Error; err != nil {
+					return err
+				} else if len(existing) == 0 {
+					return intranet.Errorf(intranet.ENOTFOUND, "There is no room %d.", r.ID)
+				}
+			}
+			facilities := make([]string, 0, len(r.Facilities))
+			for _, f := range r.Facilities {
+				if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+					facilities = append(facilities, f)
+				}
+			}
+			row := roomRow{Name: strings.TrimSpace(r.Name), Key: RoomKey(r.Name), Location: strings.TrimSpace(r.Location), Capacity: r.Capacity,
+				Facilities: strings.Join(facilities, ";"), Opens: r.Opens, Closes: r.Closes, CreatedAt: now, UpdatedAt: now}
+			if len(existing) == 0 {
+				sum.Created++
+				if err := tx.Create(&row).Error; err != nil {
+					return err
+				}
+				continue
+			}
+			sum.Updated++
+			err := tx.Model(&roomRow{}).Where("id = ?", existing[0].ID).Updates(map[string]any{
+				"name": row.Name, "key": row.Key, "location": row.Location, "capacity": row.Capacity, "facilities": row.Facilities,
+				"opens": row.Opens, "closes": row.Closes, "updated_at": now}).Error
+			if err != nil {
+				return err
+			}
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errDryRun) {
+		return intranet.ImportSummary{}, fmt.Errorf("save rooms: %w", translate(err))
+	}
+	return sum, nil
+}
+
+var errDryRun = errors.New("dry run")
+
+// RetireRoom retires a room and cancels its bookings that start after now.
+func (s *Store) RetireRoom(ctx context.Context, id int64, now time.Time) ([]intranet.Booking, error) {
+	var cancelled []intranet.Booking
+	err := s.roomTx(ctx, func(tx *gorm.DB) error {
+		room, err := s.findRoom(s.forUpdate(tx), id)
+		if err != nil {
+			return err
+		}
+		if room.Retired {
+			return intranet.Errorf(intranet.ECONFLICT, "Room %s is retired already.", room.Name)
+		}
+		t := bookingTime(now)
+		if err := tx.Exec("UPDATE rooms SET retired_at = ?, updated_at = ? WHERE id = ?", t, t, id).Error; err != nil {
+			return err
+		}
+		// Exactly the bookings this statement cancelled are reported (and
+		// their owners told), not one a user cancelled a moment before.
+		var ids []int64
+		if err := tx.Raw("UPDATE bookings SET active = false, cancelled_at = ? WHERE room_id = ? AND active AND starts_at > ? RETURNING id", t, id, t).Scan(&ids).Error; err != nil {
+			return err
+		}
+		var rows []bookingRow
+		if len(ids) > 0 {
+			if err := tx.Raw("SELECT "+bookingColumns+" WHERE b.id IN ? ORDER BY b.starts_at, b.id", ids).Scan(&rows).Error; err != nil {
+				return err
+			}
+		}
+		for _, r := range rows {
+			b := r.booking()
+			b.Cancelled = t
+			cancelled = append(cancelled, b)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("retire room %d: %w", id, translate(err))
+	}
+	return cancelled, nil
+}
+
+// FreeRooms returns the active rooms that fit q and are free for its slot.
+func (s *Store) FreeRooms(ctx context.Context, q intranet.FreeQuery) ([]intranet.Room, error) {
+	start, end := bookingTime(q.Slot.Start), bookingTime(q.Slot.End)
+	busy := "b.starts_at < ? AND b.ends_at > ?"
+	args := []any{q.Capacity, end, start}
+	if s.engine == Postgres {
+		// The exclusion constraint's GiST index answers this.
+		busy = "b.during && tstzrange(?, ?, '[)')"
+		args = []any{q.Capacity, start, end}
+	}
+	var rows []roomRow
+	err := s.db.WithContext(ctx).Raw(`SELECT r.* FROM rooms r WHERE r.retired_at IS NULL AND r.capacity >= ?
+AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = r.id AND b.active AND `+busy+`) ORDER BY r.key`, args...).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("free rooms: %w", translate(err))
+	}
+	var out []intranet.Room
+	for _, r := range rows {
+		room := r.room()
+		if q.Facility == "" || room.Has(q.Facility) {
+			out = append(out, room)
+		}
+	}
+	return out, nil
+}
+
+// CreateBookings books every slot or none.
+func (s *Store) CreateBookings(ctx context.Context, nb intranet.NewBookings) ([]intranet.Booking, error) {
+	if len(nb.Slots) == 0 {
+		return nil, intranet.Errorf(intranet.EINVALID, "No time to book.")
+	}
+	slots := make([]intranet.Slot, len(nb.Slots))
+	for i, sl := range nb.Slots {
+		slots[i] = intranet.Slot{Start: bookingTime(sl.Start), End: bookingTime(sl.End)}
+		if !slots[i].End.After(slots[i].Start) {
+			return nil, intranet.Errorf(intranet.EINVALID, "A booking must end after it starts.")
+		}
+	}
+	for i := range slots {
+		for j := i + 1; j < len(slots); j++ {
+			if slots[i].Overlaps(slots[j]) {
+				return nil, intranet.Errorf(intranet.EINVALID, "The times asked for overlap each other.")
+			}
+		}
+	}
+	var out []intranet.Booking
+	err := s.roomTx(ctx, func(tx *gorm.DB) error {
+		// Bookings of one room take turns on the room's row. Without this
+		// lock, PostgreSQL's exclusion constraint alone still refuses every
+		// overlap, but two inserts that wait on each other's uncommitted rows
+		// end in "deadlock detected" instead of a clear conflict; the lock
+		// also keeps a retirement from slipping between check and insert.
+		room, err := s.findRoom(s.forUpdate(tx), nb.RoomID)
+		if err != nil {
+			return err
+		}
+		if room.Retired {
+			return intranet.Errorf(intranet.EINVALID, "Room %s is retired and takes no bookings.", room.Name)
+		}
+		var person []personRow
+		if err := tx.Select("id, name").Where("id = ?", nb.PersonID).Limit(1).Find(&person).Error; err != nil {
+			return err
+		} else if len(person) == 0 {
+			return intranet.Errorf(intranet.ENOTFOUND, "There is no person %d.", nb.PersonID)
+		}
+		if clashes, err := s.clashes(tx, nb.RoomID, slots); err != nil {
+			return err
+		} else if len(clashes) > 0 {
+			return &intranet.BookingConflict{Clashes: clashes}
+		}
+		now := bookingTime(s.Now())
+		rows := make([]bookingRow, len(slots))
+		for i, sl := range slots {
+			rows[i] = bookingRow{RoomID: nb.RoomID, PersonID: nb.PersonID, Title: strings.TrimSpace(nb.Title), StartsAt: sl.Start, EndsAt: sl.End, Active: true, CreatedAt: now}
+		}
+		if err := tx.Omit("Room", "Person").CreateInBatches(&rows, 500).Error; err != nil {
+			return err
+		}
+		if len(rows) > 1 {
+			ids := make([]int64, len(rows))
+			for i, r := range rows {
+				ids[i] = r.ID
+			}
+			if err := tx.Exec("UPDATE bookings SET series_id = ? WHERE id IN ?", rows[0].ID, ids).Error; err != nil {
+				return err
+			}
+			for i := range rows {
+				rows[i].SeriesID = &rows[0].ID
+			}
+		}
+		for _, r := range rows {
+			r.Room, r.Person = room.Name, person[0].Name
+			out = append(out, r.booking())
+		}
+		return nil
+	})
+	var conflict *intranet.BookingConflict
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.As(err, &conflict):
+		return nil, err
+	}
+	err = translate(err)
+	if intranet.ErrorCode(err) == intranet.ECONFLICT {
+		// PostgreSQL's constraint caught a booking that committed between
+		// our check and our insert: name it now that it is visible.
+		if clashes, cerr := s.clashes(s.db.WithContext(ctx), nb.RoomID, slots); cerr == nil && len(clashes) > 0 {
+			return nil, &intranet.BookingConflict{Clashes: clashes}
+		}
+		return nil, &intranet.BookingConflict{}
+	}
+	return nil, fmt.Errorf("book room %d: %w", nb.RoomID, err)
+}
+
+// clashes returns, for each slot, the active bookings of the room that
+// overlap it.
+func (s *Store) clashes(db *gorm.DB, roomID int64, slots []intranet.Slot) ([]intranet.Clash, error) {
+	lo, hi := slots[0].Start, slots[0].End
+	for _, sl := range slots {
+		if sl.Start.Before(lo) {
+			lo = sl.Start
+		}
+		if sl.End.After(hi) {
+			hi = sl.End
+		}
+	}
+	var rows []bookingRow
+	if err := db.Raw("SELECT "+bookingColumns+" WHERE b.room_id = ? AND b.active AND b.starts_at < ? AND b.ends_at > ? ORDER BY b.starts_at, b.id", roomID, hi, lo).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	var out []intranet.Clash
+	for _, sl := range slots {
+		for _, r := range rows {
+			if b := r.booking(); sl.Overlaps(b.Slot) {
+				out = append(out, intranet.Clash{Slot: sl, Booking: b})
+			}
+		}
+	}
+	return out, nil
+}
+
+// FindBookingByID returns ENOTFOUND for an unknown id.
+func (s *Store) FindBookingByID(ctx context.Context, id int64) (*intranet.Booking, error) {
+	var rows []bookingRow
+	if err := s.conn(ctx).Raw("SELECT "+bookingColumns+" WHERE b.id = ?", id).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("find booking %d: %w", id, translate(err))
+	} else if len(rows) == 0 {
+		return nil, intranet.Errorf(intranet.ENOTFOUND, "There is no booking %d.", id)
+	}
+	b := rows[0].booking()
+	return &b, nil
+}
+
+// Bookings returns the bookings f selects, by start time.
+func (s *Store) Bookings(ctx context.Context, f intranet.BookingFilter) ([]intranet.Booking, error) {
+	var where []string
+	var args []any
+	if f.RoomID != 0 {
+		where, args = append(where, "b.room_id = ?"), append(args, f.RoomID)
+	}
+	if f.PersonID != 0 {
+		where, args = append(where, "b.person_id = ?"), append(args, f.PersonID)
+	}
+	if !f.From.IsZero() {
+		where, args = append(where, "b.ends_at > ?"), append(args, bookingTime(f.From))
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "b.starts_at < ?"), append(args, bookingTime(f.To))
+	}
+	if !f.Cancelled {
+		where = append(where, "b.active")
+	}
+	q := "SELECT " + bookingColumns
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY b.starts_at, b.id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	var rows []bookingRow
+	if err := s.conn(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list bookings: %w", translate(err))
+	}
+	out := make([]intranet.Booking, len(rows))
+	for i, r := range rows {
+		out[i] = r.booking()
+	}
+	return out, nil
+}
+
+// CancelBooking cancels an active booking and returns it; it joins the
+// transaction of ctx.
+func (s *Store) CancelBooking(ctx context.Context, id int64, now time.Time) (*intranet.Booking, error) {
+	t := bookingTime(now)
+	res := s.conn(ctx).Exec("UPDATE bookings SET active = false, cancelled_at = ? WHERE id = ? AND active", t, id)
+	if res.Error != nil {
+		return nil, fmt.Errorf("cancel booking %d: %w", id, translate(res.Error))
+	}
+	b, err := s.FindBookingByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if res.RowsAffected == 0 {
+		return b, intranet.Errorf(intranet.ECONFLICT, "Booking %d was cancelled already.", id)
+	}
+	return b, nil
+}
+
+// FeedToken returns the secret token of a calendar feed, creating it on
+// first use: 24 random bytes, so an address cannot be guessed.
+func (s *Store) FeedToken(ctx context.Context, feed string) (string, error) {
+	raw := make([]byte, 24)
+	if _, err := rand.Read(raw); err != nil {
+		return "", fmt.Errorf("feed token: %w", err)
+	}
+	db := s.db.WithContext(ctx)
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	if err := db.Exec("INSERT INTO feed_tokens (feed, token, created_at) VALUES (?, ?, ?) ON CONFLICT (feed) DO NOTHING", feed, token, s.Now().UTC()).Error; err != nil {
+		return "", fmt.Errorf("feed token %s: %w", feed, translate(err))
+	}
+	var got []string
+	if err := db.Raw("SELECT token FROM feed_tokens WHERE feed = ?", feed).Scan(&got).Error; err != nil {
+		return "", fmt.Errorf("feed token %s: %w", feed, translate(err))
+	} else if len(got) == 0 {
+		return "", fmt.Errorf("feed token %s: not stored", feed)
+	}
+	return got[0], nil
+}

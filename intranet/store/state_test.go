@@ -1,0 +1,122 @@
+package store_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/store"
+)
+
+func TestState(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := s.State(ctx, "ns", "k"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Fatalf("missing: %v", err)
+		}
+		if err := s.SetState(ctx, "ns", "k", "1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetState(ctx, "ns", "k", "2"); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := s.State(ctx, "ns", "k"); v != "2" || err != nil {
+			t.Fatalf("state = %q, %v", v, err)
+		}
+		var wins atomic.Int32
+		var wg sync.WaitGroup
+		for i := 0; i < 20; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ok, err := s.ClaimState(ctx, "events", "E1", "x")
+				if err != nil {
+					t.Error(err)
+				}
+				if ok {
+					wins.Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		if wins.Load() != 1 {
+			t.Errorf("claims won = %d, want 1", wins.Load())
+		}
+		m, _ := s.StateList(ctx, "ns")
+		if len(m) != 1 || m["k"] != "2" {
+			t.Errorf("list = %v", m)
+		}
+		if err := s.DeleteState(ctx, "ns", "k"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteState(ctx, "ns", "k"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestWithLock(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		var inside, most atomic.Int32
+		var wg sync.WaitGroup
+		for i := 0; i < 8; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				err := s.WithLock(context.Background(), "register", func(ctx context.Context) error {
+					n := inside.Add(1)
+					if n > most.Load() {
+						most.Store(n)
+					}
+					_, _ = s.CountPeople(ctx)
+					inside.Add(-1)
+					return nil
+				})
+				if err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		if most.Load() != 1 {
+			t.Errorf("%d holders at once", most.Load())
+		}
+	})
+}
+
+func TestMail(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		dm := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", UserID: "jan@example.nl"}, Reply: intranet.Reply{Text: "Hallo Jan"}}
+		post := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", ChannelID: "zorg"}, Reply: intranet.Reply{Title: "Nieuws"}}
+		other := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", UserID: "piet@example.nl"}, Reply: intranet.Reply{Text: "Hallo Piet"}}
+		ref, err := s.PutMail(ctx, dm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []intranet.Delivery{post, other} {
+			if _, err := s.PutMail(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.TakeMail(ctx, intranet.PlatformConsole, "jan@example.nl", "zorg")
+		if err != nil || len(got) != 2 || got[0].Reply.Text != "Hallo Jan" || got[1].Reply.Title != "Nieuws" {
+			t.Fatalf("take = %+v, %v", got, err)
+		}
+		if again, _ := s.TakeMail(ctx, intranet.PlatformConsole, "jan@example.nl", "zorg"); len(again) != 0 {
+			t.Fatalf("taken twice: %+v", again)
+		}
+		if err := s.ReplaceMail(ctx, ref, intranet.Reply{Text: "Bijgewerkt"}); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = s.TakeMail(ctx, intranet.PlatformConsole, "jan@example.nl", "other")
+		if len(got) != 1 || !got[0].Updated || got[0].Reply.Text != "Bijgewerkt" {
+			t.Fatalf("after replace: %+v", got)
+		}
+		if err := s.ReplaceMail(ctx, intranet.MessageRef{ID: "424242"}, intranet.Reply{}); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("replace unknown: %v", err)
+		}
+	})
+}
