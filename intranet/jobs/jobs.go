@@ -30,7 +30,12 @@
 // Scheduled work keeps its pending job per (kind, key) in job_schedules and
 // a ledger of runs in job_runs: a job that finds it is no longer the row's
 // pending job (rescheduled or cancelled meanwhile) does nothing, and a
-// (kind, key, due) in the ledger never runs again. The ledger entry and the
+// (kind, key, due) in the ledger never runs again. A (kind, key, due) has
+// one unfinished job at a time (River's unique jobs; the same rule in the
+// SQLite queue): a row moved away from a due time whose job is running and
+// back to it gets that running job again, not a second one beside it, which
+// the ledger could not stop because the first has not finished yet. The
+// ledger entry and the
 // job's completion commit in one transaction, after the handler returned;
 // a process that dies between the handler's work and that commit has the
 // job run again after the rescue time, so handlers must be safe to repeat
@@ -392,26 +397,41 @@ func (r *Runner) execute(ctx context.Context, j intranet.Job, maxAttempts int, c
 		return OutcomeFailed, err
 	}
 	if j.Key != "" {
-		sc, err := r.store.LockSchedule(ctx, j.Kind, j.Key)
-		stale := intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && (sc.JobID != j.ID || !sc.Due.Equal(j.Due))
-		if err != nil && !stale {
+		// Checking that this is still the row's pending job and completing
+		// it when not are one transaction under the schedule's lock, so
+		// that a Schedule racing it either comes before (and this job is
+		// stale) or after (and sees the job finished, not running).
+		stale := false
+		err := r.store.InTx(ctx, func(ctx context.Context) error {
+			sc, err := r.store.LockSchedule(ctx, j.Kind, j.Key)
+			stale = intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && (sc.JobID != j.ID || !sc.Due.Equal(j.Due))
+			if err != nil && !stale {
+				return err
+			}
+			if !stale {
+				ran, err := r.store.ScheduleRan(ctx, j.Kind, j.Key, j.Due)
+				if err != nil {
+					return err
+				} else if ran {
+					stale = true
+					if err := r.store.DeleteSchedule(ctx, j.Kind, j.Key, j.ID); err != nil {
+						return err
+					}
+				}
+			}
+			if stale {
+				return complete(ctx)
+			}
+			j.Payload = sc.Payload
+			return nil
+		})
+		if err != nil {
 			return OutcomeRetried, err
 		}
-		if !stale {
-			if ran, err := r.store.ScheduleRan(ctx, j.Kind, j.Key, j.Due); err != nil {
-				return OutcomeRetried, err
-			} else if ran {
-				stale = true
-			}
-		}
 		if stale {
-			if err := r.store.InTx(ctx, func(ctx context.Context) error { return complete(ctx) }); err != nil {
-				return OutcomeRetried, err
-			}
 			r.observe(j, OutcomeSkipped)
 			return OutcomeSkipped, nil
 		}
-		j.Payload = sc.Payload
 	}
 	err := r.call(ctx, h, j)
 	if err == nil {

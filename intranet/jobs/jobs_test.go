@@ -239,6 +239,85 @@ func TestSchedule(t *testing.T) {
 	})
 }
 
+// TestRescheduleWhileRunning: while a row's job runs, the row is moved away
+// and back to the same due time (and, for a second row, cancelled and
+// scheduled again at it): that due time still runs once, not a second time
+// in a new job beside the running one, and no schedule is left behind.
+func TestRescheduleWhileRunning(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		r := newRunner(t, url, nil, jobs.Config{Workers: 4})
+		var mu sync.Mutex
+		runs := map[string]int{}
+		started, release := make(chan string, 2), make(chan struct{})
+		err := r.HandleJobs("shift.expiry", func(ctx context.Context, j intranet.Job) error {
+			mu.Lock()
+			runs[j.Key+"@"+j.Due.Format(time.RFC3339Nano)]++
+			first := runs[j.Key+"@"+j.Due.Format(time.RFC3339Nano)] == 1
+			mu.Unlock()
+			if first {
+				started <- j.Key
+				<-release
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start(t, r)
+		due := store.DueTime(time.Now())
+		for _, key := range []string{"moved", "cancelled"} {
+			if err := r.Schedule(ctx, "shift.expiry", key, due, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		<-started
+		<-started
+		// Both jobs are running now.
+		if err := r.Schedule(ctx, "shift.expiry", "moved", due.Add(time.Hour), nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Schedule(ctx, "shift.expiry", "moved", due, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Cancel(ctx, "shift.expiry", "cancelled"); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Schedule(ctx, "shift.expiry", "cancelled", due, nil); err != nil {
+			t.Fatal(err)
+		}
+		// Let any other job of these rows run (it would be a second run)
+		// before the first ones end: wait until only they are left.
+		drive(t, r, 30*time.Second, func() bool {
+			list, err := r.Jobs(ctx, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, j := range list {
+				if j.State != intranet.JobRunning {
+					return false
+				}
+			}
+			return len(list) == 2
+		})
+		close(release)
+		drive(t, r, 30*time.Second, func() bool { list, err := r.Jobs(ctx, 10); return err == nil && len(list) == 0 })
+		mu.Lock()
+		defer mu.Unlock()
+		for _, key := range []string{"moved", "cancelled"} {
+			if n := runs[key+"@"+due.Format(time.RFC3339Nano)]; n != 1 {
+				t.Errorf("%s: its due time ran %d times, want once", key, n)
+			}
+			if sc, err := r.Store().LockSchedule(ctx, "shift.expiry", key); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+				t.Errorf("%s: schedule left: %+v %v", key, sc, err)
+			}
+		}
+		if len(runs) != 2 {
+			t.Errorf("runs: %v", runs)
+		}
+	})
+}
+
 // TestRetryAndFail: an error is retried with backoff; a FailJob is kept as
 // failed and listed, and an admin's retry runs it again.
 func TestRetryAndFail(t *testing.T) {

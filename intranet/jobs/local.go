@@ -35,7 +35,7 @@ func (q *localQueue) insert(ctx context.Context, a args, at time.Time) (int64, e
 	if err != nil {
 		return 0, err
 	}
-	id, err := q.r.store.InsertQueuedJob(ctx, a.JobKind, b, at, q.r.cfg.MaxAttempts)
+	id, err := q.r.store.InsertQueuedJob(ctx, a.JobKind, b, at, q.r.cfg.MaxAttempts, a.Key != "")
 	if err != nil {
 		return 0, err
 	}

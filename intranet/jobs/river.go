@@ -88,6 +88,16 @@ func (c clock) NowOrNil() *time.Time {
 
 func (q *riverQueue) insert(ctx context.Context, a args, at time.Time) (int64, error) {
 	opts := &river.InsertOpts{MaxAttempts: q.r.cfg.MaxAttempts}
+	if a.Key != "" {
+		// One row's due time has one job at a time: a schedule that comes
+		// back to a due time whose job is still running (or waiting for a
+		// retry) gets that job, not a second one that would run beside it.
+		// Finished jobs do not count, so a job that found itself stale
+		// does not keep its due time from being scheduled again.
+		opts.UniqueOpts = river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
+			rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning, rivertype.JobStateScheduled, rivertype.JobStateRetryable,
+		}}
+	}
 	// River makes every job with a ScheduledAt "scheduled", which its leader
 	// moves to "available" only every few seconds: a due job goes in
 	// available at once.

@@ -478,16 +478,33 @@ func (r queueRow) job() QueuedJob {
 }
 
 // InsertQueuedJob adds a job to the SQLite queue, due at at; it joins the
-// transaction of ctx.
-func (s *Store) InsertQueuedJob(ctx context.Context, kind string, args []byte, at time.Time, maxAttempts int) (int64, error) {
+// transaction of ctx. When unique, a job of the same kind and args that has
+// not finished (waiting, running or to be retried) is returned instead of a
+// new one, as River's unique jobs do: one row's due time never has two jobs
+// at once.
+func (s *Store) InsertQueuedJob(ctx context.Context, kind string, args []byte, at time.Time, maxAttempts int, unique bool) (int64, error) {
 	now := s.Now().UTC()
 	state := QueueAvailable
 	if at.After(now) {
 		state = QueueScheduled
 	}
 	var id int64
-	err := s.conn(ctx).Raw("INSERT INTO jobs (kind, args, state, scheduled_at, max_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-		kind, string(args), state, at.UnixMicro(), maxAttempts, now.UnixMicro()).Scan(&id).Error
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		db := s.conn(ctx)
+		if unique {
+			var ids []int64
+			err := db.Raw("SELECT id FROM jobs WHERE kind = ? AND args = ? AND state IN (?, ?, ?, ?) LIMIT 1",
+				kind, string(args), QueueScheduled, QueueAvailable, QueueRunning, QueueRetryable).Scan(&ids).Error
+			if err != nil {
+				return err
+			} else if len(ids) > 0 {
+				id = ids[0]
+				return nil
+			}
+		}
+		return db.Raw("INSERT INTO jobs (kind, args, state, scheduled_at, max_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+			kind, string(args), state, at.UnixMicro(), maxAttempts, now.UnixMicro()).Scan(&id).Error
+	})
 	if err != nil {
 		return 0, fmt.Errorf("insert job: %w", translate(err))
 	}

@@ -192,11 +192,11 @@ func TestQueue(t *testing.T) {
 	ctx := context.Background()
 	now := time.Now().UTC()
 	s.Now = func() time.Time { return now }
-	due, err := s.InsertQueuedJob(ctx, "a.job", []byte(`{}`), now, 3)
+	due, err := s.InsertQueuedJob(ctx, "a.job", []byte(`{}`), now, 3, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	later, _ := s.InsertQueuedJob(ctx, "a.job", []byte(`{}`), now.Add(time.Hour), 3)
+	later, _ := s.InsertQueuedJob(ctx, "a.job", []byte(`{}`), now.Add(time.Hour), 3, false)
 	j, err := s.ClaimQueuedJob(ctx)
 	if err != nil || j.ID != due || j.Attempt != 1 {
 		t.Fatalf("claim: %+v %v", j, err)
@@ -256,5 +256,39 @@ func TestQueue(t *testing.T) {
 	}
 	if list, _ := s.QueuedJobs(ctx, 10); len(list) != 0 {
 		t.Fatalf("left: %+v", list)
+	}
+}
+
+// TestQueueUnique: a unique job is not added beside an unfinished one of
+// the same kind and args, but is once that one finished.
+func TestQueueUnique(t *testing.T) {
+	s := open(t, "sqlite")
+	ctx := context.Background()
+	now := time.Now().UTC()
+	args := []byte(`{"key":"7","due":"x"}`)
+	first, err := s.InsertQueuedJob(ctx, "a.job", args, now, 3, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.InsertQueuedJob(ctx, "a.job", args, now, 3, true); err != nil || id != first {
+		t.Fatalf("unique beside a waiting one: %d %v, want %d", id, err, first)
+	}
+	if other, _ := s.InsertQueuedJob(ctx, "b.job", args, now, 3, true); other == first {
+		t.Fatal("another kind's job was taken for the same")
+	}
+	if j, err := s.ClaimQueuedJob(ctx); err != nil || j.ID != first {
+		t.Fatalf("claim: %+v %v", j, err)
+	}
+	if id, _ := s.InsertQueuedJob(ctx, "a.job", args, now, 3, true); id != first {
+		t.Fatalf("unique beside a running one: %d, want %d", id, first)
+	}
+	if plain, _ := s.InsertQueuedJob(ctx, "a.job", args, now, 3, false); plain == first {
+		t.Fatal("a job that is not unique was not added")
+	}
+	if err := s.FinishQueuedJob(ctx, first, store.QueueCompleted, time.Time{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := s.InsertQueuedJob(ctx, "a.job", args, now, 3, true); id == first {
+		t.Fatal("unique beside a finished one was not added")
 	}
 }
