@@ -120,7 +120,7 @@ func TestHandoverOnSlack(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("slash command %d: %s", code, body)
 	}
-	waitFor(t, 10*time.Second, "the card in C-ZO", func() bool {
+	waitFor(t, 60*time.Second, "the card in C-ZO", func() bool {
 		return fake.seen("chat.postMessage C-ZO", "Pool Noord", "/handover take 1")
 	})
 	payload := `{"type":"block_actions","user":{"id":"U2","team_id":"T1"},"team":{"id":"T1"},"channel":{"id":"C-ZO"},` +
@@ -130,13 +130,13 @@ func TestHandoverOnSlack(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("button %d: %s", code, answer)
 	}
-	waitFor(t, 10*time.Second, "the card updated", func() bool {
+	waitFor(t, 60*time.Second, "the card updated", func() bool {
 		return fake.seen("chat.update C-ZO", "Overgenomen door Anouk van den Berg")
 	})
-	waitFor(t, 10*time.Second, "the requester's DM", func() bool {
+	waitFor(t, 60*time.Second, "the requester's DM", func() bool {
 		return fake.seen("chat.postMessage D-JAN", "Anouk van den Berg neemt je dienst")
 	})
-	waitFor(t, 10*time.Second, "the taker's answer", func() bool {
+	waitFor(t, 60*time.Second, "the taker's answer", func() bool {
 		return strings.Contains(answer, "Je neemt de dienst over") || fake.seen("/slack/response", "Je neemt de dienst over")
 	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -71,9 +72,16 @@ func TestHandoverCommands(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("export: %s", errOut)
 		}
+		// Tomorrow night is 9 hours, or 8 or 10 when the clocks change in it.
+		ams, err := time.LoadLocation("Europe/Amsterdam")
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, m, d := time.Now().In(ams).Date()
+		hours := time.Date(y, m, d+2, 7, 0, 0, 0, ams).Sub(time.Date(y, m, d+1, 22, 0, 0, 0, ams)).Hours()
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		if len(lines) != 3 || !strings.HasPrefix(lines[0], "handover_id,team,requester_email") ||
-			!strings.Contains(lines[1], ",Nachtdienst,jan@example.nl,Jan de Vries,") || !strings.Contains(lines[1], ",9.00,Nacht Noord,Wondzorg,taken,pieter@example.nl,Pieter Jansen,") ||
+			!strings.Contains(lines[1], ",Nachtdienst,jan@example.nl,Jan de Vries,") || !strings.Contains(lines[1], fmt.Sprintf(",%.2f,Nacht Noord,Wondzorg,taken,pieter@example.nl,Pieter Jansen,", hours)) ||
 			!strings.Contains(lines[1], ",created,open,jan@example.nl,Jan de Vries") || !strings.Contains(lines[2], ",taken,taken,pieter@example.nl,Pieter Jansen") {
 			t.Errorf("export:\n%s", out)
 		}

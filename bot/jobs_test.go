@@ -70,7 +70,7 @@ func TestJobsCommand(t *testing.T) {
 		}
 		defer r.Stop(context.Background())
 		var out string
-		waitFor(t, 20*time.Second, "failed job listed", func() bool {
+		waitFor(t, 60*time.Second, "failed job listed", func() bool {
 			_, out, _ = run(t, env, "", "jobs")
 			// Not just "failed": the empty list says "No pending or failed jobs."
 			return strings.Contains(out, "test.flaky") && strings.Contains(out, "channel_not_found")
@@ -87,7 +87,7 @@ func TestJobsCommand(t *testing.T) {
 		if code, out, errOut := run(t, env, "", "jobs", "retry", fmt.Sprint(id)); code != 0 || !strings.Contains(out, "will run again") {
 			t.Fatalf("retry: %d %q %s", code, out, errOut)
 		}
-		waitFor(t, 20*time.Second, "retried job done", func() bool {
+		waitFor(t, 60*time.Second, "retried job done", func() bool {
 			_, out, _ = run(t, env, "", "jobs")
 			return out == "No pending or failed jobs.\n"
 		})
@@ -153,7 +153,7 @@ func runConsole(t *testing.T, env map[string]string, want string, deadline time.
 func TestConsoleRunsJobs(t *testing.T) {
 	bothEngines(t, func(t *testing.T, env map[string]string) {
 		sendDM(t, env, "reminder:1", "Je boeking van Vergaderzaal Oost begint over 10 minuten.")
-		if out := runConsole(t, env, "Vergaderzaal Oost", 20*time.Second); !strings.Contains(out, "Je boeking van Vergaderzaal Oost") {
+		if out := runConsole(t, env, "Vergaderzaal Oost", 90*time.Second); !strings.Contains(out, "Je boeking van Vergaderzaal Oost") {
 			t.Fatalf("the DM did not arrive:\n%s", out)
 		}
 
@@ -183,7 +183,7 @@ func TestServeRunsJobs(t *testing.T) {
 	env["WERKPLEK_LISTEN"] = "127.0.0.1:0"
 	srv := startServe(t, env)
 	id := sendDM(t, env, "digest:1", "Nieuws van vandaag")
-	waitFor(t, 20*time.Second, "delivered", func() bool {
+	waitFor(t, 60*time.Second, "delivered", func() bool {
 		e, err := srv.Outbox.OutboxEntry(context.Background(), id)
 		return err == nil && e.State == intranet.OutboxSent
 	})
@@ -191,7 +191,7 @@ func TestServeRunsJobs(t *testing.T) {
 		t.Errorf("serve lease: %q %v", h, err)
 	}
 	// The job counts once its completion is recorded, just after the entry.
-	waitFor(t, 10*time.Second, "job metrics", func() bool {
+	waitFor(t, 60*time.Second, "job metrics", func() bool {
 		resp, err := http.Get("http://" + srv.Addr + "/metrics")
 		if err != nil {
 			t.Fatal(err)

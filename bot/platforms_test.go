@@ -143,7 +143,7 @@ func TestPlatformsEndToEnd(t *testing.T) {
 		if code, body := do(t, req); code != 200 {
 			t.Fatalf("teams %d: %s", code, body)
 		}
-		deadline := time.Now().Add(10 * time.Second)
+		deadline := time.Now().Add(60 * time.Second)
 		for time.Now().Before(deadline) {
 			for _, p := range fake.teamsPosts() {
 				if strings.Contains(p, "Pieter Jansen") && strings.Contains(p, "AdaptiveCard") {

@@ -124,11 +124,11 @@ func TestQuestionOnSlack(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("slash command %d: %s", code, body)
 	}
-	waitFor(t, 10*time.Second, "the card in C-WZ", func() bool {
+	waitFor(t, 60*time.Second, "the card in C-WZ", func() bool {
 		return fake.seen("chat.postMessage C-WZ", "Welk verband gebruik ik bij decubitus?", "/answer 1")
 	})
 	var root string
-	waitFor(t, 10*time.Second, "the card's message id", func() bool {
+	waitFor(t, 60*time.Second, "the card's message id", func() bool {
 		posts, err := s.QuestionPosts(ctx, 1)
 		if err == nil && len(posts) == 1 {
 			root = posts[0].Ref.ID
@@ -144,19 +144,19 @@ func TestQuestionOnSlack(t *testing.T) {
 		}
 	}
 	event("Ev000001", "Een hydrocolloïdverband, twee keer per week wisselen.", root)
-	waitFor(t, 10*time.Second, "the asker's DM", func() bool {
+	waitFor(t, 60*time.Second, "the asker's DM", func() bool {
 		return fake.seen("chat.postMessage D-JAN", "Antwoord op je vraag #1", "hydrocolloïdverband", "/answer accept 1")
 	})
-	waitFor(t, 10*time.Second, "the card updated in place", func() bool {
+	waitFor(t, 60*time.Second, "the card updated in place", func() bool {
 		return fake.seen("chat.update C-WZ", "Antwoorden tot nu toe: 1.")
 	})
 	event("Ev000002", "koffie iemand?", "1700000000.999999")
-	waitFor(t, 10*time.Second, "the thread answer stored", func() bool {
+	waitFor(t, 60*time.Second, "the thread answer stored", func() bool {
 		q, err := s.FindQuestionByID(ctx, 1)
 		return err == nil && q.State == intranet.QuestionAnswered && len(q.Answers) == 1 && q.Answers[0].Author == "Anouk van den Berg"
 	})
 	// The chatter: its event is claimed (handled) and nothing is posted for it.
-	waitFor(t, 10*time.Second, "the chatter handled", func() bool {
+	waitFor(t, 60*time.Second, "the chatter handled", func() bool {
 		v, err := s.State(ctx, "slack.events", "Ev000002")
 		return err == nil && v != ""
 	})

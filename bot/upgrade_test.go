@@ -65,10 +65,14 @@ func checkUpgrade(t *testing.T, env map[string]string) {
 	if err != nil || b.Title != "Overleg" || b.Room != "De Dom" {
 		t.Errorf("the release's booking: %+v, %v", b, err)
 	}
+	h, err := s.FindHandoverByID(ctx, 1)
+	if err != nil || h.What != "Pool Noord" {
+		t.Errorf("the release's handover: %+v, %v", h, err)
+	}
 	s.Close()
 
 	later := time.Now().AddDate(0, 0, 3).Format("2006-01-02")
-	code, out, errOut := run(t, env, "/phonebook pieter jansen\n/handover mine\n/room book \"De Dom\" "+later+" 10:00-11:00 Na de upgrade\n",
+	code, out, errOut := run(t, env, "/phonebook pieter jansen\n/handover show 1\n/room book \"De Dom\" "+later+" 10:00-11:00 Na de upgrade\n",
 		"console", "--as", demo.User, "--channel", "zorg-oost")
 	if code != 0 {
 		t.Fatalf("console: %d %s", code, errOut)

@@ -43,7 +43,7 @@ func (e *env) waitConnected(t *testing.T) {
 	t.Helper()
 	select {
 	case <-e.mm.wsReady:
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("websocket did not connect")
 	}
 }
@@ -121,7 +121,7 @@ func TestRunWebsocketDMs(t *testing.T) {
 		if err != nil {
 			t.Errorf("Run: %v", err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("Run did not return after cancel")
 	}
 }
@@ -215,7 +215,7 @@ func TestRunWebsocketThreadReplies(t *testing.T) {
 	cancel()
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("Run did not return after cancel")
 	}
 	var texts []string

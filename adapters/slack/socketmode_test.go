@@ -86,7 +86,7 @@ func (fs *fakeSocket) ack(t *testing.T) map[string]any {
 	select {
 	case a := <-fs.acks:
 		return a
-	case <-time.After(5 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("no ack")
 		return nil
 	}
@@ -122,7 +122,7 @@ func TestSocketMode(t *testing.T) {
 	go func() { runErr <- e.a.Run(ctx) }()
 	select {
 	case <-fs.conns:
-	case <-time.After(5 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("Socket Mode did not connect")
 	}
 	if c := e.slack.callsTo("apps.connections.open"); len(c) != 1 {
@@ -176,7 +176,7 @@ func TestSocketMode(t *testing.T) {
 		fs.push([]byte(`{"type":"disconnect","reason":"refresh_requested"}`))
 		select {
 		case <-fs.conns:
-		case <-time.After(5 * time.Second):
+		case <-time.After(60 * time.Second):
 			t.Fatal("no reconnect")
 		}
 		fs.push(envelope(t, "env-after", "interactive", fixture(t, "view_submission.json"), 0))
@@ -191,7 +191,7 @@ func TestSocketMode(t *testing.T) {
 		if err != nil {
 			t.Errorf("Run = %v, want nil after cancel", err)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("Run did not return")
 	}
 	if n := len(e.slack.posted("D0JANWERKB1")); n != 1 {
@@ -202,7 +202,7 @@ func TestSocketMode(t *testing.T) {
 func TestSocketModeRefusedToken(t *testing.T) {
 	e := newEnv(t, nil, func(c *Config) { c.AppToken = "xapp-revoked" })
 	e.slack.fail("apps.connections.open", failure{slackErr: "invalid_auth"})
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	if err := e.a.Run(ctx); err == nil || !strings.Contains(err.Error(), "invalid_auth") {
 		t.Errorf("Run = %v, want the invalid_auth error", err)

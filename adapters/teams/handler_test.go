@@ -565,7 +565,7 @@ func TestRunDrainsAndReturns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("Run did not return")
 	}
 	if len(e.conn.requests()) != 1 {

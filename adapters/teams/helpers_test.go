@@ -332,7 +332,7 @@ func (e *env) post(body []byte, token string) *httptest.ResponseRecorder {
 // settle waits for the replies in flight.
 func (e *env) settle() {
 	e.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	if err := e.a.turns.Wait(ctx); err != nil {
 		e.t.Fatalf("replies still in flight: %v", err)

@@ -283,7 +283,7 @@ func (pg *Playground) Stream(t *testing.T) *Stream {
 // (typing indicators), or fails after a deadline.
 func (s *Stream) Next(t *testing.T, action string) Event {
 	t.Helper()
-	timeout := time.After(15 * time.Second)
+	timeout := time.After(60 * time.Second)
 	for {
 		select {
 		case ev, ok := <-s.events:
