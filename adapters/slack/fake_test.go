@@ -151,13 +151,20 @@ func (f *fakeSlack) next(method string) (failure, bool) {
 	return q[0], true
 }
 
+// nextTS is a new message's ts as Slack makes it: the time of posting in
+// seconds (the history check asks for messages from a time on), with a
+// counter after the point to keep it unique.
+func (f *fakeSlack) nextTS() string {
+	f.ts++
+	return fmt.Sprintf("%d.%06d", time.Now().Unix(), f.ts)
+}
+
 func (f *fakeSlack) handle(method string, form url.Values, body []byte) map[string]any {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	switch method {
 	case "chat.postMessage":
-		f.ts++
-		m := fakeMessage{TS: fmt.Sprintf("1796200000.%06d", f.ts), Text: form.Get("text"), Thread: form.Get("thread_ts")}
+		m := fakeMessage{TS: f.nextTS(), Text: form.Get("text"), Thread: form.Get("thread_ts")}
 		if md := form.Get("metadata"); md != "" {
 			m.Metadata = json.RawMessage(md)
 		}
@@ -168,8 +175,7 @@ func (f *fakeSlack) handle(method string, form url.Values, body []byte) map[stri
 		f.messages[ch] = append(f.messages[ch], m)
 		return map[string]any{"ok": true, "channel": ch, "ts": m.TS}
 	case "chat.postEphemeral":
-		f.ts++
-		return map[string]any{"ok": true, "message_ts": fmt.Sprintf("1796200000.%06d", f.ts)}
+		return map[string]any{"ok": true, "message_ts": f.nextTS()}
 	case "chat.update":
 		ch, ts := form.Get("channel"), form.Get("ts")
 		for i, m := range f.messages[ch] {
