@@ -239,6 +239,17 @@ func TestSchedule(t *testing.T) {
 	})
 }
 
+// await waits for a value from ch, failing the test after a minute
+// instead of hanging until the binary's timeout.
+func await[T any](t *testing.T, ch <-chan T, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("%s did not start within a minute", what)
+	}
+}
+
 // TestRescheduleWhileRunning: while a row's job runs, the row is moved away
 // and back to the same due time (and, for a second row, cancelled and
 // scheduled again at it): that due time still runs once, not a second time
@@ -257,7 +268,10 @@ func TestRescheduleWhileRunning(t *testing.T) {
 			mu.Unlock()
 			if first {
 				started <- j.Key
-				<-release
+				select {
+				case <-release:
+				case <-ctx.Done(): // a failed test's runner stops
+				}
 			}
 			return nil
 		})
@@ -271,8 +285,8 @@ func TestRescheduleWhileRunning(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		<-started
-		<-started
+		await(t, started, "the first job")
+		await(t, started, "the second job")
 		// Both jobs are running now.
 		if err := r.Schedule(ctx, "shift.expiry", "moved", due.Add(time.Hour), nil); err != nil {
 			t.Fatal(err)
@@ -315,6 +329,42 @@ func TestRescheduleWhileRunning(t *testing.T) {
 		if len(runs) != 2 {
 			t.Errorf("runs: %v", runs)
 		}
+	})
+}
+
+// TestSlowJobLeavesOthersRunning: while one job runs long, a job that falls
+// due meanwhile runs on a free worker, not after the slow one ended.
+func TestSlowJobLeavesOthersRunning(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		r := newRunner(t, url, nil, jobs.Config{Workers: 2})
+		slowStarted, release, quickRan := make(chan struct{}), make(chan struct{}), make(chan struct{})
+		if err := r.HandleJobs("slow.job", func(ctx context.Context, j intranet.Job) error {
+			close(slowStarted)
+			select {
+			case <-release:
+			case <-ctx.Done(): // a failed test's runner stops
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.HandleJobs("quick.job", func(ctx context.Context, j intranet.Job) error {
+			close(quickRan)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		start(t, r)
+		defer close(release)
+		if _, err := r.Enqueue(ctx, "slow.job", nil); err != nil {
+			t.Fatal(err)
+		}
+		await(t, slowStarted, "the slow job")
+		if _, err := r.Enqueue(ctx, "quick.job", nil); err != nil {
+			t.Fatal(err)
+		}
+		await(t, quickRan, "the quick job while the slow one runs")
 	})
 }
 

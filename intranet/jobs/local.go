@@ -39,10 +39,7 @@ func (q *localQueue) insert(ctx context.Context, a args, at time.Time) (int64, e
 	if err != nil {
 		return 0, err
 	}
-	select {
-	case q.wake <- struct{}{}:
-	default:
-	}
+	q.poke()
 	return id, nil
 }
 
@@ -64,10 +61,13 @@ func (q *localQueue) start(ctx context.Context) error {
 	q.done = done
 	go func() {
 		defer close(done)
+		var running sync.WaitGroup
+		defer running.Wait()
+		workers := make(chan struct{}, q.r.cfg.Workers)
 		t := time.NewTicker(q.r.cfg.PollInterval)
 		defer t.Stop()
 		for {
-			if _, err := q.runDue(ctx, jobCtx); err != nil && ctx.Err() == nil {
+			if err := q.dispatch(ctx, jobCtx, workers, &running); err != nil && ctx.Err() == nil {
 				q.r.log.Warn("jobs: run due jobs", "err", err)
 			}
 			select {
@@ -79,6 +79,52 @@ func (q *localQueue) start(ctx context.Context) error {
 		}
 	}()
 	return nil
+}
+
+// dispatch rescues stuck jobs, then claims due jobs while one of the
+// workers is free and runs each in a goroutine of its own (with jobCtx),
+// so that a slow job never keeps a free worker from the next due one. A
+// job that ends wakes the loop to claim the next.
+func (q *localQueue) dispatch(ctx, jobCtx context.Context, workers chan struct{}, running *sync.WaitGroup) error {
+	now := q.r.now()
+	if n, err := q.r.store.RescueQueuedJobs(ctx, now.Add(-q.r.cfg.RescueAfter), now.Add(-24*time.Hour)); err != nil {
+		return err
+	} else if n > 0 {
+		q.r.log.Warn("jobs: rescued jobs of a stopped process", "jobs", n)
+	}
+	for ctx.Err() == nil {
+		select {
+		case workers <- struct{}{}:
+		default:
+			return nil // every worker is busy
+		}
+		j, err := q.r.store.ClaimQueuedJob(ctx)
+		if err != nil {
+			<-workers
+			if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+				return nil
+			}
+			return err
+		}
+		running.Add(1)
+		go func() {
+			defer running.Done()
+			if err := q.work(jobCtx, j); err != nil {
+				q.r.log.Warn("jobs: record a job's end", "job_id", j.ID, "err", err)
+			}
+			<-workers
+			q.poke()
+		}()
+	}
+	return nil
+}
+
+// poke wakes the loop of start.
+func (q *localQueue) poke() {
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
 }
 
 // stop takes no new jobs and waits for the jobs in flight; a ctx that ends
@@ -104,8 +150,8 @@ func (q *localQueue) stop(ctx context.Context) error {
 }
 
 // runDue rescues stuck jobs, then runs every due job with up to Workers at
-// once, and returns how many it ran. It claims jobs while ctx lasts and runs
-// them with jobCtx.
+// once, and returns how many it ran, when they all ended: RunDue's batch.
+// It claims jobs while ctx lasts and runs them with jobCtx.
 func (q *localQueue) runDue(ctx, jobCtx context.Context) (int, error) {
 	now := q.r.now()
 	if n, err := q.r.store.RescueQueuedJobs(ctx, now.Add(-q.r.cfg.RescueAfter), now.Add(-24*time.Hour)); err != nil {
