@@ -86,11 +86,8 @@ func (q *localQueue) start(ctx context.Context) error {
 // so that a slow job never keeps a free worker from the next due one. A
 // job that ends wakes the loop to claim the next.
 func (q *localQueue) dispatch(ctx, jobCtx context.Context, workers chan struct{}, running *sync.WaitGroup) error {
-	now := q.r.now()
-	if n, err := q.r.store.RescueQueuedJobs(ctx, now.Add(-q.r.cfg.RescueAfter), now.Add(-24*time.Hour)); err != nil {
+	if err := q.rescue(ctx); err != nil {
 		return err
-	} else if n > 0 {
-		q.r.log.Warn("jobs: rescued jobs of a stopped process", "jobs", n)
 	}
 	for ctx.Err() == nil {
 		select {
@@ -117,6 +114,16 @@ func (q *localQueue) dispatch(ctx, jobCtx context.Context, workers chan struct{}
 		}()
 	}
 	return nil
+}
+
+// rescue makes the jobs of a process that stopped running them due again.
+func (q *localQueue) rescue(ctx context.Context) error {
+	now := q.r.now()
+	n, err := q.r.store.RescueQueuedJobs(ctx, now.Add(-q.r.cfg.RescueAfter), now.Add(-24*time.Hour))
+	if n > 0 {
+		q.r.log.Warn("jobs: rescued jobs of a stopped process", "jobs", n)
+	}
+	return err
 }
 
 // poke wakes the loop of start.
@@ -153,11 +160,8 @@ func (q *localQueue) stop(ctx context.Context) error {
 // once, and returns how many it ran, when they all ended: RunDue's batch.
 // It claims jobs while ctx lasts and runs them with jobCtx.
 func (q *localQueue) runDue(ctx, jobCtx context.Context) (int, error) {
-	now := q.r.now()
-	if n, err := q.r.store.RescueQueuedJobs(ctx, now.Add(-q.r.cfg.RescueAfter), now.Add(-24*time.Hour)); err != nil {
+	if err := q.rescue(ctx); err != nil {
 		return 0, err
-	} else if n > 0 {
-		q.r.log.Warn("jobs: rescued jobs of a stopped process", "jobs", n)
 	}
 	var (
 		wg       sync.WaitGroup
