@@ -1,0 +1,103 @@
+package news
+
+import g "github.com/werkplek/werkplek/intranet/grammar"
+
+var (
+	idArg       = g.Arg{Name: "id", Kind: g.ID}
+	topicOpt    = g.Option{Key: g.W("topic", "onderwerp"), Kind: g.Topic}
+	deptOpt     = g.Option{Key: g.W("dept", "afdeling", "afd", "department"), Kind: g.Department}
+	fromOpt     = g.Option{Key: g.W("from", "van"), Kind: g.Person}
+	importantOp = g.Option{Key: g.W("important", "belangrijk"), Kind: g.Flag}
+	publishOpt  = g.Option{Key: g.W("publish", "publiceer"), Kind: g.DateTime}
+	expiresOpt  = g.Option{Key: g.W("expires", "verloopt"), Kind: g.DateTime}
+	itemOptions = []g.Option{topicOpt, deptOpt, importantOp, publishOpt, expiresOpt}
+	bar         = g.Arg{Name: "bar", Kind: g.Literal, Word: g.W("|")}
+)
+
+// Command is /news, declared once for the parser, help and manifests.
+var Command = &g.Command{
+	Word:    g.W("news", "nieuws"),
+	Title:   "News", TitleNL: "Nieuws",
+	Summary: "Company news: read, publish, subscribe a channel to a digest", SummaryNL: "Nieuws: lezen, plaatsen, een kanaal abonneren op een overzicht",
+	Teams:   []string{"personal", "team", "groupChat"},
+	Notes: "A subscription typed in a channel is the channel's, typed in a direct message yours. " +
+		"An item for a department (`dept:`) reaches only that department's people, channels and subscriptions.",
+	NotesNL: "Een abonnement getypt in een kanaal is van het kanaal, getypt in een privébericht van jou. " +
+		"Een bericht voor een afdeling (`dept:`) bereikt alleen de mensen, kanalen en abonnementen van die afdeling.",
+	Subs: []g.Sub{
+		{
+			Args:  []g.Arg{{Name: "id", Kind: g.ID, Optional: true}},
+			Doc:   "the latest news for you; with a number, that item in full",
+			DocNL: "het laatste nieuws voor jou; met een nummer dat bericht helemaal",
+		},
+		{Path: []g.Word{g.W("show", "toon")}, Args: []g.Arg{idArg}, Doc: "one item in full", DocNL: "één bericht helemaal"},
+		{Path: []g.Word{g.W("read", "gelezen", "lees")}, Args: []g.Arg{idArg}, Doc: "confirm you read an important item", DocNL: "bevestig dat je een belangrijk bericht las",
+			Example: "/news read 3"},
+		{
+			Path: []g.Word{g.W("post", "plaats", "publiceer", "nieuw")},
+			Args: []g.Arg{{Name: "title", Kind: g.Text, Placeholder: "<title>", PlaceholderNL: "<titel>"}, bar,
+				{Name: "body", Kind: g.Text, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
+			Options: itemOptions,
+			Form:    true,
+			Doc:     "publish (content managers), also later (`publish:`), until a date (`expires:`), for one department, or important with a Read button; alone it opens a form",
+			DocNL:   "plaatsen (contentbeheerders), ook later (`publish:`), tot een datum (`expires:`), voor één afdeling, of belangrijk met een knop Gelezen; zonder meer opent een formulier",
+			Example: "/news post Christmas drinks | Friday 18 December at 16:00 in the canteen. topic:Staff", ExampleNL: "/news post Kerstborrel | Vrijdag 18 december om 16:00 in de kantine. topic:Personeel",
+		},
+		{
+			Path: []g.Word{g.W("edit", "wijzig")},
+			Args: []g.Arg{idArg, {Name: "title", Kind: g.Text, Optional: true, Placeholder: "<title>", PlaceholderNL: "<titel>"},
+				{Name: "bar", Kind: g.Literal, Word: g.W("|"), Optional: true},
+				{Name: "body", Kind: g.Text, Optional: true, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
+			Options: itemOptions,
+			Doc:     "change an item: a new title, a new text after `|`, or options", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties",
+			Example: "/news edit 12 | The drinks start at 17:00.", ExampleNL: "/news edit 12 | De borrel begint om 17:00.",
+		},
+		{Path: []g.Word{g.W("withdraw", "intrekken", "trek")}, Args: []g.Arg{idArg}, Doc: "withdraw an item", DocNL: "trek een bericht in"},
+		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg}, Doc: "who read an item", DocNL: "wie een bericht las"},
+		{
+			Path: []g.Word{g.W("subscribe", "abonneer")},
+			Args: []g.Arg{
+				{Name: "schedule", Kind: g.Choice, Choices: []g.Word{g.W("immediate", "direct", "meteen", "immediately"), g.W("daily", "dagelijks"),
+					g.W("weekdays", "werkdagen", "workdays"), g.W("weekly", "wekelijks")}},
+				{Name: "day", Kind: g.Weekday, Optional: true},
+				{Name: "time", Kind: g.Clock, Optional: true},
+			},
+			Options: []g.Option{topicOpt, deptOpt, fromOpt},
+			Doc:     "each item as it appears, or a digest at a time of day (weekly on a day); in a channel for the channel, in a direct message for yourself",
+			DocNL:   "elk bericht zodra het verschijnt, of een overzicht op een tijd (wekelijks op een dag); in een kanaal voor het kanaal, in een privébericht voor jezelf",
+			Example: "/news subscribe weekly mon 09:00 topic:Staff", ExampleNL: "/news subscribe dagelijks 08:30 afdeling:\"Zorg Oost\"",
+		},
+		{Path: []g.Word{g.W("subscriptions", "abonnementen")}, Doc: "the subscriptions here and yours, and whom you follow", DocNL: "de abonnementen hier en de jouwe, en wie je volgt"},
+		{Path: []g.Word{g.W("unsubscribe", "opzeggen", "zeg")}, Args: []g.Arg{idArg}, Doc: "end a subscription", DocNL: "zeg een abonnement op"},
+	},
+}
+
+// The /follow and /unfollow forms: a colleague, a department or a topic.
+var followWhat = []g.Arg{{Name: "what", Kind: g.Name, Optional: true, Placeholder: "<colleague|department|topic>", PlaceholderNL: "<collega|afdeling|onderwerp>"}}
+
+// Follow is /follow; its help is told in /news's.
+var Follow = &g.Command{
+	Word:    g.W("follow", "volg"),
+	Summary: "Get a colleague's, department's or topic's news by direct message", SummaryNL: "Krijg het nieuws van een collega, afdeling of onderwerp als privébericht",
+	HelpOf:  "news",
+	Teams:   []string{"personal"},
+	Subs: []g.Sub{
+		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
+			Doc:     "their new items straight to your direct messages (`dept:` or `topic:` before a name that could mean more than one)",
+			DocNL:   "hun nieuwe berichten meteen in je privéberichten (`dept:` of `topic:` ervoor als een naam meer kan betekenen)",
+			Example: "/follow Zorg Oost", ExampleNL: "/volg Zorg Oost"},
+		{Path: []g.Word{g.W("list", "lijst")}, Doc: "whom and what you follow", DocNL: "wie en wat je volgt"},
+	},
+}
+
+// Unfollow is /unfollow; its help is told in /news's.
+var Unfollow = &g.Command{
+	Word:    g.W("unfollow", "ontvolg"),
+	Summary: "Stop following", SummaryNL: "Stop met volgen",
+	HelpOf:  "news",
+	Teams:   []string{"personal"},
+	Subs: []g.Sub{
+		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
+			Doc:     "stop following", DocNL: "stop met volgen"},
+	},
+}

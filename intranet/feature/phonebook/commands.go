@@ -1,0 +1,31 @@
+package phonebook
+
+import g "github.com/werkplek/werkplek/intranet/grammar"
+
+// Command is /phonebook, declared once for the parser, help and manifests.
+var Command = &g.Command{
+	Word:    g.W("phonebook", "telefoon", "telefoonboek"),
+	Title:   "Phonebook", TitleNL: "Telefoonboek",
+	Summary: "Find a colleague's phone, role, department, manager and location", SummaryNL: "Zoek het telefoonnummer, de functie, afdeling, manager en plek van een collega",
+	Teams: []string{"personal", "team", "groupChat"},
+	Subs: []g.Sub{
+		{
+			Args: []g.Arg{{Name: "query", Kind: g.Text, Optional: true,
+				Placeholder: "<name, department, title, place, skill or phone>", PlaceholderNL: "<naam, afdeling, functie, plaats, vaardigheid of telefoon>"}},
+			Options: []g.Option{
+				{Key: g.W("dept", "afd", "afdeling", "department"), Kind: g.Department},
+				{Key: g.W("skill", "vaardigheid"), Kind: g.Skill},
+			},
+			Doc:     "find a colleague; typos, missing accents and surname prefixes (`van den`, `v.d.`) are fine; a department or skill with spaces in quotes",
+			DocNL:   "zoek een collega; tikfouten, accenten en tussenvoegsels (`van den`, `v.d.`) mogen; een afdeling of vaardigheid met spaties tussen aanhalingstekens",
+			Example: "/phonebook jansen dept:zorg", ExampleNL: "/telefoon jansen afd:zorg",
+		},
+		{
+			Path:    []g.Word{g.W("show", "toon")},
+			Args:    []g.Arg{{Name: "id", Kind: g.ID}},
+			Doc:     "one person's card (the number of a list's Card button)",
+			DocNL:   "de kaart van één persoon (het nummer achter de knop Kaart)",
+			Example: "/phonebook show 42",
+		},
+	},
+}

@@ -1,0 +1,103 @@
+package rooms
+
+import g "github.com/werkplek/werkplek/intranet/grammar"
+
+// The words of rooms' options and arguments, shared by several forms.
+var (
+	roomArg    = g.Arg{Name: "room", Kind: g.Room}
+	slotArg    = g.Arg{Name: "slot", Kind: g.Slot}
+	idArg      = g.Arg{Name: "id", Kind: g.ID}
+	peopleWord = g.W("people", "personen", "persoon", "pers", "mensen", "p", "persons", "person")
+
+	nameOpt       = g.Option{Key: g.W("name", "naam"), Kind: g.Name}
+	capacityOpt   = g.Option{Key: g.W("capacity", "capaciteit", "cap", "size", "grootte", "people", "personen"), Kind: g.Number}
+	locationOpt   = g.Option{Key: g.W("location", "locatie", "place", "plaats"), Kind: g.Text, Placeholder: "<place>", PlaceholderNL: "<plaats>"}
+	facilitiesOpt = g.Option{Key: g.W("facilities", "facility", "faciliteiten", "voorzieningen", "voorziening"), Kind: g.Text, Placeholder: "<a;b>", PlaceholderNL: "<a;b>"}
+	hoursOpt      = g.Option{Key: g.W("hours", "open", "uren", "openingstijden"), Kind: g.TimeRange}
+	roomOptions   = []g.Option{nameOpt, capacityOpt, locationOpt, facilitiesOpt, hoursOpt}
+)
+
+// Command is /room, declared once for the parser, help and manifests.
+var Command = &g.Command{
+	Word:    g.W("room", "zaal", "ruimte"),
+	Title:   "Meeting rooms", TitleNL: "Vergaderruimtes",
+	Summary: "Find a free meeting room and book it", SummaryNL: "Zoek een vrije vergaderruimte en boek hem",
+	Teams:   []string{"personal", "team", "groupChat"},
+	Notes: "Facilities: `screen` (also `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
+		"A series is checked whole before anything is booked: one clash books nothing and names the clashing dates, with a button for the rest.",
+	NotesNL: "Voorzieningen: `screen` (ook `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
+		"Een reeks wordt eerst helemaal bekeken: botst er één keer, dan wordt niets geboekt en noem ik de data, met een knop voor de rest.",
+	Subs: []g.Sub{
+		{
+			Args:  []g.Arg{{Name: "date", Kind: g.Date, Optional: true}},
+			Doc:   "every room today (or that day): busy with whom, and free",
+			DocNL: "alle ruimtes van vandaag (of die dag): bezet door wie, en vrij",
+		},
+		{
+			Path: []g.Word{g.W("free", "vrij")},
+			Args: []g.Arg{slotArg, {Name: "people", Kind: g.Count, Optional: true, Word: peopleWord},
+				{Name: "facility", Kind: g.Name, Optional: true, Placeholder: "<facility>", PlaceholderNL: "<voorziening>"}},
+			Doc:     "the rooms free for that whole slot, big enough, with that facility",
+			DocNL:   "de ruimtes die dat hele tijdvak vrij zijn, groot genoeg, met die voorziening",
+			Example: "/room free tomorrow 14-15 6 people screen", ExampleNL: "/room free morgen 14-15 6 personen scherm",
+		},
+		{
+			Path: []g.Word{g.W("book", "boek", "reserveer")},
+			Args: []g.Arg{roomArg, slotArg, {Name: "title", Kind: g.Text, Optional: true, Placeholder: "<title>", PlaceholderNL: "<titel>"},
+				{Name: "repeat", Kind: g.Repeat, Optional: true}},
+			Options: []g.Option{{Key: g.W("skip", "overslaan"), Kind: g.Dates}},
+			Form:    true,
+			Doc:     "book a room, also every day, every week, every 2 weeks or on weekdays until a date (at most 366 times); `skip:` leaves dates out; alone it opens a form",
+			DocNL:   "boek een ruimte, ook elke dag, elke week, elke 2 weken of werkdagen tot een datum (hoogstens 366 keer); `skip:` slaat data over; zonder meer opent een formulier",
+			Example: `/room book "Big room" tomorrow 14-15 Team meeting`, ExampleNL: `/room book "Grote zaal" morgen 14-15 Teamoverleg elke week tot 28-12`,
+		},
+		{
+			Path: []g.Word{g.W("mine", "mijn")}, Doc: "your coming bookings, each with a Cancel button", DocNL: "je komende boekingen, elk met een knop Annuleren",
+		},
+		{
+			Path: []g.Word{g.W("cancel", "annuleer", "annuleren")}, Args: []g.Arg{idArg},
+			Doc: "cancel a booking (room admins: anyone's; the owner is told)", DocNL: "annuleer een boeking (ruimtebeheerders: die van iedereen; de eigenaar krijgt bericht)",
+			Example: "/room cancel 12",
+		},
+		{
+			Path: []g.Word{g.W("release", "vrijgeven")}, Args: []g.Arg{idArg},
+			Doc: "give a booking's room back, so someone else can book it (the reminder's button)", DocNL: "geef de ruimte van een boeking vrij, zodat een ander hem kan boeken (de knop van de herinnering)",
+		},
+		{
+			Path: []g.Word{g.W("feed", "agenda")}, Args: []g.Arg{{Name: "room", Kind: g.Room, Optional: true}},
+			Doc: "the address of your calendar (or a room's) for Outlook or Google Calendar", DocNL: "het adres van je agenda (of die van een ruimte) voor Outlook of Google Agenda",
+		},
+		{
+			Path: []g.Word{g.W("admin", "beheer")},
+			Doc:  "room admins: every room", DocNL: "ruimtebeheerders: alle ruimtes",
+		},
+		{
+			Path: []g.Word{g.W("admin", "beheer"), g.W("list", "lijst")},
+			Doc:  "the same", DocNL: "hetzelfde",
+		},
+		{
+			Path: []g.Word{g.W("admin", "beheer"), g.W("add", "toevoegen", "nieuw")}, Args: []g.Arg{{Name: "name", Kind: g.Name}},
+			Options: []g.Option{capacityOpt, locationOpt, facilitiesOpt, hoursOpt},
+			Doc:     "add a room (open 07:00-19:00 unless `hours:` says otherwise); values with spaces in quotes",
+			DocNL:   "voeg een ruimte toe (open 07:00-19:00 tenzij `hours:` anders zegt); waarden met spaties tussen aanhalingstekens",
+			Example: `/room admin add "Big room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
+			ExampleNL: `/room admin add "Grote zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
+		},
+		{
+			Path: []g.Word{g.W("admin", "beheer"), g.W("change", "wijzig", "edit")}, Args: []g.Arg{roomArg},
+			Options: roomOptions,
+			Doc:     "change a room; `name:` renames it", DocNL: "wijzig een ruimte; `name:` geeft hem een nieuwe naam",
+			Example: `/room admin change "Big room" capacity:24`, ExampleNL: `/room admin change "Grote zaal" capacity:24`,
+		},
+		{
+			Path: []g.Word{g.W("admin", "beheer"), g.W("retire", "opheffen", "ophef")}, Args: []g.Arg{roomArg},
+			Doc:   "retire a room: its history stays, its coming bookings are cancelled and their owners told",
+			DocNL: "hef een ruimte op: de geschiedenis blijft, komende boekingen vervallen en de eigenaren krijgen bericht",
+		},
+		{
+			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{idArg}, Confirm: true,
+			Doc:   "do what a button of mine offered (the buttons of a long series)",
+			DocNL: "doe wat een knop van mij aanbood (de knoppen van een lange reeks)",
+		},
+	},
+}

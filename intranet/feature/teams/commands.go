@@ -1,0 +1,40 @@
+package teams
+
+import g "github.com/werkplek/werkplek/intranet/grammar"
+
+var (
+	teamArg   = g.Arg{Name: "team", Kind: g.Team}
+	personArg = g.Arg{Name: "person", Kind: g.Person}
+	addWord   = g.W("add", "erbij", "toevoegen", "nieuw")
+	rmWord    = g.W("remove", "eraf", "verwijder", "verwijderen")
+	member    = g.W("member", "lid", "leden", "members")
+	lead      = g.W("lead", "leider", "teamleider", "leads")
+)
+
+// Command is /team, declared once for the parser, help and manifests.
+var Command = &g.Command{
+	Word:    g.W("team"),
+	Title:   "Teams", TitleNL: "Teams",
+	Summary: "Teams of colleagues: members, leads, channels, approval of handovers", SummaryNL: "Teams van collega's: leden, leiders, kanalen, goedkeuring van overdrachten",
+	Teams:   []string{"team", "groupChat"},
+	Notes:   "Every department is a team already: its people are members, those with the team lead role its leads. A person is an email address, a mention or a full name; a team of several words in quotes.",
+	NotesNL: "Elke afdeling is al een team: haar mensen zijn leden, wie de rol teamleider heeft is leider. Een persoon is een e-mailadres, een vermelding of een volledige naam; een team van meer woorden tussen aanhalingstekens.",
+	Subs: []g.Sub{
+		{Doc: "every team", DocNL: "alle teams"},
+		{Path: []g.Word{g.W("list", "lijst")}, Doc: "the same", DocNL: "hetzelfde"},
+		{Path: []g.Word{g.W("show", "toon")}, Args: []g.Arg{teamArg}, Doc: "a team's members, leads and channels", DocNL: "de leden, leiders en kanalen van een team",
+			Example: `/team show "Zorg Oost"`},
+		{Path: []g.Word{addWord}, Args: []g.Arg{{Name: "name", Kind: g.Name}}, Doc: "a new team (admins and team leads)", DocNL: "een nieuw team (beheerders en teamleiders)",
+			Example: `/team add "Pool Noord"`},
+		{Path: []g.Word{member, addWord}, Args: []g.Arg{teamArg, personArg}, Doc: "add a member", DocNL: "voeg een lid toe",
+			Example: `/team member add "Zorg Oost" jan.devries@example.nl`},
+		{Path: []g.Word{member, rmWord}, Args: []g.Arg{teamArg, personArg}, Doc: "remove a member", DocNL: "haal een lid weg"},
+		{Path: []g.Word{lead, addWord}, Args: []g.Arg{teamArg, personArg}, Doc: "add a lead", DocNL: "voeg een leider toe"},
+		{Path: []g.Word{lead, rmWord}, Args: []g.Arg{teamArg, personArg}, Doc: "remove a lead", DocNL: "haal een leider weg"},
+		{Path: []g.Word{g.W("approval", "goedkeuring")}, Args: []g.Arg{teamArg, {Name: "on", Kind: g.Choice, Choices: []g.Word{g.W("on", "aan"), g.W("off", "uit")}}},
+			Doc: "takeovers need a team lead's approval first, or no longer", DocNL: "overnames eerst door een teamleider laten goedkeuren, of niet meer",
+			Example: `/team approval "Zorg Oost" on`},
+		{Path: []g.Word{g.W("channel", "kanaal")}, Args: []g.Arg{teamArg},
+			Doc: "typed in a channel: link that channel to the team, so its handovers appear there", DocNL: "getypt in een kanaal: koppel dat kanaal aan het team, zodat overdrachten daar verschijnen"},
+	},
+}

@@ -1,0 +1,223 @@
+// Package grammar is Werkplek's one command language. Every command is
+// declared once, as data: its English word and its aliases, its
+// subcommands, its arguments by kind and its key:value options. That one
+// declaration drives the parser (Parse), each command's help and
+// /werkplek help (Help), the usage shown with a mistake, the platforms'
+// manifests and the README's command reference (Reference), so that a word
+// that is accepted is a word that is listed, and the reverse.
+//
+// Dates and times are read by package when, with the command's direction.
+// Position and need decide what a word is, the same way in every command:
+// where a command takes a date and a time slot, "8-12 07:00-15:00" is a
+// date and then the times, and a lone "10-11" is the times today.
+package grammar
+
+import (
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// Word is a keyword in English with the other spellings that mean the
+// same: a command, a subcommand, an option key, a choice.
+type Word struct {
+	EN      string
+	Aliases []string
+}
+
+// W makes a Word.
+func W(en string, aliases ...string) Word { return Word{EN: en, Aliases: aliases} }
+
+// Is reports whether s (any case) is the word or one of its aliases.
+func (w Word) Is(s string) bool {
+	s = strings.ToLower(s)
+	if s == w.EN {
+		return true
+	}
+	for _, a := range w.Aliases {
+		if s == a {
+			return true
+		}
+	}
+	return false
+}
+
+// All returns the word and its aliases.
+func (w Word) All() []string { return append([]string{w.EN}, w.Aliases...) }
+
+// Kind is what an argument or an option's value is.
+type Kind int
+
+// The kinds of values.
+const (
+	// Text is free text: a title, a question, a description. It may
+	// contain anything, unknown key: words included.
+	Text Kind = iota
+	// The names of things, looked up by the unit after parsing. Several
+	// words are fine; quotes ask for the exact name.
+	Name
+	Person // an email address, a mention or a name
+	Room
+	Team
+	Topic
+	Department
+	Skill
+	// Number is a whole number (a capacity); ID the number of a thing ("12", "#12").
+	Number
+	ID
+	// Count is a number of people: "6", "6 personen", "6p".
+	Count
+	Date
+	Clock
+	Weekday
+	TimeRange
+	// Slot is a date with a time slot, the date optional ("morgen 10-11", "10-11").
+	Slot
+	// DateTime is a date with an optional time, or a time alone ("morgen 09:00").
+	DateTime
+	Duration
+	Repeat
+	// Dates is a comma-separated list of dates (skip:8-12,15-12).
+	Dates
+	// Choice is one of Arg.Choices or Option.Choices.
+	Choice
+	// Flag is an option without a value (important), also written key:yes|no.
+	Flag
+	// Literal is a fixed word or sign between arguments (the "|" between
+	// a news item's title and text).
+	Literal
+)
+
+// textual reports whether values of the kind are runs of words.
+func (k Kind) textual() bool { return k <= Skill }
+
+// Arg is one positional argument of a subcommand.
+type Arg struct {
+	// Name is the value's name (p.Text("room")); it is also the English
+	// placeholder unless Placeholder is set.
+	Name string
+	// Placeholder and PlaceholderNL are shown in usage ("<room>", "<ruimte>").
+	Placeholder, PlaceholderNL string
+	Kind                       Kind
+	Optional                   bool
+	// Overnight lets a Slot end before it starts, on the next day (a shift).
+	Overnight bool
+	// Choices are the words a Choice takes; Word is the Literal's sign, or
+	// the unit word after a Count ("people").
+	Choices []Word
+	Word    Word
+}
+
+// Option is a key:value option of a subcommand (dept:zorg, skip:8-12).
+type Option struct {
+	Key  Word
+	Kind Kind
+	// Placeholder and PlaceholderNL name the value in usage ("<department>").
+	Placeholder, PlaceholderNL string
+	Choices                    []Word
+}
+
+// Sub is one form of a command: a subcommand ("/room book …") or, with an
+// empty Path, the command without one ("/room [<date>]").
+type Sub struct {
+	// Path is the subcommand's words: [book], or [admin, change].
+	Path    []Word
+	Args    []Arg
+	Options []Option
+	// Doc and DocNL say in one line what it does.
+	Doc, DocNL string
+	// Example and ExampleNL are a typed example (English words in both).
+	Example, ExampleNL string
+	// Form is set when the subcommand alone (no arguments) opens a form.
+	Form bool
+	// Confirm marks the "confirm <n>" subcommand that runs a decision
+	// stored for a long button (see the router).
+	Confirm bool
+}
+
+// Name returns the subcommand's English words ("admin change"), "" for the
+// command's own form.
+func (s *Sub) Name() string {
+	var out []string
+	for _, w := range s.Path {
+		out = append(out, w.EN)
+	}
+	return strings.Join(out, " ")
+}
+
+// freeText reports whether the subcommand takes free text, where an
+// unknown key: is text rather than a mistake.
+func (s *Sub) freeText() bool {
+	for _, a := range s.Args {
+		if a.Kind == Text {
+			return true
+		}
+	}
+	return false
+}
+
+// Command is one top-level command with all its forms.
+type Command struct {
+	Word Word
+	// Title and TitleNL head its help section ("Meeting rooms").
+	Title, TitleNL string
+	// Summary and SummaryNL say in one line what it does (manifests).
+	Summary, SummaryNL string
+	// Direction is the way its dates look: Ahead for what is to come,
+	// Back for what was done.
+	Direction when.Direction
+	// Guests may use it (help does; nothing else by default).
+	Guests bool
+	Subs   []Sub
+	// Notes and NotesNL are extra lines of help (the facilities a room may have).
+	Notes, NotesNL string
+	// Teams lists the Teams manifest scopes ("personal", "team",
+	// "groupChat") whose command menu shows it; Teams shows at most ten
+	// commands per scope.
+	Teams []string
+	// HelpOf names the command whose help section tells about this one
+	// (/kb is told of in /ask's); "" for its own section.
+	HelpOf string
+}
+
+// Grammar is every command of an installation.
+type Grammar struct {
+	Commands []*Command
+	byWord   map[string]*Command
+}
+
+// New returns the grammar of the commands, in the order help lists them.
+// It panics on a word that two commands claim, a mistake of the
+// declarations that tests catch at once.
+func New(cmds ...*Command) *Grammar {
+	g := &Grammar{Commands: cmds, byWord: map[string]*Command{}}
+	for _, c := range cmds {
+		for _, w := range c.Word.All() {
+			if g.byWord[w] != nil {
+				panic("grammar: command word " + w + " declared twice")
+			}
+			g.byWord[w] = c
+		}
+	}
+	return g
+}
+
+// Find returns the command a word names, nil when none does.
+func (g *Grammar) Find(word string) *Command {
+	return g.byWord[strings.ToLower(strings.TrimPrefix(word, "/"))]
+}
+
+// Words returns every command word and alias, for a "did you mean".
+func (g *Grammar) Words() []string {
+	var out []string
+	for _, c := range g.Commands {
+		out = append(out, c.Word.All()...)
+	}
+	return out
+}
+
+// helpWords ask for help as the only argument of a command or subcommand.
+var helpWords = W("help", "hulp", "?")
+
+// IsHelp reports whether a word asks for help.
+func IsHelp(word string) bool { return helpWords.Is(word) }

@@ -1,0 +1,398 @@
+package grammar
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// defaultPlaceholders name each kind's value in usage lines, Dutch then English.
+var defaultPlaceholders = map[Kind][2]string{
+	Text:       {"<tekst>", "<text>"},
+	Name:       {"<naam>", "<name>"},
+	Person:     {"<persoon>", "<person>"},
+	Room:       {"<ruimte>", "<room>"},
+	Team:       {"<team>", "<team>"},
+	Topic:      {"<onderwerp>", "<topic>"},
+	Department: {"<afdeling>", "<department>"},
+	Skill:      {"<vaardigheid>", "<skill>"},
+	Number:     {"<n>", "<n>"},
+	ID:         {"<nummer>", "<number>"},
+	Date:       {"<datum>", "<date>"},
+	Clock:      {"<tijd>", "<time>"},
+	Weekday:    {"<dag>", "<day>"},
+	TimeRange:  {"<van>-<tot>", "<from>-<to>"},
+	Slot:       {"<datum> <van>-<tot>", "<date> <from>-<to>"},
+	DateTime:   {"<datum> <tijd>", "<date> <time>"},
+	Duration:   {"<uren>", "<hours>"},
+	Repeat:     {"elke week tot <datum>", "every week until <date>"},
+	Dates:      {"<datum>,<datum>", "<date>,<date>"},
+	Flag:       {"ja|nee", "yes|no"},
+}
+
+func (a *Arg) placeholders() (nl, en string) {
+	switch {
+	case a.Placeholder != "":
+		nl, en = a.PlaceholderNL, a.Placeholder
+		if nl == "" {
+			nl = en
+		}
+	case a.Kind == Choice:
+		var w []string
+		for _, c := range a.Choices {
+			w = append(w, c.EN)
+		}
+		nl = strings.Join(w, "|")
+		en = nl
+	case a.Kind == Literal:
+		nl, en = a.Word.EN, a.Word.EN
+	case a.Kind == Count:
+		nl, en = "<n> "+firstDutch(a.Word), "<n> "+a.Word.EN
+	default:
+		p := defaultPlaceholders[a.Kind]
+		nl, en = p[0], p[1]
+	}
+	return nl, en
+}
+
+// firstDutch returns a word's first alias (the Dutch one, by convention),
+// else the word.
+func firstDutch(w Word) string {
+	if len(w.Aliases) > 0 {
+		return w.Aliases[0]
+	}
+	return w.EN
+}
+
+func (o *Option) placeholder(lang string) string {
+	if o.Kind == Flag {
+		return ""
+	}
+	if o.Placeholder != "" {
+		if lang == "nl" && o.PlaceholderNL != "" {
+			return o.PlaceholderNL
+		}
+		return o.Placeholder
+	}
+	if o.Kind == Choice {
+		var w []string
+		for _, c := range o.Choices {
+			w = append(w, c.EN)
+		}
+		return strings.Join(w, "|")
+	}
+	p := defaultPlaceholders[o.Kind]
+	if lang == "nl" {
+		return p[0]
+	}
+	return p[1]
+}
+
+// Usage returns a form's typed usage in lang: "/room book <ruimte> <datum>
+// <van>-<tot> [<titel>] [elke week tot <datum>] [skip:<datum>,<datum>]".
+func Usage(cmd *Command, sub *Sub, lang string) string {
+	parts := []string{"/" + cmd.Word.EN}
+	for _, w := range sub.Path {
+		parts = append(parts, w.EN)
+	}
+	for i := range sub.Args {
+		a := &sub.Args[i]
+		nl, en := a.placeholders()
+		p := en
+		if lang == "nl" {
+			p = nl
+		}
+		if a.Optional {
+			p = "[" + p + "]"
+		}
+		parts = append(parts, p)
+	}
+	for i := range sub.Options {
+		o := &sub.Options[i]
+		if o.Kind == Flag {
+			parts = append(parts, "["+o.Key.EN+"]")
+			continue
+		}
+		parts = append(parts, "["+o.Key.EN+":"+o.placeholder(lang)+"]")
+	}
+	return strings.Join(parts, " ")
+}
+
+// UsageSentence tells the right form of a command with its example:
+// "Schrijf `…`, bijvoorbeeld `…`."
+func UsageSentence(cmd *Command, sub *Sub, lang string) string {
+	ex := sub.Example
+	if lang == "nl" && sub.ExampleNL != "" {
+		ex = sub.ExampleNL
+	}
+	if ex == "" {
+		return tr(lang, "Schrijf `%s`.", "Write `%s`.", Usage(cmd, sub, lang))
+	}
+	return tr(lang, "Schrijf `%s`, bijvoorbeeld `%s`.", "Write `%s`, e.g. `%s`.", Usage(cmd, sub, lang), ex)
+}
+
+// HelpSection is one block of help: a title and lines of text in the
+// reply markup.
+type HelpSection struct {
+	Title string
+	Text  string
+}
+
+// Lines returns one line per form of the command, "- `usage`: what it does".
+func Lines(cmd *Command, lang string) []string {
+	var out []string
+	for i := range cmd.Subs {
+		s := &cmd.Subs[i]
+		doc := s.Doc
+		if lang == "nl" {
+			doc = s.DocNL
+		}
+		out = append(out, fmt.Sprintf("- `%s`: %s", Usage(cmd, s, lang), doc))
+	}
+	return out
+}
+
+// CommandHelp is a command's own help (/room help): its forms, examples,
+// notes, the other words it accepts and, when it takes dates or times, how
+// to write them. Commands whose help another's tells (HelpOf) are included.
+func (g *Grammar) CommandHelp(cmd *Command, lang string) []HelpSection {
+	if cmd.HelpOf != "" {
+		if parent := g.Find(cmd.HelpOf); parent != nil {
+			cmd = parent
+		}
+	}
+	family := g.family(cmd)
+	var lines []string
+	for _, c := range family {
+		lines = append(lines, Lines(c, lang)...)
+	}
+	for _, c := range family {
+		notes := c.Notes
+		if lang == "nl" {
+			notes = c.NotesNL
+		}
+		if notes != "" {
+			lines = append(lines, notes)
+		}
+	}
+	var examples []string
+	for _, c := range family {
+		for _, s := range c.Subs {
+			ex := s.Example
+			if lang == "nl" && s.ExampleNL != "" {
+				ex = s.ExampleNL
+			}
+			if ex != "" {
+				examples = append(examples, "`"+ex+"`")
+			}
+		}
+	}
+	if len(examples) > 0 {
+		lines = append(lines, tr(lang, "Bijvoorbeeld: %s.", "For example: %s.", strings.Join(examples, ", ")))
+	}
+	out := []HelpSection{{Title: title(cmd, lang), Text: strings.Join(lines, "\n")}}
+	if words := aliasLines(family); len(words) > 0 {
+		out = append(out, HelpSection{Title: tr(lang, "Andere woorden", "Other words"), Text: tr(lang,
+			"Dezelfde commando's met andere woorden (het Engelse woord staat rechts): ", "The same commands in other words (the English word on the right): ") + strings.Join(words, "; ") + "."})
+	}
+	for _, c := range family {
+		if takesDates(c) {
+			out = append(out, DatesSection(lang))
+			break
+		}
+	}
+	return out
+}
+
+// family is a command with those whose help it tells.
+func (g *Grammar) family(cmd *Command) []*Command {
+	out := []*Command{cmd}
+	for _, c := range g.Commands {
+		if c.HelpOf == cmd.Word.EN {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func title(cmd *Command, lang string) string {
+	if lang == "nl" && cmd.TitleNL != "" {
+		return cmd.TitleNL
+	}
+	if cmd.Title != "" {
+		return cmd.Title
+	}
+	return "/" + cmd.Word.EN
+}
+
+// Help is /werkplek help: every command's forms, then every other word
+// that is accepted, then how to write dates and times.
+func (g *Grammar) Help(lang string) []HelpSection {
+	var out []HelpSection
+	var words []string
+	for _, c := range g.Commands {
+		if c.HelpOf != "" && g.Find(c.HelpOf) != nil {
+			continue
+		}
+		var lines []string
+		for _, f := range g.family(c) {
+			lines = append(lines, Lines(f, lang)...)
+		}
+		out = append(out, HelpSection{Title: title(c, lang), Text: strings.Join(lines, "\n")})
+		words = append(words, aliasLines(g.family(c))...)
+	}
+	out = append(out, HelpSection{Title: tr(lang, "Andere woorden", "Other words"), Text: tr(lang,
+		"Elk Engels woord heeft een Nederlands alternatief (het Engelse woord staat rechts): ", "Every English keyword has a Dutch alias (the English word on the right): ") + strings.Join(words, "; ") + "."})
+	return append(out, DatesSection(lang))
+}
+
+// aliasLines lists the other words of commands: "`/zaal`, `/ruimte` =
+// `/room`", "`boek`, `reserveer` = `book`", "`afd:` = `dept:`", each once.
+func aliasLines(cmds []*Command) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(w Word, prefix, suffix string) {
+		if len(w.Aliases) == 0 {
+			return
+		}
+		var as []string
+		for _, a := range w.Aliases {
+			as = append(as, "`"+prefix+a+suffix+"`")
+		}
+		line := strings.Join(as, ", ") + " = `" + prefix + w.EN + suffix + "`"
+		if !seen[line] {
+			seen[line] = true
+			out = append(out, line)
+		}
+	}
+	for _, c := range cmds {
+		add(c.Word, "/", "")
+		for _, s := range c.Subs {
+			for _, w := range s.Path {
+				add(w, "", "")
+			}
+			for _, a := range s.Args {
+				for _, ch := range a.Choices {
+					add(ch, "", "")
+				}
+				if a.Kind == Count || a.Kind == Literal {
+					add(a.Word, "", "")
+				}
+			}
+			for _, o := range s.Options {
+				add(o.Key, "", ":")
+				for _, ch := range o.Choices {
+					add(ch, "", "")
+				}
+			}
+		}
+	}
+	return out
+}
+
+func takesDates(c *Command) bool {
+	for _, s := range c.Subs {
+		for _, a := range s.Args {
+			if a.Kind >= Date && a.Kind <= Dates {
+				return true
+			}
+		}
+		for _, o := range s.Options {
+			if o.Kind >= Date && o.Kind <= Dates {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DatesSection tells how dates, times and repetitions are written, from
+// the words package when accepts.
+func DatesSection(lang string) HelpSection {
+	days, weekdays, months := when.DateTerms()
+	term := func(t when.Term) string {
+		var w []string
+		if t.EN != "" {
+			w = append(w, "`"+t.EN+"`")
+		}
+		for _, a := range t.NL {
+			w = append(w, "`"+a+"`")
+		}
+		return strings.Join(w, "/")
+	}
+	list := func(ts []when.Term) string {
+		var s []string
+		for _, t := range ts {
+			s = append(s, term(t))
+		}
+		return strings.Join(s, ", ")
+	}
+	text := tr(lang,
+		"Datums: %s; de dagen %s; `8-12`, `08-12`, `8/12`, `8 dec`, `8 december 2026`, `2026-12-08`, met de maanden %s. "+
+			"Voor wat komt is `ma` de eerstvolgende maandag (vandaag telt mee) en een dag die dit jaar voorbij is, volgend jaar; voor wat gedaan is andersom.\n"+
+			"Tijden: `14:00-15:30`, `14-15`, `14u-15u`, `14.00-15.30`, `2pm-3pm`; een datum vóór de tijden is de dag, `10-11` alleen is vandaag. Bij een dienst is een eind vóór het begin (`22:00-07:00`) de volgende dag.\n"+
+			"Herhalen: %s.\nDuur: %s.",
+		"Dates: %s; the days %s; `8-12`, `08-12`, `8/12`, `8 dec`, `8 december 2026`, `2026-12-08`, with the months %s. "+
+			"For what is to come `mon` is the next Monday (today included) and a day that has passed this year is next year's; for what was done the other way round.\n"+
+			"Times: `14:00-15:30`, `14-15`, `14u-15u`, `14.00-15.30`, `2pm-3pm`; a date before the times is the day, `10-11` alone is today. For a shift an end before the start (`22:00-07:00`) is the next day.\n"+
+			"Repeating: %s.\nLengths of time: %s.",
+		list(days), list(weekdays), list(months), list(when.RepeatTerms()), list(when.DurationTerms()))
+	return HelpSection{Title: tr(lang, "Datums en tijden", "Dates and times"), Text: text}
+}
+
+// Hint is a command's forms in one line for autocomplete (Slack's usage
+// hint, Mattermost's autocomplete): "[<date>] | free | book | mine …".
+func Hint(cmd *Command, lang string) string {
+	var parts []string
+	for i := range cmd.Subs {
+		s := &cmd.Subs[i]
+		if len(s.Path) == 0 {
+			u := strings.TrimSpace(strings.TrimPrefix(Usage(cmd, s, lang), "/"+cmd.Word.EN))
+			if u != "" {
+				parts = append(parts, u)
+			}
+			continue
+		}
+		name := s.Path[0].EN
+		if len(parts) == 0 || parts[len(parts)-1] != name {
+			parts = append(parts, name)
+		}
+	}
+	return strings.Join(dedupe(parts), " | ")
+}
+
+func dedupe(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Reference is the README's command reference, in English, generated from
+// the declarations.
+func (g *Grammar) Reference() string {
+	var b strings.Builder
+	for _, c := range g.Commands {
+		names := "`/" + c.Word.EN + "`"
+		for _, a := range c.Word.Aliases {
+			names += ", `/" + a + "`"
+		}
+		fmt.Fprintf(&b, "**%s** (%s): %s\n\n", title(c, "en"), names, c.Summary)
+		b.WriteString("| command | what it does |\n|---|---|\n")
+		for i := range c.Subs {
+			s := &c.Subs[i]
+			fmt.Fprintf(&b, "| `%s` | %s |\n", strings.ReplaceAll(Usage(c, s, "en"), "|", `\|`), strings.ReplaceAll(s.Doc, "|", `\|`))
+		}
+		if words := aliasLines([]*Command{c}); len(words) > 0 {
+			fmt.Fprintf(&b, "\nOther words: %s.\n", strings.ReplaceAll(strings.Join(words, "; "), "|", `\|`))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
