@@ -31,6 +31,10 @@ type Command struct {
 	Summary string
 	// SummaryNL is the same in Dutch.
 	SummaryNL string
+	// Teams lists the scopes of the Teams app manifest ("personal", "team",
+	// "groupChat") whose command menu shows the command; Teams shows at
+	// most ten per scope.
+	Teams []string
 }
 
 // Names returns the command's name followed by its aliases.

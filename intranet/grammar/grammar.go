@@ -175,6 +175,10 @@ type Command struct {
 	// "groupChat") whose command menu shows it; Teams shows at most ten
 	// commands per scope.
 	Teams []string
+	// TextFallback makes a subcommand's word whose arguments do not fit the
+	// start of the free text of the command's own form: "/ask close the
+	// window?" is a question, not /ask close.
+	TextFallback bool
 	// HelpOf names the command whose help section tells about this one
 	// (/kb is told of in /ask's); "" for its own section.
 	HelpOf string

@@ -52,7 +52,7 @@ func parseCommand(cmd *Command, toks []Token, text string, today when.Date) (*Pa
 		}
 		// "/ask close the window?" is a question, not /ask close: a word
 		// of a subcommand that does not fit is the start of free text.
-		if def != nil && len(rest) > 0 && len(def.Args) > 0 && def.Args[0].Kind == Text {
+		if cmd.TextFallback && def != nil && len(rest) > 0 {
 			if p, derr := parseSub(cmd, def, toks, text, today); derr == nil {
 				return p, nil
 			}
@@ -371,6 +371,9 @@ func (p *parser) match(ai, ti int) bool {
 		}
 	}
 	if a.Optional {
+		if a.Kind == Choice && ti < len(p.toks) {
+			p.fail(ti, a) // "fr" where nl|en may stand: name the choices
+		}
 		return p.match(ai+1, ti)
 	}
 	p.fail(ti, a)

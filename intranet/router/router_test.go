@@ -3,162 +3,85 @@ package router_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet"
-	"github.com/werkplek/werkplek/intranet/phonebook"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/phonebook"
+	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/router"
-	"github.com/werkplek/werkplek/intranet/store"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
-const people = `name,email,mobile,department,title,location,manager_email,skills,roles
-Anouk van den Berg,anouk.vandenberg@example.nl,06-11111111,Zorg Oost,Teamleider,Utrecht,,Wondzorg,team lead
-Pieter Jansen,pieter.jansen@example.nl,0612345678,Zorg Oost,Verpleegkundige,Utrecht,anouk.vandenberg@example.nl,Wondzorg,
-Kees Janssen,kees.janssen@example.nl,06-33333333,Zorg West,Verzorgende,Amersfoort,anouk.vandenberg@example.nl,,
-Jan de Vries,jan.devries@example.nl,06-44444444,Zorg Oost,Wijkverpleegkundige,Utrecht,anouk.vandenberg@example.nl,EHBO,
-Gijs Gast,gijs@partner.example,,Extern,Adviseur,,,,guest
-`
-
-// engines runs fn with a router over a fresh store, once per engine.
-func engines(t *testing.T, fn func(t *testing.T, r *router.Router, s *store.Store)) {
-	for _, engine := range []string{"sqlite", "postgres"} {
-		t.Run(engine, func(t *testing.T) {
-			url := "sqlite:" + filepath.Join(t.TempDir(), "w.db")
-			if engine == "postgres" {
-				url = pgtest.URL(t)
-			}
-			s, err := store.Open(context.Background(), url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			recs, probs := phonebook.ParseCSV(strings.NewReader(people))
-			if len(probs) > 0 {
-				t.Fatal(probs)
-			}
-			if _, err := s.ImportPeople(context.Background(), recs, false); err != nil {
-				t.Fatal(err)
-			}
-			fn(t, router.New(s, s, "nl"), s)
-		})
-	}
-}
-
-func req(email, text string) intranet.Request {
-	return intranet.Request{Platform: intranet.PlatformConsole, Installation: "local",
-		User: intranet.User{ID: email, Email: email}, Channel: intranet.Channel{ID: "console"}, Text: text}
-}
-
-// all returns every text of a reply, for assertions that do not care where.
-func all(r intranet.Reply) string {
-	var b strings.Builder
-	b.WriteString(r.Title + "\n" + r.Text + "\n")
-	for _, s := range r.Sections {
-		b.WriteString(s.Title + "\n" + s.Text + "\n")
-		for _, f := range s.Fields {
-			b.WriteString(f.Label + ": " + f.Value + "\n")
-		}
-		for _, x := range s.Buttons {
-			b.WriteString("[" + x.Label + ": " + x.Command + "]\n")
-		}
-	}
-	for _, x := range r.Buttons {
-		b.WriteString("[" + x.Label + ": " + x.Command + "]\n")
-	}
-	b.WriteString(strings.Join(r.Context, "\n"))
-	return b.String()
+func core(e *coretest.Env) *router.Router {
+	return e.Core(phonebook.New(phonebook.Config{People: e.Store}))
 }
 
 func TestHandle(t *testing.T) {
-	jan := "jan.devries@example.nl"
-	engines(t, func(t *testing.T, r *router.Router, s *store.Store) {
+	jan := coretest.Jan
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(e)
 		for _, tc := range []struct {
 			name, email, text string
 			want              []string
 		}{
-			{"CardSlash", jan, "/phonebook jansn", []string{"Pieter Jansen", "Mobiel: [0612345678](tel:+31612345678)", "Manager: Anouk van den Berg", "[Manager tonen: /phonebook show"}},
-			{"CardDutchAlias", jan, "/telefoon vandenberg", []string{"Anouk van den Berg", "Vaardigheden: Wondzorg"}},
-			{"CardAsText", jan, "telefoon +31 6 1234 5678", []string{"Pieter Jansen"}},
-			{"List", jan, "/phonebook jansen", []string{"2 mensen gevonden", "*Pieter Jansen*", "*Kees Janssen*", "[Kaart: /phonebook show"}},
-			{"DeptFilter", jan, "/phonebook dept:oost", []string{"3 mensen gevonden"}},
-			{"ErrDeptUnknown", jan, "/phonebook dept:zrog-oost", []string{`Ik ken geen afdeling "zrog-oost". Bedoel je: Zorg Oost`}},
-			{"ErrSkillUnknown", jan, "/phonebook skill:koken", []string{`Niemand heeft de vaardigheid "koken".`}},
-			{"Nobody", jan, "/phonebook jnsenn", []string{"Niemand gevonden voor `jnsenn`.", "[Jansen: /phonebook Jansen]"}},
-			{"ErrEmpty", jan, "/phonebook", []string{"Wie zoek je?"}},
-			{"ErrOnlyWildcards", jan, "/phonebook %_'", []string{"bevat geen letters of cijfers"}},
-			{"SQLish", jan, "/phonebook ' OR 1=1 --", []string{"Niemand gevonden"}},
-			{"ErrShowBadID", jan, "/phonebook show abc", []string{"Gebruik `/phonebook show <nummer>`"}},
-			{"ErrShowUnknownID", jan, "/phonebook show 99999", []string{"Persoon 99999 staat niet (meer) in het telefoonboek."}},
-			{"Help", jan, "/werkplek help", []string{"Werkplek: alle commando's", "/phonebook <naam", "`/telefoon` = `/phonebook`"}},
+			{"Help", jan, "/werkplek help", []string{"Werkplek: alle commando's", "/phonebook [<naam", "`/telefoon`, `/telefoonboek` = `/phonebook`", "Datums en tijden"}},
 			{"HelpAlone", jan, "/werkplek", []string{"Werkplek: alle commando's"}},
 			{"HelpInDM", jan, "help", []string{"Werkplek: alle commando's"}},
+			{"HulpInDM", jan, "hulp", []string{"Werkplek: alle commando's"}},
 			{"HelpConsole", jan, "/help", []string{"Werkplek: alle commando's"}},
+			{"HelpOfCommand", jan, "/phonebook help", []string{"Telefoonboek", "/phonebook show <nummer>", "Bijvoorbeeld: `/telefoon jansen afd:zorg`"}},
+			{"HelpOfSub", jan, "/phonebook show help", []string{"Schrijf `/phonebook show <nummer>`"}},
+			{"QuestionMark", jan, "/phonebook ?", []string{"Telefoonboek"}},
 			{"ErrUnknownCommand", jan, "/fonebook jansen", []string{"Dat commando ken ik niet: `fonebook`.", "Bedoel je `/phonebook`?"}},
-			{"ErrUnknownSub", jan, "/werkplek zing", []string{"`/werkplek zing` ken ik niet."}},
+			{"ErrUnknownSub", jan, "/werkplek zing", []string{"`/werkplek zing` ken ik niet.", "Typ `/werkplek help`"}},
 			{"ErrTooLong", jan, "/phonebook " + strings.Repeat("a", 1001), []string{"Dat is te lang"}},
 			{"ErrControl", jan, "/phonebook jan\x00sen", []string{"stuurtekens"}},
 			{"UnknownPerson", "nobody@example.nl", "/phonebook jansen", []string{"niet gekoppeld aan iemand in het telefoonboek"}},
 			{"UnknownPersonHelp", "nobody@example.nl", "/werkplek help", []string{"Werkplek: alle commando's", "alleen `/werkplek help`"}},
-			{"Guest", "gijs@partner.example", "/phonebook jansen", []string{"Je bent gast in Werkplek"}},
+			{"UnknownPersonMistake", "nobody@example.nl", "/phonebook show x y", []string{"niet gekoppeld"}},
+			{"Guest", coretest.Gijs, "/phonebook jansen", []string{"Je bent gast in Werkplek"}},
+			{"GuestHelpOfCommand", coretest.Gijs, "/phonebook help", []string{"Telefoonboek", "Je bent gast in Werkplek"}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				reply, err := r.Handle(context.Background(), req(tc.email, tc.text))
-				if err != nil {
-					t.Fatal(err)
-				}
-				got := all(reply)
-				for _, w := range tc.want {
-					if !strings.Contains(got, w) {
-						t.Errorf("reply lacks %q:\n%s", w, got)
-					}
-				}
+				coretest.Wants(t, tc.text, coretest.All(e.Say(tc.email, "console", tc.text)), tc.want...)
 			})
-		}
-		if n, _ := s.CountPeople(context.Background()); n != 5 {
-			t.Errorf("people = %d: bad input changed the database", n)
 		}
 	})
 }
 
 func TestLanguage(t *testing.T) {
-	engines(t, func(t *testing.T, r *router.Router, s *store.Store) {
-		ctx := context.Background()
-		jan := req("jan.devries@example.nl", "/werkplek language en")
-		reply, _ := r.Handle(ctx, jan)
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(e)
+		jan := coretest.Jan
+		reply := e.Say(jan, "", "/werkplek language en")
 		if !strings.Contains(reply.Text, "English from now on") || reply.Lang != "en" {
 			t.Fatalf("switch: %+v", reply)
 		}
-		jan.Text = "/phonebook jansen"
-		reply, _ = r.Handle(ctx, jan)
-		if reply.Title != "2 people found" {
+		if reply := e.Say(jan, "", "/phonebook jansen"); reply.Title != "2 people found" {
 			t.Errorf("English list: %q", reply.Title)
 		}
-		jan.Text = "/werkplek taal nl"
-		reply, _ = r.Handle(ctx, jan)
-		if !strings.Contains(reply.Text, "Nederlands") {
+		if reply := e.Say(jan, "", "/werkplek taal nederlands"); !strings.Contains(reply.Text, "Nederlands") {
 			t.Errorf("back to Dutch: %q", reply.Text)
 		}
-		jan.Text = "/werkplek language fr"
-		reply, _ = r.Handle(ctx, jan)
-		if !strings.Contains(reply.Text, "Kies `nl`") {
+		if reply := e.Say(jan, "", "/werkplek language fr"); !strings.Contains(reply.Text, "`fr` kan hier niet; kies `nl`, `en`") {
 			t.Errorf("unknown language: %q", reply.Text)
 		}
 		// Someone without a choice gets the default; an English router says English.
-		en := router.New(s, s, "en")
-		p := req("pieter.jansen@example.nl", "/phonebook zzzzzz")
-		reply, _ = en.Handle(ctx, p)
-		if !strings.HasPrefix(reply.Text, "Nobody found") {
+		en := router.New(router.Config{People: e.Store, Accounts: e.Store, Decisions: e.Store, Language: "en",
+			Units: []feature.Unit{phonebook.New(phonebook.Config{People: e.Store})}})
+		p := coretest.Request(coretest.Pieter, "", "/phonebook zzzzzz")
+		if reply, _ := en.Handle(context.Background(), p); !strings.HasPrefix(reply.Text, "Nobody found") {
 			t.Errorf("default en: %q", reply.Text)
 		}
 		p.User.Locale = "nl-NL"
-		reply, _ = en.Handle(ctx, p)
-		if !strings.HasPrefix(reply.Text, "Niemand gevonden") {
+		if reply, _ := en.Handle(context.Background(), p); !strings.HasPrefix(reply.Text, "Niemand gevonden") {
 			t.Errorf("Dutch locale: %q", reply.Text)
 		}
 	})
@@ -169,71 +92,60 @@ type directory struct{ calls int }
 
 func (d *directory) LookupUser(ctx context.Context, installation, userID string) (intranet.User, error) {
 	d.calls++
-	if userID == "U1" {
+	switch userID {
+	case "U1":
 		return intranet.User{ID: "U1", Name: "jan", Email: "Jan.DeVries@example.nl", Locale: "nl-NL"}, nil
-	}
-	if userID == "G1" {
+	case "G1":
 		return intranet.User{ID: "G1", Email: "pieter.jansen@example.nl", Guest: true}, nil
 	}
 	return intranet.User{}, intranet.Errorf(intranet.ENOTFOUND, "no such user")
 }
 
 func TestLinkOnFirstContact(t *testing.T) {
-	engines(t, func(t *testing.T, r *router.Router, s *store.Store) {
-		ctx := context.Background()
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
 		dir := &directory{}
-		r.Directories[intranet.PlatformSlack] = dir
+		e.Posters.Directories = map[intranet.Platform]intranet.Directory{intranet.PlatformSlack: dir}
+		core(e)
+		ctx := context.Background()
 		slack := intranet.Request{Platform: intranet.PlatformSlack, Installation: "T1", User: intranet.User{ID: "U1"}, Text: "/phonebook show 1"}
 		for i := 0; i < 2; i++ {
-			reply, err := r.Handle(ctx, slack)
-			if err != nil || reply.Title != "Anouk van den Berg" {
-				t.Fatalf("linked request %d: %+v %v", i, reply, err)
+			if reply := e.Do(slack); reply.Title != "Anouk van den Berg" {
+				t.Fatalf("linked request %d: %+v", i, reply)
 			}
 		}
 		if dir.calls != 1 {
 			t.Errorf("directory asked %d times, want once", dir.calls)
 		}
-		a, err := s.FindAccount(ctx, intranet.PlatformSlack, "T1", "U1")
+		a, err := e.Store.FindAccount(ctx, intranet.PlatformSlack, "T1", "U1")
 		if err != nil || a.UserName != "jan" {
 			t.Fatalf("account: %+v %v", a, err)
 		}
 		// The card shows a chat mention when the person is linked on this platform.
-		p, _ := s.FindPersonByEmail(ctx, "jan.devries@example.nl")
-		slack.Text = "/phonebook show " + itoa(p.ID)
-		reply, _ := r.Handle(ctx, slack)
-		if !strings.Contains(all(reply), "Chat: <@U1|jan>") {
-			t.Errorf("no mention:\n%s", all(reply))
-		}
+		p, _ := e.Store.FindPersonByEmail(ctx, coretest.Jan)
+		slack.Text = fmt.Sprintf("/phonebook show %d", p.ID)
+		coretest.Wants(t, "mention", coretest.All(e.Do(slack)), "Chat: <@U1|jan>")
 		// A platform guest account is a guest whatever its email.
 		guest := intranet.Request{Platform: intranet.PlatformSlack, Installation: "T1", User: intranet.User{ID: "G1"}, Text: "/phonebook jansen"}
-		reply, _ = r.Handle(ctx, guest)
-		if !strings.Contains(reply.Text, "gast") {
-			t.Errorf("guest: %q", reply.Text)
-		}
+		coretest.Wants(t, "guest", e.Do(guest).Text, "gast")
 		unknown := intranet.Request{Platform: intranet.PlatformSlack, Installation: "T1", User: intranet.User{ID: "U9"}, Text: "/phonebook jansen"}
-		reply, _ = r.Handle(ctx, unknown)
-		if !strings.Contains(reply.Text, "niet gekoppeld") {
-			t.Errorf("unknown: %q", reply.Text)
-		}
+		coretest.Wants(t, "unknown", e.Do(unknown).Text, "niet gekoppeld")
 	})
 }
 
 func TestButtonReplacesOriginal(t *testing.T) {
-	engines(t, func(t *testing.T, r *router.Router, s *store.Store) {
-		rq := req("jan.devries@example.nl", "")
-		rq.Action = &intranet.Action{Command: "/phonebook show 1"}
-		rq.Message = &intranet.MessageRef{ID: "m1"}
-		reply, err := r.Handle(context.Background(), rq)
-		if err != nil || !reply.ReplaceOriginal || reply.Title != "Anouk van den Berg" {
-			t.Errorf("press: %+v %v", reply, err)
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(e)
+		if reply := e.Press(coretest.Jan, "/phonebook show 1"); !reply.ReplaceOriginal || reply.Title != "Anouk van den Berg" {
+			t.Errorf("press: %+v", reply)
 		}
 	})
 }
 
 func TestFailureHasRef(t *testing.T) {
-	engines(t, func(t *testing.T, r *router.Router, s *store.Store) {
-		s.Close()
-		reply, err := r.Handle(context.Background(), req("jan.devries@example.nl", "/phonebook jansen"))
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		r := core(e)
+		e.Store.Close()
+		reply, err := r.Handle(context.Background(), coretest.Request(coretest.Jan, "", "/phonebook jansen"))
 		var f *intranet.Failure
 		if !errors.As(err, &f) || f.Ref == "" || !strings.Contains(reply.Text, f.Ref) {
 			t.Fatalf("reply %q, err %v", reply.Text, err)
@@ -241,18 +153,46 @@ func TestFailureHasRef(t *testing.T) {
 	})
 }
 
-func itoa(n int64) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + func() string { return fmtInt(n) }())
+// TestLongButtons: a button whose command is over the limit becomes a
+// decision only its person may run, until it expires.
+func TestLongButtons(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		long := &longUnit{}
+		e.Core(long)
+		reply := e.Say(coretest.Jan, "", "/echo go")
+		cmd := reply.Buttons[0].Command
+		if len(cmd) > router.MaxButtonCommand || !strings.HasPrefix(cmd, "/werkplek confirm ") {
+			t.Fatalf("long button became %q", cmd)
+		}
+		if short := reply.Buttons[1].Command; short != "/echo say hi" {
+			t.Errorf("short button became %q", short)
+		}
+		coretest.Wants(t, "someone else", e.Press(coretest.Pieter, cmd).Text, "was voor iemand anders")
+		if got := e.Press(coretest.Jan, cmd); !strings.HasPrefix(got.Text, "said ") || len(got.Text) < router.MaxButtonCommand {
+			t.Errorf("confirm ran %q", got.Text)
+		}
+		e.Now = e.Now.Add(router.DecisionLifetime + 1)
+		coretest.Wants(t, "expired", e.Press(coretest.Jan, cmd).Text, "is verlopen")
+		coretest.Wants(t, "unknown", e.Press(coretest.Jan, "/werkplek confirm 999").Text, "ken ik niet")
+	})
 }
 
-func fmtInt(n int64) string {
-	if n == 0 {
-		return "0"
+// longUnit is a unit whose reply offers a button too long to carry its command.
+type longUnit struct{}
+
+var echo = &grammar.Command{Word: grammar.W("echo"), Subs: []grammar.Sub{
+	{Args: []grammar.Arg{{Name: "x", Kind: grammar.Text, Optional: true}}},
+	{Path: []grammar.Word{grammar.W("say")}, Args: []grammar.Arg{{Name: "text", Kind: grammar.Text}}},
+}}
+
+func (longUnit) Commands() []*grammar.Command { return []*grammar.Command{echo} }
+
+func (longUnit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if c.Is("say") {
+		return c.Reply("said " + c.Cmd.Text("text")), nil
 	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
+	return intranet.Reply{Buttons: []intranet.Button{
+		{Label: "long", Command: "/echo say " + strings.Repeat("word ", 60)},
+		{Label: "short", Command: "/echo say hi"},
+	}}, nil
 }

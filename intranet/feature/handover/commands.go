@@ -10,10 +10,10 @@ var forOpt = g.Option{Key: g.W("for", "voor"), Kind: g.ID, Placeholder: "<person
 
 // Command is /handover, declared once for the parser, help and manifests.
 var Command = &g.Command{
-	Word:    g.W("handover", "dienst", "overdracht"),
-	Title:   "Shift handover", TitleNL: "Dienst overdragen",
+	Word:  g.W("handover", "dienst", "overdracht"),
+	Title: "Shift handover", TitleNL: "Dienst overdragen",
 	Summary: "Ask your team to take over a shift; the first to accept gets it", SummaryNL: "Vraag je team een dienst over te nemen; wie het eerst ja zegt, krijgt hem",
-	Teams:   []string{"personal", "team", "groupChat"},
+	Teams: []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{
 		{
 			Args: []g.Arg{{Name: "slot", Kind: g.Slot, Overnight: true}, {Name: "what", Kind: g.Text, Placeholder: "<what>", PlaceholderNL: "<wat>"}},

@@ -4,11 +4,11 @@ import g "github.com/werkplek/werkplek/intranet/grammar"
 
 // Command is /werkplek: help, and the language of Werkplek's replies.
 var Command = &g.Command{
-	Word:    g.W("werkplek"),
-	Title:   "Werkplek", TitleNL: "Werkplek",
+	Word:  g.W("werkplek"),
+	Title: "Werkplek", TitleNL: "Werkplek",
 	Summary: "Help, and your language for Werkplek's replies", SummaryNL: "Hulp, en de taal waarin Werkplek je antwoordt",
-	Guests:  true,
-	Teams:   []string{"personal", "team", "groupChat"},
+	Guests: true,
+	Teams:  []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{
 		{
 			Path:  []g.Word{g.W("help", "hulp")},
@@ -22,6 +22,11 @@ var Command = &g.Command{
 			Doc:     "the language Werkplek answers you in",
 			DocNL:   "de taal waarin Werkplek je antwoordt",
 			Example: "/werkplek language en",
+		},
+		{
+			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,
+			Doc:   "do what a button of mine offered, when its command was too long for the button",
+			DocNL: "doe wat een knop van mij aanbood, als het commando te lang was voor de knop",
 		},
 	},
 }

@@ -16,10 +16,10 @@ var (
 
 // Command is /news, declared once for the parser, help and manifests.
 var Command = &g.Command{
-	Word:    g.W("news", "nieuws"),
-	Title:   "News", TitleNL: "Nieuws",
+	Word:  g.W("news", "nieuws"),
+	Title: "News", TitleNL: "Nieuws",
 	Summary: "Company news: read, publish, subscribe a channel to a digest", SummaryNL: "Nieuws: lezen, plaatsen, een kanaal abonneren op een overzicht",
-	Teams:   []string{"personal", "team", "groupChat"},
+	Teams: []string{"personal", "team", "groupChat"},
 	Notes: "A subscription typed in a channel is the channel's, typed in a direct message yours. " +
 		"An item for a department (`dept:`) reaches only that department's people, channels and subscriptions.",
 	NotesNL: "Een abonnement getypt in een kanaal is van het kanaal, getypt in een privébericht van jou. " +
@@ -79,8 +79,8 @@ var followWhat = []g.Arg{{Name: "what", Kind: g.Name, Optional: true, Placeholde
 var Follow = &g.Command{
 	Word:    g.W("follow", "volg"),
 	Summary: "Get a colleague's, department's or topic's news by direct message", SummaryNL: "Krijg het nieuws van een collega, afdeling of onderwerp als privébericht",
-	HelpOf:  "news",
-	Teams:   []string{"personal"},
+	HelpOf: "news",
+	Teams:  []string{"personal"},
 	Subs: []g.Sub{
 		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
 			Doc:     "their new items straight to your direct messages (`dept:` or `topic:` before a name that could mean more than one)",
@@ -94,10 +94,10 @@ var Follow = &g.Command{
 var Unfollow = &g.Command{
 	Word:    g.W("unfollow", "ontvolg"),
 	Summary: "Stop following", SummaryNL: "Stop met volgen",
-	HelpOf:  "news",
-	Teams:   []string{"personal"},
+	HelpOf: "news",
+	Teams:  []string{"personal"},
 	Subs: []g.Sub{
 		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
-			Doc:     "stop following", DocNL: "stop met volgen"},
+			Doc: "stop following", DocNL: "stop met volgen"},
 	},
 }

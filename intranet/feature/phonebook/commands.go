@@ -4,8 +4,8 @@ import g "github.com/werkplek/werkplek/intranet/grammar"
 
 // Command is /phonebook, declared once for the parser, help and manifests.
 var Command = &g.Command{
-	Word:    g.W("phonebook", "telefoon", "telefoonboek"),
-	Title:   "Phonebook", TitleNL: "Telefoonboek",
+	Word:  g.W("phonebook", "telefoon", "telefoonboek"),
+	Title: "Phonebook", TitleNL: "Telefoonboek",
 	Summary: "Find a colleague's phone, role, department, manager and location", SummaryNL: "Zoek het telefoonnummer, de functie, afdeling, manager en plek van een collega",
 	Teams: []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{

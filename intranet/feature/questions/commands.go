@@ -13,10 +13,12 @@ var (
 
 // Ask is /ask, declared once for the parser, help and manifests.
 var Ask = &g.Command{
-	Word:    g.W("ask", "vraag"),
-	Title:   "Questions and knowledge base", TitleNL: "Vragen en kennisbank",
+	Word:  g.W("ask", "vraag"),
+	Title: "Questions and knowledge base", TitleNL: "Vragen en kennisbank",
 	Summary: "Ask the colleagues who know; earlier answers first", SummaryNL: "Vraag het de collega's die het weten; eerdere antwoorden eerst",
-	Teams:   []string{"personal", "team", "groupChat"},
+	Teams: []string{"personal", "team", "groupChat"},
+	// "/ask close the window?" is a question.
+	TextFallback: true,
 	Subs: []g.Sub{
 		{
 			Args:    []g.Arg{{Name: "question", Kind: g.Text, Placeholder: "<question>", PlaceholderNL: "<vraag>"}},
@@ -52,8 +54,8 @@ var Ask = &g.Command{
 var Answer = &g.Command{
 	Word:    g.W("answer", "antwoord"),
 	Summary: "Answer a colleague's question", SummaryNL: "Beantwoord de vraag van een collega",
-	HelpOf:  "ask",
-	Teams:   []string{"personal", "team", "groupChat"},
+	HelpOf: "ask",
+	Teams:  []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{
 		{Args: []g.Arg{{Name: "question", Kind: g.ID, Placeholder: "<question number>", PlaceholderNL: "<vraagnummer>"},
 			{Name: "text", Kind: g.Text, Optional: true, Placeholder: "<answer>", PlaceholderNL: "<antwoord>"}},
@@ -74,8 +76,8 @@ var Answer = &g.Command{
 var KB = &g.Command{
 	Word:    g.W("kb", "kennisbank"),
 	Summary: "Search the knowledge base of answered questions", SummaryNL: "Zoek in de kennisbank van beantwoorde vragen",
-	HelpOf:  "ask",
-	Teams:   []string{"personal", "team", "groupChat"},
+	HelpOf: "ask",
+	Teams:  []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{
 		{Args: []g.Arg{{Name: "words", Kind: g.Text, Placeholder: "<words>", PlaceholderNL: "<woorden>"}},
 			Doc: "search the knowledge base", DocNL: "zoek in de kennisbank", Example: "/kb travel expenses", ExampleNL: "/kb reiskosten declareren"},

@@ -19,10 +19,10 @@ var (
 
 // Command is /room, declared once for the parser, help and manifests.
 var Command = &g.Command{
-	Word:    g.W("room", "zaal", "ruimte"),
-	Title:   "Meeting rooms", TitleNL: "Vergaderruimtes",
+	Word:  g.W("room", "zaal", "ruimte"),
+	Title: "Meeting rooms", TitleNL: "Vergaderruimtes",
 	Summary: "Find a free meeting room and book it", SummaryNL: "Zoek een vrije vergaderruimte en boek hem",
-	Teams:   []string{"personal", "team", "groupChat"},
+	Teams: []string{"personal", "team", "groupChat"},
 	Notes: "Facilities: `screen` (also `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
 		"A series is checked whole before anything is booked: one clash books nothing and names the clashing dates, with a button for the rest.",
 	NotesNL: "Voorzieningen: `screen` (ook `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
@@ -77,10 +77,10 @@ var Command = &g.Command{
 		},
 		{
 			Path: []g.Word{g.W("admin", "beheer"), g.W("add", "toevoegen", "nieuw")}, Args: []g.Arg{{Name: "name", Kind: g.Name}},
-			Options: []g.Option{capacityOpt, locationOpt, facilitiesOpt, hoursOpt},
-			Doc:     "add a room (open 07:00-19:00 unless `hours:` says otherwise); values with spaces in quotes",
-			DocNL:   "voeg een ruimte toe (open 07:00-19:00 tenzij `hours:` anders zegt); waarden met spaties tussen aanhalingstekens",
-			Example: `/room admin add "Big room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
+			Options:   []g.Option{capacityOpt, locationOpt, facilitiesOpt, hoursOpt},
+			Doc:       "add a room (open 07:00-19:00 unless `hours:` says otherwise); values with spaces in quotes",
+			DocNL:     "voeg een ruimte toe (open 07:00-19:00 tenzij `hours:` anders zegt); waarden met spaties tussen aanhalingstekens",
+			Example:   `/room admin add "Big room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
 			ExampleNL: `/room admin add "Grote zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
 		},
 		{

@@ -13,8 +13,8 @@ var (
 
 // Command is /team, declared once for the parser, help and manifests.
 var Command = &g.Command{
-	Word:    g.W("team"),
-	Title:   "Teams", TitleNL: "Teams",
+	Word:  g.W("team"),
+	Title: "Teams", TitleNL: "Teams",
 	Summary: "Teams of colleagues: members, leads, channels, approval of handovers", SummaryNL: "Teams van collega's: leden, leiders, kanalen, goedkeuring van overdrachten",
 	Teams:   []string{"team", "groupChat"},
 	Notes:   "Every department is a team already: its people are members, those with the team lead role its leads. A person is an email address, a mention or a full name; a team of several words in quotes.",

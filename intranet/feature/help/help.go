@@ -1,0 +1,113 @@
+// Package help is the help and language unit: /werkplek help, `help`
+// after any command, the answer to an unknown command, and each person's
+// choice of reply language. Every help text is generated from the grammar,
+// so that what is accepted is what is listed.
+package help
+
+import (
+	"context"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/phonebook"
+)
+
+// Config is what the unit needs.
+type Config struct {
+	People intranet.PersonService
+	// Grammar is every command of the installation, this unit's included.
+	Grammar *grammar.Grammar
+}
+
+// Unit answers /werkplek and every request for help.
+type Unit struct{ cfg Config }
+
+var _ feature.Unit = (*Unit)(nil)
+
+// New returns the unit.
+func New(cfg Config) *Unit { return &Unit{cfg: cfg} }
+
+// Commands returns /werkplek.
+func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{Command} }
+
+// Handle answers /werkplek help and /werkplek language.
+func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	switch {
+	case c.Is("language"):
+		return u.language(ctx, c)
+	}
+	return u.All(c), nil
+}
+
+func (u *Unit) language(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if c.Person == nil || c.Guest {
+		return c.Reply(NotForGuests(c)), nil
+	}
+	choice := c.Cmd.Text("language")
+	if choice == "" {
+		return c.Reply(c.T("Werkplek antwoordt je in het Nederlands. Kies met `/werkplek language nl` of `/werkplek language en`.",
+			"Werkplek answers you in English. Choose with `/werkplek language nl` or `/werkplek language en`.")), nil
+	}
+	if err := u.cfg.People.SetLanguage(ctx, c.Person.ID, choice); err != nil {
+		return intranet.Reply{}, err
+	}
+	c.Lang = choice
+	return c.Reply(c.T("Goed, Werkplek antwoordt je voortaan in het Nederlands.", "Done: Werkplek will answer you in English from now on.")), nil
+}
+
+// All is /werkplek help: every command, the other words, dates and times.
+func (u *Unit) All(c *feature.Call) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Werkplek: alle commando's", "Werkplek: all commands")}
+	reply.Text = c.T("Typ een commando hieronder, als slash-commando of in een privébericht aan Werkplek (zonder /). Woorden tussen <> vul je zelf in, [tussen haken] mag je weglaten; `help` achter een commando vertelt er meer over.",
+		"Type a command below, as a slash command or in a direct message to Werkplek (without the /). Fill in the words between <> yourself, [in brackets] may be left out; `help` after a command tells more about it.")
+	reply.Sections = sections(u.cfg.Grammar.Help(c.Lang))
+	if c.Person == nil || c.Guest {
+		reply.Context = []string{NotForGuests(c)}
+	}
+	return reply
+}
+
+// Of is one command's help (/room help, /room book help).
+func (u *Unit) Of(c *feature.Call, p *grammar.Parsed) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang}
+	reply.Sections = sections(u.cfg.Grammar.CommandHelp(p.Command, c.Lang))
+	if p.Sub != nil {
+		reply.Sections[0].Title += ": `" + strings.TrimSpace("/"+p.Command.Word.EN+" "+p.Sub.Name()) + "`"
+		reply.Text = grammar.UsageSentence(p.Command, p.Sub, c.Lang)
+	}
+	if !p.Command.Guests && (c.Person == nil || c.Guest) {
+		reply.Context = []string{NotForGuests(c)}
+	}
+	return reply
+}
+
+func sections(hs []grammar.HelpSection) []intranet.Section {
+	out := make([]intranet.Section, len(hs))
+	for i, h := range hs {
+		out[i] = intranet.Section{Title: h.Title, Text: h.Text}
+	}
+	return out
+}
+
+// Unknown answers a first word that is no command, with the nearest ones.
+func (u *Unit) Unknown(c *feature.Call, word string) intranet.Reply {
+	near := phonebook.Suggest(phonebook.Key(word), u.cfg.Grammar.Words(), 2)
+	text := c.T("Dat commando ken ik niet: `%s`.", "I don't know that command: `%s`.", word)
+	if len(near) > 0 {
+		text += " " + c.T("Bedoel je `/%s`?", "Did you mean `/%s`?", strings.Join(near, c.T("` of `/", "` or `/")))
+	}
+	text += " " + c.T("Typ `/werkplek help` voor alle commando's.", "Type `/werkplek help` for every command.")
+	return c.Reply(text)
+}
+
+// NotForGuests tells someone who may only use help why.
+func NotForGuests(c *feature.Call) string {
+	if c.Person == nil {
+		return c.T("Welkom! Je account is nog niet gekoppeld aan iemand in het telefoonboek van Werkplek (we vonden je e-mailadres daar niet), dus je kunt nu alleen `/werkplek help` gebruiken. Vraag de beheerder van Werkplek om je toe te voegen.",
+			"Welcome! Your account is not linked to anyone in Werkplek's phonebook yet (we did not find your email address there), so for now you can only use `/werkplek help`. Ask your Werkplek admin to add you.")
+	}
+	return c.T("Je bent gast in Werkplek: je kunt `/werkplek help` gebruiken en wat met gasten gedeeld is.",
+		"You are a guest in Werkplek: you can use `/werkplek help` and what is shared with guests.")
+}

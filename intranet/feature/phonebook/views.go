@@ -1,0 +1,128 @@
+package phonebook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	pb "github.com/werkplek/werkplek/intranet/phonebook"
+)
+
+// whoUsage answers /phonebook without anything to look for.
+func whoUsage(c *feature.Call) string {
+	return c.T("Wie zoek je? Typ `/phonebook <naam, afdeling, vaardigheid of telefoonnummer>`, bijvoorbeeld `/phonebook jansen`, `/phonebook 06-12345678` of `/phonebook dept:zorg`.",
+		"Who are you looking for? Type `/phonebook <name, department, skill or phone number>`, e.g. `/phonebook jansen`, `/phonebook 06-12345678` or `/phonebook dept:zorg`.")
+}
+
+// nobody answers a search without matches, with the phonebook's near
+// words as buttons.
+func nobody(c *feature.Call, res *intranet.SearchResult) intranet.Reply {
+	typed := strings.TrimSpace(c.Cmd.Text("query") + " " + optionText(c))
+	reply := c.Reply(c.T("Niemand gevonden voor `%s`.", "Nobody found for `%s`.", typed))
+	if len(res.Suggestions) == 0 {
+		reply.Text += " " + c.T("Probeer een deel van de naam, een afdeling of een telefoonnummer.", "Try part of the name, a department or a phone number.")
+		return reply
+	}
+	reply.Text += " " + c.T("Bedoel je een van deze?", "Did you mean one of these?")
+	for _, s := range res.Suggestions {
+		// The button keeps the filters that were typed.
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: s, Command: c.Cmd.SetText("query", s).String()})
+	}
+	return reply
+}
+
+func optionText(c *feature.Call) string {
+	var s []string
+	if d := c.Cmd.Text("dept"); d != "" {
+		s = append(s, "dept:"+feature.Quote(d))
+	}
+	if k := c.Cmd.Text("skill"); k != "" {
+		s = append(s, "skill:"+feature.Quote(k))
+	}
+	return strings.Join(s, " ")
+}
+
+// card is one person's contact card.
+func card(c *feature.Call, p *intranet.Person) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: p.Name}
+	var sub []string
+	for _, s := range []string{p.Title, p.Department} {
+		if s != "" {
+			sub = append(sub, s)
+		}
+	}
+	reply.Text = strings.Join(sub, ", ")
+	var fields []intranet.Field
+	add := func(nl, en, value string) {
+		if value != "" {
+			fields = append(fields, intranet.Field{Label: c.T(nl, en), Value: value})
+		}
+	}
+	add("Functie", "Title", p.Title)
+	add("Afdeling", "Department", p.Department)
+	add("Locatie", "Location", p.Location)
+	add("Telefoon", "Phone", telLink(p.Phone))
+	add("Mobiel", "Mobile", telLink(p.Mobile))
+	add("E-mail", "Email", fmt.Sprintf("[%s](mailto:%s)", p.Email, p.Email))
+	add("Manager", "Manager", p.Manager)
+	add("Vaardigheden", "Skills", strings.Join(p.Skills, ", "))
+	for _, a := range p.Accounts {
+		if a.Platform == c.Req.Platform && a.Installation == c.Req.Installation {
+			name := a.UserName
+			if name == "" {
+				name = p.Name
+			}
+			add("Chat", "Chat", fmt.Sprintf("<@%s|%s>", a.UserID, name))
+			break
+		}
+	}
+	reply.Sections = []intranet.Section{{Fields: fields}}
+	if p.ManagerID != 0 {
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Manager tonen", "Show manager"), Command: fmt.Sprintf("/phonebook show %d", p.ManagerID)})
+	}
+	reply.ReplaceOriginal = c.ReplacesOriginal()
+	return reply
+}
+
+func telLink(number string) string {
+	if uri := pb.TelURI(number); uri != "" {
+		return fmt.Sprintf("[%s](%s)", number, uri)
+	}
+	return number
+}
+
+// list is a ranked list of people, each with a button that opens the card.
+func list(c *feature.Call, res *intranet.SearchResult) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang}
+	if res.More {
+		reply.Title = c.T("De eerste %d gevonden mensen", "The first %d people found", len(res.Matches))
+		reply.Context = []string{c.T("Er zijn er meer: maak je zoekopdracht preciezer, bijvoorbeeld met een voornaam, `dept:<afdeling>` of `skill:<vaardigheid>`.",
+			"There are more: narrow your search, e.g. with a first name, `dept:<department>` or `skill:<skill>`.")}
+	} else {
+		reply.Title = c.T("%d mensen gevonden", "%d people found", len(res.Matches))
+	}
+	for _, m := range res.Matches {
+		p := m.Person
+		var about []string
+		for _, s := range []string{p.Title, p.Department, p.Location} {
+			if s != "" {
+				about = append(about, s)
+			}
+		}
+		text := "*" + p.Name + "*"
+		if len(about) > 0 {
+			text += " · " + strings.Join(about, ", ")
+		}
+		if p.Mobile != "" {
+			text += " · " + telLink(p.Mobile)
+		} else if p.Phone != "" {
+			text += " · " + telLink(p.Phone)
+		}
+		reply.Sections = append(reply.Sections, intranet.Section{
+			Text:    text,
+			Buttons: []intranet.Button{{Label: c.T("Kaart", "Card"), Command: fmt.Sprintf("/phonebook show %d", p.ID)}},
+		})
+	}
+	return reply
+}

@@ -1,0 +1,56 @@
+package router
+
+import (
+	"context"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// identify finds the person behind a request. On first contact it links the
+// platform account by email (asking the platform for it when the request did
+// not carry it). It returns nil for someone not in the phonebook.
+func (r *Router) identify(ctx context.Context, req intranet.Request) (*intranet.Person, bool, error) {
+	acct, err := r.cfg.Accounts.FindAccount(ctx, req.Platform, req.Installation, req.User.ID)
+	switch intranet.ErrorCode(err) {
+	case "":
+		p, err := r.cfg.People.FindPersonByID(ctx, acct.PersonID)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			return nil, req.User.Guest, nil
+		} else if err != nil {
+			return nil, false, err
+		}
+		return p, acct.Guest || req.User.Guest || p.IsGuest(), nil
+	case intranet.ENOTFOUND:
+	default:
+		return nil, false, err
+	}
+
+	user := req.User
+	if user.Email == "" && r.cfg.Platforms != nil {
+		if dir := r.cfg.Platforms.Directory(req.Platform); dir != nil {
+			u, err := dir.LookupUser(ctx, req.Installation, user.ID)
+			if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
+				return nil, false, err
+			}
+			user.Email, user.Guest = u.Email, user.Guest || u.Guest
+			if user.Name == "" {
+				user.Name = u.Name
+			}
+		}
+	}
+	if user.Email == "" {
+		return nil, user.Guest, nil
+	}
+	p, err := r.cfg.People.FindPersonByEmail(ctx, user.Email)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return nil, user.Guest, nil
+	} else if err != nil {
+		return nil, false, err
+	}
+	a := intranet.Account{Platform: req.Platform, Installation: req.Installation, UserID: user.ID, UserName: user.Name, PersonID: p.ID, Guest: user.Guest}
+	if err := r.cfg.Accounts.LinkAccount(ctx, a); err != nil {
+		return nil, false, err
+	}
+	p.Accounts = append(p.Accounts, a)
+	return p, user.Guest || p.IsGuest(), nil
+}
