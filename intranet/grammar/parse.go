@@ -46,14 +46,15 @@ func parseCommand(cmd *Command, toks []Token, text string, today when.Date) (*Pa
 		if len(rest) == 1 && isHelpToken(rest[0]) {
 			return &Parsed{Command: cmd, Sub: sub, Help: true, today: today}, nil
 		}
-		p, err := parseSub(cmd, sub, rest, text, today)
+		p, err, nothingFits := parseSub(cmd, sub, rest, text, today)
 		if err == nil {
 			return p, nil
 		}
 		// "/ask close the window?" is a question, not /ask close: a word
-		// of a subcommand that does not fit is the start of free text.
-		if cmd.TextFallback && def != nil && len(rest) > 0 {
-			if p, derr := parseSub(cmd, def, toks, text, today); derr == nil {
+		// of a subcommand whose first argument does not fit is the start
+		// of free text.
+		if cmd.TextFallback && def != nil && len(rest) > 0 && nothingFits {
+			if p, derr, _ := parseSub(cmd, def, toks, text, today); derr == nil {
 				return p, nil
 			}
 		}
@@ -65,7 +66,8 @@ func parseCommand(cmd *Command, toks []Token, text string, today when.Date) (*Pa
 		}
 		return nil, errorf(cmd, nil, "`/%s %s` ken ik niet.", "I don't know `/%s %s`.", cmd.Word.EN, toks[0].Raw)
 	}
-	return parseSub(cmd, def, toks, text, today)
+	p, err, _ := parseSub(cmd, def, toks, text, today)
+	return p, err
 }
 
 func isHelpToken(t Token) bool { return !t.Quoted && t.Key == "" && IsHelp(t.Text) }
@@ -95,25 +97,32 @@ type parser struct {
 	failAt  int
 	failArg *Arg
 	failed  bool
+	// mismatch is, per argument, the last token it was tried at and did
+	// not fit, to name that token rather than say the argument is missing
+	// at the end ("/team approval Pool misschien").
+	mismatch map[*Arg]int
 }
 
-func parseSub(cmd *Command, sub *Sub, toks []Token, text string, today when.Date) (*Parsed, error) {
-	p := &parser{cmd: cmd, sub: sub, text: text, today: today, values: map[string]Value{}, failAt: -1}
+// parseSub reads the tokens of one form of a command. nothingFits is set
+// when the mistake is at the very first token (no option was wrong and no
+// argument fitted), so that free text may be meant instead.
+func parseSub(cmd *Command, sub *Sub, toks []Token, text string, today when.Date) (parsed *Parsed, err error, nothingFits bool) {
+	p := &parser{cmd: cmd, sub: sub, text: text, today: today, values: map[string]Value{}, failAt: -1, mismatch: map[*Arg]int{}}
 	if sub.Form && len(toks) == 0 {
-		return &Parsed{Command: cmd, Sub: sub, Empty: true, values: p.values, today: today}, nil
+		return &Parsed{Command: cmd, Sub: sub, Empty: true, values: p.values, today: today}, nil, false
 	}
 	rest, err := p.options(toks)
 	if err != nil {
-		return nil, err
+		return nil, err, false
 	}
 	p.toks = rest
 	if !p.match(0, 0) {
 		if p.strong != nil {
-			return nil, fromWhen(cmd, sub, p.strong)
+			return nil, fromWhen(cmd, sub, p.strong), false
 		}
-		return nil, p.failure()
+		return nil, p.failure(), p.failAt == 0 && len(p.values) == 0 && len(rest) == len(toks)
 	}
-	return &Parsed{Command: cmd, Sub: sub, values: p.values, today: today}, nil
+	return &Parsed{Command: cmd, Sub: sub, values: p.values, today: today}, nil, false
 }
 
 // options takes the key:value options (and trailing flags) out of the
@@ -339,6 +348,11 @@ func (p *parser) match(ai, ti int) bool {
 			if k > 0 && !p.runFits(ai, ti, k) {
 				break
 			}
+			if k > 0 && p.dateInsteadOf(ai, ti, k) {
+				nl, en := a.placeholders()
+				p.strong = &Error{NL: "Ik mis `" + nl + "` vóór `" + p.toks[ti].Raw + "`.", EN: "`" + en + "` is missing before `" + p.toks[ti].Raw + "`.", Command: p.cmd, Sub: p.sub}
+				return false
+			}
 			if k > 0 {
 				p.values[a.Name] = p.run(a, ti, k)
 			}
@@ -371,13 +385,39 @@ func (p *parser) match(ai, ti int) bool {
 		}
 	}
 	if a.Optional {
-		if a.Kind == Choice && ti < len(p.toks) {
-			p.fail(ti, a) // "fr" where nl|en may stand: name the choices
+		switch a.Kind {
+		case Choice, Date, ID, Number, Weekday, Clock:
+			if ti < len(p.toks) {
+				p.fail(ti, a) // "fr" where nl|en may stand: name the choices
+			}
 		}
 		return p.match(ai+1, ti)
 	}
 	p.fail(ti, a)
 	return false
+}
+
+// dateInsteadOf reports whether the k words from ti, taken as argument ai's
+// text, are a date that starts the date argument after it: "/room book
+// morgen 10-11" lacks the room, it is not a room called "morgen".
+func (p *parser) dateInsteadOf(ai, ti, k int) bool {
+	if ai+1 >= len(p.sub.Args) {
+		return false
+	}
+	next := &p.sub.Args[ai+1]
+	if next.Kind != Slot && next.Kind != Date && next.Kind != DateTime {
+		return false
+	}
+	words := p.words(ti)
+	if len(words) < k {
+		return false
+	}
+	d, ok, _ := when.ReadDate(words[:k], p.today, p.cmd.Direction)
+	if !ok || d.Words != k {
+		return false
+	}
+	_, _, ok, err := p.read(next, ti)
+	return ok && err == nil
 }
 
 // runFits reports whether the k tokens from ti may be one value of
@@ -554,6 +594,9 @@ func (p *parser) readCount(a *Arg, words []string) (Value, int, bool, error) {
 // fail records where an argument (nil: the end) was looked for and not
 // found, keeping the furthest.
 func (p *parser) fail(ti int, a *Arg) {
+	if a != nil && ti < len(p.toks) {
+		p.mismatch[a] = ti
+	}
 	if ti > p.failAt || !p.failed {
 		p.failAt, p.failArg, p.failed = ti, a, true
 	}
@@ -570,6 +613,9 @@ func (p *parser) failure() error {
 	}
 	a := p.failArg
 	nl, en := a.placeholders()
+	if at, ok := p.mismatch[a]; ok && p.failAt >= len(p.toks) && a.Kind != Literal {
+		p.failAt = at // a word where the argument should be says more than its absence
+	}
 	if p.failAt >= len(p.toks) {
 		if a.Kind == Slot && p.failAt > 0 {
 			if d, ok, _ := when.ReadDate(p.words(p.failAt-1), p.today, cmd.Direction); ok && d.Words == 1 {

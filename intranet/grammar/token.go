@@ -180,14 +180,35 @@ func glueRanges(toks []Token, text string) []Token {
 	return out
 }
 
+// safeAlone reports whether a word reads the same beside other words as
+// alone: it opens no quote and no mention that a later word could close.
+func safeAlone(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if closers[r] != "" {
+		return false
+	}
+	if strings.HasPrefix(w, "<@") {
+		return strings.HasSuffix(w, ">") && strings.Count(w, ">") == 1
+	}
+	return true
+}
+
+// looksStructured reports whether a word could be read as something other
+// than text where a date, a time or a number may stand.
+func looksStructured(w string) bool {
+	if IsHelp(w) || when.LooksLikeClock(w) || when.LooksLikeTimeRange(w) || strings.Trim(w, "#0123456789") == "" {
+		return true
+	}
+	_, ok, err := when.ReadDate([]string{w}, when.Date{Year: 2000, Month: 1, Day: 1}, when.Ahead)
+	return ok || err != nil
+}
+
 // Quote writes text so that Tokenize reads it back as one token with that
 // text: as it is when it is one plain word, else between quotes that do not
 // occur in it. ok is false when no quoting keeps it whole.
 func Quote(text string) (string, bool) {
-	if text != "" && !strings.ContainsFunc(text, func(r rune) bool { return isSpace(r) || r == '|' }) {
-		if t := Tokenize(text); len(t) == 1 && !t[0].Quoted && t[0].Key == "" && t[0].Text == text {
-			return text, true
-		}
+	if t := Tokenize(text); len(t) == 1 && !t[0].Quoted && t[0].Key == "" && t[0].Text == text && !looksStructured(text) && safeAlone(text) {
+		return text, true // one plain word, or a mention
 	}
 	for _, q := range [][2]string{{`"`, `"`}, {"'", "'"}, {"«", "»"}, {"“", "”"}} {
 		s := q[0] + text + q[1]

@@ -16,14 +16,22 @@ type Query struct {
 	Phone *PhoneQuery
 	// Email is set when the query is an email address.
 	Email string
+	// Initials are single letters typed beside a name ("p jansen"): a
+	// name of the person starts with each.
+	Initials []string
 	// Department and Skill are the dept:/skill: filters as typed.
 	Department string
 	Skill      string
 }
 
+// abbreviatedPrefixes are how people shorten surname prefixes when they
+// type: "v.d. berg", "vd berg", "v/d berg", "vdr meer". They count as
+// prefixes in a query only; names are indexed as written.
+var abbreviatedPrefixes = map[string]bool{"v": true, "vd": true, "vdr": true, "vdn": true}
+
 // Empty reports whether the query asks for nothing.
 func (q Query) Empty() bool {
-	return len(q.Words) == 0 && q.Phone == nil && q.Email == "" && q.Department == "" && q.Skill == ""
+	return len(q.Words) == 0 && len(q.Initials) == 0 && q.Phone == nil && q.Email == "" && q.Department == "" && q.Skill == ""
 }
 
 // ParseQuery reads what people type after /phonebook: free words, a phone
@@ -57,16 +65,23 @@ func ParseQuery(s string) Query {
 		return q
 	}
 	words := Words(text)
-	allPrefixes := true
+	prefix := func(w string) bool { return surnamePrefixes[w] || abbreviatedPrefixes[w] }
+	allPrefixes, long := true, false
 	for _, w := range words {
-		if !surnamePrefixes[w] {
+		if !prefix(w) {
 			allPrefixes = false
+			long = long || len([]rune(w)) > 1
 		}
 	}
 	var pending []string
 	for _, w := range words {
-		if surnamePrefixes[w] && !allPrefixes {
+		if prefix(w) && !allPrefixes {
 			pending = append(pending, w)
+			continue
+		}
+		if long && len([]rune(w)) == 1 {
+			q.Initials = append(q.Initials, w) // "p jansen"
+			pending = nil
 			continue
 		}
 		glued := ""

@@ -232,6 +232,10 @@ func (s *Store) searchWords(ctx context.Context, q phonebook.Query, f filter, li
 			part += " AND EXISTS (SELECT 1 FROM person_terms o WHERE o.person_id = pt.person_id AND o.term IN ?)"
 			args = append(args, termsOf(cs))
 		}
+		for _, initial := range q.Initials {
+			part += " AND EXISTS (SELECT 1 FROM person_terms o WHERE o.person_id = pt.person_id AND o.field = ? AND o.term LIKE ?)"
+			args = append(args, phonebook.FieldName, initial+"%")
+		}
 		part += f.terms("pt")
 		args = append(args, f.args...)
 		if len(cands) == 1 {
