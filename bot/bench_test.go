@@ -21,6 +21,8 @@ import (
 	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 	"github.com/werkplek/werkplek/intranet/router"
 	"github.com/werkplek/werkplek/intranet/store"
 )
@@ -46,7 +48,8 @@ func benchCore(b *testing.B) (*router.Router, *store.Store) {
 			b.Fatal(err)
 		}
 	}
-	return router.New(s, s, "nl"), s
+	return router.New(router.Config{People: s, Accounts: s, Decisions: s, Language: "nl",
+		Units: []feature.Unit{phonebook.New(phonebook.Config{People: s})}}), s
 }
 
 // measure runs do b.N times and reports requests per second and the p99.

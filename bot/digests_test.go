@@ -164,7 +164,7 @@ func digestSetup(t testing.TB, dbURL string, n int, due time.Duration) (*sql.DB,
 	for {
 		at = time.Now().Add(due).Truncate(time.Second)
 		for _, id := range ids {
-			if err := m.Router.RescheduleDigest(ctx, id, at); err != nil {
+			if err := m.Units.News.RescheduleDigest(ctx, id, at); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -10,69 +10,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/phonebook"
-	"github.com/werkplek/werkplek/intranet/router"
 )
 
 // DefaultHandoverReminderHours is WERKPLEK_HANDOVER_REMINDER_HOURS's default:
 // how long before a shift's start the leads hear that it is still open.
 const DefaultHandoverReminderHours = 12
-
-// handoverPosters finds the poster of a platform in m.Posters when a card
-// or DM is sent (serve fills it as adapters start); the console platform
-// always has its mailbox poster, so console and demo show cards and DMs.
-type handoverPosters struct{ m *Main }
-
-func (p handoverPosters) Poster(pl intranet.Platform) intranet.Poster {
-	if x := p.m.poster(pl); x != nil {
-		return x
-	}
-	if pl == intranet.PlatformConsole && p.m.Store != nil {
-		return &console.Poster{Mailbox: p.m.Store}
-	}
-	return nil
-}
-
-// useHandovers turns /team and /handover on in the router.
-func (m *Main) useHandovers() error {
-	hours := DefaultHandoverReminderHours
-	if v := strings.TrimSpace(m.Getenv("WERKPLEK_HANDOVER_REMINDER_HOURS")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 24*7 {
-			return &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_HANDOVER_REMINDER_HOURS: %q is not a number of hours from 0 (no reminder) to 168", v)}
-		}
-		hours = n
-	}
-	loc := m.Config.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	m.Router.UseHandovers(&router.Handovers{Teams: m.Store, Handovers: m.Store, Posters: handoverPosters{m}, Location: loc,
-		Tx: m.Store, ReminderBefore: time.Duration(hours) * time.Hour})
-	return nil
-}
-
-// useHandoverJobs registers the handover jobs (expiry at the shift's start,
-// the leads' reminder) on the job runner and lets new requests schedule
-// them; cards and DMs then go through the outbox. openJobs calls it before
-// the runner starts; a second call changes nothing.
-func (m *Main) useHandoverJobs(r interface {
-	intranet.JobRegistry
-	intranet.Scheduler
-}, o intranet.Outbox) error {
-	cfg := m.Router.HandoverSettings()
-	if cfg == nil || cfg.Scheduler != nil {
-		return nil
-	}
-	if err := m.Router.RegisterHandoverJobs(r); err != nil {
-		return err
-	}
-	cfg.Scheduler, cfg.Outbox = r, o
-	return nil
-}
 
 const teamsHelp = `werkplek teams import [--dry-run] FILE
 

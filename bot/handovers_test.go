@@ -91,10 +91,9 @@ func TestHandoverCommands(t *testing.T) {
 	})
 }
 
-// TestUseHandoverJobs wires the handover jobs on the real job runner the
-// way openJobs should (see useHandoverJobs): a new request schedules its
-// expiry at the start and the leads' reminder 12 hours before it, and its
-// card goes through the outbox.
+// TestUseHandoverJobs: the core open builds has the handover jobs on the
+// real job runner: a new request schedules its expiry at the start and the
+// leads' reminder 12 hours before it, and its card goes through the outbox.
 func TestUseHandoverJobs(t *testing.T) {
 	bothEngines(t, func(t *testing.T, env map[string]string) {
 		dir := t.TempDir()
@@ -106,9 +105,6 @@ func TestUseHandoverJobs(t *testing.T) {
 		ctx := context.Background()
 		m := openedMain(t, env)
 		defer m.Close()
-		if err := m.useHandoverJobs(m.Jobs, m.Outbox); err != nil {
-			t.Fatal(err)
-		}
 		req := intranet.Request{Platform: intranet.PlatformConsole, Installation: "local", User: intranet.User{ID: "anouk@example.nl", Email: "anouk@example.nl"},
 			Channel: intranet.Channel{ID: "oost"}, Text: "/team channel \"Zorg Oost\""}
 		if _, err := m.Router.Handle(ctx, req); err != nil {

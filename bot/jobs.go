@@ -13,9 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
-	"github.com/werkplek/werkplek/intranet/jobs"
 )
 
 // Where background jobs run (DESIGN.md: in serve, and in console and demo
@@ -35,44 +33,6 @@ const (
 	consoleCheck = 15 * time.Second
 )
 
-// openJobs builds the job runner and the outbox on the store, with the
-// handlers of every feature's job kinds. Posters are looked up in m.Posters
-// when a message is delivered.
-func (m *Main) openJobs(ctx context.Context, observe func(kind string, o jobs.Outcome, delay time.Duration)) error {
-	if m.Jobs != nil {
-		return nil
-	}
-	r, err := jobs.New(ctx, jobs.Config{Store: m.Store, Log: m.Log.With("component", "jobs"), Observe: observe, ID: m.jobsID()})
-	if err != nil {
-		return fmt.Errorf("job runner: %w", err)
-	}
-	o, err := jobs.NewOutbox(r, m.poster)
-	if err != nil {
-		return err
-	}
-	m.Jobs, m.Outbox = r, o
-	// Every feature registers the handlers of its job kinds here, before
-	// the runner may start, so that serve, console and demo all run every
-	// kind another process scheduled.
-	if err := m.useRoomJobs(r, o); err != nil {
-		return err
-	}
-	if err := m.useNewsJobs(r, o); err != nil {
-		return err
-	}
-	if err := m.useQuestionJobs(r, o); err != nil {
-		return err
-	}
-	return m.useHandoverJobs(r, o)
-}
-
-// poster returns the poster of a platform, nil when it is off.
-func (m *Main) poster(p intranet.Platform) intranet.Poster {
-	m.postersMu.RLock()
-	defer m.postersMu.RUnlock()
-	return m.Posters[p]
-}
-
 // jobsID names this process among the runners of the database.
 func (m *Main) jobsID() string {
 	host, _ := os.Hostname()
@@ -83,10 +43,7 @@ func (m *Main) jobsID() string {
 
 // startServeJobs starts working jobs for serve and keeps the serve lease;
 // the returned function stops both, waiting for running jobs.
-func (m *Main) startServeJobs(ctx context.Context, observe func(string, jobs.Outcome, time.Duration)) (func(), error) {
-	if err := m.openJobs(ctx, observe); err != nil {
-		return nil, err
-	}
+func (m *Main) startServeJobs(ctx context.Context) (func(), error) {
 	if err := m.Jobs.Start(context.WithoutCancel(ctx)); err != nil {
 		return nil, fmt.Errorf("start jobs: %w", err)
 	}
@@ -130,17 +87,6 @@ func (m *Main) startServeJobs(ctx context.Context, observe func(string, jobs.Out
 // lease and this console holds the console lease; DMs then arrive through
 // the console poster. The returned function stops it.
 func (m *Main) startConsoleJobs(ctx context.Context) (func(), error) {
-	m.postersMu.Lock()
-	if m.Posters == nil {
-		m.Posters = map[intranet.Platform]intranet.Poster{}
-	}
-	if m.Posters[intranet.PlatformConsole] == nil {
-		m.Posters[intranet.PlatformConsole] = &console.Poster{Mailbox: m.Store}
-	}
-	m.postersMu.Unlock()
-	if err := m.openJobs(ctx, nil); err != nil {
-		return nil, err
-	}
 	holder := m.jobsID()
 	loopCtx, stopLoop := context.WithCancel(context.WithoutCancel(ctx))
 	running := false
@@ -233,9 +179,6 @@ func (m *Main) jobsCommand(ctx context.Context, args []string) error {
 		retryID = id
 	}
 	if err := m.open(ctx); err != nil {
-		return err
-	}
-	if err := m.openJobs(ctx, nil); err != nil {
 		return err
 	}
 	if retryID != 0 {

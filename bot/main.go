@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
@@ -47,18 +48,22 @@ type Main struct {
 	Config Config
 	Log    *slog.Logger
 	Store  *store.Store
+	// Router answers every platform's requests; Units are the features it
+	// hands them to (core.go builds both in open).
 	Router *router.Router
+	Units  *Units
 	// Ready is closed once serve listens (tests wait on it); Addr is then set.
 	Ready chan struct{}
 	Addr  string
-	// Posters deliver outbound messages, by platform (serve; the console's
-	// own in console and demo). postersMu guards it for the outbox's jobs.
-	Posters   map[intranet.Platform]intranet.Poster
-	postersMu sync.RWMutex
+	// Platforms holds each platform's poster and directory: the console's
+	// always, the others once serve has built their adapters.
+	Platforms *platforms
 	// Jobs runs background work and Outbox delivers outbound messages
-	// (jobs.go); set by the commands that need them.
+	// (jobs.go); built in open, started by serve, console and demo.
 	Jobs   *jobs.Runner
 	Outbox *jobs.Outbox
+	// observe, when set before open, is told how each job ran (metrics).
+	observe func(kind string, o jobs.Outcome, delay time.Duration)
 
 	background sync.WaitGroup // adapters' Run
 	closers    []func() error // run after the server stopped
@@ -212,36 +217,12 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, nil))
 }
 
-// open connects to the database and builds the core.
-func (m *Main) open(ctx context.Context) error {
-	s, err := store.Open(ctx, m.Config.DatabaseURL)
-	if err != nil {
-		return &exitError{code: 1, msg: "werkplek: " + err.Error()}
-	}
-	m.Store = s
-	m.Router = router.New(s, s, m.Config.Language)
-	if err := m.useHandovers(); err != nil {
-		return err
-	}
-	if err := m.useNews(); err != nil {
-		return err
-	}
-	if err := m.useQuestions(); err != nil {
-		return err
-	}
-	m.Router.Rooms = m.roomsConfig()
-	return nil
-}
-
 func (m *Main) migrate(ctx context.Context, args []string) error {
 	fs := m.flags("migrate", "werkplek migrate\n\nApplies the database migrations (also done at every start) and exits.")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := m.open(ctx); err != nil {
-		return err
-	}
-	if err := m.openJobs(ctx, nil); err != nil { // River's tables on PostgreSQL
+	if err := m.open(ctx); err != nil { // River's tables on PostgreSQL too
 		return err
 	}
 	v, err := m.Store.AppliedMigrations(ctx)

@@ -291,9 +291,5 @@ func openedMain(t testing.TB, env map[string]string) *Main {
 	if err := m.open(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.openJobs(ctx, nil); err != nil {
-		m.Close()
-		t.Fatal(err)
-	}
 	return m
 }

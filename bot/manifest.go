@@ -30,7 +30,7 @@ func (m *Main) manifest(args []string) error {
 	if publicURL == "" {
 		publicURL = ExampleURL
 	}
-	cmds := router.New(nil, nil, m.Config.Language).Commands()
+	cmds := router.Commands(Grammar())
 	switch platform {
 	case "slack":
 		b, err := slack.Manifest(cmds, publicURL, *socket || m.Config.SlackAppToken != "")

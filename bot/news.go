@@ -11,51 +11,13 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/demo"
-	"github.com/werkplek/werkplek/intranet/router"
+	"github.com/werkplek/werkplek/intranet/feature/news"
 )
 
 // DefaultNewsReminderHours is WERKPLEK_NEWS_REMINDER_HOURS's default: how
 // long after an important item's publication those who have not
 // acknowledged it get a DM.
 const DefaultNewsReminderHours = 24
-
-// useNews turns /news, /follow and /unfollow on in the router.
-func (m *Main) useNews() error {
-	hours := DefaultNewsReminderHours
-	if v := strings.TrimSpace(m.Getenv("WERKPLEK_NEWS_REMINDER_HOURS")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 24*14 {
-			return &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_NEWS_REMINDER_HOURS: %q is not a number of hours from 0 (no reminders) to 336", v)}
-		}
-		hours = n
-	}
-	loc := m.Config.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	m.Router.UseNews(&router.News{News: m.Store, Subscriptions: m.Store, Location: loc, Tx: m.Store, Posters: handoverPosters{m},
-		ReminderAfter: time.Duration(hours) * time.Hour})
-	return nil
-}
-
-// useNewsJobs registers the news jobs (publication to immediate
-// subscriptions and followers, digests, reminders) on the job runner and
-// lets new items and subscriptions schedule them. openJobs calls it before
-// the runner starts; a second call changes nothing.
-func (m *Main) useNewsJobs(r interface {
-	intranet.JobRegistry
-	intranet.Scheduler
-}, o intranet.Outbox) error {
-	cfg := m.Router.NewsSettings()
-	if cfg == nil || cfg.Scheduler != nil {
-		return nil
-	}
-	if err := m.Router.RegisterNewsJobs(r); err != nil {
-		return err
-	}
-	cfg.Scheduler, cfg.Outbox = r, o
-	return nil
-}
 
 const newsHelp = `werkplek news acks ID [--out FILE]
 
@@ -96,7 +58,7 @@ func (m *Main) news(ctx context.Context, args []string) error {
 	if err := m.open(ctx); err != nil {
 		return err
 	}
-	rows, err := router.NewsAcksCSV(ctx, m.Store, id)
+	rows, err := news.NewsAcksCSV(ctx, m.Store, id)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		return &exitError{code: 1, msg: fmt.Sprintf("werkplek news acks: there is no news item %d", id)}
 	} else if err != nil {

@@ -3,52 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/demo"
-	"github.com/werkplek/werkplek/intranet/router"
 )
-
-// useQuestions turns /ask, /answer and /kb on in the router, with the
-// escalation time of WERKPLEK_QUESTION_ESCALATE_HOURS (working hours).
-func (m *Main) useQuestions() error {
-	hours := router.DefaultEscalateHours
-	if v := strings.TrimSpace(m.Getenv("WERKPLEK_QUESTION_ESCALATE_HOURS")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 80 {
-			return &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_QUESTION_ESCALATE_HOURS: %q is not a number of working hours from 1 to 80", v)}
-		}
-		hours = n
-	}
-	loc := m.Config.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	m.Router.UseQuestions(&router.Questions{Topics: m.Store, Questions: m.Store, Posters: handoverPosters{m}, Location: loc, Tx: m.Store, EscalateHours: hours})
-	return nil
-}
-
-// useQuestionJobs registers the escalation job on the job runner and lets
-// new questions schedule it; cards and DMs then go through the outbox.
-// openJobs calls it before the runner starts; a second call changes nothing.
-func (m *Main) useQuestionJobs(r interface {
-	intranet.JobRegistry
-	intranet.Scheduler
-}, o intranet.Outbox) error {
-	cfg := m.Router.QuestionSettings()
-	if cfg == nil || cfg.Scheduler != nil {
-		return nil
-	}
-	if err := m.Router.RegisterQuestionJobs(r); err != nil {
-		return err
-	}
-	cfg.Scheduler, cfg.Outbox = r, o
-	return nil
-}
 
 // seedDemoQuestions adds the demo's question topics (with their experts and
 // console channels) and questions, answered and accepted as the demo says,

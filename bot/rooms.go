@@ -13,7 +13,6 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/ical"
-	"github.com/werkplek/werkplek/intranet/router"
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
@@ -25,30 +24,6 @@ const (
 	importOpens  = 7 * 60
 	importCloses = 19 * 60
 )
-
-// roomsConfig is room booking's part of the core's configuration.
-func (m *Main) roomsConfig() *router.Rooms {
-	return &router.Rooms{Service: m.Store, Location: m.Config.Location, PublicURL: m.Config.PublicURL, Tx: m.Store}
-}
-
-// useRoomJobs registers the booking reminder on the job runner and lets new
-// bookings schedule it; reminders and the notes to owners of cancelled
-// bookings then go through the outbox. openJobs calls it before the runner
-// starts; a second call changes nothing.
-func (m *Main) useRoomJobs(r interface {
-	intranet.JobRegistry
-	intranet.Scheduler
-}, o intranet.Outbox) error {
-	rm := m.Router.Rooms
-	if rm == nil || rm.Scheduler != nil {
-		return nil
-	}
-	if err := m.Router.RegisterRoomJobs(r); err != nil {
-		return err
-	}
-	rm.Scheduler, rm.Outbox = r, o
-	return nil
-}
 
 // rooms runs `werkplek rooms import FILE`.
 func (m *Main) rooms(ctx context.Context, args []string) error {

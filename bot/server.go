@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/adapters/mattermost"
 	"github.com/werkplek/werkplek/adapters/slack"
 	"github.com/werkplek/werkplek/adapters/teams"
@@ -23,10 +22,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	metrics := newMetrics()
+	m.observe = metrics.observeJob
 	if err := m.open(ctx); err != nil {
 		return err
 	}
-	metrics := newMetrics()
 	mux := http.NewServeMux()
 	core := &instrumentedCore{Core: m.Router, metrics: metrics}
 	platforms, err := m.wireAdapters(ctx, mux, core)
@@ -65,11 +65,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
-	if err := m.openJobs(ctx, metrics.observeJob); err != nil {
-		ln.Close()
-		return err
-	}
-	stopJobs, err := m.startServeJobs(ctx, metrics.observeJob)
+	stopJobs, err := m.startServeJobs(ctx)
 	if err != nil {
 		ln.Close()
 		return err
@@ -150,9 +146,6 @@ func (m *Main) wireAdapters(ctx context.Context, mux *http.ServeMux, core intran
 		}
 		adapters[intranet.PlatformTeams] = a
 	}
-	m.postersMu.Lock()
-	defer m.postersMu.Unlock()
-	m.Posters = map[intranet.Platform]intranet.Poster{intranet.PlatformConsole: &console.Poster{Mailbox: m.Store}}
 	var on []string
 	for _, p := range []intranet.Platform{intranet.PlatformSlack, intranet.PlatformMattermost, intranet.PlatformTeams} {
 		a := adapters[p]
@@ -161,10 +154,8 @@ func (m *Main) wireAdapters(ctx context.Context, mux *http.ServeMux, core intran
 		}
 		on = append(on, string(p))
 		a.Routes(mux)
-		m.Posters[p] = a
-		if dir, ok := a.(intranet.Directory); ok {
-			m.Router.Directories[p] = dir
-		}
+		dir, _ := a.(intranet.Directory)
+		m.Platforms.add(p, a, dir)
 		m.background.Add(1)
 		go func() {
 			defer m.background.Done()

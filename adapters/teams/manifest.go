@@ -19,6 +19,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,11 +39,53 @@ var (
 	accentColor = "#1F6F6B"
 )
 
+// teamsScopes are where the bot lives in Teams.
+var teamsScopes = []string{"personal", "team", "groupChat"}
+
+// commandList is one command menu of the bot and the scopes that show it.
+type commandList struct {
+	scopes []string
+	cmds   []intranet.Command
+}
+
+// commandLists makes the bot's command menus: per scope the commands whose
+// declaration names it (Command.Teams; one that names none is in every
+// scope), at most ten (Teams' limit per menu), scopes with the same
+// commands sharing one menu.
+func commandLists(cmds []intranet.Command) []commandList {
+	var out []commandList
+	for _, scope := range teamsScopes {
+		var in []intranet.Command
+		for _, c := range cmds {
+			if len(c.Teams) == 0 || slices.Contains(c.Teams, scope) {
+				in = append(in, c)
+			}
+		}
+		if len(in) > maxCommands {
+			in = in[:maxCommands]
+		}
+		if len(in) == 0 {
+			continue
+		}
+		shared := false
+		for i := range out {
+			if slices.EqualFunc(out[i].cmds, in, func(a, b intranet.Command) bool { return a.Name == b.Name }) {
+				out[i].scopes, shared = append(out[i].scopes, scope), true
+			}
+		}
+		if !shared {
+			out = append(out, commandList{scopes: []string{scope}, cmds: in})
+		}
+	}
+	return out
+}
+
 // AppPackage returns the zipped Teams app package for the bot with the
 // given Microsoft app id; publicURL (WERKPLEK_PUBLIC_URL, https) is the
 // developer, privacy and terms address and the valid domain. The bot's
-// command menu lists the first ten commands (Teams' limit per list), with
-// English descriptions in manifest.json and Dutch ones in nl.json.
+// command menus list, per scope, the commands declared for it (at most
+// ten, Teams' limit per menu), with English descriptions in manifest.json
+// and Dutch ones in nl.json.
 func AppPackage(cmds []intranet.Command, appID, publicURL string) ([]byte, error) {
 	if !guidRe.MatchString(appID) {
 		return nil, fmt.Errorf("teams app package: app id %q is not a GUID (TEAMS_APP_ID)", appID)
@@ -52,15 +95,11 @@ func AppPackage(cmds []intranet.Command, appID, publicURL string) ([]byte, error
 		return nil, errors.New("teams app package: the public URL must be an https URL (WERKPLEK_PUBLIC_URL)")
 	}
 	site := strings.TrimRight(publicURL, "/")
-	if len(cmds) > maxCommands {
-		cmds = cmds[:maxCommands]
-	}
 
 	type command struct {
 		Title       string `json:"title"`
 		Description string `json:"description"`
 	}
-	var list []command
 	nl := map[string]string{
 		"$schema":           "https://developer.microsoft.com/en-us/json-schemas/teams/v1.16/MicrosoftTeams.Localization.schema.json",
 		"name.short":        "Werkplek",
@@ -68,20 +107,25 @@ func AppPackage(cmds []intranet.Command, appID, publicURL string) ([]byte, error
 		"description.short": "Telefoonboek, nieuws, diensten overdragen en zalen boeken in Teams.",
 		"description.full":  "Werkplek is het intranet in de chat: zoek collega's in het telefoonboek, lees en bevestig bedrijfsnieuws, draag een dienst over aan je team, boek een vergaderruimte en stel vragen aan collega's die het weten. Typ een opdracht in een persoonlijke chat met Werkplek, of noem @Werkplek in een kanaal.",
 	}
-	for i, c := range cmds {
-		list = append(list, command{Title: clip(c.Name, 32), Description: clip(describe(c.Summary, c.Name, c.Hint), 128)})
-		key := fmt.Sprintf("bots[0].commandLists[0].commands[%d].", i)
-		nl[key+"title"] = clip(c.Name, 32)
-		nl[key+"description"] = clip(describe(c.SummaryNL, c.Name, c.HintNL), 128)
+	var lists []any
+	for i, l := range commandLists(cmds) {
+		var list []command
+		for j, c := range l.cmds {
+			list = append(list, command{Title: clip(c.Name, 32), Description: clip(describe(c.Summary, c.Name, c.Hint), 128)})
+			key := fmt.Sprintf("bots[0].commandLists[%d].commands[%d].", i, j)
+			nl[key+"title"] = clip(c.Name, 32)
+			nl[key+"description"] = clip(describe(c.SummaryNL, c.Name, c.HintNL), 128)
+		}
+		lists = append(lists, map[string]any{"scopes": l.scopes, "commands": list})
 	}
 	bot := map[string]any{
 		"botId":              appID,
-		"scopes":             []string{"personal", "team", "groupChat"},
+		"scopes":             teamsScopes,
 		"supportsFiles":      false,
 		"isNotificationOnly": false,
 	}
-	if len(list) > 0 {
-		bot["commandLists"] = []any{map[string]any{"scopes": []string{"personal", "team", "groupChat"}, "commands": list}}
+	if len(lists) > 0 {
+		bot["commandLists"] = lists
 	}
 	manifest := map[string]any{
 		"$schema":         "https://developer.microsoft.com/en-us/json-schemas/teams/v1.16/MicrosoftTeams.schema.json",

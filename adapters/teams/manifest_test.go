@@ -148,3 +148,46 @@ func TestAppPackageLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestAppPackageScopes: each scope's menu shows the commands declared for
+// it; scopes with the same commands share a menu.
+func TestAppPackageScopes(t *testing.T) {
+	cmds := []intranet.Command{
+		{Name: "phonebook", Summary: "Find", Teams: []string{"personal", "team", "groupChat"}},
+		{Name: "follow", Summary: "Follow", Teams: []string{"personal"}},
+		{Name: "team", Summary: "Teams", Teams: []string{"team", "groupChat"}},
+	}
+	zipped, err := AppPackage(cmds, appID, "https://werkplek.example.nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	rc, _ := zr.Open("manifest.json")
+	var m struct {
+		Bots []struct {
+			CommandLists []struct {
+				Scopes   []string                              `json:"scopes"`
+				Commands []struct{ Title, Description string } `json:"commands"`
+			} `json:"commandLists"`
+		} `json:"bots"`
+	}
+	if err := json.NewDecoder(rc).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	type menu struct {
+		Scopes []string
+		Titles []string
+	}
+	var got []menu
+	for _, l := range m.Bots[0].CommandLists {
+		var titles []string
+		for _, c := range l.Commands {
+			titles = append(titles, c.Title)
+		}
+		got = append(got, menu{l.Scopes, titles})
+	}
+	want := []menu{{[]string{"personal"}, []string{"phonebook", "follow"}}, {[]string{"team", "groupChat"}, []string{"phonebook", "team"}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("menus (-want +got):\n%s", diff)
+	}
+}

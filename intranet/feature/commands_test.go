@@ -653,3 +653,19 @@ func TestHelpExamplesRead(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamsMenus: Teams shows at most ten commands per scope, so the
+// declarations may name at most ten per scope.
+func TestTeamsMenus(t *testing.T) {
+	count := map[string]int{}
+	for _, c := range all().Commands {
+		for _, scope := range c.Teams {
+			count[scope]++
+		}
+	}
+	for _, scope := range []string{"personal", "team", "groupChat"} {
+		if n := count[scope]; n == 0 || n > 10 {
+			t.Errorf("%d commands declared for the Teams scope %s, want 1 to 10", n, scope)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/werkplek/werkplek/adapters/console"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/handover"
+	"github.com/werkplek/werkplek/intranet/feature/help"
+	"github.com/werkplek/werkplek/intranet/feature/news"
+	"github.com/werkplek/werkplek/intranet/feature/phonebook"
+	"github.com/werkplek/werkplek/intranet/feature/questions"
+	"github.com/werkplek/werkplek/intranet/feature/rooms"
+	"github.com/werkplek/werkplek/intranet/feature/teams"
+	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/jobs"
+	"github.com/werkplek/werkplek/intranet/router"
+	"github.com/werkplek/werkplek/intranet/store"
+)
+
+// Units are the features of the core, built once in open with everything
+// they need.
+type Units struct {
+	Phonebook *phonebook.Unit
+	Rooms     *rooms.Unit
+	Teams     *teams.Unit
+	Handover  *handover.Unit
+	News      *news.Unit
+	Questions *questions.Unit
+}
+
+// list returns the units in the order help lists them.
+func (u *Units) list() []feature.Unit {
+	return []feature.Unit{u.Phonebook, u.Rooms, u.Teams, u.Handover, u.News, u.Questions}
+}
+
+// Grammar is every command Werkplek answers, in the order of the units
+// (and of help): what the manifests are made from, without a database.
+func Grammar() *grammar.Grammar {
+	return grammar.New(phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
+		questions.Ask, questions.Answer, questions.KB, help.Command)
+}
+
+// open connects to the database and builds the core with everything it
+// needs, once: the job runner and the outbox, every unit (each registers
+// its job kinds), and the router over them. What exists only once the
+// adapters are up (posters, directories) the units find in m.Platforms,
+// which serve fills before it serves.
+func (m *Main) open(ctx context.Context) error {
+	s, err := store.Open(ctx, m.Config.DatabaseURL)
+	if err != nil {
+		return &exitError{code: 1, msg: "werkplek: " + err.Error()}
+	}
+	m.Store = s
+	m.Platforms = newPlatforms(s)
+	r, err := jobs.New(ctx, jobs.Config{Store: s, Log: m.Log.With("component", "jobs"), Observe: m.observe, ID: m.jobsID()})
+	if err != nil {
+		return fmt.Errorf("job runner: %w", err)
+	}
+	o, err := jobs.NewOutbox(r, m.Platforms.Poster)
+	if err != nil {
+		return err
+	}
+	m.Jobs, m.Outbox = r, o
+	if err := m.buildUnits(); err != nil {
+		return err
+	}
+	m.Router = router.New(router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
+		Language: m.Config.Language, Location: m.location(), Units: m.Units.list()})
+	return nil
+}
+
+func (m *Main) location() *time.Location {
+	if m.Config.Location != nil {
+		return m.Config.Location
+	}
+	return time.UTC
+}
+
+// buildUnits makes every unit over the store, the job runner and the outbox.
+func (m *Main) buildUnits() error {
+	s, loc, lang := m.Store, m.location(), m.Config.Language
+	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "from 0 (no reminder) to 168")
+	if err != nil {
+		return err
+	}
+	newsHours, err := m.hoursSetting("WERKPLEK_NEWS_REMINDER_HOURS", DefaultNewsReminderHours, 0, 24*14, "from 0 (no reminders) to 336")
+	if err != nil {
+		return err
+	}
+	escalateHours, err := m.hoursSetting("WERKPLEK_QUESTION_ESCALATE_HOURS", questions.DefaultEscalateHours, 1, 80, "of working hours from 1 to 80")
+	if err != nil {
+		return err
+	}
+	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
+	if u.Rooms, err = rooms.New(rooms.Config{Rooms: s, People: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+		Location: loc, PublicURL: m.Config.PublicURL, Language: lang}); err != nil {
+		return err
+	}
+	if u.Teams, err = teams.New(teams.Config{Teams: s, People: s, Accounts: s}); err != nil {
+		return err
+	}
+	if u.Handover, err = handover.New(handover.Config{Teams: s, Handovers: s, People: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+		Location: loc, ReminderBefore: time.Duration(handoverHours) * time.Hour, Language: lang}); err != nil {
+		return err
+	}
+	if u.News, err = news.New(news.Config{News: s, Subscriptions: s, People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+		Location: loc, ReminderAfter: time.Duration(newsHours) * time.Hour, Language: lang}); err != nil {
+		return err
+	}
+	if u.Questions, err = questions.New(questions.Config{Topics: s, Questions: s, People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+		Location: loc, EscalateHours: escalateHours, Language: lang}); err != nil {
+		return err
+	}
+	m.Units = u
+	return nil
+}
+
+// hoursSetting reads a setting that is a whole number of hours.
+func (m *Main) hoursSetting(name string, def, lo, hi int, what string) (int, error) {
+	v := strings.TrimSpace(m.Getenv(name))
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, &exitError{code: 1, msg: fmt.Sprintf("werkplek: %s: %q is not a number of hours %s", name, v, what)}
+	}
+	return n, nil
+}
+
+// platforms is the registry of what exists only once the adapters are up:
+// each platform's poster and directory. serve fills it once, before it
+// serves; the console platform's mailbox poster is always there, so console
+// and demo show cards and DMs.
+type platforms struct {
+	mu      sync.RWMutex
+	posters map[intranet.Platform]intranet.Poster
+	dirs    map[intranet.Platform]intranet.Directory
+}
+
+var _ feature.Platforms = (*platforms)(nil)
+
+func newPlatforms(mailbox intranet.Mailbox) *platforms {
+	return &platforms{
+		posters: map[intranet.Platform]intranet.Poster{intranet.PlatformConsole: &console.Poster{Mailbox: mailbox}},
+		dirs:    map[intranet.Platform]intranet.Directory{},
+	}
+}
+
+// Poster returns a platform's poster, nil when the platform is off.
+func (p *platforms) Poster(pl intranet.Platform) intranet.Poster {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.posters[pl]
+}
+
+// Directory returns a platform's directory, nil when it has none.
+func (p *platforms) Directory(pl intranet.Platform) intranet.Directory {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.dirs[pl]
+}
+
+// add registers a platform that is on.
+func (p *platforms) add(pl intranet.Platform, poster intranet.Poster, dir intranet.Directory) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.posters[pl] = poster
+	if dir != nil {
+		p.dirs[pl] = dir
+	}
+}
