@@ -130,6 +130,10 @@ type Sub struct {
 	Example, ExampleNL string
 	// Form is set when the subcommand alone (no arguments) opens a form.
 	Form bool
+	// NoFallback keeps a subcommand's words from ever starting the free
+	// text of a command with TextFallback ("/ask topic add" is never a
+	// question).
+	NoFallback bool
 	// Confirm marks the "confirm <n>" subcommand that runs a decision
 	// stored for a long button (see the router).
 	Confirm bool

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -53,12 +54,41 @@ func parseCommand(cmd *Command, toks []Token, text string, today when.Date) (*Pa
 		// "/ask close the window?" is a question, not /ask close: a word
 		// of a subcommand whose first argument does not fit is the start
 		// of free text.
-		if cmd.TextFallback && def != nil && len(rest) > 0 && nothingFits {
+		if cmd.TextFallback && !sub.NoFallback && def != nil && len(rest) > 0 && nothingFits {
 			if p, derr, _ := parseSub(cmd, def, toks, text, today); derr == nil {
 				return p, nil
 			}
 		}
+		if nothingFits && len(rest) > 0 {
+			if forms := longer(cmd, sub); len(forms) > 0 {
+				// "/room admin foo": name the forms that go on from here.
+				typed := "/" + cmd.Word.EN + " " + sub.Name() + " " + rest[0].Raw
+				return nil, &Error{NL: fmt.Sprintf("`%s` ken ik niet; wel: %s.", typed, usages(cmd, forms, "nl")),
+					EN: fmt.Sprintf("I don't know `%s`; these I do: %s.", typed, usages(cmd, forms, "en")), Command: cmd}
+			}
+		}
 		return nil, err
+	}
+	// A first word that only begins subcommands ("/ask expert foo", "/team
+	// member foo"): name the forms that go on from it, unless free text
+	// may start with it.
+	if len(toks) > 0 && !toks[0].Quoted && toks[0].Key == "" {
+		var forms []*Sub
+		strict := def == nil || !cmd.TextFallback
+		for i := range cmd.Subs {
+			if s := &cmd.Subs[i]; len(s.Path) > 1 && s.Path[0].Is(toks[0].Text) {
+				forms = append(forms, s)
+				strict = strict || s.NoFallback
+			}
+		}
+		if len(forms) > 0 && strict {
+			typed := "/" + cmd.Word.EN + " " + forms[0].Path[0].EN
+			if len(toks) > 1 {
+				typed += " " + toks[1].Raw
+			}
+			return nil, &Error{NL: fmt.Sprintf("`%s` ken ik niet; wel: %s.", typed, usages(cmd, forms, "nl")),
+				EN: fmt.Sprintf("I don't know `%s`; these I do: %s.", typed, usages(cmd, forms, "en")), Command: cmd}
+		}
 	}
 	if def == nil {
 		if len(toks) == 0 {
@@ -68,6 +98,26 @@ func parseCommand(cmd *Command, toks []Token, text string, today when.Date) (*Pa
 	}
 	p, err, _ := parseSub(cmd, def, toks, text, today)
 	return p, err
+}
+
+// longer returns the forms whose path goes on from sub's.
+func longer(cmd *Command, sub *Sub) []*Sub {
+	var out []*Sub
+	for i := range cmd.Subs {
+		s := &cmd.Subs[i]
+		if len(s.Path) > len(sub.Path) && strings.HasPrefix(s.Name()+" ", sub.Name()+" ") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func usages(cmd *Command, subs []*Sub, lang string) string {
+	var u []string
+	for _, s := range subs {
+		u = append(u, "`"+Usage(cmd, s, lang)+"`")
+	}
+	return strings.Join(u, ", ")
 }
 
 func isHelpToken(t Token) bool { return !t.Quoted && t.Key == "" && IsHelp(t.Text) }
@@ -344,7 +394,26 @@ func (p *parser) match(ai, ti int) bool {
 		if a.Optional {
 			kmin = 0
 		}
+		var ks []int
+		if ai > 0 && p.sub.Args[ai-1].Kind == Literal && !p.has(p.sub.Args[ai-1].Name) {
+			// The text after a sign comes only after the sign: without "|"
+			// an edit's words are its title, not its text.
+			if !a.Optional {
+				p.fail(ti, &p.sub.Args[ai-1])
+				return false
+			}
+			return p.match(ai+1, ti)
+		}
+		if bar := p.literalAt(ai, ti); bar-ti >= kmin {
+			// "Nieuwe titel | Tekst": the words up to the sign first.
+			ks = append(ks, bar-ti)
+		}
 		for k := kmin; ti+k <= len(p.toks); k++ {
+			if len(ks) == 0 || k != ks[0] {
+				ks = append(ks, k)
+			}
+		}
+		for _, k := range ks {
 			if k > 0 && !p.runFits(ai, ti, k) {
 				break
 			}
@@ -430,6 +499,27 @@ func (p *parser) runFits(ai, ti, k int) bool {
 		return false
 	}
 	return a.Kind != Person || k == 1 || !isAddress(last) && !isAddress(p.toks[ti])
+}
+
+func (p *parser) has(name string) bool {
+	_, ok := p.values[name]
+	return ok
+}
+
+// literalAt returns where the sign of a Literal argument after ai stands,
+// from ti on, or -1.
+func (p *parser) literalAt(ai, ti int) int {
+	for _, a := range p.sub.Args[ai+1:] {
+		if a.Kind != Literal {
+			continue
+		}
+		for i := ti; i < len(p.toks); i++ {
+			if t := p.toks[i]; !t.Quoted && t.Key == "" && a.Word.Is(t.Text) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func (p *parser) literalAfter(ai int) bool {
@@ -560,7 +650,17 @@ func (p *parser) read(a *Arg, ti int) (Value, int, bool, error) {
 		v.Duration = d
 		return v, n, ok, err
 	case Repeat:
-		r, n, ok, err := when.ReadRepeat(words, p.today, p.cmd.Direction)
+		// The end of a repetition is read from its first date: "ma 10-11
+		// werkdagen tot vr" ends on the Friday after that Monday.
+		base := p.today
+		for _, v := range p.values {
+			if d := v.Slot.Date; v.Kind == Slot && d.After(base) {
+				base = d
+			} else if d := v.Date.Date; v.Kind == Date && d.After(base) {
+				base = d
+			}
+		}
+		r, n, ok, err := when.ReadRepeat(words, base, p.cmd.Direction)
 		v.Repeat = r
 		return v, n, ok, err
 	}
@@ -606,6 +706,11 @@ func (p *parser) fail(ti int, a *Arg) {
 func (p *parser) failure() error {
 	cmd, sub := p.cmd, p.sub
 	if p.failArg == nil {
+		if len(p.sub.Path) == 0 && len(p.sub.Args) == 0 && p.failAt == 0 && len(p.toks) > 0 {
+			// "/team foo": the command alone takes nothing, so foo was
+			// meant as a subcommand it does not have.
+			return errorf(cmd, nil, "`/%s %s` ken ik niet.", "I don't know `/%s %s`.", cmd.Word.EN, p.toks[0].Raw)
+		}
 		if p.failAt >= 0 && p.failAt < len(p.toks) {
 			return errorf(cmd, sub, "`%s` begrijp ik hier niet.", "I don't understand `%s` here.", p.toks[p.failAt].Raw)
 		}

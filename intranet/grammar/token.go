@@ -135,7 +135,11 @@ func Tokenize(text string) []Token {
 		if key, rest, ok := keyOf(word); ok {
 			t.Key, t.Value = key, rest
 			valueAt := i + len(word) - len(rest)
-			if phrase, n, ok := quoted(text[valueAt:]); ok {
+			if m := strings.IndexByte(text[valueAt:], '>'); strings.HasPrefix(text[valueAt:], "<@") && m > 0 {
+				// from:<@U1|Jan de Vries>: a mention is one value.
+				end = valueAt + m + 1
+				t.Value, t.Raw, t.Text, t.End = text[valueAt:end], text[i:end], text[i:end], end
+			} else if phrase, n, ok := quoted(text[valueAt:]); ok {
 				t.Value, t.ValueQuoted = phrase, true
 				end = valueAt + n
 				end += len(text[end:]) - len(strings.TrimLeft(text[end:], ",.;:!?)"))

@@ -248,7 +248,7 @@ func (p *Parsed) String() string {
 		}
 		s := v.String()
 		if o.Kind.textual() || o.Kind == Text {
-			if q, ok := quoteValue(v.Text); ok {
+			if q, ok := QuoteValue(v.Text); ok {
 				s = q
 			}
 		}
@@ -257,9 +257,10 @@ func (p *Parsed) String() string {
 	return strings.Join(parts, " ")
 }
 
-// quoteValue writes an option's text so that key:value reads it back.
-func quoteValue(text string) (string, bool) {
-	if text != "" && !strings.ContainsAny(text, " \t\n|\"'“”„«»‘’") {
+// QuoteValue writes an option's text so that key:value reads it back: as
+// it is when it is one plain word (a mention too), else between quotes.
+func QuoteValue(text string) (string, bool) {
+	if text != "" && !strings.ContainsAny(text, " \t\n|\"'“”„«»‘’") || strings.HasPrefix(text, "<@") && strings.Count(text, ">") == 1 && strings.HasSuffix(text, ">") {
 		return text, true
 	}
 	for _, q := range [][2]string{{`"`, `"`}, {"'", "'"}, {"«", "»"}} {

@@ -1,0 +1,197 @@
+package handover
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+)
+
+// Every change below is the store's conditional update: of colleagues
+// pressing at once exactly one wins, and the others are told who did. The
+// change, the update of its cards and its DMs are one transaction.
+
+// take gives the request to the caller: taken at once, or pending when
+// the team asks a lead's approval (and has a lead to give it).
+func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) (intranet.Reply, error) {
+	if reply, ok := u.gone(c, h); ok {
+		return reply, nil
+	}
+	if h.State != intranet.HandoverOpen {
+		return c.Reply(u.stateText(c, h)), nil
+	}
+	team, err := u.cfg.Teams.FindTeamByID(ctx, h.TeamID)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	if why := notEligible(c, team, h, c.Person); why != "" {
+		return c.Reply(why), nil
+	}
+	approval := team.Approval && len(team.Leads()) > 0
+	var took error
+	asked := 0
+	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		h, took = u.cfg.Handovers.TakeHandover(ctx, h.ID, c.Person.ID, approval, u.cfg.Now())
+		if took != nil {
+			return took
+		}
+		if err := u.updateCards(ctx, h); err != nil {
+			return err
+		}
+		if h.State == intranet.HandoverPending {
+			var err error
+			asked, err = u.askLeads(ctx, c, team, h)
+			return err
+		}
+		_, err := u.message(ctx, h.RequesterID, c.Req.Platform, fmt.Sprintf("handover-%d-taken-%d", h.ID, h.Changed.Unix()), func(lang string) intranet.Reply {
+			return takenDM(h, lang, u.cfg.Location)
+		})
+		return err
+	})
+	if took != nil {
+		switch intranet.ErrorCode(took) {
+		case intranet.ECONFLICT:
+			if reply, ok := u.gone(c, h); ok {
+				return reply, nil
+			}
+			return c.Reply(u.stateText(c, h)), nil
+		case intranet.EINVALID:
+			return c.Reply(notEligible(c, team, h, c.Person)), nil
+		}
+	}
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	if h.State == intranet.HandoverPending {
+		return c.Reply(tookPending(c, h, team, asked)), nil
+	}
+	return c.Reply(youTook(c, h, u.cfg.Location)), nil
+}
+
+// askLeads DMs the team's leads to approve or reject the takeover, and
+// the requester that it waits for them. It returns how many leads it
+// reached.
+func (u *Unit) askLeads(ctx context.Context, c *feature.Call, team *intranet.Team, h *intranet.Handover) (int, error) {
+	asked := 0
+	now := u.cfg.Now()
+	for _, lead := range team.Leads() {
+		ok, err := u.message(ctx, lead.PersonID, c.Req.Platform, fmt.Sprintf("handover-%d-approve-%d-%d", h.ID, lead.PersonID, h.Changed.Unix()), func(lang string) intranet.Reply {
+			return approvalDM(h, lang, u.cfg.Location, now)
+		})
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			asked++
+		}
+	}
+	_, err := u.message(ctx, h.RequesterID, c.Req.Platform, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), func(lang string) intranet.Reply {
+		return pendingDM(h, lang, u.cfg.Location)
+	})
+	return asked, err
+}
+
+// decide approves or rejects the pending takeover of h; with forTaker set
+// (a lead's button says "for:<person>"), only while that colleague is its
+// taker.
+func (u *Unit) decide(ctx context.Context, c *feature.Call, h *intranet.Handover, forTaker int64, approve bool) (intranet.Reply, error) {
+	team, err := u.cfg.Teams.FindTeamByID(ctx, h.TeamID)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	if !mayManage(c, team) {
+		return c.Reply(onlyLeadsDecide(c, team)), nil
+	}
+	if reply, ok := u.gone(c, h); ok {
+		return reply, nil
+	}
+	if h.State != intranet.HandoverPending {
+		return c.Reply(notPending(c, h) + u.stateText(c, h)), nil
+	}
+	if forTaker != 0 && h.TakerID != forTaker {
+		return c.Reply(changedMeanwhile(c, h)), nil
+	}
+	taker := h.TakerID
+	var decided error
+	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		h, decided = u.cfg.Handovers.DecideHandover(ctx, h.ID, c.Person.ID, forTaker, approve, u.cfg.Now())
+		if decided != nil {
+			return decided
+		}
+		if err := u.updateCards(ctx, h); err != nil {
+			return err
+		}
+		if !approve {
+			_, err := u.message(ctx, taker, c.Req.Platform, fmt.Sprintf("handover-%d-rejected-%d-%d", h.ID, taker, h.Changed.Unix()), func(lang string) intranet.Reply {
+				return rejectedDM(h, c.Person.Name, lang, u.cfg.Location)
+			})
+			return err
+		}
+		for _, id := range []int64{h.RequesterID, h.TakerID} {
+			if _, err := u.message(ctx, id, c.Req.Platform, fmt.Sprintf("handover-%d-approved-%d", h.ID, id), func(lang string) intranet.Reply {
+				return approvedDM(h, c.Person.Name, lang, u.cfg.Location)
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if decided != nil && intranet.ErrorCode(decided) == intranet.ECONFLICT {
+		return c.Reply(someoneFirst(c) + u.stateText(c, h)), nil
+	} else if err != nil {
+		return intranet.Reply{}, err
+	}
+	if approve {
+		return c.Reply(approved(c, h)), nil
+	}
+	return c.Reply(rejected(c, h)), nil
+}
+
+// cancel withdraws the caller's own request; a colleague who had taken it
+// is told.
+func (u *Unit) cancel(ctx context.Context, c *feature.Call, h *intranet.Handover) (intranet.Reply, error) {
+	if h.RequesterID != c.Person.ID {
+		return c.Reply(onlyRequesterCancels(c, h)), nil
+	}
+	if reply, ok := u.gone(c, h); ok {
+		return reply, nil
+	}
+	var cancelled error
+	err := feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		h, cancelled = u.cfg.Handovers.CancelHandover(ctx, h.ID, c.Person.ID, u.cfg.Now())
+		if cancelled != nil {
+			return cancelled
+		}
+		if err := u.updateCards(ctx, h); err != nil {
+			return err
+		}
+		_, err := u.message(ctx, h.TakerID, c.Req.Platform, fmt.Sprintf("handover-%d-cancelled", h.ID), func(lang string) intranet.Reply {
+			return cancelledDM(h, lang, u.cfg.Location)
+		})
+		return err
+	})
+	if cancelled != nil {
+		if code := intranet.ErrorCode(cancelled); code == intranet.ECONFLICT || code == intranet.EUNAUTHORIZED {
+			return c.Reply(u.stateText(c, h)), nil
+		}
+	}
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return c.Reply(cancelledReply(c, h)), nil
+}
+
+// notEligible says why the person may not take the request, "" when they
+// may.
+func notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover, p *intranet.Person) string {
+	switch {
+	case p.ID == h.RequesterID:
+		return ownRequest(c)
+	case !team.IsMember(p.ID):
+		return onlyMembers(c, team)
+	case h.Skill != "" && !hasSkill(p, h.Skill):
+		return needsSkill(c, h)
+	}
+	return ""
+}

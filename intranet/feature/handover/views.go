@@ -1,0 +1,250 @@
+package handover
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// This file holds every reply of /handover to the person who typed or
+// pressed it, in Dutch and English. The card and the DMs are in
+// view_card.go.
+
+// requested answers a new request whose card went to the team's channels.
+func requested(c *feature.Call, h *intranet.Handover, team *intranet.Team, posted []string, loc *time.Location, now time.Time) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Overdracht %d gevraagd", "Handover %d requested", h.ID)}
+	reply.Text = c.T("Je verzoek staat in het kanaal van %s (%s). Wie het eerst op \"Ik neem hem\" drukt, krijgt de dienst; je hoort het van me.",
+		"Your request is in %s's channel (%s). The first to press \"I'll take it\" gets the shift; I'll let you know.", team.Name, strings.Join(posted, ", "))
+	reply.Sections = card(h, c.Lang, loc, now).Sections
+	reply.Buttons = []intranet.Button{
+		{Label: c.T("Collega's een bericht sturen", "DM colleagues"), Command: fmt.Sprintf("/handover notify %d", h.ID)},
+		{Label: c.T("Annuleren", "Cancel"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/handover cancel %d", h.ID)},
+	}
+	return reply
+}
+
+// requestedWithoutChannel answers a new request of a team without a
+// channel: the card itself, in the channel it was typed in.
+func requestedWithoutChannel(c *feature.Call, h *intranet.Handover, team *intranet.Team, loc *time.Location, now time.Time) intranet.Reply {
+	reply := card(h, c.Lang, loc, now)
+	reply.Context = append(reply.Context, c.T("%s heeft geen kanaal (koppel er een met `/team channel %s`); stuur je collega's een bericht met `/handover notify %d`.",
+		"%s has no channel (link one with `/team channel %s`); DM your colleagues with `/handover notify %d`.", team.Name, feature.Quote(team.Name), h.ID))
+	if c.Req.Channel.Direct {
+		reply.Visibility = intranet.Ephemeral
+	}
+	return reply
+}
+
+func shiftTooLong(c *feature.Call, from, to when.Clock, d time.Duration) string {
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	length := fmt.Sprintf("%d h", h)
+	if m != 0 {
+		length = fmt.Sprintf("%d h %02d", h, m)
+	}
+	return c.T("Een dienst mag hoogstens 16 uur duren; %s-%s is %s. Splits hem in twee verzoeken.",
+		"A shift may last at most 16 hours; %s-%s is %s. Split it into two requests.", from, to, length)
+}
+
+func shiftStarted(c *feature.Call, start, end time.Time, loc *time.Location) string {
+	return c.T("Die dienst (%s) is al begonnen of voorbij. Kies een moment in de toekomst. ",
+		"That shift (%s) has started or is over already. Choose a time in the future. ", shiftText(start, end, loc, c.Lang)) + c.Usage()
+}
+
+func notInTeam(c *feature.Call, t *intranet.Team) string {
+	return c.T("Je hoort niet bij %s, dus je kunt dat team niet om een overdracht vragen.", "You are not in %s, so you cannot ask that team for a handover.", t.Name)
+}
+
+func inNoTeam(c *feature.Call) string {
+	return c.T("Je hoort bij geen enkel team. Zeg welk team het moet overnemen met `team:<naam>`.", "You are in no team. Say which team should take it over with `team:<name>`.")
+}
+
+func inSeveralTeams(c *feature.Call, teams []*intranet.Team) string {
+	var names []string
+	for _, t := range teams {
+		names = append(names, feature.Quote(t.Name))
+	}
+	return c.T("Je hoort bij meer teams (%s). Zeg welk met `team:<naam>`.", "You are in several teams (%s). Say which with `team:<name>`.", strings.Join(names, ", "))
+}
+
+func noSuchHandover(c *feature.Call, id int64) string {
+	return c.T("Er is geen overdracht %d.", "There is no handover %d.", id)
+}
+
+// gone answers a button of a request that can no longer change.
+func (u *Unit) gone(c *feature.Call, h *intranet.Handover) (intranet.Reply, bool) {
+	switch {
+	case h.State == intranet.HandoverCancelled:
+		return c.Reply(c.T("Overdracht %d is geannuleerd door %s; er valt niets meer te doen.", "Handover %d was cancelled by %s; there is nothing left to do.", h.ID, h.Requester)), true
+	case h.State == intranet.HandoverExpired || startedOrOver(h, u.cfg.Now()):
+		return c.Reply(c.T("Overdracht %d is verlopen: de dienst is al begonnen.", "Handover %d has expired: the shift has started.", h.ID)), true
+	}
+	return intranet.Reply{}, false
+}
+
+// stateText tells someone who was too late where the request is.
+func (u *Unit) stateText(c *feature.Call, h *intranet.Handover) string {
+	loc := u.cfg.Location
+	switch h.State {
+	case intranet.HandoverTaken:
+		return c.T("Te laat: %s nam overdracht %d om %s over.", "Too late: %s took over handover %d at %s.", h.Taker, h.ID, clockText(h.Changed, loc))
+	case intranet.HandoverPending:
+		return c.T("Te laat: %s nam overdracht %d om %s; dat wacht op goedkeuring.", "Too late: %s took handover %d at %s; it waits for approval.", h.Taker, h.ID, clockText(h.Changed, loc))
+	case intranet.HandoverCancelled:
+		return c.T("Overdracht %d is geannuleerd door %s.", "Handover %d was cancelled by %s.", h.ID, h.Requester)
+	case intranet.HandoverExpired:
+		return c.T("Overdracht %d is verlopen: de dienst is al begonnen.", "Handover %d has expired: the shift has started.", h.ID)
+	}
+	return c.T("Overdracht %d staat weer open.", "Handover %d is open again.", h.ID)
+}
+
+func ownRequest(c *feature.Call) string {
+	return c.T("Dit is je eigen verzoek; een collega moet het overnemen.", "This is your own request; a colleague has to take it over.")
+}
+
+func onlyMembers(c *feature.Call, t *intranet.Team) string {
+	return c.T("Alleen leden van %s kunnen deze dienst overnemen, en jij staat niet in dat team.", "Only members of %s can take over this shift, and you are not in that team.", t.Name)
+}
+
+func needsSkill(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Voor deze dienst is de vaardigheid %s nodig, en die staat niet bij jou in het telefoonboek.", "This shift needs the skill %s, and the phonebook does not list it for you.", h.Skill)
+}
+
+func youTook(c *feature.Call, h *intranet.Handover, loc *time.Location) string {
+	return c.T("Je neemt de dienst over: %s, %s. %s weet het.", "You take over the shift: %s, %s. %s knows.", shiftOf(h, loc, c.Lang), h.What, h.Requester)
+}
+
+// tookPending answers a takeover that waits for a lead; asked is how many
+// leads a DM reached. When none could be reached (they never used
+// Werkplek in the chat), it says whom to ask instead of promising an
+// answer that never comes.
+func tookPending(c *feature.Call, h *intranet.Handover, team *intranet.Team, asked int) string {
+	if asked == 0 {
+		var leads []string
+		for _, l := range team.Leads() {
+			leads = append(leads, l.Name)
+		}
+		return c.T("Je hebt overdracht %d genomen; een teamleider van %s keurt het nog goed, maar ik kan geen van hen een bericht sturen. Vraag %s om `/handover approve %d`.",
+			"You took handover %d; a team lead of %s still has to approve it, but I cannot DM any of them. Ask %s to type `/handover approve %d`.",
+			h.ID, team.Name, strings.Join(leads, c.T(" of ", " or ")), h.ID)
+	}
+	return c.T("Je hebt overdracht %d genomen; een teamleider van %s keurt het nog goed. Je hoort het van me.", "You took handover %d; a team lead of %s still has to approve it. I'll let you know.", h.ID, team.Name)
+}
+
+func onlyLeadsDecide(c *feature.Call, t *intranet.Team) string {
+	return c.T("Alleen een leider van %s kan dat goedkeuren of afwijzen.", "Only a lead of %s can approve or reject that.", t.Name)
+}
+
+func notPending(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Overdracht %d wacht niet op goedkeuring. ", "Handover %d does not wait for approval. ", h.ID)
+}
+
+func changedMeanwhile(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Dit verzoek is intussen veranderd: %s nam het nu. Beslis opnieuw: `/handover approve %d` of `/handover reject %d`.",
+		"This request changed in the meantime: %s took it now. Decide again: `/handover approve %d` or `/handover reject %d`.", h.Taker, h.ID, h.ID)
+}
+
+func someoneFirst(c *feature.Call) string { return c.T("Iemand was je voor. ", "Someone was first. ") }
+
+func approved(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Goedgekeurd: %s neemt de dienst van %s over.", "Approved: %s takes over %s's shift.", h.Taker, h.Requester)
+}
+
+func rejected(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Afgewezen: overdracht %d staat weer open.", "Rejected: handover %d is open again.", h.ID)
+}
+
+func onlyRequesterCancels(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Alleen %s, die het vroeg, kan overdracht %d annuleren.", "Only %s, who asked, can cancel handover %d.", h.Requester, h.ID)
+}
+
+func cancelledReply(c *feature.Call, h *intranet.Handover) string {
+	if h.TakerID != 0 {
+		return c.T("Overdracht %d is geannuleerd; %s, die hem had genomen, weet het.", "Handover %d is cancelled; %s, who had taken it, knows.", h.ID, h.Taker)
+	}
+	return c.T("Overdracht %d is geannuleerd.", "Handover %d is cancelled.", h.ID)
+}
+
+func onlyRequesterNotifies(c *feature.Call, h *intranet.Handover) string {
+	return c.T("Alleen %s, die het vroeg, kan collega's over overdracht %d een bericht sturen.", "Only %s, who asked, can DM colleagues about handover %d.", h.Requester, h.ID)
+}
+
+func notified(c *feature.Call, h *intranet.Handover, team *intranet.Team, sent int) string {
+	if sent == 0 {
+		return c.T("Ik kon niemand in %s een bericht sturen die deze dienst mag nemen.", "I could not DM anyone in %s who may take this shift.", team.Name)
+	}
+	return c.T("Ik stuurde %d collega's van %s een bericht over overdracht %d.", "I sent %d colleagues of %s a DM about handover %d.", sent, team.Name, h.ID)
+}
+
+func noOpenRequests(c *feature.Call) string {
+	return c.T("Je teams hebben geen open overdrachten.", "Your teams have no open handovers.")
+}
+
+func line(c *feature.Call, h *intranet.Handover, loc *time.Location) string {
+	s := fmt.Sprintf("*%d* · %s · %s · %s", h.ID, shiftOf(h, loc, c.Lang), h.What, h.Team)
+	if h.Skill != "" {
+		s += " · " + c.T("nodig: %s", "needs: %s", h.Skill)
+	}
+	return s
+}
+
+func cancelButton(c *feature.Call, h *intranet.Handover) intranet.Button {
+	return intranet.Button{Label: c.T("Annuleren", "Cancel"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/handover cancel %d", h.ID)}
+}
+
+// openList is /handover list: the caller's own requests with a cancel
+// button, the others they may take with a take button.
+func openList(c *feature.Call, list []*intranet.Handover, mayTake func(*intranet.Handover) bool, loc *time.Location) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Open overdrachten van je teams", "Open handovers of your teams")}
+	for _, h := range list {
+		s := intranet.Section{Text: line(c, h, loc)}
+		if h.RequesterID == c.Person.ID {
+			s.Buttons = []intranet.Button{cancelButton(c, h)}
+		} else if mayTake(h) {
+			s.Buttons = []intranet.Button{{Label: c.T("Ik neem hem", "I'll take it"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/handover take %d", h.ID)}}
+		}
+		reply.Sections = append(reply.Sections, s)
+	}
+	return reply
+}
+
+func nothingMine(c *feature.Call) string {
+	return c.T("Je vroeg of nam geen diensten (vanaf gisteren). Vraag er een met `/handover <datum> <van>-<tot> <wat>`.", "You asked for or took no shifts (from yesterday on). Ask with `/handover <date> <from>-<to> <what>`.")
+}
+
+// stateWords name a request's state in a list.
+var stateWords = map[intranet.HandoverState][2]string{
+	intranet.HandoverOpen: {"open", "open"}, intranet.HandoverPending: {"wacht op goedkeuring", "waiting for approval"},
+	intranet.HandoverTaken: {"overgenomen", "taken"}, intranet.HandoverCancelled: {"geannuleerd", "cancelled"}, intranet.HandoverExpired: {"verlopen", "expired"},
+}
+
+// mineList is /handover mine: what the caller asked ("Gevraagd") and took
+// ("Genomen"), with a cancel button on their own requests still to come.
+func mineList(c *feature.Call, list []*intranet.Handover, loc *time.Location, now time.Time) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Mijn overdrachten", "My handovers")}
+	me := c.Person.ID
+	for _, h := range list {
+		state := stateWords[h.State]
+		if startedOrOver(h, now) {
+			state = stateWords[intranet.HandoverExpired]
+		}
+		var text string
+		if h.RequesterID == me {
+			text = c.T("Gevraagd", "Asked") + " · " + line(c, h, loc) + " · " + c.T(state[0], state[1])
+			if h.Taker != "" {
+				text += " · " + c.T("door %s", "by %s", h.Taker)
+			}
+		} else {
+			text = c.T("Genomen", "Taken") + " · " + line(c, h, loc) + " · " + c.T("van %s", "from %s", h.Requester) + " · " + c.T(state[0], state[1])
+		}
+		s := intranet.Section{Text: text}
+		if h.RequesterID == me && !startedOrOver(h, now) && (h.State == intranet.HandoverOpen || h.State == intranet.HandoverPending || h.State == intranet.HandoverTaken) {
+			s.Buttons = []intranet.Button{cancelButton(c, h)}
+		}
+		reply.Sections = append(reply.Sections, s)
+	}
+	return reply
+}

@@ -1,0 +1,342 @@
+package news
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+)
+
+// The job kinds of the news unit; databases hold scheduled jobs under
+// these names.
+const (
+	// NewsPublishJob runs at an item's publication (key "news:<id>"): it
+	// delivers the item to immediate subscriptions and followers.
+	NewsPublishJob = "news.publish"
+	// NewsDigestJob delivers one subscription's digest of one period (key
+	// "digest:<subscription>:<period>").
+	NewsDigestJob = "news.digest"
+	// NewsRemindJob DMs those who have not confirmed an important item
+	// (key "news:<id>:remind:<n>").
+	NewsRemindJob = "news.remind"
+)
+
+// NewsReminders is the most reminders one person gets about one item.
+const NewsReminders = 2
+
+// DigestMax is the most items a digest (and /news) lists; the rest are counted.
+const DigestMax = 10
+
+// DigestSettle is how long before its run a digest's list of items ends:
+// an item posted at that very moment may not be committed yet when the
+// digest reads, and the next digest starts where this one ended, so the
+// item comes then rather than never.
+const DigestSettle = 5 * time.Second
+
+// Keys of the news jobs and messages.
+func newsKey(id int64) string          { return fmt.Sprintf("news:%d", id) }
+func remindKey(id int64, n int) string { return fmt.Sprintf("news:%d:remind:%d", id, n) }
+
+// Period names a digest's due time; it is part of the job's key, the
+// delivery record and the outbox key, so each is once per period.
+func Period(due time.Time) string { return due.UTC().Format("2006-01-02T15:04:05Z") }
+
+func digestKey(sub int64, due time.Time) string { return fmt.Sprintf("digest:%d:%s", sub, Period(due)) }
+
+// scheduleItem schedules an item's publication job and, for an important
+// item, its first reminder. publishSet says the publication time was just
+// set (a new item, or an edit of one not yet out, "now" included); other
+// edits leave a publication job alone, so an item out already is not
+// delivered again.
+func (u *Unit) scheduleItem(ctx context.Context, n *intranet.NewsItem, publishSet bool) error {
+	if publishSet {
+		if err := u.cfg.Jobs.Schedule(ctx, NewsPublishJob, newsKey(n.ID), n.Publish, nil); err != nil {
+			return err
+		}
+	}
+	if !n.Important || u.cfg.ReminderAfter <= 0 {
+		return u.cfg.Jobs.Cancel(ctx, NewsRemindJob, remindKey(n.ID, 1))
+	}
+	return u.cfg.Jobs.Schedule(ctx, NewsRemindJob, remindKey(n.ID, 1), n.Publish.Add(u.cfg.ReminderAfter), nil)
+}
+
+// cancelItemJobs drops a withdrawn item's publication and reminders.
+func (u *Unit) cancelItemJobs(ctx context.Context, id int64) error {
+	if err := u.cfg.Jobs.Cancel(ctx, NewsPublishJob, newsKey(id)); err != nil {
+		return err
+	}
+	for i := 1; i <= NewsReminders; i++ {
+		if err := u.cfg.Jobs.Cancel(ctx, NewsRemindJob, remindKey(id, i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scheduleDigest schedules a subscription's next digest.
+func (u *Unit) scheduleDigest(ctx context.Context, s *intranet.Subscription) error {
+	if s.Next.IsZero() {
+		return nil
+	}
+	return u.cfg.Jobs.Schedule(ctx, NewsDigestJob, digestKey(s.ID, s.Next), s.Next, nil)
+}
+
+// RescheduleDigest moves a subscription's next digest to due, in one
+// transaction with its job; operators and tests use it to make digests
+// fall due now. Returns ENOTFOUND.
+func (u *Unit) RescheduleDigest(ctx context.Context, id int64, due time.Time) error {
+	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		s, err := u.cfg.Subscriptions.FindSubscriptionByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !s.Next.IsZero() {
+			if err := u.cfg.Jobs.Cancel(ctx, NewsDigestJob, digestKey(s.ID, s.Next)); err != nil {
+				return err
+			}
+		}
+		due = due.UTC().Truncate(time.Second)
+		if err := u.cfg.Subscriptions.SetSubscriptionNext(ctx, id, due); err != nil {
+			return err
+		}
+		s.Next = due
+		return u.scheduleDigest(ctx, s)
+	})
+}
+
+// jobItem is the item of a publication or reminder job
+// ("news:<id>[:remind:<n>]") and n; the item is nil when it is gone.
+func (u *Unit) jobItem(ctx context.Context, j intranet.Job) (*intranet.NewsItem, int, error) {
+	parts := strings.Split(j.Key, ":")
+	bad := intranet.FailJob(fmt.Errorf("%s job with key %q", j.Kind, j.Key))
+	if len(parts) < 2 || parts[0] != "news" {
+		return nil, 0, bad
+	}
+	id, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil {
+		return nil, 0, bad
+	}
+	nth := 0
+	if len(parts) == 4 {
+		if nth, err = strconv.Atoi(parts[3]); err != nil {
+			return nil, 0, bad
+		}
+	}
+	n, err := u.cfg.News.FindNewsByID(ctx, id)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return nil, 0, nil
+	} else if err != nil {
+		return nil, 0, err
+	}
+	return n, nth, nil
+}
+
+// people finds people by id for one job, each once; nil for one who is
+// gone.
+type people struct {
+	svc  intranet.PersonService
+	seen map[int64]*intranet.Person
+}
+
+func (ps *people) find(ctx context.Context, id int64) (*intranet.Person, error) {
+	if p, ok := ps.seen[id]; ok {
+		return p, nil
+	}
+	p, err := ps.svc.FindPersonByID(ctx, id)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		p, err = nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if ps.seen == nil {
+		ps.seen = map[int64]*intranet.Person{}
+	}
+	ps.seen[id] = p
+	return p, nil
+}
+
+// publishJob runs at an item's publication: each immediate subscription
+// and each follower gets it once. A delivery per (subscription, item) is
+// claimed in the transaction that sends it, so a rerun sends nothing
+// twice; a follower's DM is once per person and item by its outbox key.
+func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
+	n, _, err := u.jobItem(ctx, j)
+	if n == nil || err != nil {
+		return err
+	}
+	now := maxTime(u.cfg.Now(), j.Due)
+	if !n.Visible(now) {
+		return nil
+	}
+	subs, err := u.cfg.Subscriptions.Subscriptions(ctx, intranet.SubscriptionFilter{Immediate: true})
+	if err != nil {
+		return err
+	}
+	ps := &people{svc: u.cfg.People}
+	for _, s := range subs {
+		if !s.Matches(n) || n.Publish.Before(s.Created) {
+			continue
+		}
+		if s.Personal {
+			p, err := ps.find(ctx, s.PersonID)
+			if err != nil {
+				return err
+			}
+			if p == nil || !n.For(p.Department) || p.IsGuest() {
+				continue
+			}
+		}
+		err := feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+			won, err := u.cfg.Subscriptions.ClaimDelivery(ctx, intranet.DigestClaim{SubscriptionID: s.ID, Period: fmt.Sprintf("item:%d", n.ID), Items: 1}, now)
+			if err != nil || !won {
+				return err
+			}
+			_, err = u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.itemMessage(s.Lang, n, nil), Key: fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID)})
+			return err
+		})
+		if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND { // unsubscribed meanwhile
+			return err
+		}
+	}
+	follows, err := u.cfg.Subscriptions.Follows(ctx, nil)
+	if err != nil {
+		return err
+	}
+	done := map[int64]bool{}
+	for _, f := range follows {
+		if done[f.PersonID] || f.PersonID == n.AuthorID || !f.Matches(n) {
+			continue
+		}
+		done[f.PersonID] = true
+		p, err := ps.find(ctx, f.PersonID)
+		if err != nil {
+			return err
+		}
+		if p == nil || !n.For(p.Department) || p.IsGuest() {
+			continue
+		}
+		follow := f
+		if _, err := u.msg.Send(ctx, p, "", fmt.Sprintf("news:%d:follow:%d", n.ID, p.ID), func(lang string) intranet.Reply {
+			return u.itemMessage(lang, n, &follow)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// digestJob delivers one subscription's digest of one period: the items
+// published since its previous digest that match its filters. The
+// delivery record, the outbox message (keyed by the period) and the next
+// period's job are written in one transaction, so a rerun, on this replica
+// or another, finds the period claimed and sends nothing. The next period
+// is computed from now, so a digest that fell due while everything was
+// down goes out once, not once per missed period.
+func (u *Unit) digestJob(ctx context.Context, j intranet.Job) error {
+	var subID int64
+	if _, err := fmt.Sscanf(j.Key, "digest:%d:", &subID); err != nil {
+		return intranet.FailJob(fmt.Errorf("%s job with key %q", j.Kind, j.Key))
+	}
+	s, err := u.cfg.Subscriptions.FindSubscriptionByID(ctx, subID)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if Period(s.Next) != Period(j.Due) {
+		return nil // rescheduled meanwhile: the other job delivers
+	}
+	at := maxTime(u.cfg.Now(), j.Due).UTC().Truncate(time.Second)
+	until := at.Add(-DigestSettle)
+	f := intranet.NewsFilter{VisibleAt: until, PublishedAfter: s.Since, PublishedUntil: until, Topic: s.Topic, Department: s.Department, AuthorID: s.AuthorID}
+	if s.Personal {
+		p, err := u.cfg.People.FindPersonByID(ctx, s.PersonID)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		f.Audience = audienceOf(p)
+	}
+	items, err := u.cfg.News.News(ctx, f)
+	if err != nil {
+		return err
+	}
+	next := s.Schedule.Next(at, u.cfg.Location)
+	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		won, err := u.cfg.Subscriptions.ClaimDelivery(ctx, intranet.DigestClaim{SubscriptionID: s.ID, Period: Period(j.Due), Until: until, Next: next, Items: len(items)}, at)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			return nil
+		} else if err != nil || !won {
+			return err
+		}
+		if len(items) > 0 {
+			if _, err := u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.digestMessage(s, items), Key: digestKey(s.ID, j.Due)}); err != nil {
+				return err
+			}
+		}
+		s.Next = next
+		return u.scheduleDigest(ctx, s)
+	})
+}
+
+// remindJob DMs everyone in an important item's audience who has not
+// confirmed it, and schedules the next reminder (at most NewsReminders).
+func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
+	n, nth, err := u.jobItem(ctx, j)
+	if n == nil || err != nil {
+		return err
+	}
+	if !n.Important || !n.Visible(maxTime(u.cfg.Now(), j.Due)) {
+		return nil
+	}
+	readers, err := u.cfg.News.NewsAudience(ctx, n.ID)
+	if err != nil {
+		return err
+	}
+	ps := &people{svc: u.cfg.People}
+	for _, r := range readers {
+		if !r.Acked.IsZero() || r.PersonID == n.AuthorID {
+			continue
+		}
+		p, err := ps.find(ctx, r.PersonID)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			continue
+		}
+		if _, err := u.msg.Send(ctx, p, "", fmt.Sprintf("news:%d:remind:%d:%d", n.ID, nth, p.ID), func(lang string) intranet.Reply {
+			return u.reminderMessage(lang, n)
+		}); err != nil {
+			return err
+		}
+	}
+	if nth < NewsReminders && u.cfg.ReminderAfter > 0 {
+		return u.cfg.Jobs.Schedule(ctx, NewsRemindJob, remindKey(n.ID, nth+1), j.Due.Add(u.cfg.ReminderAfter), nil)
+	}
+	return nil
+}
+
+// NewsAcksCSV is the confirmation list of an item for `werkplek news
+// acks`: the audience, one row each, with when they confirmed.
+// Returns ENOTFOUND.
+func NewsAcksCSV(ctx context.Context, news intranet.NewsService, id int64) ([][]string, error) {
+	readers, err := news.NewsAudience(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	rows := [][]string{{"name", "email", "acknowledged_at"}}
+	for _, p := range readers {
+		at := ""
+		if !p.Acked.IsZero() {
+			at = p.Acked.UTC().Format(time.RFC3339)
+		}
+		rows = append(rows, []string{p.Name, p.Email, at})
+	}
+	return rows, nil
+}

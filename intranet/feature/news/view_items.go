@@ -1,0 +1,304 @@
+package news
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// This file holds how news items read: lists, cards, the messages that
+// deliver them and every answer about items, in Dutch and English.
+
+func (u *Unit) dateText(t time.Time, lang string) string {
+	return when.DateOf(t, u.cfg.Location).Format(lang)
+}
+
+func (u *Unit) clockText(t time.Time) string { return t.In(u.cfg.Location).Format("15:04") }
+
+// latestView is /news: the newest items, each a line.
+func (u *Unit) latestView(c *feature.Call, items []*intranet.NewsItem) intranet.Reply {
+	if len(items) == 0 {
+		return c.Reply(c.T("Er is nog geen nieuws voor je.", "There is no news for you yet."))
+	}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Laatste nieuws", "Latest news")}
+	for _, n := range items {
+		reply.Sections = append(reply.Sections, u.newsLine(c.Lang, n))
+	}
+	reply.Context = []string{c.T("Abonneer een kanaal met `/news subscribe daily 08:30`.", "Subscribe a channel with `/news subscribe daily 08:30`.")}
+	return reply
+}
+
+// newsLine is one item in a list: title, date, topic, a line of text and
+// its /news <id>.
+func (u *Unit) newsLine(lang string, n *intranet.NewsItem) intranet.Section {
+	meta := []string{u.dateText(n.Publish, lang)}
+	if n.Topic != "" {
+		meta = append(meta, n.Topic)
+	}
+	if n.Department != "" {
+		meta = append(meta, n.Department)
+	}
+	title := "*" + n.Title + "*"
+	if n.Important {
+		title = "❗ " + title
+	}
+	text := fmt.Sprintf("%s · %s\n%s", title, strings.Join(meta, " · "), excerpt(n.Body, 140))
+	return intranet.Section{Text: text, Buttons: []intranet.Button{{Label: feature.T(lang, "Lezen", "Read more"), Command: fmt.Sprintf("/news %d", n.ID)}}}
+}
+
+func excerpt(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:max])) + "…"
+}
+
+// newsCard is one item in full, with a Read button when it is important.
+func (u *Unit) newsCard(lang string, n *intranet.NewsItem) intranet.Reply {
+	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
+	reply := intranet.Reply{Lang: lang, Title: n.Title, Text: n.Body}
+	fields := []intranet.Field{{Label: t("Door", "By"), Value: n.Author},
+		{Label: t("Geplaatst", "Published"), Value: u.dateText(n.Publish, lang) + " " + u.clockText(n.Publish)}}
+	if n.Topic != "" {
+		fields = append(fields, intranet.Field{Label: t("Onderwerp", "Topic"), Value: n.Topic})
+	}
+	if n.Department != "" {
+		fields = append(fields, intranet.Field{Label: t("Voor", "For"), Value: n.Department})
+	}
+	if !n.Expires.IsZero() {
+		// Expires is the midnight after the last day shown.
+		fields = append(fields, intranet.Field{Label: t("Tot en met", "Until"), Value: u.dateText(n.Expires.Add(-time.Second), lang)})
+	}
+	reply.Sections = []intranet.Section{{Fields: fields}}
+	if n.Important {
+		reply.Buttons = []intranet.Button{{Label: t("Gelezen", "Read"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/news read %d", n.ID)}}
+		reply.Context = append(reply.Context, t("Belangrijk: bevestig met Gelezen dat je het las.", "Important: confirm with Read that you read it."))
+	}
+	reply.Context = append(reply.Context, t("Nieuws %d", "News %d", n.ID))
+	return reply
+}
+
+// shownCard is /news <id>: the card with the item's state.
+func (u *Unit) shownCard(c *feature.Call, n *intranet.NewsItem, now time.Time) intranet.Reply {
+	card := u.newsCard(c.Lang, n)
+	switch {
+	case !n.Withdrawn.IsZero():
+		card.Context = append(card.Context, c.T("Ingetrokken op %s.", "Withdrawn on %s.", u.dateText(n.Withdrawn, c.Lang)))
+		card.Buttons = nil
+	case now.Before(n.Publish):
+		card.Context = append(card.Context, c.T("Nog niet gepubliceerd: verschijnt %s %s.", "Not published yet: appears %s %s.", u.dateText(n.Publish, c.Lang), u.clockText(n.Publish)))
+	case !n.Expires.IsZero() && !now.Before(n.Expires):
+		card.Context = append(card.Context, c.T("Verlopen.", "Expired."))
+	}
+	return card
+}
+
+// postedView answers a published or planned item.
+func (u *Unit) postedView(c *feature.Call, n *intranet.NewsItem, now time.Time) intranet.Reply {
+	reply := u.newsCard(c.Lang, n)
+	if n.Publish.After(now) {
+		reply.Text = c.T("Gepland: bericht %d verschijnt %s %s.", "Scheduled: item %d appears %s %s.", n.ID, u.dateText(n.Publish, c.Lang), u.clockText(n.Publish)) + "\n\n" + reply.Text
+	} else {
+		reply.Text = c.T("Geplaatst als bericht %d.", "Published as item %d.", n.ID) + "\n\n" + reply.Text
+	}
+	reply.Buttons = []intranet.Button{{Label: c.T("Intrekken", "Withdraw"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/news withdraw %d", n.ID)}}
+	if n.Important {
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Wie las het", "Who read it"), Command: fmt.Sprintf("/news stats %d", n.ID)})
+	}
+	return reply
+}
+
+// editedView answers a corrected item.
+func (u *Unit) editedView(c *feature.Call, n *intranet.NewsItem) intranet.Reply {
+	reply := u.newsCard(c.Lang, n)
+	reply.Text = c.T("Bericht %d is gewijzigd.", "Item %d is corrected.", n.ID) + "\n\n" + reply.Text
+	return reply
+}
+
+// itemMessage is an item as delivered on its own: to an immediate
+// subscription, or to a follower (f says what they follow).
+func (u *Unit) itemMessage(lang string, n *intranet.NewsItem, f *intranet.Follow) intranet.Reply {
+	m := u.newsCard(lang, n)
+	m.Visibility = intranet.InChannel
+	m.Title = feature.T(lang, "Nieuws: %s", "News: %s", n.Title)
+	if f != nil {
+		m.Context = append([]string{feature.T(lang, "Je volgt %s.", "You follow %s.", followText(lang, *f))}, m.Context...)
+	}
+	return m
+}
+
+// reminderMessage asks someone who has not confirmed an important item to.
+func (u *Unit) reminderMessage(lang string, n *intranet.NewsItem) intranet.Reply {
+	m := u.newsCard(lang, n)
+	m.Title = feature.T(lang, "Herinnering: %s", "Reminder: %s", n.Title)
+	m.Text = feature.T(lang, "Dit belangrijke bericht vraagt je te bevestigen dat je het las.", "This important item asks you to confirm that you read it.") + "\n\n" + n.Body
+	return m
+}
+
+// readText answers /news read.
+func (u *Unit) readText(c *feature.Call, n *intranet.NewsItem, first bool, at time.Time) string {
+	if !first {
+		return c.T("Je had al bevestigd dat je %q las (%s %s); dat blijft zo.", "You had already confirmed reading %q (%s %s); that stays as it is.",
+			n.Title, u.dateText(at, c.Lang), u.clockText(at))
+	}
+	return c.T("Dank je: genoteerd dat je %q las.", "Thank you: noted that you read %q.", n.Title)
+}
+
+// statsView is /news stats: how many of the audience read the item, and who not.
+func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsReader) intranet.Reply {
+	var unread, unreachable []string
+	read := 0
+	for _, p := range readers {
+		if !p.Acked.IsZero() {
+			read++
+			continue
+		}
+		unread = append(unread, p.Name)
+		if len(p.Accounts) == 0 {
+			unreachable = append(unreachable, p.Name)
+		}
+	}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Gelezen: %s", "Read: %s", n.Title)}
+	if !n.Important {
+		reply.Text = c.T("Bericht %d is niet belangrijk, dus lezers bevestigen het niet. ", "Item %d is not important, so readers do not confirm it. ", n.ID)
+	}
+	reply.Text += c.T("%d van %d in de doelgroep hebben het gelezen.", "%d of %d in the audience have read it.", read, len(readers))
+	if len(unread) > 0 {
+		shown := unread
+		if len(shown) > 40 {
+			shown = shown[:40]
+		}
+		s := intranet.Section{Title: c.T("Nog niet gelezen (%d)", "Not read yet (%d)", len(unread)), Text: strings.Join(shown, ", ")}
+		if len(unread) > len(shown) {
+			s.Text += " " + c.T("en %d meer", "and %d more", len(unread)-len(shown))
+		}
+		reply.Sections = append(reply.Sections, s)
+	}
+	switch {
+	case len(unreachable) == 0 || !n.Important:
+	case len(unreachable) <= 20:
+		reply.Context = append(reply.Context, c.T("Zonder chataccount, dus geen herinnering mogelijk: %s.", "No chat account, so they cannot be reminded: %s.", strings.Join(unreachable, ", ")))
+	default:
+		reply.Context = append(reply.Context, c.T("%d van hen hebben geen chataccount en krijgen dus geen herinnering (zie de CSV).", "%d of them have no chat account, so they cannot be reminded (see the CSV).", len(unreachable)))
+	}
+	reply.Context = append(reply.Context, c.T("De hele lijst als CSV: `werkplek news acks %d`.", "The whole list as CSV: `werkplek news acks %d`.", n.ID))
+	return reply
+}
+
+// postForm is the publishing form, its fields filled with values.
+func postForm(c *feature.Call, depts []string, values map[string]string) intranet.Reply {
+	opts := []intranet.Option{{Label: c.T("Iedereen", "Everyone"), Value: ""}}
+	for _, d := range depts {
+		opts = append(opts, intranet.Option{Label: d, Value: d})
+	}
+	f := &intranet.Form{ID: postFormID, Title: c.T("Nieuws plaatsen", "Publish news"), SubmitLabel: c.T("Plaatsen", "Publish"),
+		Command: grammar.Usage(Command, sub("post"), c.Lang),
+		Fields: []intranet.FormField{
+			{Name: "title", Label: c.T("Titel", "Title"), Kind: intranet.FieldText, Required: true, MaxLength: intranet.MaxNewsTitle},
+			{Name: "body", Label: c.T("Tekst", "Text"), Kind: intranet.FieldLongText, Required: true, MaxLength: intranet.MaxNewsBody},
+			{Name: "topic", Label: c.T("Onderwerp", "Topic"), Kind: intranet.FieldText, Placeholder: c.T("Personeel", "Staff")},
+			{Name: "dept", Label: c.T("Voor", "For"), Kind: intranet.FieldChoice, Options: opts},
+			{Name: "important", Label: c.T("Belangrijk (lezers bevestigen)", "Important (readers confirm)"), Kind: intranet.FieldYesNo, Value: "no"},
+			{Name: "publish_date", Label: c.T("Publiceren op (leeg: nu)", "Publish on (empty: now)"), Kind: intranet.FieldDate},
+			{Name: "publish_time", Label: c.T("Om", "At"), Kind: intranet.FieldTime, Placeholder: "09:00"},
+			{Name: "expires", Label: c.T("Verloopt na", "Expires after"), Kind: intranet.FieldDate},
+		}}
+	for i := range f.Fields {
+		if v, ok := values[f.Fields[i].Name]; ok {
+			f.Fields[i].Value = v
+		}
+	}
+	return intranet.Reply{Lang: c.Lang, Text: postUsage(c), Form: f}
+}
+
+// The answers about items.
+
+func noItem(c *feature.Call, id int64) string {
+	return c.T("Er is geen nieuwsbericht %d.", "There is no news item %d.", id)
+}
+
+func noItemForYou(c *feature.Call, id int64) string {
+	return c.T("Er is geen nieuwsbericht %d voor jou (meer).", "There is no news item %d for you (any more).", id)
+}
+
+func noConfirmationAsked(c *feature.Call, id int64) string {
+	return c.T("Bericht %d vraagt geen bevestiging; fijn dat je het las.", "Item %d asks for no confirmation; thanks for reading it.", id)
+}
+
+func statsNotYours(c *feature.Call, n *intranet.NewsItem) string {
+	return c.T("Alleen %s, die het plaatste, en beheerders zien wie bericht %d las.", "Only %s, who published it, and admins see who read item %d.", n.Author, n.ID)
+}
+
+// onlyPublishers refuses post, edit and withdraw to who may not.
+func onlyPublishers(c *feature.Call, what string) string {
+	switch what {
+	case "edit":
+		return c.T("Alleen contentbeheerders en beheerders wijzigen nieuws.", "Only content managers and admins edit news.")
+	case "withdraw":
+		return c.T("Alleen contentbeheerders en beheerders trekken nieuws in.", "Only content managers and admins withdraw news.")
+	}
+	return c.T("Alleen contentbeheerders en beheerders plaatsen nieuws. Vraag je contentbeheerder.", "Only content managers and admins publish news. Ask your content manager.")
+}
+
+func withdrawn(c *feature.Call, id int64) string {
+	return c.T("Bericht %d is ingetrokken; niemand ziet het meer.", "Item %d is withdrawn; nobody sees it any more.", id)
+}
+
+func withdrawnAlready(c *feature.Call, id int64) string {
+	return c.T("Bericht %d was al ingetrokken.", "Item %d was withdrawn already.", id)
+}
+
+func needsTitle(c *feature.Call) string {
+	return c.T("Een bericht heeft een titel nodig. ", "An item needs a title. ") + postUsage(c)
+}
+
+func needsBody(c *feature.Call) string {
+	return c.T("Een bericht heeft een tekst nodig, na de titel en een `|`. ", "An item needs a text, after the title and a `|`. ") + postUsage(c)
+}
+
+func titleTooLong(c *feature.Call) string {
+	return c.T("De titel is te lang: hoogstens %d tekens.", "The title is too long: at most %d characters.", intranet.MaxNewsTitle)
+}
+
+func bodyTooLong(c *feature.Call, n int) string {
+	return c.T("De tekst is te lang: %d tekens, hoogstens %d.", "The text is too long: %d characters, at most %d.", n, intranet.MaxNewsBody)
+}
+
+func publishPast(c *feature.Call) string {
+	return c.T("Het publicatiemoment ligt in het verleden. Laat `publish:` weg om nu te plaatsen.", "The publication time is in the past. Leave out `publish:` to publish now.")
+}
+
+func expiresFirst(c *feature.Call) string {
+	return c.T("Het bericht zou verlopen voordat het verschijnt; kies een latere `expires:`.", "The item would expire before it appears; choose a later `expires:`.")
+}
+
+func editUsage(c *feature.Call) string {
+	return c.T("Wat moet er anders? Geef een nieuwe titel, een nieuwe tekst na `|` (een leeg deel blijft zoals het was) en/of opties als `topic:`, `dept:`, `important:no`, `expires:<datum>`. ",
+		"What should change? Give a new title, a new text after `|` (an empty part stays as it was) and/or options such as `topic:`, `dept:`, `important:no`, `expires:<date>`. ") + c.Usage()
+}
+
+func editWithdrawn(c *feature.Call, id int64) string {
+	return c.T("Bericht %d is ingetrokken; plaats een nieuw.", "Item %d was withdrawn; publish a new one.", id)
+}
+
+func appearedAlready(c *feature.Call, id int64) string {
+	return c.T("Bericht %d is al verschenen; het publicatiemoment verandert niet meer.", "Item %d has appeared already; its publication time no longer changes.", id)
+}
+
+func fillIn(c *feature.Call) string { return c.T("Vul dit in.", "Fill this in.") }
+
+func noTopicsYet(c *feature.Call) string {
+	return c.T("Er zijn nog geen onderwerpen: geen bericht heeft er een.", "There are no topics yet: no item has one.")
+}
+
+func unknownTopic(c *feature.Call, name string, all []string) string {
+	return c.T("Ik ken geen onderwerp %q.%s", "I know no topic %q.%s", name, c.DidYouMean(name, all))
+}

@@ -1,0 +1,164 @@
+package rooms
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+)
+
+// adminList answers /room admin [list]: every room, retired ones too.
+func (u *Unit) adminList(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if !isRoomAdmin(c) {
+		return c.Reply(adminOnly(c)), nil
+	}
+	rooms, err := u.cfg.Rooms.Rooms(ctx, true)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return adminListView(c, rooms), nil
+}
+
+// adminAdd answers /room admin add <name> [options].
+func (u *Unit) adminAdd(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if !isRoomAdmin(c) {
+		return c.Reply(adminOnly(c)), nil
+	}
+	rec := intranet.RoomRecord{Name: strings.TrimSpace(c.Cmd.Text("name")), Opens: defaultOpens, Closes: defaultCloses}
+	applyOptions(c, &rec)
+	rooms, err := u.cfg.Rooms.Rooms(ctx, true)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	for _, room := range rooms {
+		if roomKey(room.Name) == roomKey(rec.Name) {
+			return c.Reply(roomExists(c, room.Name)), nil
+		}
+	}
+	return u.saveRoom(ctx, c, rec, false)
+}
+
+// adminChange answers /room admin change <room> <key>:<value>….
+func (u *Unit) adminChange(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if !isRoomAdmin(c) {
+		return c.Reply(adminOnly(c)), nil
+	}
+	room, m, err := u.findRoom(ctx, c.Cmd.Text("room"))
+	if err != nil {
+		return intranet.Reply{}, err
+	} else if m != nil {
+		return missReply(c, m, func(name string) string { return c.Cmd.SetText("room", name).String() }), nil
+	}
+	if !c.Cmd.Has("name") && !c.Cmd.Has("capacity") && !c.Cmd.Has("location") && !c.Cmd.Has("facilities") && !c.Cmd.Has("hours") {
+		return c.Reply(nothingToChange(c, room.Name)), nil
+	}
+	rec := intranet.RoomRecord{ID: room.ID, Name: room.Name, Location: room.Location, Capacity: room.Capacity,
+		Facilities: room.Facilities, Opens: room.Opens, Closes: room.Closes}
+	applyOptions(c, &rec)
+	return u.saveRoom(ctx, c, rec, true)
+}
+
+// applyOptions fills a room record from the options typed.
+func applyOptions(c *feature.Call, rec *intranet.RoomRecord) {
+	p := c.Cmd
+	if p.Has("name") {
+		rec.Name = strings.TrimSpace(p.Text("name"))
+	}
+	if p.Has("location") {
+		rec.Location = strings.TrimSpace(p.Text("location"))
+	}
+	if p.Has("capacity") {
+		rec.Capacity = int(p.Number("capacity"))
+	}
+	if p.Has("facilities") {
+		rec.Facilities = nil
+		for _, f := range strings.FieldsFunc(p.Text("facilities"), func(r rune) bool { return r == ';' || r == ',' }) {
+			if f = strings.TrimSpace(f); f != "" {
+				rec.Facilities = append(rec.Facilities, facilityWord(f))
+			}
+		}
+	}
+	if hours, ok := p.Slot("hours"); ok {
+		rec.Opens, rec.Closes = int(hours.From), int(hours.To)
+	}
+}
+
+// saveRoom saves one room record and answers with the room.
+func (u *Unit) saveRoom(ctx context.Context, c *feature.Call, rec intranet.RoomRecord, changed bool) (intranet.Reply, error) {
+	_, err := u.cfg.Rooms.SaveRooms(ctx, []intranet.RoomRecord{rec}, false)
+	var ie *intranet.ImportError
+	switch {
+	case errors.As(err, &ie):
+		var reasons []string
+		for _, p := range ie.Problems {
+			reasons = append(reasons, p.Reason)
+		}
+		return c.Reply(notPossible(c, strings.Join(reasons, "; ")+".")), nil
+	case intranet.ErrorCode(err) == intranet.ECONFLICT:
+		return c.Reply(nameTaken(c, rec.Name)), nil
+	case intranet.ErrorCode(err) == intranet.ENOTFOUND:
+		return c.Reply(roomGone(c)), nil
+	case err != nil:
+		return intranet.Reply{}, err
+	}
+	room := intranet.Room{Name: rec.Name, Location: rec.Location, Capacity: rec.Capacity, Facilities: rec.Facilities, Opens: rec.Opens, Closes: rec.Closes}
+	return savedView(c, room, changed), nil
+}
+
+// adminRetire answers /room admin retire <room>: the room takes no more
+// bookings, its coming bookings are cancelled and their owners told.
+func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if !isRoomAdmin(c) {
+		return c.Reply(adminOnly(c)), nil
+	}
+	room, m, err := u.findRoom(ctx, c.Cmd.Text("room"))
+	if err != nil {
+		return intranet.Reply{}, err
+	} else if m != nil {
+		if m.retired != nil {
+			return c.Reply(retiredAlready(c, m.retired.Name)), nil
+		}
+		return missReply(c, m, func(name string) string { return c.Cmd.SetText("room", name).String() }), nil
+	}
+	var cancelled []intranet.Booking
+	told, missed := 0, map[string]bool{}
+	err = u.inTx(ctx, func(ctx context.Context) error {
+		var err error
+		if cancelled, err = u.cfg.Rooms.RetireRoom(ctx, room.ID, u.now()); err != nil {
+			return err
+		}
+		for _, b := range cancelled {
+			if err := u.unscheduleReminder(ctx, &b); err != nil {
+				return err
+			}
+			booking := b
+			sent, err := u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-retired", b.ID), func(lang string) intranet.Reply {
+				return u.roomRetired(lang, room.Name, booking)
+			})
+			if err != nil {
+				return err
+			}
+			if sent {
+				told++
+			} else {
+				missed[b.Person] = true
+			}
+		}
+		return nil
+	})
+	if intranet.ErrorCode(err) == intranet.ECONFLICT {
+		return c.Reply(retiredAlready(c, room.Name)), nil
+	} else if err != nil {
+		return intranet.Reply{}, err
+	}
+	var names []string
+	for n := range missed {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return u.retiredView(c, room, cancelled, told, names), nil
+}

@@ -1,0 +1,138 @@
+package rooms
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
+)
+
+// day answers /room [<date>]: every room's busy and free times that day.
+func (u *Unit) day(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	d, ok := c.Cmd.Date("date")
+	if !ok {
+		d = u.today()
+	}
+	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	if len(rooms) == 0 {
+		return c.Reply(noRoomsYet(c)), nil
+	}
+	start, end := d.At(0, u.cfg.Location), d.AddDays(1).At(0, u.cfg.Location)
+	bookings, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{From: start, To: end})
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	byRoom := map[int64][]intranet.Booking{}
+	for _, b := range bookings {
+		byRoom[b.RoomID] = append(byRoom[b.RoomID], b)
+	}
+	return u.dayView(c, d, rooms, byRoom), nil
+}
+
+// facilityWords maps the Dutch names of the usual facilities to the words
+// rooms are described with.
+var facilityWords = map[string]string{
+	"scherm": "screen", "beeldscherm": "screen", "tv": "screen",
+	"videobellen": "video", "beeld": "video", "camera": "video",
+	"whitebord": "whiteboard", "bord": "whiteboard",
+}
+
+// facilityWord is the room word of a typed facility.
+func facilityWord(typed string) string {
+	w := strings.ToLower(strings.TrimSpace(typed))
+	if f, ok := facilityWords[w]; ok {
+		return f
+	}
+	return w
+}
+
+// free answers /room free <slot> [<n> people] [<facility>].
+func (u *Unit) free(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	s, _ := c.Cmd.Slot("slot")
+	q := intranet.FreeQuery{Capacity: int(c.Cmd.Number("people"))}
+	q.Slot = intranet.Slot{Start: s.Start(u.cfg.Location), End: s.End(u.cfg.Location)}
+	if problem := u.checkSlot(nil, s, q.Slot); problem != slotFine {
+		return c.Reply(u.slotRefusal(c, problem, nil, s, q.Slot)), nil
+	}
+	if typed := c.Cmd.Text("facility"); typed != "" {
+		rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+		if err != nil {
+			return intranet.Reply{}, err
+		}
+		known := map[string]bool{}
+		for _, room := range rooms {
+			for _, f := range room.Facilities {
+				known[strings.ToLower(f)] = true
+			}
+		}
+		q.Facility = facilityWord(typed)
+		if !known[q.Facility] {
+			if len(strings.Fields(typed)) > 1 {
+				return c.Reply(oneFacility(c, typed)), nil
+			}
+			list := make([]string, 0, len(known))
+			for f := range known {
+				list = append(list, f)
+			}
+			sort.Strings(list)
+			return c.Reply(unknownFacility(c, typed, list)), nil
+		}
+	}
+	free, err := u.cfg.Rooms.FreeRooms(ctx, q)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	var open []intranet.Room
+	var commands []string
+	for _, room := range free {
+		if opensFor(room, s) {
+			open = append(open, room)
+			commands = append(commands, fmt.Sprintf("/%s book %s %s", Command.Word.EN, quote(room.Name), s))
+		}
+	}
+	return u.freeView(c, q.Slot, open, commands), nil
+}
+
+// quote writes a room's name so that a typed command reads it back.
+func quote(name string) string {
+	q, _ := grammar.Quote(name)
+	return q
+}
+
+// mine answers /room mine: my coming bookings, each with Cancel.
+func (u *Unit) mine(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	mine, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, From: u.now(), Limit: mineLimit + 1})
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return u.mineView(c, mine), nil
+}
+
+// feed answers /room feed [<room>]: the address of a calendar feed.
+func (u *Unit) feed(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	feed, path := fmt.Sprintf("person:%d", c.Person.ID), fmt.Sprintf("/rooms/person/%d.ics", c.Person.ID)
+	var room *intranet.Room
+	if typed := c.Cmd.Text("room"); typed != "" {
+		var m *miss
+		var err error
+		if room, m, err = u.findRoom(ctx, typed); err != nil {
+			return intranet.Reply{}, err
+		} else if m != nil {
+			return missReply(c, m, func(name string) string { return c.Cmd.SetText("room", name).String() }), nil
+		}
+		feed, path = fmt.Sprintf("room:%d", room.ID), fmt.Sprintf("/rooms/%d.ics", room.ID)
+	}
+	token, err := u.cfg.Rooms.FeedToken(ctx, feed)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	addr := strings.TrimRight(u.cfg.PublicURL, "/") + path + "?token=" + token
+	return feedView(c, room, addr, u.cfg.PublicURL != ""), nil
+}

@@ -1,0 +1,244 @@
+// Package rooms is the room booking unit: /room shows every room's day,
+// finds free rooms, books them (also as a series, also with a form),
+// lists and cancels bookings, gives calendar feed addresses, lets room
+// admins manage the rooms, and reminds owners before a booking starts.
+//
+// The grammar reads the command (dates on the right side of today, real
+// times, known options); this unit checks what only it can know: that the
+// room exists and is open, that the slot is long enough and still to come,
+// who may cancel what. The wording of every reply and message lives in the
+// view_*.go files.
+package rooms
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/phonebook"
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// Config is what the unit needs.
+type Config struct {
+	Rooms     intranet.RoomService
+	People    intranet.PersonService
+	Platforms feature.Platforms
+	// Jobs runs the booking reminders (RoomReminderJob).
+	Jobs feature.Jobs
+	// Outbox delivers reminders and the notes to owners of bookings that a
+	// room admin cancelled or a retired room lost.
+	Outbox intranet.Outbox
+	// Tx writes a booking, its reminder and its messages in one transaction.
+	Tx intranet.Transactor
+	// Location is WERKPLEK_TIMEZONE: times are typed and shown in it.
+	Location *time.Location
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// PublicURL is WERKPLEK_PUBLIC_URL, the base of calendar feed addresses.
+	PublicURL string
+	// Language is WERKPLEK_LANGUAGE, for messages to people who chose none.
+	Language string
+}
+
+// The limits of one booking, and a new room's opening hours.
+const (
+	minBooking    = 5 * time.Minute
+	maxBooking    = 12 * time.Hour
+	maxTitle      = 200
+	mineLimit     = 25
+	defaultOpens  = 7 * 60
+	defaultCloses = 19 * 60
+)
+
+// Unit answers /room.
+type Unit struct {
+	cfg Config
+	// grammar reads the booking form's fields as the typed command.
+	grammar *grammar.Grammar
+	dm      feature.Messenger
+}
+
+var (
+	_ feature.Unit     = (*Unit)(nil)
+	_ feature.FormUnit = (*Unit)(nil)
+)
+
+// New returns the unit and registers its reminder job on cfg.Jobs.
+func New(cfg Config) (*Unit, error) {
+	switch {
+	case cfg.Rooms == nil:
+		return nil, errors.New("rooms: no room service")
+	case cfg.People == nil:
+		return nil, errors.New("rooms: no person service")
+	case cfg.Jobs == nil:
+		return nil, errors.New("rooms: no job runner")
+	case cfg.Outbox == nil:
+		return nil, errors.New("rooms: no outbox")
+	case cfg.Platforms == nil:
+		return nil, errors.New("rooms: no platforms")
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Language != "en" {
+		cfg.Language = "nl"
+	}
+	u := &Unit{cfg: cfg, grammar: grammar.New(Command),
+		dm: feature.Messenger{Outbox: cfg.Outbox, Platforms: cfg.Platforms, Language: cfg.Language}}
+	if err := cfg.Jobs.HandleJobs(RoomReminderJob, u.remind); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// Commands returns /room.
+func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{Command} }
+
+// Handle answers /room and its subcommands (confirm is the router's).
+func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	switch {
+	case c.Is("free"):
+		return u.free(ctx, c)
+	case c.Is("book") && c.Cmd.Empty:
+		return u.form(ctx, c)
+	case c.Is("book"):
+		reply, _, err := u.book(ctx, c)
+		return reply, err
+	case c.Is("mine"):
+		return u.mine(ctx, c)
+	case c.Is("cancel"):
+		return u.cancel(ctx, c, false)
+	case c.Is("release"):
+		return u.cancel(ctx, c, true)
+	case c.Is("feed"):
+		return u.feed(ctx, c)
+	case c.Is("admin"), c.Is("admin list"):
+		return u.adminList(ctx, c)
+	case c.Is("admin add"):
+		return u.adminAdd(ctx, c)
+	case c.Is("admin change"):
+		return u.adminChange(ctx, c)
+	case c.Is("admin retire"):
+		return u.adminRetire(ctx, c)
+	}
+	return u.day(ctx, c)
+}
+
+func (u *Unit) now() time.Time { return u.cfg.Now() }
+
+// today is the current date in the organisation's time zone.
+func (u *Unit) today() when.Date { return when.DateOf(u.now(), u.cfg.Location) }
+
+// clock is t's time of day in the organisation's time zone.
+func (u *Unit) clock(t time.Time) when.Clock {
+	t = t.In(u.cfg.Location)
+	return when.Clock(t.Hour()*60 + t.Minute())
+}
+
+func isRoomAdmin(c *feature.Call) bool { return c.Has(intranet.RoleRoomAdmin, intranet.RoleAdmin) }
+
+// roomKey is how rooms are told apart: "Grote  Zaal" and "grote zaal" are one.
+func roomKey(name string) string { return strings.Join(phonebook.Words(name), " ") }
+
+// miss says why typed words name no room: a retired room, several rooms,
+// or none (with the near ones, or every active room to choose from).
+type miss struct {
+	typed     string
+	retired   *intranet.Room
+	ambiguous []intranet.Room
+	near      []intranet.Room
+	active    []intranet.Room
+}
+
+// choices are the rooms a did-you-mean offers as buttons.
+func (m *miss) choices() []intranet.Room {
+	if len(m.ambiguous) > 0 {
+		return m.ambiguous
+	}
+	return m.near
+}
+
+// findRoom matches typed words against the rooms: the exact name (spaces
+// aside), else the one room whose name words start with the typed words,
+// else a miss with the near names.
+func (u *Unit) findRoom(ctx context.Context, typed string) (*intranet.Room, *miss, error) {
+	rooms, err := u.cfg.Rooms.Rooms(ctx, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	key := phonebook.Key(typed)
+	m := &miss{typed: typed}
+	for i := range rooms {
+		if rooms[i].Retired {
+			if phonebook.Key(rooms[i].Name) == key {
+				m.retired = &rooms[i]
+				return nil, m, nil
+			}
+			continue
+		}
+		if phonebook.Key(rooms[i].Name) == key {
+			return &rooms[i], nil, nil
+		}
+		m.active = append(m.active, rooms[i])
+	}
+	var found []intranet.Room
+	for _, room := range m.active {
+		if feature.WordsStartWith(room.Name, typed) {
+			found = append(found, room)
+		}
+	}
+	switch {
+	case len(found) == 1:
+		return &found[0], nil, nil
+	case len(found) > 1:
+		m.ambiguous = found
+		return nil, m, nil
+	}
+	keys := make([]string, len(m.active))
+	byKey := map[string]intranet.Room{}
+	for i, room := range m.active {
+		keys[i] = phonebook.Key(room.Name)
+		byKey[keys[i]] = room
+	}
+	for _, k := range phonebook.Suggest(key, keys, 3) {
+		m.near = append(m.near, byKey[k])
+	}
+	return nil, m, nil
+}
+
+// inTx runs fn in one transaction (straight when no Transactor is set).
+func (u *Unit) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return feature.InTx(ctx, u.cfg.Tx, fn)
+}
+
+// tell DMs a person through the outbox, on the first of their accounts on
+// a platform that is on. The delivery key is base plus that platform, as
+// the keys of messages sent before this unit existed were. It reports
+// whether a message was recorded; a person who is gone is no error.
+func (u *Unit) tell(ctx context.Context, personID int64, base string, write func(lang string) intranet.Reply) (bool, error) {
+	p, err := u.cfg.People.FindPersonByID(ctx, personID)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	var platform intranet.Platform
+	for _, a := range p.Accounts {
+		if !a.Guest && u.cfg.Platforms.Poster(a.Platform) != nil {
+			platform = a.Platform
+			break
+		}
+	}
+	if platform == "" {
+		return false, nil
+	}
+	return u.dm.Send(ctx, p, platform, base+"-"+string(platform), write)
+}

@@ -1,0 +1,210 @@
+package rooms
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// The views of booking and cancelling, and the booking form.
+
+func titleTooLong(c *feature.Call) string {
+	return c.T("De titel is te lang (hoogstens %d tekens).", "The title is too long (%d characters at most).", maxTitle)
+}
+
+func repeatBackwards(c *feature.Call, r when.Repeat, first when.Date) string {
+	return c.T("De herhaling eindigt (%s) vóór de eerste keer (%s).", "The repetition ends (%s) before the first time (%s).",
+		r.Until.Format(c.Lang), first.Format(c.Lang)) + " " + c.Usage()
+}
+
+func allSkipped(c *feature.Call) string {
+	return c.T("Alle data zijn overgeslagen; er is niets te boeken.", "Every date is skipped; there is nothing to book.")
+}
+
+func notPossible(c *feature.Call, why string) string {
+	return c.T("Dat kan niet: %s", "That is not possible: %s", why)
+}
+
+// slotRefusal says why a slot cannot be booked, whatever the other bookings.
+func (u *Unit) slotRefusal(c *feature.Call, p slotProblem, room *intranet.Room, s when.Slot, first intranet.Slot) string {
+	switch p {
+	case slotPast:
+		return c.T("%s is al begonnen of voorbij; boek een tijd die nog komt.", "%s has begun or passed; book a time still to come.", u.span(c.Lang, first))
+	case slotShort:
+		return c.T("Een boeking duurt minstens 5 minuten; `%s-%s` is korter.", "A booking lasts at least 5 minutes; `%s-%s` is shorter.", s.From, s.To)
+	case slotLong:
+		return c.T("Een boeking duurt hoogstens 12 uur; `%s-%s` is langer.", "A booking lasts at most 12 hours; `%s-%s` is longer.", s.From, s.To)
+	case slotClosed:
+		return c.T("%s is open van %s tot %s; %s–%s valt daarbuiten.", "%s is open from %s to %s; %s–%s is outside those hours.",
+			room.Name, when.Clock(room.Opens), when.Clock(room.Closes), s.From, s.To)
+	}
+	return ""
+}
+
+// booked is the reply to a booking made: one booking with its Cancel
+// button, or a series read back as people say it.
+func (u *Unit) booked(c *feature.Call, room *intranet.Room, s when.Slot, repeat *when.Repeat, skip []when.Date, title string, booked []intranet.Booking) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Geboekt: %s", "Booked: %s", room.Name)}
+	if len(booked) == 1 || repeat == nil {
+		reply.Text = u.span(c.Lang, booked[0].Slot)
+		if title != "" {
+			reply.Text += " · " + title
+		}
+		reply.Buttons = []intranet.Button{u.cancelButton(c, booked[0])}
+	} else {
+		first := when.DateOf(booked[0].Start, u.cfg.Location)
+		reply.Text = c.T("%d keer %s–%s vanaf %s, %s", "%d times %s–%s from %s, %s", len(booked), s.From, s.To, first.Format(c.Lang), repeat.Format(c.Lang))
+		if title != "" {
+			reply.Text += " · " + title
+		}
+		if len(skip) > 0 {
+			var dates []string
+			for _, d := range skip {
+				dates = append(dates, d.Format(c.Lang))
+			}
+			reply.Context = append(reply.Context, c.T("Overgeslagen: %s", "Skipped: %s", strings.Join(dates, ", ")))
+		}
+		reply.Context = append(reply.Context, c.T("Annuleer een keer met `/room cancel <nummer>`; `/room mine` toont ze.", "Cancel one time with `/room cancel <number>`; `/room mine` lists them."))
+	}
+	reply.Context = append(reply.Context, c.T("Boeking %d. Je krijgt %d minuten vooraf een herinnering.", "Booking %d. You get a reminder %d minutes before.",
+		booked[0].ID, int(RoomReminderBefore.Minutes())))
+	return reply
+}
+
+// cancelButton is a booking's Cancel button, with a confirmation.
+func (u *Unit) cancelButton(c *feature.Call, b intranet.Booking) intranet.Button {
+	return intranet.Button{Label: c.T("Annuleren", "Cancel"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/room cancel %d", b.ID),
+		Confirm: &intranet.Confirm{Title: c.T("Boeking annuleren?", "Cancel the booking?"), Text: fmt.Sprintf("%s, %s", b.Room, u.span(c.Lang, b.Slot)),
+			Confirm: c.T("Annuleren", "Cancel it"), Deny: c.T("Houden", "Keep it")}}
+}
+
+// holder names who holds a room when: "za 28 nov 2026 14:00–15:00 Jan de Vries (Overleg)".
+func (u *Unit) holder(lang string, b intranet.Booking) string {
+	s := fmt.Sprintf("%s %s", u.span(lang, b.Slot), b.Person)
+	if b.Title != "" {
+		s += " (" + b.Title + ")"
+	}
+	return s
+}
+
+// seriesTaken answers a series that clashes: nothing is booked; the
+// clashing times and, when some are free, a button that books the others
+// (rest, the same command with the clashing dates skipped).
+func (u *Unit) seriesTaken(c *feature.Call, room *intranet.Room, clashes []intranet.Clash, clashing, times int, rest string) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Niets geboekt: %s is bezet", "Nothing booked: %s is taken", room.Name)}
+	var lines []string
+	for _, x := range clashes {
+		lines = append(lines, "- "+u.holder(c.Lang, x.Booking))
+	}
+	reply.Text = c.T("%d van de %d keer botsen:", "%d of the %d times clash:", clashing, times) + "\n" + strings.Join(lines, "\n")
+	if rest != "" {
+		reply.Buttons = []intranet.Button{{Label: c.T("Boek de andere %d", "Book the other %d", times-clashing), Style: intranet.StylePrimary, Command: rest}}
+		reply.Context = []string{c.T("Of typ hetzelfde commando met `skip:<datum>,<datum>`.", "Or type the same command with `skip:<date>,<date>`.")}
+	}
+	return reply
+}
+
+// slotTaken answers one booking that clashes: who holds the room, and
+// buttons for the nearest free times and other free rooms of its size.
+func (u *Unit) slotTaken(c *feature.Call, room *intranet.Room, clashes []intranet.Clash, alts []alternative) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%s is bezet", "%s is taken", room.Name)}
+	var lines []string
+	for _, x := range clashes {
+		lines = append(lines, u.holder(c.Lang, x.Booking))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, c.T("zojuist door iemand anders geboekt", "just booked by someone else"))
+	}
+	reply.Text = c.T("Bezet: %s.", "Taken: %s.", strings.Join(lines, "; "))
+	for _, a := range alts {
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: fmt.Sprintf("%s %s–%s", a.room, a.from, a.to), Command: a.command})
+	}
+	if len(alts) > 0 {
+		reply.Context = []string{c.T("Vrij: de dichtstbijzijnde tijden in deze ruimte en andere ruimtes van deze grootte.", "Free: the nearest times in this room, and other rooms of this size.")}
+	} else {
+		reply.Context = []string{c.T("Die dag is er niets vrij van deze lengte; probeer `/room free <datum> <van>-<tot>`.", "Nothing of this length is free that day; try `/room free <date> <from>-<to>`.")}
+	}
+	return reply
+}
+
+func noBooking(c *feature.Call, id int64) string {
+	return c.T("Boeking %d bestaat niet; `/room mine` toont de nummers van je boekingen.", "There is no booking %d; `/room mine` shows your bookings' numbers.", id)
+}
+
+func notYours(c *feature.Call, b *intranet.Booking) string {
+	return c.T("Boeking %d is van %s; alleen die persoon of een ruimtebeheerder kan hem annuleren.",
+		"Booking %d is %s's; only they or a room admin can cancel it.", b.ID, b.Person)
+}
+
+func (u *Unit) alreadyCancelled(c *feature.Call, b *intranet.Booking) string {
+	return c.T("Boeking %d (%s, %s) is al geannuleerd.", "Booking %d (%s, %s) was cancelled already.", b.ID, b.Room, u.span(c.Lang, b.Slot))
+}
+
+func (u *Unit) alreadyOver(c *feature.Call, b *intranet.Booking) string {
+	return c.T("Boeking %d (%s, %s) is al voorbij.", "Booking %d (%s, %s) is over already.", b.ID, b.Room, u.span(c.Lang, b.Slot))
+}
+
+func cancelledMeanwhile(c *feature.Call, id int64) string {
+	return c.T("Boeking %d is al geannuleerd.", "Booking %d was cancelled already.", id)
+}
+
+// cancelled is the reply to a cancelled or released booking; byOther when
+// it was someone else's, told when they got a message.
+func (u *Unit) cancelled(c *feature.Call, b *intranet.Booking, release, byOther, told bool) intranet.Reply {
+	reply := c.Reply(c.T("Geannuleerd: %s, %s.", "Cancelled: %s, %s.", b.Room, u.span(c.Lang, b.Slot)))
+	if release {
+		reply.Text = c.T("Vrijgegeven: %s, %s. Dank je, nu kan een ander hem boeken.", "Released: %s, %s. Thank you, now someone else can book it.", b.Room, u.span(c.Lang, b.Slot))
+	}
+	if byOther {
+		reply.Text += " " + c.T("De boeking was van %s.", "The booking was %s's.", b.Person)
+		if told {
+			reply.Text += " " + c.T("Die persoon krijgt een bericht.", "They are told by a direct message.")
+		} else {
+			reply.Text += " " + c.T("Ik kan die persoon geen bericht sturen (geen chataccount bekend); laat het zelf weten.",
+				"I cannot send them a message (no chat account known); please tell them yourself.")
+		}
+	}
+	return reply
+}
+
+// bookUsage is the right form of /room book, in the caller's language.
+func bookUsage(c *feature.Call) string { return c.Usage() }
+
+func fillIn(c *feature.Call) string { return c.T("Vul dit in.", "Fill this in.") }
+
+func notARepeat(c *feature.Call, typed string) string {
+	return c.T("`%s` is geen herhaling. Schrijf bijvoorbeeld `elke week tot 19-12`, `elke 2 weken tot 1-2`, `elke dag tot vr` of `werkdagen tot 19-12`.",
+		"`%s` is not a repetition. Write e.g. `every week until 19-12`, `every 2 weeks until 1-2`, `every day until fri` or `weekdays until 19-12`.", typed)
+}
+
+// bookForm is the booking form, filled with values when it is shown again.
+func (u *Unit) bookForm(c *feature.Call, rooms []intranet.Room, values map[string]string) *intranet.Form {
+	var opts []intranet.Option
+	for _, room := range rooms {
+		label := room.Name
+		if room.Capacity > 0 {
+			label += c.T(" (%d pers.)", " (%d people)", room.Capacity)
+		}
+		opts = append(opts, intranet.Option{Label: label, Value: room.Name})
+	}
+	f := &intranet.Form{ID: bookFormID, Title: c.T("Ruimte boeken", "Book a room"), SubmitLabel: c.T("Boeken", "Book"),
+		Command: grammar.Usage(Command, bookSub(), c.Lang),
+		Fields: []intranet.FormField{
+			{Name: "room", Label: c.T("Ruimte", "Room"), Kind: intranet.FieldChoice, Required: true, Options: opts},
+			{Name: "date", Label: c.T("Datum", "Date"), Kind: intranet.FieldDate, Required: true, Value: u.today().String()},
+			{Name: "from", Label: c.T("Van", "From"), Kind: intranet.FieldTime, Required: true, Placeholder: "14:00"},
+			{Name: "to", Label: c.T("Tot", "To"), Kind: intranet.FieldTime, Required: true, Placeholder: "15:00"},
+			{Name: "title", Label: c.T("Titel", "Title"), Kind: intranet.FieldText, MaxLength: maxTitle},
+			{Name: "repeat", Label: c.T("Herhalen (optioneel)", "Repeat (optional)"), Kind: intranet.FieldText, Placeholder: c.T("elke week tot 19-12", "every week until 19-12")},
+		}}
+	for i := range f.Fields {
+		if v, ok := values[f.Fields[i].Name]; ok {
+			f.Fields[i].Value = v
+		}
+	}
+	return f
+}

@@ -1,0 +1,36 @@
+package rooms
+
+import (
+	"fmt"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// The direct messages of rooms, each written in the recipient's language.
+
+// reminder is the message RoomReminderBefore a booking starts, with a
+// button that releases the room.
+func (u *Unit) reminder(lang string, b intranet.Booking) intranet.Reply {
+	reply := intranet.Reply{Title: feature.T(lang, "Zo meteen: %s", "Coming up: %s", b.Room),
+		Text: feature.T(lang, "Je boeking %s begint om %s.", "Your booking %s starts at %s.", u.span(lang, b.Slot), u.clock(b.Start))}
+	if b.Title != "" {
+		reply.Text += " (" + b.Title + ")"
+	}
+	reply.Text += " " + feature.T(lang, "Heb je de ruimte niet meer nodig? Geef hem vrij, dan kan een ander hem boeken.", "Don't need the room any more? Release it so someone else can book it.")
+	reply.Buttons = []intranet.Button{{Label: feature.T(lang, "Ruimte vrijgeven", "Release the room"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/room release %d", b.ID)}}
+	return reply
+}
+
+// cancelledByOther tells an owner that who (a room admin) cancelled their booking.
+func (u *Unit) cancelledByOther(lang, who string, b intranet.Booking) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "%s heeft je boeking van %s geannuleerd: %s.", "%s cancelled your booking of %s: %s.", who, b.Room, u.span(lang, b.Slot))}
+}
+
+// roomRetired tells an owner that their booking went with a retired room.
+func (u *Unit) roomRetired(lang, room string, b intranet.Booking) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ruimte %s is opgeheven, dus je boeking van %s is geannuleerd. Zoek een andere ruimte met `/room free %s %s-%s`.",
+		"Room %s was retired, so your booking of %s is cancelled. Find another room with `/room free %s %s-%s`.",
+		room, u.span(lang, b.Slot), when.DateOf(b.Start, u.cfg.Location), u.clock(b.Start), u.clock(b.End))}
+}

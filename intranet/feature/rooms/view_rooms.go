@@ -1,0 +1,186 @@
+package rooms
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+// The views of rooms: the day, free rooms, mine, feeds, and a room that
+// was not found. All wording of replies is in the view_*.go files.
+
+// span writes a slot for people: "vr 28 nov 2026 14:00–15:00".
+func (u *Unit) span(lang string, s intranet.Slot) string {
+	d := when.DateOf(s.Start, u.cfg.Location)
+	end := u.clock(s.End)
+	if when.DateOf(s.End, u.cfg.Location) != d && end == 0 {
+		end = 24 * 60
+	}
+	return fmt.Sprintf("%s %s–%s", d.Format(lang), u.clock(s.Start), end)
+}
+
+// roomLine describes a room in one line.
+func roomLine(c *feature.Call, room intranet.Room) string {
+	parts := []string{"*" + room.Name + "*"}
+	if room.Location != "" {
+		parts = append(parts, room.Location)
+	}
+	if room.Capacity > 0 {
+		parts = append(parts, c.T("%d personen", "%d people", room.Capacity))
+	}
+	if len(room.Facilities) > 0 {
+		parts = append(parts, strings.Join(room.Facilities, ", "))
+	}
+	parts = append(parts, fmt.Sprintf("%s–%s", when.Clock(room.Opens), when.Clock(room.Closes)))
+	return strings.Join(parts, " · ")
+}
+
+func noRoomsYet(c *feature.Call) string {
+	return c.T("Er zijn nog geen ruimtes; een ruimtebeheerder voegt ze toe met `/room admin add`.", "There are no rooms yet; a room admin adds them with `/room admin add`.")
+}
+
+// missReply answers typed words that name no room: retired, ambiguous or
+// unknown (with a did-you-mean). Its buttons run redo with a room's name.
+func missReply(c *feature.Call, m *miss, redo func(name string) string) intranet.Reply {
+	var reply intranet.Reply
+	switch {
+	case m.retired != nil:
+		return c.Reply(c.T("Ruimte %s is opgeheven en neemt geen boekingen meer aan.", "Room %s is retired and takes no bookings.", m.retired.Name))
+	case len(m.ambiguous) > 0:
+		reply = c.Reply(c.T("Welke ruimte bedoel je met %q: %s?", "Which room do you mean by %q: %s?", m.typed, roomNames(m.ambiguous)))
+	default:
+		reply = c.Reply(c.T("Ik ken geen ruimte %q.", "I know no room %q.", m.typed))
+		switch {
+		case len(m.near) > 0:
+			reply.Text += " " + c.T("Bedoel je: %s?", "Did you mean: %s?", roomNames(m.near))
+		case len(m.active) > 0 && len(m.active) <= 15:
+			reply.Text += " " + c.T("Er zijn: %s.", "There are: %s.", roomNames(m.active))
+		case len(m.active) == 0:
+			reply.Text += " " + noRoomsYet(c)
+		}
+	}
+	for _, room := range m.choices() {
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: room.Name, Command: redo(room.Name)})
+	}
+	return reply
+}
+
+func roomNames(rooms []intranet.Room) string {
+	names := make([]string, len(rooms))
+	for i, r := range rooms {
+		names[i] = r.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// dayView is /room [<date>]: each room's busy and free times that day.
+func (u *Unit) dayView(c *feature.Call, d when.Date, rooms []intranet.Room, byRoom map[int64][]intranet.Booking) intranet.Reply {
+	start, end := d.At(0, u.cfg.Location), d.AddDays(1).At(0, u.cfg.Location)
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Ruimtes op %s", "Rooms on %s", d.Format(c.Lang))}
+	for _, room := range rooms {
+		var busy, free []string
+		at, closes := when.Clock(room.Opens), when.Clock(room.Closes)
+		for _, b := range byRoom[room.ID] {
+			from, to := u.clock(b.Start), u.clock(b.End)
+			if b.Start.Before(start) {
+				from = 0
+			}
+			if !b.End.Before(end) {
+				to = 24 * 60
+			}
+			who := b.Person
+			if b.Title != "" {
+				who += ", " + b.Title
+			}
+			busy = append(busy, fmt.Sprintf("%s–%s (%s)", from, to, who))
+			if from > at {
+				free = append(free, fmt.Sprintf("%s–%s", at, min(from, closes)))
+			}
+			at = max(at, to)
+		}
+		if at < closes {
+			free = append(free, fmt.Sprintf("%s–%s", at, closes))
+		}
+		text := roomLine(c, room)
+		if len(busy) > 0 {
+			text += "\n" + c.T("Bezet: ", "Busy: ") + strings.Join(busy, ", ")
+		}
+		if len(free) > 0 {
+			text += "\n" + c.T("Vrij: ", "Free: ") + strings.Join(free, ", ")
+		} else {
+			text += "\n" + c.T("De hele dag bezet.", "Busy all day.")
+		}
+		reply.Sections = append(reply.Sections, intranet.Section{Text: text})
+	}
+	reply.Context = []string{c.T("Boek met `/room book <ruimte> <datum> <van>-<tot>`, of zoek met `/room free <datum> <van>-<tot>`.",
+		"Book with `/room book <room> <date> <from>-<to>`, or search with `/room free <date> <from>-<to>`.")}
+	return reply
+}
+
+func oneFacility(c *feature.Call, typed string) string {
+	return c.T("`%s`: één voorziening tegelijk graag.", "`%s`: one facility at a time, please.", typed) + " " + c.Usage()
+}
+
+func unknownFacility(c *feature.Call, typed string, known []string) string {
+	if len(known) == 0 {
+		return c.T("Geen ruimte heeft %q; de ruimtes hebben nog geen voorzieningen.", "No room has %q; the rooms have no facilities yet.", typed)
+	}
+	return c.T("Geen ruimte heeft %q. Voorzieningen: %s.", "No room has %q. Facilities: %s.", typed, strings.Join(known, ", "))
+}
+
+// freeView is /room free: the rooms free for the whole slot, each with a
+// button that books it (commands[i] for rooms[i]).
+func (u *Unit) freeView(c *feature.Call, s intranet.Slot, rooms []intranet.Room, commands []string) intranet.Reply {
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Vrij op %s", "Free on %s", u.span(c.Lang, s))}
+	for i, room := range rooms {
+		reply.Sections = append(reply.Sections, intranet.Section{Text: roomLine(c, room),
+			Buttons: []intranet.Button{{Label: c.T("Boeken", "Book"), Style: intranet.StylePrimary, Command: commands[i]}}})
+	}
+	if len(rooms) == 0 {
+		reply.Text = c.T("Geen ruimte is dan vrij (en groot genoeg, met wat je vraagt). Probeer een ander tijdstip, of `/room` voor wat er vandaag vrij is.",
+			"No room is free then (and big enough, with what you ask). Try another time, or `/room` for what is free today.")
+	}
+	return reply
+}
+
+// mineView is /room mine: the coming bookings (the first mineLimit), each
+// with a Cancel button.
+func (u *Unit) mineView(c *feature.Call, mine []intranet.Booking) intranet.Reply {
+	if len(mine) == 0 {
+		return c.Reply(c.T("Je hebt geen komende boekingen. Boek met `/room book <ruimte> <datum> <van>-<tot>`.", "You have no coming bookings. Book with `/room book <room> <date> <from>-<to>`."))
+	}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Je komende boekingen", "Your coming bookings")}
+	for i, b := range mine {
+		if i == mineLimit {
+			reply.Context = []string{c.T("De eerste %d getoond.", "The first %d shown.", mineLimit)}
+			break
+		}
+		text := fmt.Sprintf("*%s* · %s", b.Room, u.span(c.Lang, b.Slot))
+		if b.Title != "" {
+			text += " · " + b.Title
+		}
+		text += fmt.Sprintf(" · #%d", b.ID)
+		reply.Sections = append(reply.Sections, intranet.Section{Text: text, Buttons: []intranet.Button{u.cancelButton(c, b)}})
+	}
+	return reply
+}
+
+// feedView is /room feed: the address of a calendar feed (room nil: the
+// caller's own bookings).
+func feedView(c *feature.Call, room *intranet.Room, addr string, haveURL bool) intranet.Reply {
+	title := c.T("Je agenda met je boekingen", "Your calendar of your bookings")
+	if room != nil {
+		title = c.T("De agenda van %s", "The calendar of %s", room.Name)
+	}
+	reply := intranet.Reply{Lang: c.Lang, Title: title, Text: "`" + addr + "`"}
+	reply.Context = []string{c.T("Abonneer je erop in Outlook (Agenda toevoegen → Van internet) of Google Agenda (Andere agenda's → Via URL). Houd het adres voor jezelf: wie het heeft, ziet de boekingen.",
+		"Subscribe to it in Outlook (Add calendar → From internet) or Google Calendar (Other calendars → From URL). Keep the address to yourself: whoever has it sees the bookings.")}
+	if !haveURL {
+		reply.Context = append(reply.Context, c.T("WERKPLEK_PUBLIC_URL is niet ingesteld, dus dit is alleen het pad; vraag de beheerder het adres van Werkplek.",
+			"WERKPLEK_PUBLIC_URL is not set, so this is only the path; ask your admin for Werkplek's address."))
+	}
+	return reply
+}

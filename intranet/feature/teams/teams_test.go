@@ -1,0 +1,127 @@
+package teams_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/werkplek/werkplek/internal/coretest"
+	"github.com/werkplek/werkplek/internal/pgtest"
+	"github.com/werkplek/werkplek/intranet/feature/teams"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+const (
+	anouk  = coretest.Anouk
+	pieter = coretest.Pieter
+	kees   = coretest.Kees
+	jan    = coretest.Jan
+)
+
+func core(t *testing.T, e *coretest.Env) {
+	t.Helper()
+	u, err := teams.New(teams.Config{Teams: e.Store, People: e.Store, Accounts: e.Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Core(u)
+}
+
+func TestNew(t *testing.T) {
+	if _, err := teams.New(teams.Config{}); err == nil {
+		t.Fatal("New without services: no error")
+	}
+}
+
+// TestTeamCommands runs the /team commands in order, each step's reply
+// checked; later steps rely on earlier ones.
+func TestTeamCommands(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e)
+		for _, tc := range []struct {
+			who, text string
+			want      string
+		}{
+			{jan, "/team add Nachtdienst", "Alleen beheerders en teamleiders maken teams."},
+			{anouk, "/team add Nachtdienst", "Team Nachtdienst is gemaakt."},
+			{anouk, "/team add nachtdienst", `Er is al een team "nachtdienst".`},
+			{anouk, "/team member add Nachtdienst pieter.jansen@example.nl", "Pieter Jansen is nu lid van Nachtdienst."},
+			{anouk, "/team lid erbij nachtdienst Kees Janssen", "Kees Janssen is nu lid van Nachtdienst."},
+			{anouk, "/team member remove Nachtdienst kees.janssen@example.nl", "Kees Janssen is geen lid van Nachtdienst meer."},
+			{anouk, "/team member add Nachtdienst nobody@example.nl", `Ik vond "nobody@example.nl" niet in het telefoonboek.`},
+			{anouk, "/team member add Nacht pieter.jansen@example.nl", "Pieter Jansen is nu lid van Nachtdienst."},
+			{anouk, "/team member add Nachtdinest pieter.jansen@example.nl", `Ik ken geen team "Nachtdinest". Bedoel je: Nachtdienst?`},
+			{anouk, "/team member add Nachtdienst jansen", `"jansen" past bij meer mensen`},
+			{jan, "/team member add Nachtdienst jan.devries@example.nl", "Alleen een leider van Nachtdienst of een beheerder mag dat."},
+			{anouk, `/team lead add "Zorg Oost" pieter.jansen@example.nl`, "Pieter Jansen is nu leider van Zorg Oost."},
+			{anouk, "/team approval Nachtdienst aan", "Overnames in Nachtdienst hebben nu de goedkeuring"},
+			{anouk, "/team approval Nachtdienst maybe", "`maybe` kan hier niet; kies `on`, `off`"},
+			{anouk, "/team approval Nachtdienst maybe", "Schrijf `/team approval <team> on|off`"},
+			{jan, "/team approval Nachtdienst uit", "Alleen een leider van Nachtdienst of een beheerder mag dat."},
+			{anouk, "/team channel Nachtdienst", "niet in een privébericht"},
+			{jan, "/team show nachtdienst", "Leiding: Anouk van den Berg"},
+			{jan, "/team show nachtdienst", "Leden: Pieter Jansen"},
+			{jan, "/team show nachtdienst", "Goedkeuring nodig: ja, door een teamleider"},
+			{jan, `/team toon "Zorg Oost"`, "Afdeling: Zorg Oost"},
+			{jan, "/team show zorg", `"zorg" past bij meer teams: Zorg Oost, Zorg West`},
+			{jan, "/team show Nachtdinest", `Ik ken geen team "Nachtdinest". Bedoel je: Nachtdienst?`},
+			{jan, "/team", "Nachtdienst"},
+			{jan, "/team", "[Toon: /team show \"Zorg Oost\"]"},
+			{jan, "/team lijst", "Zorg West"},
+			{jan, "/team foo", "`/team foo` ken ik niet."},
+			{jan, "/team foo", "Typ `/team help`"},
+			{coretest.Gijs, "/team", "Je bent gast in Werkplek"},
+		} {
+			coretest.Wants(t, tc.text, coretest.All(e.Say(tc.who, "", tc.text)), tc.want)
+		}
+	})
+}
+
+// TestTeamChannel: /team channel typed in a channel links it, by a lead only.
+func TestTeamChannel(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e)
+		coretest.Wants(t, "non-lead", coretest.All(e.Say(jan, "zorg-oost", `/team channel "Zorg Oost"`)), "Alleen een leider van Zorg Oost")
+		coretest.Wants(t, "lead", coretest.All(e.Say(anouk, "zorg-oost", `/team kanaal zorg oost`)), "Dit kanaal hoort nu bij Zorg Oost")
+		coretest.Wants(t, "shown", coretest.All(e.Say(jan, "", `/team show "Zorg Oost"`)), "Kanalen: console:zorg-oost")
+	})
+}
+
+// TestTeamPersonSplit: an unquoted team of two words with a name after it
+// ("Zorg Oost Jan de Vries") is read as the known team and the rest the
+// person, though the grammar's own split is the shortest team ("Zorg").
+func TestTeamPersonSplit(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e)
+		for _, tc := range []struct {
+			name, who, text string
+			want            string
+		}{
+			{"RemoveMember", anouk, "/team member remove Zorg Oost Jan de Vries", "Jan de Vries is geen lid van Zorg Oost meer."},
+			{"AddMember", anouk, "/team member add zorg oost Jan de Vries", "Jan de Vries is nu lid van Zorg Oost."},
+			{"AddLead", anouk, "/team lead add Zorg Oost Pieter Jansen", "Pieter Jansen is nu leider van Zorg Oost."},
+			{"StartOfName", anouk, "/team member add Zorg O Kees Janssen", "Kees Janssen is nu lid van Zorg Oost."},
+			{"Quoted", anouk, `/team member add "Zorg Oost" Kees Janssen`, "Kees Janssen is nu lid van Zorg Oost."},
+			{"Ambiguous", anouk, "/team member add Zorg Jan de Vries", `"Zorg" past bij meer teams: Zorg Oost, Zorg West`},
+			{"UnknownPerson", anouk, "/team member add Zorg Oost Marie Curie", `niet in het telefoonboek`},
+			{"NotLead", kees, "/team member add Zorg Oost Kees Janssen", "Alleen een leider van Zorg Oost of een beheerder mag dat."},
+			{"UnknownTeam", anouk, "/team member add Pool Noord Jan de Vries", `Ik ken geen team "Pool".`},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				coretest.Wants(t, tc.text, coretest.All(e.Say(tc.who, "", tc.text)), tc.want)
+			})
+		}
+		// Kees's mention works once his console account is linked.
+		e.Say(kees, "", "/team")
+		coretest.Wants(t, "mention", coretest.All(e.Say(anouk, "", "/team member remove Zorg Oost <@kees.janssen@example.nl>")), "Kees Janssen is geen lid van Zorg Oost meer.")
+	})
+}
+
+// TestTeamHelp: /team help is the router's, generated from the grammar.
+func TestTeamHelp(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e)
+		coretest.Wants(t, "help", coretest.All(e.Say(jan, "", "/team help")), "Teams", "/team member add <team> <persoon>", "/team approval <team> on|off", "Elke afdeling is al een team")
+		coretest.Wants(t, "sub help", coretest.All(e.Say(jan, "", "/team member add help")), "Schrijf `/team member add <team> <persoon>`")
+	})
+}

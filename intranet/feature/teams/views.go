@@ -1,0 +1,140 @@
+package teams
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
+)
+
+// This file holds every reply of /team, in Dutch and English.
+
+// teamList is /team and /team list: one line per team.
+func teamList(c *feature.Call, teams []*intranet.Team) intranet.Reply {
+	if len(teams) == 0 {
+		return c.Reply(c.T("Er zijn nog geen teams. Maak er een met `/team add <naam>`.", "There are no teams yet. Make one with `/team add <name>`."))
+	}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%d teams", "%d teams", len(teams))}
+	for _, t := range teams {
+		members := 0
+		var leads []string
+		for _, m := range t.Members {
+			if m.Member {
+				members++
+			}
+			if m.Lead {
+				leads = append(leads, m.Name)
+			}
+		}
+		text := fmt.Sprintf("*%s* · %s", t.Name, c.T("%d leden", "%d members", members))
+		if len(leads) > 0 {
+			text += " · " + c.T("leiding: %s", "led by %s", strings.Join(leads, ", "))
+		}
+		if t.Approval {
+			text += " · " + c.T("met goedkeuring", "with approval")
+		}
+		reply.Sections = append(reply.Sections, intranet.Section{Text: text,
+			Buttons: []intranet.Button{{Label: c.T("Toon", "Show"), Command: "/team show " + feature.Quote(t.Name)}}})
+	}
+	return reply
+}
+
+// teamCard is /team show: a team's leads, members and channels.
+func teamCard(c *feature.Call, t *intranet.Team) intranet.Reply {
+	var members, leads, channels []string
+	for _, m := range t.Members {
+		if m.Member {
+			members = append(members, m.Name)
+		}
+		if m.Lead {
+			leads = append(leads, m.Name)
+		}
+	}
+	for _, ch := range t.Channels {
+		channels = append(channels, fmt.Sprintf("%s:%s", ch.Platform, ch.ChannelID))
+	}
+	orNone := func(s []string) string {
+		if len(s) == 0 {
+			return c.T("(geen)", "(none)")
+		}
+		return strings.Join(s, ", ")
+	}
+	approval := c.T("nee", "no")
+	if t.Approval {
+		approval = c.T("ja, door een teamleider", "yes, by a team lead")
+	}
+	fields := []intranet.Field{
+		{Label: c.T("Leiding", "Leads"), Value: orNone(leads)},
+		{Label: c.T("Leden", "Members"), Value: orNone(members)},
+		{Label: c.T("Kanalen", "Channels"), Value: orNone(channels)},
+		{Label: c.T("Goedkeuring nodig", "Approval needed"), Value: approval},
+	}
+	if t.Department != "" {
+		fields = append(fields, intranet.Field{Label: c.T("Afdeling", "Department"), Value: t.Department})
+	}
+	return intranet.Reply{Lang: c.Lang, Title: t.Name, Sections: []intranet.Section{{Fields: fields}}}
+}
+
+func onlyAdminsMakeTeams(c *feature.Call) string {
+	return c.T("Alleen beheerders en teamleiders maken teams.", "Only admins and team leads make teams.")
+}
+
+func teamExists(c *feature.Call, name string) string {
+	return c.T("Er is al een team %q.", "There is a team %q already.", name)
+}
+
+func teamNameInvalid(c *feature.Call) string {
+	return c.T("Geef het team een naam met letters of cijfers. ", "Give the team a name with letters or digits. ") + c.Usage()
+}
+
+func teamMade(c *feature.Call, t *intranet.Team) string {
+	q := feature.Quote(t.Name)
+	return c.T("Team %s is gemaakt. Voeg mensen toe met `/team member add %s <persoon>` en koppel een kanaal met `/team channel %s` in dat kanaal.",
+		"Team %s is made. Add people with `/team member add %s <person>` and link a channel with `/team channel %s` in that channel.", t.Name, q, q)
+}
+
+func onlyLeads(c *feature.Call, t *intranet.Team) string {
+	return c.T("Alleen een leider van %s of een beheerder mag dat.", "Only a lead of %s or an admin may do that.", t.Name)
+}
+
+func personChanged(c *feature.Call, p *intranet.Person, t *intranet.Team, lead, add bool) string {
+	role := c.T("lid", "a member")
+	if lead {
+		role = c.T("leider", "a lead")
+	}
+	if add {
+		return c.T("%s is nu %s van %s.", "%s is now %s of %s.", p.Name, role, t.Name)
+	}
+	return c.T("%s is geen %s van %s meer.", "%s is no longer %s of %s.", p.Name, role, t.Name)
+}
+
+func approvalSet(c *feature.Call, t *intranet.Team, on bool) string {
+	if on {
+		return c.T("Overnames in %s hebben nu de goedkeuring van een teamleider nodig.", "Takeovers in %s now need a team lead's approval.", t.Name)
+	}
+	return c.T("Overnames in %s hebben geen goedkeuring meer nodig: wie het eerst neemt, heeft het.", "Takeovers in %s no longer need approval: the first to take it gets it.", t.Name)
+}
+
+func channelNotInDM(c *feature.Call) string {
+	return c.T("Typ `/team channel <team>` in het kanaal dat je aan het team wilt koppelen, niet in een privébericht.",
+		"Type `/team channel <team>` in the channel you want to link to the team, not in a direct message.")
+}
+
+func channelLinked(c *feature.Call, t *intranet.Team) string {
+	return c.T("Dit kanaal hoort nu bij %s: overdrachten van het team verschijnen hier.", "This channel now belongs to %s: the team's handovers appear here.", t.Name)
+}
+
+// The answers of FindTeam.
+
+func whichTeam(c *feature.Call) string {
+	return c.T("Welk team? Typ de naam van het team, bijvoorbeeld `\"Zorg Oost\"`; `/team list` toont ze allemaal.", "Which team? Type the team's name, e.g. `\"Zorg Oost\"`; `/team list` shows them all.")
+}
+
+func unknownTeam(c *feature.Call, name string, all []string) string {
+	return c.T("Ik ken geen team %q.%s", "I know no team %q.%s", name, c.DidYouMean(name, all))
+}
+
+func severalTeams(c *feature.Call, name string, match []string) string {
+	return c.T("%q past bij meer teams: %s. Typ de hele naam, tussen aanhalingstekens.", "%q matches several teams: %s. Type the whole name, in quotes.", name, strings.Join(match, ", "))
+}
