@@ -86,11 +86,11 @@ func (m *Main) location() *time.Location {
 // buildUnits makes every unit over the store, the job runner and the outbox.
 func (m *Main) buildUnits() error {
 	s, loc, lang := m.Store, m.location(), m.Config.Language
-	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "from 0 (no reminder) to 168")
+	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "of hours from 0 (no reminder) to 168")
 	if err != nil {
 		return err
 	}
-	newsHours, err := m.hoursSetting("WERKPLEK_NEWS_REMINDER_HOURS", DefaultNewsReminderHours, 0, 24*14, "from 0 (no reminders) to 336")
+	newsHours, err := m.hoursSetting("WERKPLEK_NEWS_REMINDER_HOURS", DefaultNewsReminderHours, 0, 24*14, "of hours from 0 (no reminders) to 336")
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,8 @@ func (m *Main) buildUnits() error {
 	return nil
 }
 
-// hoursSetting reads a setting that is a whole number of hours.
+// hoursSetting reads a setting that is a whole number of hours from lo to
+// hi; what says so in the message for any other value.
 func (m *Main) hoursSetting(name string, def, lo, hi int, what string) (int, error) {
 	v := strings.TrimSpace(m.Getenv(name))
 	if v == "" {
@@ -130,7 +131,7 @@ func (m *Main) hoursSetting(name string, def, lo, hi int, what string) (int, err
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < lo || n > hi {
-		return 0, &exitError{code: 1, msg: fmt.Sprintf("werkplek: %s: %q is not a number of hours %s", name, v, what)}
+		return 0, &exitError{code: 1, msg: fmt.Sprintf("werkplek: %s: %q is not a number %s", name, v, what)}
 	}
 	return n, nil
 }

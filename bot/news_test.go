@@ -29,7 +29,7 @@ func TestNewsCommands(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "Abonnement 1") || !strings.Contains(out, "Alleen contentbeheerders") {
 			t.Fatalf("subscribe: %d %s %s", code, out, errOut)
 		}
-		code, out, errOut = run(t, env, "/nieuws plaats Nieuwe wondzorgkar | Staat in de berging. dept:\"Zorg Oost\" important\n/news plaats Kort | Tekst dept:Zorg Oots\n", "console", "--as", "carla@example.nl")
+		code, out, errOut = run(t, env, "/nieuws plaats Nieuwe wondzorgkar | Staat in de berging. dept:\"Zorg Oost\" important\n/news plaats Kort | Tekst dept:\"Zorg Oots\"\n", "console", "--as", "carla@example.nl")
 		if code != 0 || !strings.Contains(out, "Geplaatst als bericht 1") || !strings.Contains(out, "Ik ken geen afdeling") {
 			t.Fatalf("post: %d %s %s", code, out, errOut)
 		}

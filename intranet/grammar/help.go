@@ -342,36 +342,51 @@ func DatesSection(lang string) HelpSection {
 }
 
 // Hint is a command's forms in one line for autocomplete (Slack's usage
-// hint, Mattermost's autocomplete): "[<date>] | free | book | mine …".
+// hint, Mattermost's autocomplete): "[<date>] | free <date> <from>-<to> …
+// | cancel|release <number> | …"; forms that differ only in their last
+// word share one entry.
 func Hint(cmd *Command, lang string) string {
-	var parts []string
+	type entry struct{ prefix, last, args string }
+	var entries []entry
 	for i := range cmd.Subs {
 		s := &cmd.Subs[i]
+		if s.Confirm {
+			continue // a button's, never typed from the menu
+		}
 		if len(s.Path) == 0 {
-			u := strings.TrimSpace(strings.TrimPrefix(Usage(cmd, s, lang), "/"+cmd.Word.EN))
-			if u != "" {
-				parts = append(parts, u)
+			if u := strings.TrimSpace(strings.TrimPrefix(Usage(cmd, s, lang), "/"+cmd.Word.EN)); u != "" {
+				entries = append(entries, entry{args: u})
 			}
 			continue
 		}
-		name := s.Path[0].EN
-		if len(parts) == 0 || parts[len(parts)-1] != name {
-			parts = append(parts, name)
+		var args []string
+		for j := range s.Args {
+			nl, en := s.Args[j].placeholders()
+			p := en
+			if lang == "nl" {
+				p = nl
+			}
+			if s.Args[j].Optional {
+				p = "[" + p + "]"
+			}
+			args = append(args, p)
 		}
-	}
-	return strings.Join(dedupe(parts), " | ")
-}
-
-func dedupe(s []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
+		var prefix []string
+		for _, w := range s.Path[:len(s.Path)-1] {
+			prefix = append(prefix, w.EN)
 		}
+		e := entry{prefix: strings.Join(prefix, " "), last: s.Path[len(s.Path)-1].EN, args: strings.Join(args, " ")}
+		if n := len(entries); n > 0 && entries[n-1].prefix == e.prefix && entries[n-1].args == e.args && entries[n-1].last != "" {
+			entries[n-1].last += "|" + e.last
+			continue
+		}
+		entries = append(entries, e)
 	}
-	return out
+	var parts []string
+	for _, e := range entries {
+		parts = append(parts, strings.Join(strings.Fields(e.prefix+" "+e.last+" "+e.args), " "))
+	}
+	return strings.Join(parts, " | ")
 }
 
 // Reference is the README's command reference, in English, generated from
