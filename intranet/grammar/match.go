@@ -294,7 +294,7 @@ func (p *parser) read(a *Arg, ti int) (Value, int, bool, error) {
 				base = d
 			}
 		}
-		r, n, ok, err := when.ReadRepeat(words, base, p.cmd.Direction)
+		r, n, ok, err := when.ReadRepeatFrom(words, p.today, base, p.cmd.Direction)
 		v.Repeat = r
 		return v, n, ok, err
 	}

@@ -148,6 +148,15 @@ func isNumber(w string) bool {
 // when the first word is no date at all; err names a date that is meant but
 // does not exist or lies on the wrong side of today.
 func ReadDate(words []string, today Date, dir Direction) (r DateRead, ok bool, err error) {
+	return ReadDateFrom(words, today, today, dir)
+}
+
+// ReadDateFrom reads a date like ReadDate, but completes a weekday and a
+// day and month without a year from the date from rather than from today:
+// the end of a series that starts on 28 December, "tot 5-1", is 5 January
+// after it, and "werkdagen tot vr" the Friday after its first day.
+// Days named from today (morgen) and the side of today stay today's.
+func ReadDateFrom(words []string, today, from Date, dir Direction) (r DateRead, ok bool, err error) {
 	if len(words) == 0 {
 		return r, false, nil
 	}
@@ -161,12 +170,12 @@ func ReadDate(words []string, today Date, dir Direction) (r DateRead, ok bool, e
 		return r, true, side(r, today, dir)
 	case hasKey(weekdayWords, w):
 		r.Named = true
-		delta := (int(weekdayWords[w]) - int(today.Weekday()) + 7) % 7
+		delta := (int(weekdayWords[w]) - int(from.Weekday()) + 7) % 7
 		if dir == Back {
-			delta = -((int(today.Weekday()) - int(weekdayWords[w]) + 7) % 7)
+			delta = -((int(from.Weekday()) - int(weekdayWords[w]) + 7) % 7)
 		}
-		r.Date = today.AddDays(delta)
-		return r, true, nil
+		r.Date = from.AddDays(delta)
+		return r, true, side(r, today, dir)
 	case isNumber(w) && len(words) > 1 && hasKey(monthWords, clean(strings.TrimSuffix(words[1], "."))):
 		// 8 dec [2026]
 		day, _ := strconv.Atoi(w)
@@ -177,7 +186,7 @@ func ReadDate(words []string, today Date, dir Direction) (r DateRead, ok bool, e
 			year, _ = strconv.Atoi(clean(words[2]))
 			r.Words, r.Typed = 3, r.Typed+" "+words[2]
 		}
-		r.Date, r.YearTyped, err = complete(day, month, year, today, dir, r.Typed)
+		r.Date, r.YearTyped, err = complete(day, month, year, from, dir, r.Typed)
 		if err == nil {
 			err = side(r, today, dir)
 		}
@@ -190,15 +199,15 @@ func ReadDate(words []string, today Date, dir Direction) (r DateRead, ok bool, e
 		}
 		switch {
 		case len(parts) == 3 && len(parts[0]) == 4: // 2026-12-08
-			r.Date, r.YearTyped, err = complete(nums[2], time.Month(nums[1]), nums[0], today, dir, r.Typed)
+			r.Date, r.YearTyped, err = complete(nums[2], time.Month(nums[1]), nums[0], from, dir, r.Typed)
 		case len(parts) == 3 && (len(parts[2]) == 2 || len(parts[2]) == 4): // 8-12-2026, 8-12-26
 			year := nums[2]
 			if len(parts[2]) == 2 {
 				year += 2000
 			}
-			r.Date, r.YearTyped, err = complete(nums[0], time.Month(nums[1]), year, today, dir, r.Typed)
+			r.Date, r.YearTyped, err = complete(nums[0], time.Month(nums[1]), year, from, dir, r.Typed)
 		case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) <= 2: // 8-12
-			r.Date, r.YearTyped, err = complete(nums[0], time.Month(nums[1]), 0, today, dir, r.Typed)
+			r.Date, r.YearTyped, err = complete(nums[0], time.Month(nums[1]), 0, from, dir, r.Typed)
 		default:
 			return r, true, notADate(r.Typed)
 		}

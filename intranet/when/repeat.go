@@ -128,6 +128,12 @@ func is(t Term, w string) bool {
 // title's ("Wekelijks overleg"); err explains a repetition that was clearly
 // meant ("elke week" without an end, "elke week tot 31-02").
 func ReadRepeat(words []string, today Date, dir Direction) (r Repeat, n int, ok bool, err error) {
+	return ReadRepeatFrom(words, today, today, dir)
+}
+
+// ReadRepeatFrom reads a repetition whose first date is first: its end is
+// completed from that date (see ReadDateFrom).
+func ReadRepeatFrom(words []string, today, first Date, dir Direction) (r Repeat, n int, ok bool, err error) {
 	form := errorf("Schrijf een herhaling als `elke dag|week|2 weken tot <datum>` of `werkdagen tot <datum>`.",
 		"Write a repetition as `every day|week|2 weeks until <date>` or `weekdays until <date>`.")
 	if len(words) == 0 {
@@ -187,7 +193,7 @@ func ReadRepeat(words []string, today Date, dir Direction) (r Repeat, n int, ok 
 	if i+1 < len(words) && strings.EqualFold(words[i-1], "tot") && strings.EqualFold(words[i], "en") && strings.EqualFold(words[i+1], "met") {
 		i += 2 // "tot en met"
 	}
-	until, ok, err := ReadDate(words[i:], today, dir)
+	until, ok, err := ReadDateFrom(words[i:], today, first, dir)
 	switch {
 	case err != nil:
 		return r, 0, true, err
