@@ -191,6 +191,7 @@ var parses = []struct{ in, want string }{
 	{"/dienst morgen 14:00-22:00 Pool nodig:wondzorg", "/handover 2026-11-28 14:00-22:00 Pool needs:wondzorg"},
 	{"/dienst morgen 14:00-22:00 Pool vaardigheid:wondzorg", "/handover 2026-11-28 14:00-22:00 Pool needs:wondzorg"},
 	{"/handover morgen 14:00-22:00 Let op: sleutel bij de buren", `/handover 2026-11-28 14:00-22:00 "Let op: sleutel bij de buren"`},
+	{"/handover morgen 14:00-22:00 Rooster: https://rooster.example.nl/oost", `/handover 2026-11-28 14:00-22:00 "Rooster: https://rooster.example.nl/oost"`},
 	{"/handover list", "/handover list"},
 	{"/dienst lijst", "/handover list"},
 	{"/handover mine", "/handover mine"},
@@ -568,6 +569,61 @@ func TestEveryWordIsListed(t *testing.T) {
 					break
 				}
 				try(typed)
+			}
+		}
+	}
+}
+
+// TestEveryListedWordIsAccepted is the reverse of TestEveryWordIsListed:
+// each word the help's "other words" lists is one the declarations accept
+// (a word of a command, a subcommand, an option or a choice).
+func TestEveryListedWordIsAccepted(t *testing.T) {
+	g := all()
+	declared := map[string]bool{}
+	for _, c := range g.Commands {
+		for _, w := range c.Word.All() {
+			declared["/"+w] = true
+		}
+		for _, s := range c.Subs {
+			for _, w := range s.Path {
+				for _, x := range w.All() {
+					declared[x] = true
+				}
+			}
+			for _, o := range s.Options {
+				for _, x := range o.Key.All() {
+					declared[x+":"] = true
+				}
+				for _, ch := range o.Choices {
+					for _, x := range ch.All() {
+						declared[x] = true
+					}
+				}
+			}
+			for _, a := range s.Args {
+				for _, ch := range a.Choices {
+					for _, x := range ch.All() {
+						declared[x] = true
+					}
+				}
+				if a.Kind == grammar.Count || a.Kind == grammar.Literal {
+					for _, x := range a.Word.All() {
+						declared[x] = true
+					}
+				}
+			}
+		}
+	}
+	for _, lang := range []string{"nl", "en"} {
+		sections := g.Help(lang)
+		other := sections[len(sections)-2] // "other words", then dates and times
+		words := strings.Split(other.Text, "`")
+		if len(words) < 3 {
+			t.Fatalf("no words listed in %q", other.Title)
+		}
+		for i := 1; i < len(words); i += 2 {
+			if !declared[words[i]] {
+				t.Errorf("help (%s) lists `%s`, which no declaration accepts", lang, words[i])
 			}
 		}
 	}

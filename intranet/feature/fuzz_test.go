@@ -28,3 +28,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParse reads the table's commands, one per iteration, with the
+// whole grammar: the cost the command language adds to every request.
+//
+//	go test ./intranet/feature -run '^$' -bench Parse
+func BenchmarkParse(b *testing.B) {
+	g := all()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := g.Parse(parses[i%len(parses)].in, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -308,3 +308,39 @@ func TestDateAtAcrossDST(t *testing.T) {
 		t.Errorf("09:00 across DST: %s, %s", before, after)
 	}
 }
+
+// TestTermsAreRead: every word DateTerms and RepeatTerms list (and help
+// shows) is read.
+func TestTermsAreRead(t *testing.T) {
+	days, weekdays, months := DateTerms()
+	for _, list := range [][]Term{days, weekdays} {
+		for _, term := range list {
+			for _, w := range term.words() {
+				if _, ok, _ := ReadDate([]string{w}, today, Back); !ok {
+					t.Errorf("%q is listed but not read", w)
+				}
+			}
+		}
+	}
+	for _, term := range months {
+		for _, w := range term.words() {
+			if _, ok, err := ReadDate([]string{"8", w}, today, Ahead); !ok || err != nil {
+				t.Errorf("8 %q is listed but not read: %v", w, err)
+			}
+		}
+	}
+	for _, w := range []string{"every day until 3-12", "each week until 3-12", "elke dag tot 3-12", "iedere week tot 3-12", "daily until 3-12", "dagelijks tot 3-12",
+		"weekly till 3-12", "wekelijks t/m 3-12", "weekdays until 3-12", "werkdagen tot en met 3-12", "every 2 days until 3-12", "elke 2 dagen tot 3-12",
+		"every 2 weeks until 30-12", "elke 2 weken tot 30-12", "every weekday until 3-12", "elke werkdag tot 3-12", "elke werkdagen tot 3-12"} {
+		if _, _, ok, err := ReadRepeat(strings.Fields(w), today, Ahead); !ok || err != nil {
+			t.Errorf("%q is not read: %v", w, err)
+		}
+	}
+	for _, term := range DurationTerms() {
+		for _, w := range term.words() {
+			if _, _, ok, err := ReadDuration([]string{"4", w}, time.Hour); !ok || err != nil {
+				t.Errorf("4 %q is listed but not read: %v", w, err)
+			}
+		}
+	}
+}
