@@ -83,9 +83,10 @@ func (m *Main) location() *time.Location {
 	return time.UTC
 }
 
-// buildUnits makes every unit over the store, the job runner and the outbox.
+// buildUnits makes every unit over the store, the job runner and the outbox:
+// the units that message people and schedule work share one feature.Env.
 func (m *Main) buildUnits() error {
-	s, loc, lang := m.Store, m.location(), m.Config.Language
+	s := m.Store
 	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "of hours from 0 (no reminder) to 168")
 	if err != nil {
 		return err
@@ -98,24 +99,24 @@ func (m *Main) buildUnits() error {
 	if err != nil {
 		return err
 	}
+	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+		Location: m.location(), Language: m.Config.Language}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
-	if u.Rooms, err = rooms.New(rooms.Config{Rooms: s, People: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
-		Location: loc, PublicURL: m.Config.PublicURL, Language: lang}); err != nil {
+	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
 	if u.Teams, err = teams.New(teams.Config{Teams: s, People: s, Accounts: s}); err != nil {
 		return err
 	}
-	if u.Handover, err = handover.New(handover.Config{Teams: s, Handovers: s, People: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
-		Location: loc, ReminderBefore: time.Duration(handoverHours) * time.Hour, Language: lang}); err != nil {
+	if u.Handover, err = handover.New(handover.Config{Env: env, Teams: s, Handovers: s,
+		ReminderBefore: time.Duration(handoverHours) * time.Hour}); err != nil {
 		return err
 	}
-	if u.News, err = news.New(news.Config{News: s, Subscriptions: s, People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
-		Location: loc, ReminderAfter: time.Duration(newsHours) * time.Hour, Language: lang}); err != nil {
+	if u.News, err = news.New(news.Config{Env: env, News: s, Subscriptions: s,
+		ReminderAfter: time.Duration(newsHours) * time.Hour}); err != nil {
 		return err
 	}
-	if u.Questions, err = questions.New(questions.Config{Topics: s, Questions: s, People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
-		Location: loc, EscalateHours: escalateHours, Language: lang}); err != nil {
+	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {
 		return err
 	}
 	m.Units = u

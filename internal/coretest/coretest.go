@@ -71,6 +71,14 @@ type Env struct {
 // Clock reads e.Now.
 func (e *Env) Clock() time.Time { return e.Now }
 
+// Feature is the units' Env over e: the store (also as the transactor),
+// the recording posters, the jobs, the outbox, Amsterdam, e's clock and
+// Dutch. A test that needs another part sets it on the copy.
+func (e *Env) Feature() feature.Env {
+	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Jobs: e.Jobs, Outbox: e.Outbox,
+		Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl"}
+}
+
 // Engines runs fn once per engine (SQLite, then PostgreSQL) with a fresh Env.
 func Engines(t *testing.T, fn func(t *testing.T, e *Env)) {
 	for _, engine := range []string{"sqlite", "postgres"} {

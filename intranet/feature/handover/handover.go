@@ -35,31 +35,18 @@ const (
 	HandoverCardsJob = "handover.cards"
 )
 
-// Config is what the unit needs.
+// Config is what the unit needs. Its Env's Jobs run the expiry, the
+// reminder and the card updates; its Outbox delivers every card and DM;
+// its Tx (required) writes a change with its jobs and messages in one
+// transaction; its Location is the zone shifts are typed and shown in.
 type Config struct {
+	feature.Env
 	Teams     intranet.TeamService
 	Handovers intranet.HandoverService
-	People    intranet.PersonService
-	// Platforms says which platforms are on: cards are posted, and DMs
-	// sent, only there.
-	Platforms feature.Platforms
-	// Jobs runs the expiry, the reminder and the card updates.
-	Jobs feature.Jobs
-	// Outbox delivers every card and DM.
-	Outbox intranet.Outbox
-	// Tx writes a change with its jobs and messages in one transaction.
-	Tx intranet.Transactor
-	// Location is WERKPLEK_TIMEZONE, the zone shifts are typed and shown in
-	// (default UTC).
-	Location *time.Location
-	// Now is the clock (default time.Now).
-	Now func() time.Time
 	// ReminderBefore is how long before a shift's start the leads hear that
 	// it is still open (WERKPLEK_HANDOVER_REMINDER_HOURS); 0 sends no
 	// reminder.
 	ReminderBefore time.Duration
-	// Language is WERKPLEK_LANGUAGE, for DMs to people who chose none.
-	Language string
 }
 
 // Unit answers /handover and runs its jobs.
@@ -77,29 +64,13 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("handover: Config.Teams is required")
 	case cfg.Handovers == nil:
 		return nil, errors.New("handover: Config.Handovers is required")
-	case cfg.People == nil:
-		return nil, errors.New("handover: Config.People is required")
-	case cfg.Platforms == nil:
-		return nil, errors.New("handover: Config.Platforms is required")
-	case cfg.Jobs == nil:
-		return nil, errors.New("handover: Config.Jobs is required")
-	case cfg.Outbox == nil:
-		return nil, errors.New("handover: Config.Outbox is required")
-	case cfg.Tx == nil:
-		return nil, errors.New("handover: Config.Tx is required")
 	case cfg.ReminderBefore < 0:
 		return nil, errors.New("handover: Config.ReminderBefore is negative")
 	}
-	if cfg.Location == nil {
-		cfg.Location = time.UTC
+	if err := cfg.Ready("handover", feature.NeedTx); err != nil {
+		return nil, err
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.Language != "en" {
-		cfg.Language = "nl"
-	}
-	u := &Unit{cfg: cfg, dm: feature.Messenger{Outbox: cfg.Outbox, Platforms: cfg.Platforms, Language: cfg.Language}}
+	u := &Unit{cfg: cfg, dm: cfg.Messenger()}
 	for kind, h := range map[string]intranet.JobHandler{
 		HandoverExpireJob: u.expireJob,
 		HandoverRemindJob: u.remindJob,

@@ -36,8 +36,9 @@ func setup(t *testing.T, e *coretest.Env, reminder time.Duration, outbox intrane
 	if err != nil {
 		t.Fatal(err)
 	}
-	hu, err := handover.New(handover.Config{Teams: e.Store, Handovers: e.Store, People: e.Store, Platforms: e.Posters, Jobs: e.Jobs,
-		Outbox: outbox, Tx: e.Store, Location: coretest.Amsterdam, Now: e.Clock, ReminderBefore: reminder, Language: "nl"})
+	env := e.Feature()
+	env.Outbox = outbox
+	hu, err := handover.New(handover.Config{Env: env, Teams: e.Store, Handovers: e.Store, ReminderBefore: reminder})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,7 +104,7 @@ func (u *Unit) readForm(values map[string]string) (p *grammar.Parsed, field stri
 		steps = append(steps, step{field: "expires", option: "expires:" + e})
 	}
 	text := "/" + Command.Word.EN + " post " + qtitle + " | " + qbody
-	today := u.today()
+	today := u.cfg.Today()
 	if p, err = u.grammar.Parse(text, today); err != nil {
 		return nil, "title", err
 	}

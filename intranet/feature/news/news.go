@@ -22,31 +22,19 @@ import (
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
-// Config is what the unit needs.
+// Config is what the unit needs. Its Env's Accounts (required) find the
+// person behind a mention (`from:<@U1>`, `/follow <@U1>`); its Jobs run the
+// publication, digest and reminder jobs; its Tx, when set, writes a change
+// together with its jobs and messages; its Location is the zone digest
+// times and publication dates are typed and shown in.
 type Config struct {
+	feature.Env
 	News          intranet.NewsService
 	Subscriptions intranet.SubscriptionService
-	People        intranet.PersonService
-	// Accounts finds the person behind a mention (`from:<@U1>`, `/follow <@U1>`).
-	Accounts intranet.AccountService
-	// Platforms are the posters DMs go out on; a platform that is off gets none.
-	Platforms feature.Platforms
-	// Jobs runs the publication, digest and reminder jobs; New registers them.
-	Jobs   feature.Jobs
-	Outbox intranet.Outbox
-	// Tx writes a change together with its jobs and messages (nil: no transactions).
-	Tx intranet.Transactor
-	// Location is WERKPLEK_TIMEZONE: digest times and publication dates are
-	// typed and shown in it (default UTC).
-	Location *time.Location
-	// Now is the clock (default time.Now).
-	Now func() time.Time
 	// ReminderAfter is how long after an important item's publication those
 	// who have not confirmed it get a DM, and again as long after that, at
 	// most NewsReminders times (WERKPLEK_NEWS_REMINDER_HOURS; 0: none).
 	ReminderAfter time.Duration
-	// Language is WERKPLEK_LANGUAGE, for DMs to people who chose none.
-	Language string
 }
 
 // Unit answers /news, /follow and /unfollow and runs the news jobs.
@@ -69,30 +57,13 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("news: no NewsService")
 	case cfg.Subscriptions == nil:
 		return nil, errors.New("news: no SubscriptionService")
-	case cfg.People == nil:
-		return nil, errors.New("news: no PersonService")
-	case cfg.Accounts == nil:
-		return nil, errors.New("news: no AccountService")
-	case cfg.Platforms == nil:
-		return nil, errors.New("news: no Platforms")
-	case cfg.Jobs == nil:
-		return nil, errors.New("news: no Jobs")
-	case cfg.Outbox == nil:
-		return nil, errors.New("news: no Outbox")
 	case cfg.ReminderAfter < 0:
 		return nil, errors.New("news: ReminderAfter is negative")
 	}
-	if cfg.Location == nil {
-		cfg.Location = time.UTC
+	if err := cfg.Ready("news", feature.NeedAccounts); err != nil {
+		return nil, err
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.Language != "en" {
-		cfg.Language = "nl"
-	}
-	u := &Unit{cfg: cfg, grammar: grammar.New(Command),
-		msg: feature.Messenger{Outbox: cfg.Outbox, Platforms: cfg.Platforms, Language: cfg.Language}}
+	u := &Unit{cfg: cfg, grammar: grammar.New(Command), msg: cfg.Messenger()}
 	for _, j := range []struct {
 		kind string
 		h    intranet.JobHandler
@@ -159,8 +130,6 @@ func audienceOf(p *intranet.Person) *string {
 	d := p.Department
 	return &d
 }
-
-func (u *Unit) today() when.Date { return when.DateOf(u.cfg.Now(), u.cfg.Location) }
 
 // instant is the moment a typed date and time mean: a date alone is the
 // start of that day, or with endOfDay the midnight after it.

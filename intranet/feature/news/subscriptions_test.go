@@ -299,8 +299,9 @@ func TestDigestRace(t *testing.T) {
 		ctx := context.Background()
 		e.Import(intranet.PersonRecord{Name: "Carla Content", Email: carla, Department: "Communicatie", Roles: []intranet.Role{intranet.RoleContentManager}})
 		jobs := &handlers{Jobs: e.Jobs}
-		u, err := news.New(news.Config{News: e.Store, Subscriptions: e.Store, People: e.Store, Accounts: e.Store,
-			Platforms: e.Posters, Jobs: jobs, Outbox: e.Outbox, Tx: e.Store, Location: coretest.Amsterdam, Now: e.Clock})
+		env := e.Feature()
+		env.Jobs = jobs
+		u, err := news.New(news.Config{Env: env, News: e.Store, Subscriptions: e.Store})
 		if err != nil {
 			t.Fatal(err)
 		}

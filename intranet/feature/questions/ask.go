@@ -7,7 +7,6 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/phonebook"
-	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // askNew reads a new question: earlier answers first, else it is sent to
@@ -132,7 +131,7 @@ func (u *Unit) askSend(ctx context.Context, c *feature.Call, q *intranet.Questio
 	if topic == nil {
 		// The buttons ask the draft's text again, with a topic (none when
 		// the text does not read back as a question).
-		ask, err := u.ask.Parse("/ask "+quoteText(q.Text), when.DateOf(u.cfg.Now(), u.cfg.Location))
+		ask, err := u.ask.Parse("/ask "+quoteText(q.Text), u.cfg.Today())
 		if err != nil || ask.Sub.Name() != "" {
 			ask = nil
 		}

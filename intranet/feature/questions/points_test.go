@@ -171,8 +171,9 @@ func TestCardsWaitForTheOutbox(t *testing.T) {
 		recs, _ := phonebook.ParseCSV(strings.NewReader(askPeople))
 		e.Import(recs...)
 		outbox := &pendingOutbox{Outbox: e.Outbox, pending: true}
-		u, err := questions.New(questions.Config{Topics: e.Store, Questions: e.Store, People: e.Store, Accounts: e.Store,
-			Platforms: e.Posters, Jobs: e.Jobs, Outbox: outbox, Tx: e.Store, Location: coretest.Amsterdam, Now: e.Clock})
+		env := e.Feature()
+		env.Outbox = outbox
+		u, err := questions.New(questions.Config{Env: env, Topics: e.Store, Questions: e.Store})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
@@ -31,34 +30,22 @@ const DefaultEscalateHours = 4
 // MaxExpertsPerStep is how many experts one step asks.
 const MaxExpertsPerStep = 5
 
-// Config is what the unit needs.
+// Config is what the unit needs. Its Env's Accounts (required) find an
+// expert named by a platform mention; its Platforms post the question cards
+// and update them; its Jobs run the escalation steps and the card updates
+// (New registers QuestionEscalateJob and QuestionCardsJob); its Outbox
+// delivers cards and DMs, and a card's message is learnt from its outbox
+// entry; its Tx writes a question, its cards, DMs and jobs in one
+// transaction; its Location is where working hours are counted.
 type Config struct {
+	feature.Env
 	Topics    intranet.TopicService
 	Questions intranet.QuestionService
-	People    intranet.PersonService
-	// Accounts finds an expert named by a platform mention.
-	Accounts intranet.AccountService
-	// Platforms posts the question cards and updates them.
-	Platforms feature.Platforms
-	// Jobs runs the escalation steps and the card updates; New registers
-	// QuestionEscalateJob and QuestionCardsJob on it.
-	Jobs feature.Jobs
-	// Outbox delivers cards and DMs; a card's message is learnt from its
-	// outbox entry.
-	Outbox intranet.Outbox
-	// Tx writes a question, its cards, DMs and jobs in one transaction.
-	Tx intranet.Transactor
-	// Location is WERKPLEK_TIMEZONE: working hours are counted there.
-	Location *time.Location
-	// Now is the clock (default time.Now).
-	Now func() time.Time
 	// EscalateHours is WERKPLEK_QUESTION_ESCALATE_HOURS, the working hours
 	// after which an unanswered question goes to the next experts and then
 	// to the topic's owner (a topic may set its own); default
 	// DefaultEscalateHours.
 	EscalateHours int
-	// Language is WERKPLEK_LANGUAGE, for DMs to people who chose none.
-	Language string
 }
 
 // Unit answers /ask, /answer and /kb, the answer form and answers written
@@ -84,27 +71,14 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("questions: no topic service")
 	case cfg.Questions == nil:
 		return nil, errors.New("questions: no question service")
-	case cfg.People == nil:
-		return nil, errors.New("questions: no person service")
-	case cfg.Accounts == nil:
-		return nil, errors.New("questions: no account service")
-	case cfg.Platforms == nil:
-		return nil, errors.New("questions: no platforms")
-	case cfg.Jobs == nil:
-		return nil, errors.New("questions: no job runner")
-	case cfg.Outbox == nil:
-		return nil, errors.New("questions: no outbox")
 	}
-	if cfg.Location == nil {
-		cfg.Location = time.UTC
-	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
+	if err := cfg.Ready("questions", feature.NeedAccounts); err != nil {
+		return nil, err
 	}
 	if cfg.EscalateHours <= 0 {
 		cfg.EscalateHours = DefaultEscalateHours
 	}
-	u := &Unit{cfg: cfg, dm: feature.Messenger{Outbox: cfg.Outbox, Platforms: cfg.Platforms, Language: cfg.Language}, ask: grammar.New(Ask)}
+	u := &Unit{cfg: cfg, dm: cfg.Messenger(), ask: grammar.New(Ask)}
 	if err := cfg.Jobs.HandleJobs(QuestionCardsJob, u.cardsJob); err != nil {
 		return nil, err
 	}

@@ -50,8 +50,7 @@ func setup(t *testing.T, e *coretest.Env) {
 		t.Fatal(probs)
 	}
 	e.Import(recs...)
-	u, err := questions.New(questions.Config{Topics: e.Store, Questions: e.Store, People: e.Store, Accounts: e.Store,
-		Platforms: e.Posters, Jobs: e.Jobs, Outbox: e.Outbox, Tx: e.Store, Location: coretest.Amsterdam, Now: e.Clock, Language: "nl"})
+	u, err := questions.New(questions.Config{Env: e.Feature(), Topics: e.Store, Questions: e.Store})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 func (u *Unit) day(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	d, ok := c.Cmd.Date("date")
 	if !ok {
-		d = u.today()
+		d = u.cfg.Today()
 	}
 	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
 	if err != nil {

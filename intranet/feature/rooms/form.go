@@ -91,7 +91,7 @@ func (u *Unit) readForm(c *feature.Call, v map[string]string) (p *grammar.Parsed
 		}
 	}
 	if words := strings.Fields(v["repeat"]); len(words) > 0 {
-		_, n, ok, err := when.ReadRepeat(words, u.today(), Command.Direction)
+		_, n, ok, err := when.ReadRepeat(words, u.cfg.Today(), Command.Direction)
 		switch {
 		case err != nil:
 			return nil, "repeat", whenMessage(c, err)
@@ -111,7 +111,7 @@ func (u *Unit) readForm(c *feature.Call, v map[string]string) (p *grammar.Parsed
 		}
 		text = strings.TrimSpace(text + " " + s.text)
 		var err error
-		p, err = u.grammar.Parse(text, u.today())
+		p, err = u.grammar.Parse(text, u.cfg.Today())
 		var e *grammar.Error
 		switch {
 		case errors.As(err, &e) && s.field == "":

@@ -23,26 +23,16 @@ import (
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
-// Config is what the unit needs.
+// Config is what the unit needs. Its Env's Jobs run the booking reminders
+// (RoomReminderJob); its Outbox delivers them and the notes to owners of
+// bookings that a room admin cancelled or a retired room lost; its Tx
+// writes a booking, its reminder and its messages in one transaction; its
+// Location is the zone times are typed and shown in.
 type Config struct {
-	Rooms     intranet.RoomService
-	People    intranet.PersonService
-	Platforms feature.Platforms
-	// Jobs runs the booking reminders (RoomReminderJob).
-	Jobs feature.Jobs
-	// Outbox delivers reminders and the notes to owners of bookings that a
-	// room admin cancelled or a retired room lost.
-	Outbox intranet.Outbox
-	// Tx writes a booking, its reminder and its messages in one transaction.
-	Tx intranet.Transactor
-	// Location is WERKPLEK_TIMEZONE: times are typed and shown in it.
-	Location *time.Location
-	// Now is the clock (default time.Now).
-	Now func() time.Time
+	feature.Env
+	Rooms intranet.RoomService
 	// PublicURL is WERKPLEK_PUBLIC_URL, the base of calendar feed addresses.
 	PublicURL string
-	// Language is WERKPLEK_LANGUAGE, for messages to people who chose none.
-	Language string
 }
 
 // The limits of one booking, and a new room's opening hours.
@@ -70,29 +60,13 @@ var (
 
 // New returns the unit and registers its reminder job on cfg.Jobs.
 func New(cfg Config) (*Unit, error) {
-	switch {
-	case cfg.Rooms == nil:
+	if cfg.Rooms == nil {
 		return nil, errors.New("rooms: no room service")
-	case cfg.People == nil:
-		return nil, errors.New("rooms: no person service")
-	case cfg.Jobs == nil:
-		return nil, errors.New("rooms: no job runner")
-	case cfg.Outbox == nil:
-		return nil, errors.New("rooms: no outbox")
-	case cfg.Platforms == nil:
-		return nil, errors.New("rooms: no platforms")
 	}
-	if cfg.Location == nil {
-		cfg.Location = time.UTC
+	if err := cfg.Ready("rooms"); err != nil {
+		return nil, err
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.Language != "en" {
-		cfg.Language = "nl"
-	}
-	u := &Unit{cfg: cfg, grammar: grammar.New(Command),
-		dm: feature.Messenger{Outbox: cfg.Outbox, Platforms: cfg.Platforms, Language: cfg.Language}}
+	u := &Unit{cfg: cfg, grammar: grammar.New(Command), dm: cfg.Messenger()}
 	if err := cfg.Jobs.HandleJobs(RoomReminderJob, u.remind); err != nil {
 		return nil, err
 	}
@@ -133,9 +107,6 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 }
 
 func (u *Unit) now() time.Time { return u.cfg.Now() }
-
-// today is the current date in the organisation's time zone.
-func (u *Unit) today() when.Date { return when.DateOf(u.now(), u.cfg.Location) }
 
 // clock is t's time of day in the organisation's time zone.
 func (u *Unit) clock(t time.Time) when.Clock {

@@ -195,7 +195,7 @@ func (u *Unit) bookForm(c *feature.Call, rooms []intranet.Room, values map[strin
 		Command: grammar.Usage(Command, bookSub(), c.Lang),
 		Fields: []intranet.FormField{
 			{Name: "room", Label: c.T("Ruimte", "Room"), Kind: intranet.FieldChoice, Required: true, Options: opts},
-			{Name: "date", Label: c.T("Datum", "Date"), Kind: intranet.FieldDate, Required: true, Value: u.today().String()},
+			{Name: "date", Label: c.T("Datum", "Date"), Kind: intranet.FieldDate, Required: true, Value: u.cfg.Today().String()},
 			{Name: "from", Label: c.T("Van", "From"), Kind: intranet.FieldTime, Required: true, Placeholder: "14:00"},
 			{Name: "to", Label: c.T("Tot", "To"), Kind: intranet.FieldTime, Required: true, Placeholder: "15:00"},
 			{Name: "title", Label: c.T("Titel", "Title"), Kind: intranet.FieldText, MaxLength: maxTitle},
