@@ -258,14 +258,12 @@ func (p *Parsed) String() string {
 }
 
 // QuoteValue writes an option's text so that key:value reads it back: as
-// it is when it is one plain word (a mention too), else between quotes.
+// it is when that reads back whole (one plain word, a mention), else
+// between quotes that do.
 func QuoteValue(text string) (string, bool) {
-	if text != "" && !strings.ContainsAny(text, " \t\n|\"'“”„«»‘’") || strings.HasPrefix(text, "<@") && strings.Count(text, ">") == 1 && strings.HasSuffix(text, ">") {
-		return text, true
-	}
-	for _, q := range [][2]string{{`"`, `"`}, {"'", "'"}, {"«", "»"}} {
+	for _, q := range [][2]string{{"", ""}, {`"`, `"`}, {"'", "'"}, {"«", "»"}} {
 		s := q[0] + text + q[1]
-		if t := Tokenize("k:" + s); len(t) == 1 && t[0].ValueQuoted && t[0].Value == text {
+		if t := Tokenize("k:" + s); len(t) == 1 && t[0].Key == "k" && t[0].Value == text && t[0].ValueQuoted == (q[0] != "") {
 			return s, true
 		}
 	}
