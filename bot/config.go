@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/store"
 )
 
@@ -23,6 +25,11 @@ type Config struct {
 	LogFormat   string // WERKPLEK_LOG_FORMAT: text or json
 	PublicURL   string // WERKPLEK_PUBLIC_URL
 	Secret      string // WERKPLEK_SECRET
+	// QuietHours is WERKPLEK_QUIET_HOURS: no DMs then ("off" for none).
+	QuietHours string
+	// DMPlatforms is WERKPLEK_DM_PLATFORMS: where someone who never wrote
+	// is looked for by email, in turn.
+	DMPlatforms []intranet.Platform
 
 	SlackSigningSecret string // SLACK_SIGNING_SECRET
 	SlackBotToken      string // SLACK_BOT_TOKEN
@@ -58,6 +65,8 @@ var settings = []setting{
 	{"WERKPLEK_SECRET", "", "Key for signed button contexts and feed tokens; the same on every replica. Required for Mattermost.", true},
 	{"WERKPLEK_QUESTION_ESCALATE_HOURS", "4", "Working hours (Monday to Friday 08:00-17:00 in WERKPLEK_TIMEZONE) after which an unanswered question goes to the next experts, and as long after that to the topic's owner; a topic may set its own.", false},
 	{"WERKPLEK_HANDOVER_REMINDER_HOURS", "12", "Hours before a shift's start at which a team's leads hear that a handover request is still open; 0: no reminder.", false},
+	{"WERKPLEK_QUIET_HOURS", intranet.QuietHoursDefault, "Hours without DMs for everyone who set none of their own (/werkplek quiet): what waits goes out when they end, as one message where several wait; a person's own booking reminder or an answer to their own question comes anyway. off: none.", false},
+	{"WERKPLEK_DM_PLATFORMS", "slack,teams,mattermost", "Where a DM goes for someone who never wrote to Werkplek: the first of these platforms that is on and knows their email.", false},
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
 	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
@@ -103,11 +112,23 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 	c := Config{
 		DatabaseURL: get("WERKPLEK_DATABASE_URL"), Listen: get("WERKPLEK_LISTEN"), Language: strings.ToLower(get("WERKPLEK_LANGUAGE")),
 		Timezone: get("WERKPLEK_TIMEZONE"), LogFormat: strings.ToLower(get("WERKPLEK_LOG_FORMAT")), PublicURL: strings.TrimRight(get("WERKPLEK_PUBLIC_URL"), "/"),
-		Secret:             get("WERKPLEK_SECRET"),
+		Secret: get("WERKPLEK_SECRET"), QuietHours: strings.ToLower(get("WERKPLEK_QUIET_HOURS")),
 		SlackSigningSecret: get("SLACK_SIGNING_SECRET"), SlackBotToken: get("SLACK_BOT_TOKEN"), SlackAppToken: get("SLACK_APP_TOKEN"), SlackAPIURL: get("SLACK_API_URL"),
 		MattermostURL: strings.TrimRight(get("MATTERMOST_URL"), "/"), MattermostBotToken: get("MATTERMOST_BOT_TOKEN"),
 		TeamsAppID: get("TEAMS_APP_ID"), TeamsAppPassword: get("TEAMS_APP_PASSWORD"), TeamsTenantID: get("TEAMS_TENANT_ID"),
 		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: strings.ToLower(get("TEAMS_AUTH")),
+	}
+	if _, _, _, err := feature.ParseQuiet(c.QuietHours); err != nil {
+		problems = append(problems, fmt.Sprintf("WERKPLEK_QUIET_HOURS: %q is not a time slot like 22:00-07:00, or off", c.QuietHours))
+	}
+	for _, p := range strings.Split(get("WERKPLEK_DM_PLATFORMS"), ",") {
+		switch pl := intranet.Platform(strings.ToLower(strings.TrimSpace(p))); pl {
+		case "":
+		case intranet.PlatformSlack, intranet.PlatformTeams, intranet.PlatformMattermost, intranet.PlatformConsole:
+			c.DMPlatforms = append(c.DMPlatforms, pl)
+		default:
+			problems = append(problems, fmt.Sprintf("WERKPLEK_DM_PLATFORMS: %q is not slack, teams, mattermost or console", p))
+		}
 	}
 	for _, t := range strings.Split(get("MATTERMOST_COMMAND_TOKENS"), ",") {
 		if t = strings.TrimSpace(t); t != "" {

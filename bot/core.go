@@ -63,7 +63,8 @@ func (m *Main) open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("job runner: %w", err)
 	}
-	o, err := jobs.NewOutbox(r, m.Platforms.Poster)
+	recipients := feature.Recipients{People: s, Accounts: s, Platforms: m.Platforms, Order: m.dmPlatforms(), Language: m.Config.Language}
+	o, err := jobs.NewOutbox(r, m.Platforms.Poster, recipients)
 	if err != nil {
 		return err
 	}
@@ -74,6 +75,17 @@ func (m *Main) open(ctx context.Context) error {
 	m.Router = router.New(router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Units: m.Units.list()})
 	return nil
+}
+
+// dmPlatforms is where someone who never wrote is looked for by email:
+// WERKPLEK_DM_PLATFORMS, and on a trial without any chat platform the
+// console, where everyone's identity is their email.
+func (m *Main) dmPlatforms() []intranet.Platform {
+	c := m.Config
+	if !c.SlackOn() && !c.MattermostOn() && !c.TeamsOn() {
+		return append(append([]intranet.Platform(nil), c.DMPlatforms...), intranet.PlatformConsole)
+	}
+	return c.DMPlatforms
 }
 
 func (m *Main) location() *time.Location {
@@ -99,7 +111,7 @@ func (m *Main) buildUnits() error {
 	if err != nil {
 		return err
 	}
-	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
 	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, PublicURL: m.Config.PublicURL}); err != nil {

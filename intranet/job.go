@@ -139,8 +139,9 @@ type Transactor interface {
 type Outbox interface {
 	// Send records the intent to deliver d and enqueues its delivery. d.Key
 	// identifies the intent: sending the same key again changes nothing and
-	// returns the first entry's id. Returns EINVALID for an empty key or
-	// platform, EUNAVAILABLE when the database cannot be reached.
+	// returns the first entry's id. Returns EINVALID for an empty key, or a
+	// destination with neither a platform nor a person, EUNAVAILABLE when
+	// the database cannot be reached.
 	Send(ctx context.Context, d Delivery) (int64, error)
 	// OutboxEntry returns an entry with its state. Returns ENOTFOUND.
 	OutboxEntry(ctx context.Context, id int64) (OutboxEntry, error)
@@ -154,15 +155,24 @@ const (
 	OutboxPending OutboxState = "pending"
 	OutboxSent    OutboxState = "sent"
 	OutboxFailed  OutboxState = "failed"
+	// OutboxHeld is a DM waiting for the end of its person's quiet hours.
+	OutboxHeld OutboxState = "held"
 )
 
 // OutboxEntry is one recorded intent to deliver a message.
 type OutboxEntry struct {
-	ID       int64
-	Key      string
-	To       Destination
-	Reply    Reply
-	State    OutboxState
+	ID  int64
+	Key string
+	// To is where it goes; for a DM to a person, To.PersonID, and once the
+	// account was chosen, its platform and user too.
+	To            Destination
+	Reply         Reply
+	Asked         bool
+	Guests        bool
+	IfUnreachable []Delivery
+	State         OutboxState
+	// Release is when a held DM is delivered (its person's quiet hours end).
+	Release  time.Time
 	Attempts int
 	// LastError is the last failed attempt's error.
 	LastError string

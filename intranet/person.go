@@ -52,7 +52,10 @@ type Person struct {
 	Roles      []Role
 	// Language is the person's own choice ("nl" or "en"), "" when not chosen.
 	Language string
-	Accounts []Account
+	// QuietHours are the person's own hours without DMs ("08:00-16:00" for
+	// a night worker), "off" for none, "" for WERKPLEK_QUIET_HOURS.
+	QuietHours string
+	Accounts   []Account
 	Updated  time.Time
 }
 
@@ -79,6 +82,10 @@ type Account struct {
 	// Guest is the platform's own verdict (Slack restricted user, Mattermost
 	// or Teams guest): such an account is a guest whatever its email.
 	Guest bool
+	// LastSeen is when the person last wrote to Werkplek from this account
+	// (to the minute or so), zero when never: a DM goes where they were
+	// active last.
+	LastSeen time.Time
 }
 
 // PersonRecord is one person as an import file states it (DESIGN.md's CSV).
@@ -151,6 +158,9 @@ type PersonService interface {
 	ImportPeople(ctx context.Context, records []PersonRecord, dryRun bool) (ImportSummary, error)
 	// SetLanguage stores a person's language choice ("nl", "en" or "").
 	SetLanguage(ctx context.Context, personID int64, lang string) error
+	// SetQuietHours stores a person's own quiet hours ("08:00-16:00",
+	// "off", or "" for the installation's).
+	SetQuietHours(ctx context.Context, personID int64, hours string) error
 	// CountPeople returns how many people the phonebook holds.
 	CountPeople(ctx context.Context) (int, error)
 }
@@ -161,6 +171,10 @@ type AccountService interface {
 	FindAccount(ctx context.Context, platform Platform, installation, userID string) (*Account, error)
 	// LinkAccount creates or updates the link of a platform account.
 	LinkAccount(ctx context.Context, a Account) error
+	// TouchAccount records that the account was used at at; a touch
+	// within a few minutes of the last one changes nothing, so that a
+	// request costs no write. Returns ENOTFOUND for an unlinked account.
+	TouchAccount(ctx context.Context, platform Platform, installation, userID string, at time.Time) error
 }
 
 // ImportError lists every bad line of an import file.

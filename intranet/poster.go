@@ -5,18 +5,23 @@ import (
 	"time"
 )
 
-// Destination is where an outbound message goes: a channel, or a person's
-// direct message when UserID is set.
+// Destination is where an outbound message goes: a channel, a platform
+// user's direct message (UserID), or a person (PersonID) on whichever of
+// their accounts reaches them when it is delivered.
 type Destination struct {
 	Platform     Platform
 	Installation string
 	ChannelID    string
 	// UserID is the platform user id for a direct message.
 	UserID string
+	// PersonID addresses a phonebook person; the account (and with it
+	// Platform, Installation and UserID) is chosen when the message is
+	// delivered: the one they used last among the platforms that are on.
+	PersonID int64
 }
 
 // IsDirect reports whether the destination is a person rather than a channel.
-func (d Destination) IsDirect() bool { return d.UserID != "" }
+func (d Destination) IsDirect() bool { return d.UserID != "" || d.PersonID != 0 }
 
 // MessageRef points at a message a poster sent, so it can be updated later
 // (a handover card that says "taken").
@@ -36,6 +41,19 @@ type Delivery struct {
 	// retries uses it, where the platform allows, so that a retry never shows
 	// the message twice.
 	Key string
+	// Asked is set on a DM the person asked for at this time (their own
+	// booking's reminder, an answer to their own question): it is delivered
+	// in their quiet hours too. Every other DM waits for their end.
+	Asked bool `json:"asked,omitempty"`
+	// Guests lets a DM go to a guest account, where the feature shares what
+	// it says with guests; by default guests get none.
+	Guests bool `json:"guests,omitempty"`
+	// IfUnreachable are the messages to send when the person of a DM turns
+	// out to be reachable on no platform: someone is told, never silence.
+	IfUnreachable []Delivery `json:"if_unreachable,omitempty"`
+	// Release, when set, holds a DM to a person until then (the end of
+	// their quiet hours); DMs held to one release go out as one message.
+	Release time.Time `json:"release,omitempty"`
 }
 
 // Poster sends outbound messages: digests, handover posts, notifications,

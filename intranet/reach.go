@@ -46,3 +46,22 @@ type Departures interface {
 	// app was installed anew).
 	InstallationBack(ctx context.Context, platform Platform, installation string) error
 }
+
+// Recipients is how the outbox delivers a DM addressed to a person
+// (Destination.PersonID): the core chooses the account at that moment, and
+// writes the DMs that waited through quiet hours as one.
+type Recipients interface {
+	// Account chooses the account a DM to the person goes to now: the one
+	// they used last among the platforms that are on (guest accounts only
+	// with guests), else the first platform of WERKPLEK_DM_PLATFORMS that
+	// knows their email (the account is then linked). Returns ENOTFOUND
+	// when no platform reaches them; any other error is temporary.
+	Account(ctx context.Context, personID int64, guests bool) (Destination, error)
+	// Merge writes DMs that waited for the end of the person's quiet hours
+	// as one message, in the person's language.
+	Merge(ctx context.Context, personID int64, msgs []Reply) (Reply, error)
+}
+
+// QuietHoursDefault is WERKPLEK_QUIET_HOURS's default: no DMs at night.
+const QuietHoursDefault = "22:00-07:00"
+

@@ -64,6 +64,11 @@ type Env struct {
 	Posters *Posters
 	Outbox  *Outbox
 	Jobs    *Jobs
+	// Recipients choose the account of a DM to a person, as in production.
+	Recipients feature.Recipients
+	// Quiet is WERKPLEK_QUIET_HOURS for the units; "off" unless a test of
+	// quiet hours sets it before building its units.
+	Quiet string
 	// Router answers requests once Core built it.
 	Router *router.Router
 }
@@ -76,7 +81,7 @@ func (e *Env) Clock() time.Time { return e.Now }
 // Dutch. A test that needs another part sets it on the copy.
 func (e *Env) Feature() feature.Env {
 	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Jobs: e.Jobs, Outbox: e.Outbox,
-		Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl"}
+		Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl", Quiet: e.Quiet}
 }
 
 // Engines runs fn once per engine (SQLite, then PostgreSQL) with a fresh Env.
@@ -110,7 +115,10 @@ func New(t *testing.T, engine string) *Env {
 	e := &Env{T: t, Store: s, Now: Start}
 	s.Now = e.Clock
 	e.Posters = &Posters{}
-	e.Outbox = &Outbox{Posters: e.Posters}
+	// As on a trial: someone who never wrote is found on the console.
+	e.Recipients = feature.Recipients{People: s, Accounts: s, Platforms: e.Posters, Order: []intranet.Platform{intranet.PlatformConsole}, Language: "nl"}
+	e.Outbox = &Outbox{Posters: e.Posters, People: e.Recipients}
+	e.Quiet = "off"
 	e.Jobs = &Jobs{}
 	return e
 }

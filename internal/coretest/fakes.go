@@ -98,6 +98,15 @@ func (p *Posters) Sent(pl intranet.Platform) []intranet.Delivery {
 	return append([]intranet.Delivery(nil), rec.sent...)
 }
 
+// Reach finds a user by email: on the console everyone's identity is their
+// email, so everyone is reachable there.
+func (r *Recorder) Reach(ctx context.Context, email string) (intranet.Account, error) {
+	if r.platform != intranet.PlatformConsole {
+		return intranet.Account{}, intranet.Errorf(intranet.ENOTFOUND, "%s knows nobody by email in the tests", r.platform)
+	}
+	return intranet.Account{Platform: r.platform, Installation: "local", UserID: email, UserName: email}, nil
+}
+
 // Recorder is one platform's poster: it remembers every message by
 // destination and its latest content, and sends one message per delivery
 // key, as the platforms' posters do.
@@ -131,9 +140,12 @@ func (r *Recorder) Update(ctx context.Context, ref intranet.MessageRef, reply in
 
 // Outbox delivers at once to its posters, once per key, and keeps each
 // entry with its state and message reference, as the real outbox does
-// once its job ran.
+// once its job ran. A DM to a person goes to the account People choose,
+// or, when they choose none, its IfUnreachable messages go out; a DM held
+// through quiet hours stays held until Release.
 type Outbox struct {
 	Posters *Posters
+	People  intranet.Recipients
 	mu      sync.Mutex
 	entries []intranet.OutboxEntry
 }
@@ -142,8 +154,8 @@ var _ intranet.Outbox = (*Outbox)(nil)
 
 // Send delivers d, once per key.
 func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
-	if d.Key == "" || d.To.Platform == "" {
-		return 0, intranet.Errorf(intranet.EINVALID, "a delivery needs a key and a platform")
+	if d.Key == "" || d.To.Platform == "" && d.To.PersonID == 0 {
+		return 0, intranet.Errorf(intranet.EINVALID, "a delivery needs a key and a platform or a person")
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -152,7 +164,32 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 			return e.ID, nil
 		}
 	}
-	e := intranet.OutboxEntry{ID: int64(len(o.entries) + 1), Key: d.Key, To: d.To, Reply: d.Reply, State: intranet.OutboxFailed, Attempts: 1}
+	e := intranet.OutboxEntry{ID: int64(len(o.entries) + 1), Key: d.Key, To: d.To, Reply: d.Reply, State: intranet.OutboxFailed, Attempts: 1,
+		Asked: d.Asked, Guests: d.Guests, IfUnreachable: d.IfUnreachable, Release: d.Release}
+	if !d.Release.IsZero() {
+		e.State, e.Attempts = intranet.OutboxHeld, 0
+		o.entries = append(o.entries, e)
+		return e.ID, nil
+	}
+	if d.To.PersonID != 0 && d.To.Platform == "" {
+		to, err := o.People.Account(ctx, d.To.PersonID, d.Guests)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			e.LastError = err.Error()
+			o.entries = append(o.entries, e)
+			for _, f := range d.IfUnreachable {
+				o.mu.Unlock()
+				_, err := o.Send(ctx, f)
+				o.mu.Lock()
+				if err != nil {
+					return 0, err
+				}
+			}
+			return e.ID, nil
+		} else if err != nil {
+			return 0, err
+		}
+		d.To, e.To = to, to
+	}
 	if p := o.Posters.Poster(d.To.Platform); p != nil {
 		ref, err := p.Deliver(ctx, d)
 		if err == nil {
@@ -175,6 +212,48 @@ func (o *Outbox) OutboxEntry(ctx context.Context, id int64) (intranet.OutboxEntr
 		return intranet.OutboxEntry{}, intranet.Errorf(intranet.ENOTFOUND, "no outbox entry %d", id)
 	}
 	return o.entries[id-1], nil
+}
+
+// Release delivers a person's held DMs as the real outbox does when their
+// quiet hours end: one alone as it was, several as one message.
+func (o *Outbox) Release(ctx context.Context, personID int64) error {
+	o.mu.Lock()
+	var held []int
+	for i, e := range o.entries {
+		if e.State == intranet.OutboxHeld && e.To.PersonID == personID {
+			held = append(held, i)
+		}
+	}
+	o.mu.Unlock()
+	if len(held) == 0 {
+		return nil
+	}
+	d := intranet.Delivery{To: intranet.Destination{PersonID: personID}, Asked: true}
+	if len(held) == 1 {
+		o.mu.Lock()
+		e := o.entries[held[0]]
+		o.mu.Unlock()
+		d.Reply, d.Key, d.Guests, d.IfUnreachable = e.Reply, e.Key+"-released", e.Guests, e.IfUnreachable
+	} else {
+		var replies []intranet.Reply
+		o.mu.Lock()
+		for _, i := range held {
+			replies = append(replies, o.entries[i].Reply)
+		}
+		o.mu.Unlock()
+		merged, err := o.People.Merge(ctx, personID, replies)
+		if err != nil {
+			return err
+		}
+		d.Reply, d.Key = merged, fmt.Sprintf("quiet-%d-%d", personID, held[0])
+	}
+	o.mu.Lock()
+	for _, i := range held {
+		o.entries[i].State = intranet.OutboxSent
+	}
+	o.mu.Unlock()
+	_, err := o.Send(ctx, d)
+	return err
 }
 
 // Entries returns every entry, in order.

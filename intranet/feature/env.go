@@ -35,6 +35,9 @@ type Env struct {
 	// Language is WERKPLEK_LANGUAGE, for messages to people who chose none
 	// ("en", else "nl").
 	Language string
+	// Quiet is WERKPLEK_QUIET_HOURS, when no DM goes out to who set no
+	// hours of their own ("22:00-07:00"; "off" or "" for none).
+	Quiet string
 }
 
 // Need is a part of an Env that only some units require (People,
@@ -96,6 +99,12 @@ func (e *Env) missing(also []Need) string {
 // in e's language (as Ready defaulted it).
 func (e Env) Messenger() Messenger {
 	return Messenger{Outbox: e.Outbox, Platforms: e.Platforms, Language: e.Language}
+}
+
+// Notifier is the unit's one way to DM people: through e's outbox, in
+// their language, held through their quiet hours.
+func (e Env) Notifier() Notifier {
+	return Notifier{Outbox: e.Outbox, Language: e.Language, Quiet: e.Quiet, Location: e.Location, Now: e.Now}
 }
 
 // Today is the current date in the organisation's time zone, the day typed

@@ -467,7 +467,7 @@ func TestOutbox(t *testing.T) {
 				return poster
 			}
 			return nil
-		})
+		}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -561,7 +561,7 @@ func TestOutboxOutlastsQueueAttempts(t *testing.T) {
 		for range 5 {
 			poster.answers = append(poster.answers, &intranet.DeliveryError{Temporary: true, Err: errors.New("502 bad gateway")})
 		}
-		o, err := jobs.NewOutbox(r, func(intranet.Platform) intranet.Poster { return poster })
+		o, err := jobs.NewOutbox(r, func(intranet.Platform) intranet.Poster { return poster }, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,6 +13,11 @@ import (
 // OutboxKind is the job kind that delivers one outbox entry.
 const OutboxKind = "outbox.deliver"
 
+// ReleaseKind is the job kind that delivers a person's DMs held through
+// their quiet hours, as one message where several waited; its key is
+// "person:<id>".
+const ReleaseKind = "outbox.release"
+
 // MaxDeliveryAttempts is how often an outbound message is tried (answers
 // with a Retry-After included) before it counts as failed.
 const MaxDeliveryAttempts = 20
@@ -24,15 +29,21 @@ type Outbox struct {
 	// posters returns the poster of a platform; the set is filled as
 	// adapters start, so it is looked up at delivery time.
 	posters func(intranet.Platform) intranet.Poster
+	// people chooses the account of a DM to a person when it is delivered.
+	people intranet.Recipients
 }
 
 var _ intranet.Outbox = (*Outbox)(nil)
 
-// NewOutbox registers the delivery job on r; posters returns the poster of a
-// platform (nil when that platform is off).
-func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster) (*Outbox, error) {
-	o := &Outbox{r: r, posters: posters}
+// NewOutbox registers the delivery jobs on r; posters returns the poster of
+// a platform (nil when that platform is off), people chooses the account of
+// a DM to a person (nil: such DMs count as unreachable).
+func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster, people intranet.Recipients) (*Outbox, error) {
+	o := &Outbox{r: r, posters: posters, people: people}
 	if err := r.HandleJobs(OutboxKind, o.deliver); err != nil {
+		return nil, err
+	}
+	if err := r.HandleJobs(ReleaseKind, o.release); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -50,8 +61,11 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 	if d.Key == "" {
 		return 0, intranet.Errorf(intranet.EINVALID, "An outbound message needs a key.")
 	}
-	if d.To.Platform == "" {
-		return 0, intranet.Errorf(intranet.EINVALID, "An outbound message needs a platform.")
+	if d.To.Platform == "" && d.To.PersonID == 0 {
+		return 0, intranet.Errorf(intranet.EINVALID, "An outbound message needs a platform or a person.")
+	}
+	if !d.Release.IsZero() && d.To.PersonID == 0 {
+		return 0, intranet.Errorf(intranet.EINVALID, "Only a DM to a person waits for their quiet hours.")
 	}
 	var id int64
 	err := o.r.store.InTx(ctx, func(ctx context.Context) error {
@@ -60,6 +74,10 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 		id, created, err = o.r.store.PutOutbox(ctx, d)
 		if err != nil || !created {
 			return err
+		}
+		if !d.Release.IsZero() {
+			// Every DM held to one release shares the person's one job.
+			return o.r.Schedule(ctx, ReleaseKind, releaseKey(d.To.PersonID), d.Release, nil)
 		}
 		p, _ := json.Marshal(outboxPayload{ID: id})
 		_, err = o.r.Enqueue(ctx, OutboxKind, p)
@@ -91,8 +109,15 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 	} else if err != nil {
 		return err
 	}
-	if e.State == intranet.OutboxSent {
-		return nil
+	if e.State == intranet.OutboxSent || e.State == intranet.OutboxHeld {
+		return nil // held: its release job delivers it
+	}
+	if e.To.PersonID != 0 && e.To.Platform == "" {
+		to, err := o.account(ctx, e)
+		if err != nil {
+			return err
+		}
+		e.To = to
 	}
 	poster := o.posters(e.To.Platform)
 	if poster == nil {
@@ -135,6 +160,87 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 		after = de.RetryAfter
 	}
 	return intranet.RetryLater(after, err)
+}
+
+// account chooses, and records, the account a DM to a person goes to. A
+// person reachable nowhere fails the entry and tells whom it names.
+func (o *Outbox) account(ctx context.Context, e intranet.OutboxEntry) (intranet.Destination, error) {
+	var to intranet.Destination
+	var err error = intranet.Errorf(intranet.ENOTFOUND, "no Recipients to choose an account")
+	if o.people != nil {
+		to, err = o.people.Account(ctx, e.To.PersonID, e.Guests)
+	}
+	switch {
+	case intranet.ErrorCode(err) == intranet.ENOTFOUND:
+		for _, d := range e.IfUnreachable {
+			if _, err := o.Send(ctx, d); err != nil {
+				return to, err
+			}
+		}
+		return to, o.failed(ctx, e, fmt.Errorf("person %d is reachable on no platform: %w", e.To.PersonID, err))
+	case err != nil:
+		if e.Attempts+1 >= MaxDeliveryAttempts {
+			return to, o.failed(ctx, e, err)
+		}
+		if err := o.r.store.MarkOutboxAttempt(context.WithoutCancel(ctx), e.ID, err.Error(), false); err != nil {
+			return to, err
+		}
+		return to, intranet.RetryLater(backoff(e.Attempts+1), err)
+	}
+	to.PersonID = e.To.PersonID
+	if err := o.r.store.ResolveOutbox(ctx, e.ID, to); err != nil {
+		return to, err
+	}
+	return to, nil
+}
+
+func releaseKey(personID int64) string { return fmt.Sprintf("person:%d", personID) }
+
+// release delivers a person's DMs that waited for the end of their quiet
+// hours: one alone as it was, several as one message (the Recipients
+// write it), in one transaction with their new state.
+func (o *Outbox) release(ctx context.Context, j intranet.Job) error {
+	var personID int64
+	if _, err := fmt.Sscanf(j.Key, "person:%d", &personID); err != nil || personID <= 0 {
+		return intranet.FailJob(fmt.Errorf("%s job with key %q", j.Kind, j.Key))
+	}
+	return o.r.store.InTx(ctx, func(ctx context.Context) error {
+		held, err := o.r.store.HeldOutbox(ctx, personID, o.r.now())
+		if err != nil || len(held) == 0 {
+			return err
+		}
+		ids := make([]int64, len(held))
+		for i, e := range held {
+			ids[i] = e.ID
+		}
+		if len(held) == 1 {
+			if err := o.r.store.ReleaseOutbox(ctx, ids); err != nil {
+				return err
+			}
+			p, _ := json.Marshal(outboxPayload{ID: ids[0]})
+			_, err := o.r.Enqueue(ctx, OutboxKind, p)
+			return err
+		}
+		replies := make([]intranet.Reply, len(held))
+		merged := intranet.Delivery{To: intranet.Destination{PersonID: personID}, Asked: true, Guests: true,
+			Key: fmt.Sprintf("quiet-%d-%d-%d", personID, held[0].Release.Unix(), ids[0])}
+		for i, e := range held {
+			replies[i] = e.Reply
+			merged.Guests = merged.Guests && e.Guests
+			merged.IfUnreachable = append(merged.IfUnreachable, e.IfUnreachable...)
+		}
+		if o.people == nil {
+			return intranet.FailJob(errors.New("no Recipients to write the held DMs as one"))
+		}
+		if merged.Reply, err = o.people.Merge(ctx, personID, replies); err != nil {
+			return err
+		}
+		into, err := o.Send(ctx, merged)
+		if err != nil {
+			return err
+		}
+		return o.r.store.MarkOutboxMerged(ctx, ids, into)
+	})
 }
 
 func (o *Outbox) failed(ctx context.Context, e intranet.OutboxEntry, cause error) error {

@@ -8,8 +8,21 @@ import (
 
 // identify finds the person behind a request. On first contact it links the
 // platform account by email (asking the platform for it when the request did
-// not carry it). It returns nil for someone not in the phonebook.
+// not carry it). It returns nil for someone not in the phonebook. The
+// account's last use is recorded, so that DMs go where the person was
+// active last.
 func (r *Router) identify(ctx context.Context, req intranet.Request) (*intranet.Person, bool, error) {
+	p, guest, err := r.person(ctx, req)
+	if err != nil || p == nil {
+		return p, guest, err
+	}
+	if err := r.cfg.Accounts.TouchAccount(ctx, req.Platform, req.Installation, req.User.ID, r.cfg.Now()); err != nil {
+		return nil, false, err
+	}
+	return p, guest, nil
+}
+
+func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Person, bool, error) {
 	acct, err := r.cfg.Accounts.FindAccount(ctx, req.Platform, req.Installation, req.User.ID)
 	switch intranet.ErrorCode(err) {
 	case "":
@@ -53,4 +66,27 @@ func (r *Router) identify(ctx context.Context, req intranet.Request) (*intranet.
 	}
 	p.Accounts = append(p.Accounts, a)
 	return p, user.Guest || p.IsGuest(), nil
+}
+
+var _ intranet.Linker = (*Router)(nil)
+
+// Link links the users an adapter learned of before they wrote (Teams
+// tells who the app was installed for) to the people with their email, so
+// that DMs reach them at once; users not in the phonebook are left alone.
+func (r *Router) Link(ctx context.Context, platform intranet.Platform, installation string, users []intranet.User) error {
+	for _, u := range users {
+		if u.ID == "" || u.Email == "" {
+			continue
+		}
+		p, err := r.cfg.People.FindPersonByEmail(ctx, u.Email)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if err := r.cfg.Accounts.LinkAccount(ctx, intranet.Account{Platform: platform, Installation: installation, UserID: u.ID, UserName: u.Name, PersonID: p.ID, Guest: u.Guest}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -18,12 +18,17 @@ type accountRow struct {
 	PersonID     int64
 	Guest        bool
 	CreatedAt    time.Time
+	LastSeen     *time.Time
 }
 
 func (accountRow) TableName() string { return "accounts" }
 
 func (a accountRow) account() intranet.Account {
-	return intranet.Account{Platform: intranet.Platform(a.Platform), Installation: a.Installation, UserID: a.UserID, UserName: a.UserName, PersonID: a.PersonID, Guest: a.Guest}
+	out := intranet.Account{Platform: intranet.Platform(a.Platform), Installation: a.Installation, UserID: a.UserID, UserName: a.UserName, PersonID: a.PersonID, Guest: a.Guest}
+	if a.LastSeen != nil {
+		out.LastSeen = a.LastSeen.UTC()
+	}
+	return out
 }
 
 // FindAccount returns ENOTFOUND when the account was never linked.
@@ -42,7 +47,7 @@ func (s *Store) FindAccount(ctx context.Context, platform intranet.Platform, ins
 // LinkAccount creates or updates the link of a platform account.
 func (s *Store) LinkAccount(ctx context.Context, a intranet.Account) error {
 	row := accountRow{Platform: string(a.Platform), Installation: a.Installation, UserID: a.UserID, UserName: a.UserName, PersonID: a.PersonID, Guest: a.Guest, CreatedAt: s.Now().UTC()}
-	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
+	err := s.conn(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "platform"}, {Name: "installation"}, {Name: "user_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"user_name", "person_id", "guest"}),
 	}).Create(&row).Error

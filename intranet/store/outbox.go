@@ -25,6 +25,12 @@ type outboxRow struct {
 	MessageChannelID string
 	CreatedAt        time.Time
 	SentAt           *time.Time
+	// A DM to a person (reach.go): its account is chosen when delivered.
+	PersonID      int64
+	Asked         bool
+	Guests        bool
+	IfUnreachable string
+	ReleaseAt     *time.Time
 }
 
 func (outboxRow) TableName() string { return "outbox" }
@@ -36,8 +42,17 @@ func (s *Store) PutOutbox(ctx context.Context, d intranet.Delivery) (int64, bool
 	if err != nil {
 		return 0, false, fmt.Errorf("put outbox: %w", err)
 	}
+	personID, fallback, err := deliveryFields(d)
+	if err != nil {
+		return 0, false, fmt.Errorf("put outbox: %w", err)
+	}
 	row := outboxRow{Key: d.Key, Platform: string(d.To.Platform), Installation: d.To.Installation, ChannelID: d.To.ChannelID, UserID: d.To.UserID,
-		Reply: string(body), State: string(intranet.OutboxPending), CreatedAt: s.Now().UTC()}
+		Reply: string(body), State: string(intranet.OutboxPending), CreatedAt: s.Now().UTC(),
+		PersonID: personID, Asked: d.Asked, Guests: d.Guests, IfUnreachable: fallback}
+	if !d.Release.IsZero() {
+		release := d.Release.UTC().Truncate(time.Second)
+		row.State, row.ReleaseAt = string(intranet.OutboxHeld), &release
+	}
 	db := s.conn(ctx)
 	res := db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoNothing: true}).Create(&row)
 	if res.Error != nil {
@@ -61,10 +76,15 @@ func (s *Store) OutboxEntry(ctx context.Context, id int64) (intranet.OutboxEntry
 	} else if len(rows) == 0 {
 		return intranet.OutboxEntry{}, intranet.Errorf(intranet.ENOTFOUND, "No outbound message %d.", id)
 	}
-	r := rows[0]
+	return rows[0].entry()
+}
+
+// entry reads a row into an OutboxEntry.
+func (r outboxRow) entry() (intranet.OutboxEntry, error) {
 	e := intranet.OutboxEntry{
 		ID: r.ID, Key: r.Key, State: intranet.OutboxState(r.State), Attempts: r.Attempts, LastError: r.LastError, Created: r.CreatedAt,
-		To: intranet.Destination{Platform: intranet.Platform(r.Platform), Installation: r.Installation, ChannelID: r.ChannelID, UserID: r.UserID},
+		To:    intranet.Destination{Platform: intranet.Platform(r.Platform), Installation: r.Installation, ChannelID: r.ChannelID, UserID: r.UserID, PersonID: r.PersonID},
+		Asked: r.Asked, Guests: r.Guests,
 	}
 	if r.MessageID != "" {
 		e.Ref = intranet.MessageRef{Platform: e.To.Platform, Installation: r.Installation, ChannelID: r.MessageChannelID, ID: r.MessageID}
@@ -72,8 +92,16 @@ func (s *Store) OutboxEntry(ctx context.Context, id int64) (intranet.OutboxEntry
 	if r.SentAt != nil {
 		e.Sent = *r.SentAt
 	}
+	if r.ReleaseAt != nil {
+		e.Release = *r.ReleaseAt
+	}
 	if err := json.Unmarshal([]byte(r.Reply), &e.Reply); err != nil {
-		return intranet.OutboxEntry{}, fmt.Errorf("outbox entry %d: %w", id, err)
+		return intranet.OutboxEntry{}, fmt.Errorf("outbox entry %d: %w", r.ID, err)
+	}
+	if r.IfUnreachable != "" {
+		if err := json.Unmarshal([]byte(r.IfUnreachable), &e.IfUnreachable); err != nil {
+			return intranet.OutboxEntry{}, fmt.Errorf("outbox entry %d: %w", r.ID, err)
+		}
 	}
 	return e, nil
 }

@@ -31,6 +31,7 @@ type personRow struct {
 	Skills       string
 	Roles        string
 	Language     string
+	QuietHours   string
 	SortKey      string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
@@ -153,7 +154,7 @@ func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string,
 	for i, r := range rows {
 		p := &intranet.Person{
 			ID: r.ID, Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: r.Mobile, Department: r.Department,
-			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, Updated: r.UpdatedAt,
+			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, QuietHours: r.QuietHours, Updated: r.UpdatedAt,
 		}
 		for _, role := range splitList(r.Roles) {
 			p.Roles = append(p.Roles, intranet.Role(role))

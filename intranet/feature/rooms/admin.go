@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -125,7 +124,6 @@ func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply
 		return missReply(c, m, func(name string) string { return c.Cmd.SetText("room", name).String() }), nil
 	}
 	var cancelled []intranet.Booking
-	told, missed := 0, map[string]bool{}
 	err = u.inTx(ctx, func(ctx context.Context) error {
 		var err error
 		if cancelled, err = u.cfg.Rooms.RetireRoom(ctx, room.ID, u.now()); err != nil {
@@ -136,16 +134,10 @@ func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply
 				return err
 			}
 			booking := b
-			sent, err := u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-retired", b.ID), func(lang string) intranet.Reply {
+			if err := u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-retired", b.ID), false, c.Person, func(lang string) intranet.Reply {
 				return u.roomRetired(lang, room.Name, booking)
-			})
-			if err != nil {
+			}); err != nil {
 				return err
-			}
-			if sent {
-				told++
-			} else {
-				missed[b.Person] = true
 			}
 		}
 		return nil
@@ -155,10 +147,5 @@ func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply
 	} else if err != nil {
 		return intranet.Reply{}, err
 	}
-	var names []string
-	for n := range missed {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return u.retiredView(c, room, cancelled, told, names), nil
+	return u.retiredView(c, room, cancelled), nil
 }

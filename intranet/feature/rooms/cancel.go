@@ -26,7 +26,7 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 	case !b.End.After(u.now()):
 		return c.Reply(u.alreadyOver(c, b)), nil
 	}
-	byOther, told := b.PersonID != c.Person.ID, false
+	byOther := b.PersonID != c.Person.ID
 	err = u.inTx(ctx, func(ctx context.Context) error {
 		var err error
 		if b, err = u.cfg.Rooms.CancelBooking(ctx, id, u.now()); err != nil {
@@ -37,7 +37,7 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 		}
 		if byOther {
 			who, booking := c.Person.Name, *b
-			told, err = u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-cancelled", b.ID), func(lang string) intranet.Reply {
+			err = u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-cancelled", b.ID), false, c.Person, func(lang string) intranet.Reply {
 				return u.cancelledByOther(lang, who, booking)
 			})
 		}
@@ -48,7 +48,7 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 	} else if err != nil {
 		return intranet.Reply{}, err
 	}
-	reply := u.cancelled(c, b, release, byOther, told)
+	reply := u.cancelled(c, b, release, byOther)
 	reply.ReplaceOriginal = c.ReplacesOriginal()
 	return reply, nil
 }

@@ -81,7 +81,7 @@ func (u *Unit) remind(ctx context.Context, j intranet.Job) error {
 	return u.inTx(ctx, func(ctx context.Context) error {
 		if u.now().Before(b.Start) {
 			key := fmt.Sprintf("booking-%d-reminder-%d", b.ID, b.Start.Unix())
-			if _, err := u.tell(ctx, b.PersonID, key, func(lang string) intranet.Reply { return u.reminder(lang, *b) }); err != nil {
+			if err := u.tell(ctx, b.PersonID, key, true, nil, func(lang string) intranet.Reply { return u.reminder(lang, *b) }); err != nil {
 				return err
 			}
 		}

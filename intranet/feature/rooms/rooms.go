@@ -50,7 +50,7 @@ type Unit struct {
 	cfg Config
 	// grammar reads the booking form's fields as the typed command.
 	grammar *grammar.Grammar
-	dm      feature.Messenger
+	notify  feature.Notifier
 }
 
 var (
@@ -66,7 +66,7 @@ func New(cfg Config) (*Unit, error) {
 	if err := cfg.Ready("rooms"); err != nil {
 		return nil, err
 	}
-	u := &Unit{cfg: cfg, grammar: grammar.New(Command), dm: cfg.Messenger()}
+	u := &Unit{cfg: cfg, grammar: grammar.New(Command), notify: cfg.Notifier()}
 	if err := cfg.Jobs.HandleJobs(RoomReminderJob, u.remind); err != nil {
 		return nil, err
 	}
@@ -190,26 +190,22 @@ func (u *Unit) inTx(ctx context.Context, fn func(ctx context.Context) error) err
 	return feature.InTx(ctx, u.cfg.Tx, fn)
 }
 
-// tell DMs a person through the outbox, on the first of their accounts on
-// a platform that is on. The delivery key is base plus that platform, as
-// the keys of messages sent before this unit existed were. It reports
-// whether a message was recorded; a person who is gone is no error.
-func (u *Unit) tell(ctx context.Context, personID int64, base string, write func(lang string) intranet.Reply) (bool, error) {
+// tell DMs a booking's owner through the notifier. asked marks what the
+// owner asked for (their reminder: it comes in their quiet hours too);
+// admin, when set, is told if the owner turns out to be reachable nowhere,
+// so that they can tell them themselves. A person who is gone is no error.
+func (u *Unit) tell(ctx context.Context, personID int64, key string, asked bool, admin *intranet.Person, write func(lang string) intranet.Reply) error {
 	p, err := u.cfg.People.FindPersonByID(ctx, personID)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		return false, nil
+		return nil
 	} else if err != nil {
-		return false, err
+		return err
 	}
-	var platform intranet.Platform
-	for _, a := range p.Accounts {
-		if !a.Guest && u.cfg.Platforms.Poster(a.Platform) != nil {
-			platform = a.Platform
-			break
-		}
+	dm := feature.DM{To: p, Key: key, Write: write, Asked: asked}
+	if admin != nil {
+		dm.Unreachable = []feature.Notice{{To: admin, Key: key + "-unreachable", Write: func(lang string) intranet.Reply {
+			return unreachableOwner(lang, p.Name, write(lang))
+		}}}
 	}
-	if platform == "" {
-		return false, nil
-	}
-	return u.dm.Send(ctx, p, platform, base+"-"+string(platform), write)
+	return u.notify.Send(ctx, dm)
 }

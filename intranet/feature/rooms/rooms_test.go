@@ -228,7 +228,7 @@ func TestRoomMineCancelAndAdmin(t *testing.T) {
 		if len(mine.Sections) != 1 {
 			t.Fatalf("mine after cancel:\n%s", coretest.All(mine))
 		}
-		coretest.Wants(t, "admin cancel", say(e, rita, mine.Sections[0].Buttons[0].Command), "Geannuleerd: Kleine zaal", "was van Jan de Vries", "Die persoon krijgt een bericht.")
+		coretest.Wants(t, "admin cancel", say(e, rita, mine.Sections[0].Buttons[0].Command), "Geannuleerd: Kleine zaal", "was van Jan de Vries", "Die persoon krijgt een bericht;")
 		coretest.Wants(t, "owner told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), "Rita Ruimte heeft je boeking van Kleine zaal geannuleerd: ma 30 nov 2026 09:00–10:00.")
 		// Admin: add, change (rename), list, retire.
 		coretest.Wants(t, "add", say(e, rita, `/room admin add Serre capacity:8 location:"Gebouw B" facilities:scherm;whiteboard hours:08:00-17:30`),
@@ -242,7 +242,7 @@ func TestRoomMineCancelAndAdmin(t *testing.T) {
 		say(e, kees, "/room book Oranjerie di 9-10 Klant")
 		coretest.Wants(t, "retire typo", say(e, rita, "/room admin retire oranjrie"), "[Oranjerie: /room admin retire Oranjerie]")
 		coretest.Wants(t, "retire", say(e, rita, "/room beheer opheffen oranjerie"),
-			"Opgeheven: Oranjerie", "2 komende boekingen zijn geannuleerd", "Kees Janssen", "De eigenaren krijgen een bericht.")
+			"Opgeheven: Oranjerie", "2 komende boekingen zijn geannuleerd", "Kees Janssen", "De eigenaren krijgen een bericht;")
 		coretest.Wants(t, "retired told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, kees), "\n"),
 			"Ruimte Oranjerie is opgeheven, dus je boeking van ma 30 nov 2026 09:00–10:00 is geannuleerd. Zoek een andere ruimte met `/room free 2026-11-30 09:00-10:00`.")
 		coretest.Wants(t, "retire twice", say(e, rita, "/room admin retire oranjerie"), "Oranjerie is al opgeheven.")

@@ -75,7 +75,7 @@ func savedView(c *feature.Call, room intranet.Room, changed bool) intranet.Reply
 // retiredView answers a retired room: the bookings that were cancelled,
 // and whether their owners were told (missed: those Werkplek could not
 // reach, whom the admin should tell).
-func (u *Unit) retiredView(c *feature.Call, room *intranet.Room, cancelled []intranet.Booking, told int, missed []string) intranet.Reply {
+func (u *Unit) retiredView(c *feature.Call, room *intranet.Room, cancelled []intranet.Booking) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Opgeheven: %s", "Retired: %s", room.Name),
 		Text: c.T("De ruimte neemt geen boekingen meer aan; de geschiedenis blijft bewaard.", "The room takes no more bookings; its history is kept.")}
 	if len(cancelled) == 0 {
@@ -86,11 +86,7 @@ func (u *Unit) retiredView(c *feature.Call, room *intranet.Room, cancelled []int
 		lines = append(lines, fmt.Sprintf("- %s · %s", u.span(c.Lang, b.Slot), b.Person))
 	}
 	reply.Text += "\n" + c.T("%d komende boekingen zijn geannuleerd:", "%d coming bookings were cancelled:", len(cancelled)) + "\n" + strings.Join(lines, "\n")
-	if len(missed) == 0 {
-		reply.Context = []string{c.T("De eigenaren krijgen een bericht.", "The owners are told by a direct message.")}
-	} else {
-		reply.Context = []string{c.T("%d berichten verstuurd; laat zelf weten aan %s dat hun boeking vervalt (geen chataccount bekend).",
-			"%d messages sent; tell %s yourself that their booking is off (no chat account known).", told, strings.Join(missed, ", "))}
-	}
+	reply.Context = []string{c.T("De eigenaren krijgen een bericht; wie ik nergens kan bereiken, hoor je van me.",
+		"The owners are told by a direct message; whom I cannot reach anywhere, I tell you.")}
 	return reply
 }

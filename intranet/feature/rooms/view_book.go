@@ -154,19 +154,15 @@ func cancelledMeanwhile(c *feature.Call, id int64) string {
 
 // cancelled is the reply to a cancelled or released booking; byOther when
 // it was someone else's, told when they got a message.
-func (u *Unit) cancelled(c *feature.Call, b *intranet.Booking, release, byOther, told bool) intranet.Reply {
+func (u *Unit) cancelled(c *feature.Call, b *intranet.Booking, release, byOther bool) intranet.Reply {
 	reply := c.Reply(c.T("Geannuleerd: %s, %s.", "Cancelled: %s, %s.", b.Room, u.span(c.Lang, b.Slot)))
 	if release {
 		reply.Text = c.T("Vrijgegeven: %s, %s. Dank je, nu kan een ander hem boeken.", "Released: %s, %s. Thank you, now someone else can book it.", b.Room, u.span(c.Lang, b.Slot))
 	}
 	if byOther {
 		reply.Text += " " + c.T("De boeking was van %s.", "The booking was %s's.", b.Person)
-		if told {
-			reply.Text += " " + c.T("Die persoon krijgt een bericht.", "They are told by a direct message.")
-		} else {
-			reply.Text += " " + c.T("Ik kan die persoon geen bericht sturen (geen chataccount bekend); laat het zelf weten.",
-				"I cannot send them a message (no chat account known); please tell them yourself.")
-		}
+		reply.Text += " " + c.T("Die persoon krijgt een bericht; kan ik hem of haar nergens bereiken, dan hoor je het van me.",
+			"They are told by a direct message; if I cannot reach them anywhere, I tell you.")
 	}
 	return reply
 }

@@ -28,6 +28,12 @@ func (u *Unit) cancelledByOther(lang, who string, b intranet.Booking) intranet.R
 	return intranet.Reply{Text: feature.T(lang, "%s heeft je boeking van %s geannuleerd: %s.", "%s cancelled your booking of %s: %s.", who, b.Room, u.span(lang, b.Slot))}
 }
 
+// unreachableOwner tells an admin that the owner of a booking they
+// cancelled could not be reached, and what the owner would have read.
+func unreachableOwner(lang, owner string, msg intranet.Reply) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ik kon %s nergens een bericht sturen; laat het zelf weten: %s", "I could not reach %s on any platform; please tell them yourself: %s", owner, msg.Text)}
+}
+
 // roomRetired tells an owner that their booking went with a retired room.
 func (u *Unit) roomRetired(lang, room string, b intranet.Booking) intranet.Reply {
 	return intranet.Reply{Text: feature.T(lang, "Ruimte %s is opgeheven, dus je boeking van %s is geannuleerd. Zoek een andere ruimte met `/room free %s %s-%s`.",

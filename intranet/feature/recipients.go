@@ -1,0 +1,118 @@
+package feature
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// Recipients chooses, when a DM to a person is delivered, the account it
+// goes to (intranet.Recipients, for the outbox): everyone in the phonebook
+// is reachable, also who never wrote to Werkplek.
+type Recipients struct {
+	People   intranet.PersonService
+	Accounts intranet.AccountService
+	// Platforms says which platforms are on and can find a user by email.
+	Platforms Platforms
+	// Order is WERKPLEK_DM_PLATFORMS: the platforms where someone without
+	// a usable account is looked for by email, in turn. bot adds the
+	// console when no chat platform is configured (a trial), where
+	// everyone's identity is their email.
+	Order []intranet.Platform
+	// Language is WERKPLEK_LANGUAGE, for people who chose none.
+	Language string
+}
+
+var _ intranet.Recipients = Recipients{}
+
+// DefaultDMPlatforms is WERKPLEK_DM_PLATFORMS's default.
+var DefaultDMPlatforms = []intranet.Platform{intranet.PlatformSlack, intranet.PlatformTeams, intranet.PlatformMattermost}
+
+// Account chooses the account a DM to the person goes to now: of their
+// accounts on platforms that are on (guest accounts only with guests), the
+// one they used last, or without any use the first by Order; without one,
+// the first platform by Order that knows their email, whose account is
+// then linked. Returns ENOTFOUND when nothing reaches the person.
+func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (intranet.Destination, error) {
+	p, err := r.People.FindPersonByID(ctx, personID)
+	if err != nil {
+		return intranet.Destination{}, err
+	}
+	rank := func(pl intranet.Platform) int {
+		for i, o := range r.Order {
+			if o == pl {
+				return i
+			}
+		}
+		return len(r.Order)
+	}
+	var best *intranet.Account
+	for i, a := range p.Accounts {
+		if a.Guest && !guests || r.Platforms.Poster(a.Platform) == nil {
+			continue
+		}
+		switch {
+		case best == nil, a.LastSeen.After(best.LastSeen):
+			best = &p.Accounts[i]
+		case a.LastSeen.Equal(best.LastSeen) && rank(a.Platform) < rank(best.Platform):
+			best = &p.Accounts[i]
+		}
+	}
+	if best != nil {
+		return destination(*best), nil
+	}
+	for _, pl := range r.Order {
+		reacher, ok := r.Platforms.Poster(pl).(intranet.Reacher)
+		if !ok {
+			continue
+		}
+		a, err := reacher.Reach(ctx, p.Email)
+		switch {
+		case intranet.ErrorCode(err) == intranet.ENOTFOUND:
+			continue
+		case err != nil:
+			return intranet.Destination{}, fmt.Errorf("reach %s on %s: %w", p.Email, pl, err)
+		case a.Guest && !guests:
+			continue
+		}
+		a.PersonID = p.ID
+		if err := r.Accounts.LinkAccount(ctx, a); err != nil {
+			return intranet.Destination{}, err
+		}
+		return destination(a), nil
+	}
+	return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s is on no platform that is on.", p.Name)
+}
+
+func destination(a intranet.Account) intranet.Destination {
+	return intranet.Destination{Platform: a.Platform, Installation: a.Installation, UserID: a.UserID, PersonID: a.PersonID}
+}
+
+// Merge writes the DMs that waited for the end of the person's quiet
+// hours as one message: each one a section with its buttons.
+func (r Recipients) Merge(ctx context.Context, personID int64, msgs []intranet.Reply) (intranet.Reply, error) {
+	p, err := r.People.FindPersonByID(ctx, personID)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return Notifier{Language: r.Language}.Write(p, func(lang string) intranet.Reply {
+		out := intranet.Reply{Title: T(lang, "%d berichten van Werkplek terwijl je rust had", "%d messages from Werkplek while you were off", len(msgs))}
+		for _, m := range msgs {
+			s := intranet.Section{Title: m.Title, Text: m.Text}
+			for _, x := range m.Sections {
+				if x.Title != "" {
+					s.Text += "\n*" + x.Title + "*"
+				}
+				if x.Text != "" {
+					s.Text += "\n" + x.Text
+				}
+				s.Fields = append(s.Fields, x.Fields...)
+				s.Buttons = append(s.Buttons, x.Buttons...)
+			}
+			s.Buttons = append(s.Buttons, m.Buttons...)
+			out.Sections = append(out.Sections, s)
+		}
+		return out
+	}), nil
+}
