@@ -95,12 +95,6 @@ func (e *Env) missing(also []Need) string {
 	return ""
 }
 
-// Messenger is the unit's way to DM people, over e's outbox and platforms
-// in e's language (as Ready defaulted it).
-func (e Env) Messenger() Messenger {
-	return Messenger{Outbox: e.Outbox, Platforms: e.Platforms, Language: e.Language}
-}
-
 // Notifier is the unit's one way to DM people: through e's outbox, in
 // their language, held through their quiet hours.
 func (e Env) Notifier() Notifier {

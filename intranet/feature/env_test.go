@@ -57,8 +57,8 @@ func TestEnvReady(t *testing.T) {
 	if e.Location != time.UTC || e.Now == nil || e.Language != "nl" {
 		t.Errorf("defaults: %v, clock set %t, %q", e.Location, e.Now != nil, e.Language)
 	}
-	if m := e.Messenger(); m.Language != "nl" || m.Outbox == nil || m.Platforms == nil {
-		t.Errorf("messenger: %+v", m)
+	if n := e.Notifier(); n.Language != "nl" || n.Outbox == nil || n.Location != time.UTC || n.Now == nil {
+		t.Errorf("notifier: %+v", n)
 	}
 	e.Now = func() time.Time { return time.Date(2026, 11, 27, 23, 30, 0, 0, time.UTC) }
 	if got := e.Today().String(); got != "2026-11-27" {

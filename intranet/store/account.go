@@ -34,7 +34,7 @@ func (a accountRow) account() intranet.Account {
 // FindAccount returns ENOTFOUND when the account was never linked.
 func (s *Store) FindAccount(ctx context.Context, platform intranet.Platform, installation, userID string) (*intranet.Account, error) {
 	var rows []accountRow
-	err := s.db.WithContext(ctx).Where("platform = ? AND installation = ? AND user_id = ?", string(platform), installation, userID).Limit(1).Find(&rows).Error
+	err := s.conn(ctx).Where("platform = ? AND installation = ? AND user_id = ?", string(platform), installation, userID).Limit(1).Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("find account: %w", translate(err))
 	} else if len(rows) == 0 {

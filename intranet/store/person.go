@@ -95,13 +95,13 @@ func (s *Store) FindPersonByEmail(ctx context.Context, email string) (*intranet.
 // CountPeople returns how many people the phonebook holds.
 func (s *Store) CountPeople(ctx context.Context) (int, error) {
 	var n int64
-	err := s.db.WithContext(ctx).Table("people").Count(&n).Error
+	err := s.conn(ctx).Table("people").Count(&n).Error
 	return int(n), translate(err)
 }
 
 // SetLanguage stores a person's language choice.
 func (s *Store) SetLanguage(ctx context.Context, personID int64, lang string) error {
-	res := s.db.WithContext(ctx).Exec("UPDATE people SET language = ?, updated_at = ? WHERE id = ?", lang, s.Now().UTC(), personID)
+	res := s.conn(ctx).Exec("UPDATE people SET language = ?, updated_at = ? WHERE id = ?", lang, s.Now().UTC(), personID)
 	if res.Error != nil {
 		return fmt.Errorf("set language: %w", translate(res.Error))
 	} else if res.RowsAffected == 0 {
@@ -113,14 +113,14 @@ func (s *Store) SetLanguage(ctx context.Context, personID int64, lang string) er
 // Departments returns every department name, sorted.
 func (s *Store) Departments(ctx context.Context) ([]string, error) {
 	var names []string
-	err := s.db.WithContext(ctx).Raw("SELECT name FROM departments ORDER BY name").Scan(&names).Error
+	err := s.conn(ctx).Raw("SELECT name FROM departments ORDER BY name").Scan(&names).Error
 	return names, translate(err)
 }
 
 // Skills returns every skill name people have, sorted.
 func (s *Store) Skills(ctx context.Context) ([]string, error) {
 	var names []string
-	err := s.db.WithContext(ctx).Raw("SELECT name FROM skills ORDER BY name").Scan(&names).Error
+	err := s.conn(ctx).Raw("SELECT name FROM skills ORDER BY name").Scan(&names).Error
 	return names, translate(err)
 }
 
@@ -134,7 +134,7 @@ func (s *Store) peopleWhere(ctx context.Context, where string, args ...any) ([]*
 // withAccounts (a list of search results shows none).
 func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string, args ...any) ([]*intranet.Person, error) {
 	var rows []personRow
-	if err := s.db.WithContext(ctx).Raw(personSelect+" WHERE "+where, args...).Scan(&rows).Error; err != nil {
+	if err := s.conn(ctx).Raw(personSelect+" WHERE "+where, args...).Scan(&rows).Error; err != nil {
 		return nil, translate(err)
 	}
 	if len(rows) == 0 {
@@ -146,7 +146,7 @@ func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string,
 	}
 	var accounts []accountRow
 	if withAccounts {
-		if err := s.db.WithContext(ctx).Where("person_id IN ?", ids).Order("platform, installation, user_id").Find(&accounts).Error; err != nil {
+		if err := s.conn(ctx).Where("person_id IN ?", ids).Order("platform, installation, user_id").Find(&accounts).Error; err != nil {
 			return nil, translate(err)
 		}
 	}

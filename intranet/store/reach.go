@@ -43,12 +43,20 @@ const touchEvery = 5 * time.Minute
 // within touchEvery already. Returns ENOTFOUND for an unlinked account.
 func (s *Store) TouchAccount(ctx context.Context, platform intranet.Platform, installation, userID string, at time.Time) error {
 	at = at.UTC().Truncate(time.Second)
-	res := s.conn(ctx).Exec("UPDATE accounts SET last_seen = ? WHERE platform = ? AND installation = ? AND user_id = ? AND (last_seen IS NULL OR last_seen < ?)",
-		at, string(platform), installation, userID, at.Add(-touchEvery))
-	if res.Error != nil {
-		return fmt.Errorf("touch account: %w", translate(res.Error))
+	// In a transaction, so that SQLite takes its write lock at once and
+	// waits its turn (an UPDATE on its own may find the lock taken
+	// between its read and its write, and fail at once).
+	var touched int64
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		res := s.conn(ctx).Exec("UPDATE accounts SET last_seen = ? WHERE platform = ? AND installation = ? AND user_id = ? AND (last_seen IS NULL OR last_seen < ?)",
+			at, string(platform), installation, userID, at.Add(-touchEvery))
+		touched = res.RowsAffected
+		return res.Error
+	})
+	if err != nil {
+		return fmt.Errorf("touch account: %w", translate(err))
 	}
-	if res.RowsAffected == 0 {
+	if touched == 0 {
 		if _, err := s.FindAccount(ctx, platform, installation, userID); err != nil {
 			return err
 		}

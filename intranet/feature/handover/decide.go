@@ -44,7 +44,7 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 			asked, err = u.askLeads(ctx, c, team, h)
 			return err
 		}
-		_, err := u.message(ctx, h.RequesterID, c.Req.Platform, fmt.Sprintf("handover-%d-taken-%d", h.ID, h.Changed.Unix()), func(lang string) intranet.Reply {
+		err := u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-taken-%d", h.ID, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
 			return takenDM(h, lang, u.cfg.Location)
 		})
 		return err
@@ -71,22 +71,22 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 
 // askLeads DMs the team's leads to approve or reject the takeover, and
 // the requester that it waits for them. It returns how many leads it
-// reached.
+// asked; one whom no platform reaches is told of to the taker.
 func (u *Unit) askLeads(ctx context.Context, c *feature.Call, team *intranet.Team, h *intranet.Handover) (int, error) {
 	asked := 0
 	now := u.cfg.Now()
 	for _, lead := range team.Leads() {
-		ok, err := u.message(ctx, lead.PersonID, c.Req.Platform, fmt.Sprintf("handover-%d-approve-%d-%d", h.ID, lead.PersonID, h.Changed.Unix()), func(lang string) intranet.Reply {
+		// The taker hears it when a lead is reachable nowhere, and whom to ask.
+		unreachable := []feature.Notice{{To: c.Person, Key: fmt.Sprintf("handover-%d-approve-%d-%d-unreachable", h.ID, lead.PersonID, h.Changed.Unix()),
+			Write: func(lang string) intranet.Reply { return leadUnreachableDM(h, lead.Name, lang) }}}
+		if err := u.message(ctx, lead.PersonID, fmt.Sprintf("handover-%d-approve-%d-%d", h.ID, lead.PersonID, h.Changed.Unix()), false, unreachable, func(lang string) intranet.Reply {
 			return approvalDM(h, lang, u.cfg.Location, now)
-		})
-		if err != nil {
+		}); err != nil {
 			return 0, err
 		}
-		if ok {
-			asked++
-		}
+		asked++
 	}
-	_, err := u.message(ctx, h.RequesterID, c.Req.Platform, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), func(lang string) intranet.Reply {
+	err := u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
 		return pendingDM(h, lang, u.cfg.Location)
 	})
 	return asked, err
@@ -123,13 +123,13 @@ func (u *Unit) decide(ctx context.Context, c *feature.Call, h *intranet.Handover
 			return err
 		}
 		if !approve {
-			_, err := u.message(ctx, taker, c.Req.Platform, fmt.Sprintf("handover-%d-rejected-%d-%d", h.ID, taker, h.Changed.Unix()), func(lang string) intranet.Reply {
+			err := u.message(ctx, taker, fmt.Sprintf("handover-%d-rejected-%d-%d", h.ID, taker, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
 				return rejectedDM(h, c.Person.Name, lang, u.cfg.Location)
 			})
 			return err
 		}
 		for _, id := range []int64{h.RequesterID, h.TakerID} {
-			if _, err := u.message(ctx, id, c.Req.Platform, fmt.Sprintf("handover-%d-approved-%d", h.ID, id), func(lang string) intranet.Reply {
+			if err := u.message(ctx, id, fmt.Sprintf("handover-%d-approved-%d", h.ID, id), true, nil, func(lang string) intranet.Reply {
 				return approvedDM(h, c.Person.Name, lang, u.cfg.Location)
 			}); err != nil {
 				return err
@@ -166,7 +166,7 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, h *intranet.Handover
 		if err := u.updateCards(ctx, h); err != nil {
 			return err
 		}
-		_, err := u.message(ctx, h.TakerID, c.Req.Platform, fmt.Sprintf("handover-%d-cancelled", h.ID), func(lang string) intranet.Reply {
+		err := u.message(ctx, h.TakerID, fmt.Sprintf("handover-%d-cancelled", h.ID), true, nil, func(lang string) intranet.Reply {
 			return cancelledDM(h, lang, u.cfg.Location)
 		})
 		return err

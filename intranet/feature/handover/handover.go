@@ -51,8 +51,8 @@ type Config struct {
 
 // Unit answers /handover and runs its jobs.
 type Unit struct {
-	cfg Config
-	dm  feature.Messenger
+	cfg      Config
+	notifier feature.Notifier
 }
 
 var _ feature.Unit = (*Unit)(nil)
@@ -70,7 +70,7 @@ func New(cfg Config) (*Unit, error) {
 	if err := cfg.Ready("handover", feature.NeedTx); err != nil {
 		return nil, err
 	}
-	u := &Unit{cfg: cfg, dm: cfg.Messenger()}
+	u := &Unit{cfg: cfg, notifier: cfg.Notifier()}
 	for kind, h := range map[string]intranet.JobHandler{
 		HandoverExpireJob: u.expireJob,
 		HandoverRemindJob: u.remindJob,
@@ -123,19 +123,21 @@ func mayManage(c *feature.Call, t *intranet.Team) bool {
 	return c.Has(intranet.RoleAdmin) || t.IsLead(c.Person.ID)
 }
 
-// message DMs a person through the outbox (see feature.Messenger); sent is
-// false when they have no account on a platform that is on.
-func (u *Unit) message(ctx context.Context, personID int64, prefer intranet.Platform, key string, reply func(lang string) intranet.Reply) (sent bool, err error) {
+// message DMs a person through the notifier. asked marks news about the
+// person's own request or takeover, which comes in their quiet hours too;
+// unreachable are told when the person turns out to be reachable nowhere.
+// A person gone from the phonebook since is no error.
+func (u *Unit) message(ctx context.Context, personID int64, key string, asked bool, unreachable []feature.Notice, reply func(lang string) intranet.Reply) error {
 	if personID == 0 {
-		return false, nil
+		return nil
 	}
 	p, err := u.cfg.People.FindPersonByID(ctx, personID)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		return false, nil // gone from the phonebook since
+		return nil
 	} else if err != nil {
-		return false, err
+		return err
 	}
-	return u.dm.Send(ctx, p, prefer, key, reply)
+	return u.notifier.Send(ctx, feature.DM{To: p, Key: key, Asked: asked, Unreachable: unreachable, Write: reply})
 }
 
 // startedOrOver reports whether a request can no longer be taken because

@@ -12,6 +12,7 @@ import (
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/teams"
 )
@@ -223,12 +224,14 @@ func TestHandoverBadInput(t *testing.T) {
 	})
 }
 
-// TestHandoverNoReachableLead: approval is on but the team's only lead has
-// never used Werkplek in the chat, so no DM can reach them: the taker is
-// told whom to ask instead of being promised an answer that never comes.
+// TestHandoverNoReachableLead: approval is on but no platform reaches the
+// team's only lead (they never wrote, and no platform knows their email):
+// the taker is told so, and whom to ask, instead of waiting for an answer
+// that never comes.
 func TestHandoverNoReachableLead(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
 		setup(t, e, 0, nil)
+		e.Outbox.People = feature.Recipients{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Language: "nl"}
 		for _, step := range []struct {
 			who, text string
 			want      []string
@@ -240,10 +243,11 @@ func TestHandoverNoReachableLead(t *testing.T) {
 			{anouk, "/team approval Nachtdienst aan", []string{"hebben nu de goedkeuring"}},
 			{anouk, "/team lead remove Nachtdienst anouk.vandenberg@example.nl", []string{"Anouk van den Berg is geen leider van Nachtdienst meer."}},
 			{jan, "/handover morgen 22:00-07:00 Nachtdienst team:Nachtdienst", []string{"Jan de Vries vraagt of iemand van Nachtdienst deze dienst overneemt.", "Nachtdienst heeft geen kanaal"}},
-			{pieter, "/handover take 1", []string{"ik kan geen van hen een bericht sturen. Vraag Kees Janssen om `/handover approve 1`."}},
+			{pieter, "/handover take 1", []string{"Je hebt overdracht 1 genomen; een teamleider van Nachtdienst keurt het nog goed."}},
 		} {
 			coretest.Wants(t, step.text, say(e, step.who, "", step.text), step.want...)
 		}
+		coretest.Wants(t, "the taker told", dms(e, pieter), "Ik kon Kees Janssen nergens een bericht sturen over je overname van overdracht 1. Vraag Kees Janssen om `/handover approve 1`.")
 	})
 }
 

@@ -83,12 +83,12 @@ func (u *Unit) expireJob(ctx context.Context, j intranet.Job) error {
 		if err := u.updateCards(ctx, h); err != nil {
 			return err
 		}
-		if _, err := u.message(ctx, h.RequesterID, "", fmt.Sprintf("handover-%d-expired", h.ID), func(lang string) intranet.Reply {
+		if err := u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-expired", h.ID), true, nil, func(lang string) intranet.Reply {
 			return expiredDM(h, lang, u.cfg.Location)
 		}); err != nil {
 			return err
 		}
-		_, err = u.message(ctx, h.TakerID, "", fmt.Sprintf("handover-%d-expired-taker", h.ID), func(lang string) intranet.Reply {
+		err = u.message(ctx, h.TakerID, fmt.Sprintf("handover-%d-expired-taker", h.ID), true, nil, func(lang string) intranet.Reply {
 			return expiredTakerDM(h, lang)
 		})
 		return err
@@ -118,7 +118,7 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 	}
 	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
 		for _, lead := range team.Leads() {
-			if _, err := u.message(ctx, lead.PersonID, "", fmt.Sprintf("handover-%d-remind-%d", h.ID, lead.PersonID), func(lang string) intranet.Reply {
+			if err := u.message(ctx, lead.PersonID, fmt.Sprintf("handover-%d-remind-%d", h.ID, lead.PersonID), false, nil, func(lang string) intranet.Reply {
 				return reminderDM(h, lang, u.cfg.Location, now)
 			}); err != nil {
 				return err

@@ -136,6 +136,7 @@ func TestHandoverBadJob(t *testing.T) {
 // as the real outbox's job does some time after the request.
 type slowOutbox struct {
 	posters *coretest.Posters
+	people  intranet.Recipients
 	mu      sync.Mutex
 	entries []intranet.OutboxEntry
 }
@@ -169,6 +170,13 @@ func (o *slowOutbox) Flush(t *testing.T) {
 		if e.State != intranet.OutboxPending {
 			continue
 		}
+		if e.To.PersonID != 0 && e.To.Platform == "" {
+			to, err := o.people.Account(context.Background(), e.To.PersonID, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.To = to
+		}
 		ref, err := o.posters.Poster(e.To.Platform).Deliver(context.Background(), intranet.Delivery{To: e.To, Reply: e.Reply, Key: e.Key})
 		if err != nil {
 			t.Fatal(err)
@@ -181,7 +189,7 @@ func (o *slowOutbox) Flush(t *testing.T) {
 // the card waits for the card, and then updates it.
 func TestHandoverCardsWaitForOutbox(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
-		outbox := &slowOutbox{posters: e.Posters}
+		outbox := &slowOutbox{posters: e.Posters, people: e.Recipients}
 		setup(t, e, 0, outbox)
 		for _, who := range []string{anouk, pieter, jan} {
 			say(e, who, "", "/werkplek language nl")

@@ -161,15 +161,15 @@ func (u *Unit) notify(ctx context.Context, c *feature.Call, h *intranet.Handover
 			if h.Skill != "" && !hasSkill(p, h.Skill) {
 				continue
 			}
-			ok, err := u.dm.Send(ctx, p, c.Req.Platform, fmt.Sprintf("handover-%d-notify-%d-%d", h.ID, p.ID, now.Unix()), func(lang string) intranet.Reply {
-				return notifyDM(h, lang, u.cfg.Location, now)
-			})
-			if err != nil {
+			name := p.Name
+			if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("handover-%d-notify-%d-%d", h.ID, p.ID, now.Unix()),
+				Write: func(lang string) intranet.Reply { return notifyDM(h, lang, u.cfg.Location, now) },
+				Unreachable: []feature.Notice{{To: c.Person, Key: fmt.Sprintf("handover-%d-notify-%d-%d-unreachable", h.ID, p.ID, now.Unix()),
+					Write: func(lang string) intranet.Reply { return colleagueUnreachableDM(h, name, lang) }}},
+			}); err != nil {
 				return err
 			}
-			if ok {
-				sent++
-			}
+			sent++
 		}
 		return u.cfg.Handovers.RecordHandoverEvent(ctx, h.ID, c.Person.ID, intranet.ActionNotified, now)
 	})

@@ -89,6 +89,19 @@ func notifyDM(h *intranet.Handover, lang string, loc *time.Location, now time.Ti
 	return msg
 }
 
+// colleagueUnreachableDM tells who asked colleagues about a request that
+// one of them is reachable nowhere.
+func colleagueUnreachableDM(h *intranet.Handover, colleague, lang string) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ik kon %s nergens een bericht sturen over overdracht %d (%s).", "I could not reach %s anywhere about handover %d (%s).", colleague, h.ID, h.What)}
+}
+
+// leadUnreachableDM tells a taker that a lead who must approve their
+// takeover is reachable nowhere, and what to ask them.
+func leadUnreachableDM(h *intranet.Handover, lead, lang string) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ik kon %s nergens een bericht sturen over je overname van overdracht %d. Vraag %s om `/handover approve %d`.",
+		"I could not reach %s anywhere about your takeover of handover %d. Ask %s to type `/handover approve %d`.", lead, h.ID, lead, h.ID)}
+}
+
 // approvalDM asks a lead to approve a takeover.
 func approvalDM(h *intranet.Handover, lang string, loc *time.Location, now time.Time) intranet.Reply {
 	msg := card(h, lang, loc, now)

@@ -220,9 +220,9 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 			continue
 		}
 		follow := f
-		if _, err := u.msg.Send(ctx, p, "", fmt.Sprintf("news:%d:follow:%d", n.ID, p.ID), func(lang string) intranet.Reply {
+		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("news:%d:follow:%d", n.ID, p.ID), Write: func(lang string) intranet.Reply {
 			return u.itemMessage(lang, n, &follow)
-		}); err != nil {
+		}}); err != nil {
 			return err
 		}
 	}
@@ -310,9 +310,9 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 		if p == nil {
 			continue
 		}
-		if _, err := u.msg.Send(ctx, p, "", fmt.Sprintf("news:%d:remind:%d:%d", n.ID, nth, p.ID), func(lang string) intranet.Reply {
+		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("news:%d:remind:%d:%d", n.ID, nth, p.ID), Write: func(lang string) intranet.Reply {
 			return u.reminderMessage(lang, n)
-		}); err != nil {
+		}}); err != nil {
 			return err
 		}
 	}

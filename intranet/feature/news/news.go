@@ -7,7 +7,7 @@
 // Deliveries are jobs: an item's publication job (immediate subscriptions
 // and followers), one job per digest period, and the reminders of an
 // important item. Channel posts and digests go through the outbox to the
-// subscription's destination; DMs to people through feature.Messenger.
+// subscription's destination; DMs to people through feature.Notifier.
 package news
 
 import (
@@ -39,8 +39,8 @@ type Config struct {
 
 // Unit answers /news, /follow and /unfollow and runs the news jobs.
 type Unit struct {
-	cfg Config
-	msg feature.Messenger
+	cfg      Config
+	notifier feature.Notifier
 	// grammar reads the publishing form's fields as the typed command.
 	grammar *grammar.Grammar
 }
@@ -63,7 +63,7 @@ func New(cfg Config) (*Unit, error) {
 	if err := cfg.Ready("news", feature.NeedAccounts); err != nil {
 		return nil, err
 	}
-	u := &Unit{cfg: cfg, grammar: grammar.New(Command), msg: cfg.Messenger()}
+	u := &Unit{cfg: cfg, grammar: grammar.New(Command), notifier: cfg.Notifier()}
 	for _, j := range []struct {
 		kind string
 		h    intranet.JobHandler

@@ -75,9 +75,10 @@ func (u *Unit) addAnswer(ctx context.Context, q *intranet.Question, author *intr
 		if err != nil {
 			return err
 		}
-		if _, err := u.dm.Send(ctx, asker, q.Platform, fmt.Sprintf("question-%d-answer-%d", q.ID, a.ID), func(lang string) intranet.Reply {
+		// The asker asked for it: an answer comes in their quiet hours too.
+		if err := u.notifier.Send(ctx, feature.DM{To: asker, Key: fmt.Sprintf("question-%d-answer-%d", q.ID, a.ID), Asked: true, Write: func(lang string) intranet.Reply {
 			return answerDM(lang, q, a, author)
-		}); err != nil {
+		}}); err != nil {
 			return err
 		}
 		return u.updateCards(ctx, q.ID)
@@ -160,10 +161,9 @@ func (u *Unit) answerAccept(ctx context.Context, c *feature.Call, a *intranet.An
 			return err
 		}
 		// An author who left the phonebook is not told.
-		_, err = u.dm.Send(ctx, author, "", fmt.Sprintf("question-%d-accepted-%d", q.ID, a.ID), func(lang string) intranet.Reply {
+		return u.notifier.Send(ctx, feature.DM{To: author, Key: fmt.Sprintf("question-%d-accepted-%d", q.ID, a.ID), Write: func(lang string) intranet.Reply {
 			return acceptedDM(lang, q, a)
-		})
-		return err
+		}})
 	})
 	switch intranet.ErrorCode(err) {
 	case "":

@@ -54,7 +54,7 @@ func (u *Unit) sendQuestion(ctx context.Context, q *intranet.Question, topic *in
 	if err != nil {
 		return sent, err
 	}
-	if sent.experts, err = u.notifyExperts(ctx, q, experts, 0); err != nil {
+	if sent.experts, err = u.notifyExperts(ctx, q, topic, experts, 0); err != nil {
 		return sent, err
 	}
 	return sent, u.scheduleEscalation(ctx, q, topic, 1, u.cfg.Now())
@@ -70,11 +70,16 @@ func sentRef(post, msg intranet.MessageRef) intranet.MessageRef {
 }
 
 // notifyExperts DMs the experts of one step (step 0: the first five, step
-// 1: the next five) and returns the names of those it reached.
-func (u *Unit) notifyExperts(ctx context.Context, q *intranet.Question, experts []int64, step int) ([]string, error) {
+// 1: the next five) and returns their names. An expert whom no platform
+// reaches is told of to the asker and the topic's owner.
+func (u *Unit) notifyExperts(ctx context.Context, q *intranet.Question, topic *intranet.Topic, experts []int64, step int) ([]string, error) {
 	from := step * MaxExpertsPerStep
 	if from >= len(experts) {
 		return nil, nil
+	}
+	tell, err := u.people(ctx, q.AskerID, topicOwner(topic))
+	if err != nil {
+		return nil, err
 	}
 	var names []string
 	for _, id := range experts[from:min(from+MaxExpertsPerStep, len(experts))] {
@@ -82,17 +87,44 @@ func (u *Unit) notifyExperts(ctx context.Context, q *intranet.Question, experts 
 		if err != nil {
 			return nil, err
 		}
-		ok, err := u.dm.Send(ctx, p, q.Platform, fmt.Sprintf("question-%d-expert-%d", q.ID, id), func(lang string) intranet.Reply {
-			return expertDM(lang, q, step)
-		})
-		if err != nil {
+		dm := feature.DM{To: p, Key: fmt.Sprintf("question-%d-expert-%d", q.ID, id), Write: func(lang string) intranet.Reply { return expertDM(lang, q, step) }}
+		for _, who := range tell {
+			dm.Unreachable = append(dm.Unreachable, feature.Notice{To: who, Key: fmt.Sprintf("question-%d-expert-%d-unreachable-%d", q.ID, id, who.ID),
+				Write: func(lang string) intranet.Reply { return expertUnreachableDM(lang, q, p.Name) }})
+		}
+		if err := u.notifier.Send(ctx, dm); err != nil {
 			return nil, err
 		}
-		if ok {
-			names = append(names, p.Name)
-		}
+		names = append(names, p.Name)
 	}
 	return names, nil
+}
+
+func topicOwner(t *intranet.Topic) int64 {
+	if t == nil {
+		return 0
+	}
+	return t.OwnerID
+}
+
+// people finds people by id, once each, leaving out who is gone.
+func (u *Unit) people(ctx context.Context, ids ...int64) ([]*intranet.Person, error) {
+	var out []*intranet.Person
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if id == 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		p, err := u.cfg.People.FindPersonByID(ctx, id)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 func escalationKey(id int64, step int) string { return fmt.Sprintf("question:%d:%d", id, step) }
@@ -175,7 +207,7 @@ func (u *Unit) escalateJob(ctx context.Context, j intranet.Job) error {
 			if err != nil {
 				return err
 			}
-			names, err := u.notifyExperts(ctx, q, experts, 1)
+			names, err := u.notifyExperts(ctx, q, topic, experts, 1)
 			if err != nil {
 				return err
 			}
@@ -205,9 +237,9 @@ func (u *Unit) tellOwner(ctx context.Context, q *intranet.Question, topic *intra
 		return err
 	}
 	if owner.ID != q.AskerID {
-		if _, err := u.dm.Send(ctx, owner, q.Platform, fmt.Sprintf("question-%d-owner", q.ID), func(lang string) intranet.Reply {
+		if err := u.notifier.Send(ctx, feature.DM{To: owner, Key: fmt.Sprintf("question-%d-owner", q.ID), Write: func(lang string) intranet.Reply {
 			return ownerDM(lang, q, topic, u.cfg.Location)
-		}); err != nil {
+		}}); err != nil {
 			return err
 		}
 	}

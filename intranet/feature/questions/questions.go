@@ -51,8 +51,8 @@ type Config struct {
 // Unit answers /ask, /answer and /kb, the answer form and answers written
 // in a question card's thread.
 type Unit struct {
-	cfg Config
-	dm  feature.Messenger
+	cfg      Config
+	notifier feature.Notifier
 	// ask reads a question's text back as a typed /ask, for buttons that
 	// ask it again with a topic.
 	ask *grammar.Grammar
@@ -78,7 +78,7 @@ func New(cfg Config) (*Unit, error) {
 	if cfg.EscalateHours <= 0 {
 		cfg.EscalateHours = DefaultEscalateHours
 	}
-	u := &Unit{cfg: cfg, dm: cfg.Messenger(), ask: grammar.New(Ask)}
+	u := &Unit{cfg: cfg, notifier: cfg.Notifier(), ask: grammar.New(Ask)}
 	if err := cfg.Jobs.HandleJobs(QuestionCardsJob, u.cardsJob); err != nil {
 		return nil, err
 	}

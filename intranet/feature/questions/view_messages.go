@@ -52,6 +52,12 @@ func expertDM(lang string, q *intranet.Question, step int) intranet.Reply {
 	return card
 }
 
+// expertUnreachableDM tells the asker (and the topic's owner) that an
+// expert the question went to is reachable on no platform.
+func expertUnreachableDM(lang string, q *intranet.Question, expert string) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ik kon %s nergens een bericht sturen over vraag #%d (%s).", "I could not reach %s anywhere about question #%d (%s).", expert, q.ID, shorten(q.Text, 80))}
+}
+
 // ownerDM tells a topic's owner of a question nobody answered.
 func ownerDM(lang string, q *intranet.Question, topic *intranet.Topic, loc *time.Location) intranet.Reply {
 	card := questionCard(q, lang, false)
