@@ -56,7 +56,7 @@ type Person struct {
 	// a night worker), "off" for none, "" for WERKPLEK_QUIET_HOURS.
 	QuietHours string
 	Accounts   []Account
-	Updated  time.Time
+	Updated    time.Time
 }
 
 // Has reports whether the person holds a role.

@@ -64,4 +64,3 @@ type Recipients interface {
 
 // QuietHoursDefault is WERKPLEK_QUIET_HOURS's default: no DMs at night.
 const QuietHoursDefault = "22:00-07:00"
-
