@@ -96,7 +96,8 @@ func (m *Main) location() *time.Location {
 }
 
 // buildUnits makes every unit over the store, the job runner and the outbox:
-// the units that message people and schedule work share one feature.Env.
+// the units that message people and schedule work share one feature.Env,
+// and in it the one refresh job of posted cards (feature.Cards).
 func (m *Main) buildUnits() error {
 	s := m.Store
 	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "of hours from 0 (no reminder) to 168")
@@ -111,7 +112,11 @@ func (m *Main) buildUnits() error {
 	if err != nil {
 		return err
 	}
-	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s, Quiet: m.Config.QuietHours,
+	cards, err := feature.NewCards(m.Jobs)
+	if err != nil {
+		return err
+	}
+	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
 	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, PublicURL: m.Config.PublicURL}); err != nil {

@@ -69,6 +69,8 @@ type Env struct {
 	// Quiet is WERKPLEK_QUIET_HOURS for the units; "off" unless a test of
 	// quiet hours sets it before building its units.
 	Quiet string
+	// Cards is the one refresh job of posted cards, registered on Jobs.
+	Cards *feature.Cards
 	// Router answers requests once Core built it.
 	Router *router.Router
 }
@@ -77,11 +79,11 @@ type Env struct {
 func (e *Env) Clock() time.Time { return e.Now }
 
 // Feature is the units' Env over e: the store (also as the transactor),
-// the recording posters, the jobs, the outbox, Amsterdam, e's clock and
-// Dutch. A test that needs another part sets it on the copy.
+// the recording posters, the jobs, the outbox, the cards, Amsterdam, e's
+// clock and Dutch. A test that needs another part sets it on the copy.
 func (e *Env) Feature() feature.Env {
 	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Jobs: e.Jobs, Outbox: e.Outbox,
-		Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl", Quiet: e.Quiet}
+		Cards: e.Cards, Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl", Quiet: e.Quiet}
 }
 
 // Engines runs fn once per engine (SQLite, then PostgreSQL) with a fresh Env.
@@ -120,6 +122,9 @@ func New(t *testing.T, engine string) *Env {
 	e.Outbox = &Outbox{Posters: e.Posters, People: e.Recipients}
 	e.Quiet = "off"
 	e.Jobs = &Jobs{}
+	if e.Cards, err = feature.NewCards(e.Jobs); err != nil {
+		t.Fatal(err)
+	}
 	return e
 }
 

@@ -24,6 +24,9 @@ type Env struct {
 	Jobs Jobs
 	// Outbox delivers every card and DM, retried and sent once per key.
 	Outbox intranet.Outbox
+	// Cards refreshes posted cards with one job for every unit (nil where
+	// a unit posts none).
+	Cards *Cards
 	// Tx writes a change together with its jobs and messages in one
 	// transaction (nil: no transactions, where a unit allows that).
 	Tx intranet.Transactor
@@ -50,6 +53,8 @@ const (
 	NeedAccounts Need = iota + 1
 	// NeedTx: the unit's changes must be written in one transaction.
 	NeedTx
+	// NeedCards: the unit updates the cards it posted.
+	NeedCards
 )
 
 // Ready checks that e has what unit needs (People, Platforms, Jobs,
@@ -90,6 +95,8 @@ func (e *Env) missing(also []Need) string {
 			return "Accounts"
 		case n == NeedTx && e.Tx == nil:
 			return "Tx"
+		case n == NeedCards && e.Cards == nil:
+			return "Cards"
 		}
 	}
 	return ""

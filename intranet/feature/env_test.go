@@ -42,6 +42,7 @@ func TestEnvReady(t *testing.T) {
 		{func(e *feature.Env) {}, []feature.Need{feature.NeedAccounts}, "rooms: Config.Accounts is required"},
 		{func(e *feature.Env) {}, []feature.Need{feature.NeedAccounts, feature.NeedTx}, "rooms: Config.Accounts is required"},
 		{func(e *feature.Env) {}, []feature.Need{feature.NeedTx}, "rooms: Config.Tx is required"},
+		{func(e *feature.Env) { e.Tx = stubTx{} }, []feature.Need{feature.NeedTx, feature.NeedCards}, "rooms: Config.Cards is required"},
 	} {
 		e := full
 		tc.env(&e)

@@ -36,7 +36,7 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 		if took != nil {
 			return took
 		}
-		if err := u.updateCards(ctx, h); err != nil {
+		if err := u.cards.Enqueue(ctx, h.ID); err != nil {
 			return err
 		}
 		if h.State == intranet.HandoverPending {
@@ -119,7 +119,7 @@ func (u *Unit) decide(ctx context.Context, c *feature.Call, h *intranet.Handover
 		if decided != nil {
 			return decided
 		}
-		if err := u.updateCards(ctx, h); err != nil {
+		if err := u.cards.Enqueue(ctx, h.ID); err != nil {
 			return err
 		}
 		if !approve {
@@ -163,7 +163,7 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, h *intranet.Handover
 		if cancelled != nil {
 			return cancelled
 		}
-		if err := u.updateCards(ctx, h); err != nil {
+		if err := u.cards.Enqueue(ctx, h.ID); err != nil {
 			return err
 		}
 		err := u.message(ctx, h.TakerID, fmt.Sprintf("handover-%d-cancelled", h.ID), true, nil, func(lang string) intranet.Reply {

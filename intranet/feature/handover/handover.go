@@ -7,8 +7,9 @@
 // took, and a request still open at the shift's start expires.
 //
 // Every card and DM goes through the outbox, recorded in the transaction
-// of the change that causes it; the cards job learns where each card was
-// posted from its outbox entry and brings the cards up to date.
+// of the change that causes it; the one cards job (feature.Cards) learns
+// where each card was posted from its outbox entry and brings the cards
+// up to date.
 package handover
 
 import (
@@ -30,15 +31,20 @@ const (
 	// HandoverRemindJob tells the team's leads, ReminderBefore the start,
 	// that a request is still open; key "handover:<id>".
 	HandoverRemindJob = "handover.remind"
-	// HandoverCardsJob brings every posted card of a request up to date
-	// (payload {"id": <id>}).
+	// HandoverCardsJob is the former kind of feature.CardsJob for
+	// requests (payload {"id": <id>}); no longer enqueued, it is still
+	// handled for the jobs of it an upgraded database may hold.
 	HandoverCardsJob = "handover.cards"
 )
 
-// Config is what the unit needs. Its Env's Jobs run the expiry, the
-// reminder and the card updates; its Outbox delivers every card and DM;
-// its Tx (required) writes a change with its jobs and messages in one
-// transaction; its Location is the zone shifts are typed and shown in.
+// cardsName is the name of the requests' cards in feature.Cards.
+const cardsName = "handover"
+
+// Config is what the unit needs. Its Env's Jobs run the expiry and the
+// reminder, its Cards (required) the card updates; its Outbox delivers
+// every card and DM; its Tx (required) writes a change with its jobs and
+// messages in one transaction; its Location is the zone shifts are typed
+// and shown in.
 type Config struct {
 	feature.Env
 	Teams     intranet.TeamService
@@ -53,6 +59,7 @@ type Config struct {
 type Unit struct {
 	cfg      Config
 	notifier feature.Notifier
+	cards    feature.CardRefresh
 }
 
 var _ feature.Unit = (*Unit)(nil)
@@ -67,14 +74,18 @@ func New(cfg Config) (*Unit, error) {
 	case cfg.ReminderBefore < 0:
 		return nil, errors.New("handover: Config.ReminderBefore is negative")
 	}
-	if err := cfg.Ready("handover", feature.NeedTx); err != nil {
+	if err := cfg.Ready("handover", feature.NeedTx, feature.NeedCards); err != nil {
 		return nil, err
 	}
 	u := &Unit{cfg: cfg, notifier: cfg.Notifier()}
+	var err error
+	if u.cards, err = cfg.HandleCards(cardsName, cardSource{u}); err != nil {
+		return nil, err
+	}
 	for kind, h := range map[string]intranet.JobHandler{
 		HandoverExpireJob: u.expireJob,
 		HandoverRemindJob: u.remindJob,
-		HandoverCardsJob:  u.cardsJob,
+		HandoverCardsJob:  u.cards.FormerJob,
 	} {
 		if err := cfg.Jobs.HandleJobs(kind, h); err != nil {
 			return nil, err

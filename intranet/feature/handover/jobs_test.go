@@ -213,3 +213,29 @@ func TestHandoverCardsWaitForOutbox(t *testing.T) {
 		coretest.Wants(t, "taken DM", dms(e, jan), "Pieter Jansen neemt je dienst")
 	})
 }
+
+// TestHandoverFormerCardsJob: a "handover.cards" job queued before the one
+// cards job existed still brings the cards up to date.
+func TestHandoverFormerCardsJob(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		setup(t, e, 0, nil)
+		for _, who := range []string{anouk, pieter, jan} {
+			say(e, who, "", "/werkplek language nl")
+		}
+		say(e, anouk, "zorg-oost", `/team channel "Zorg Oost"`)
+		say(e, jan, "", "/handover morgen 14:00-22:00 Pool Noord")
+		e.RunDue()
+		// Taken as the old code did, with its own cards job.
+		if _, err := e.Store.TakeHandover(ctx, 1, personID(t, e, pieter), false, e.Now); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Jobs.Enqueue(ctx, handover.HandoverCardsJob, []byte(`{"id":1}`)); err != nil {
+			t.Fatal(err)
+		}
+		e.RunDue()
+		card := e.Posters.Card(intranet.PlatformConsole, "zorg-oost")
+		coretest.Wants(t, "card updated", card, "Overgenomen door Pieter Jansen om 10:00.")
+		coretest.Lacks(t, "card updated", card, "/handover take 1")
+	})
+}

@@ -81,7 +81,7 @@ func (u *Unit) addAnswer(ctx context.Context, q *intranet.Question, author *intr
 		}}); err != nil {
 			return err
 		}
-		return u.updateCards(ctx, q.ID)
+		return u.cards.Enqueue(ctx, q.ID)
 	})
 	return a, err
 }
@@ -97,7 +97,7 @@ func (u *Unit) answerEdit(ctx context.Context, c *feature.Call, a *intranet.Answ
 		if _, err := u.cfg.Questions.EditAnswer(ctx, a.ID, c.Person.ID, text, u.cfg.Now()); err != nil {
 			return err
 		}
-		return u.updateCards(ctx, a.QuestionID)
+		return u.cards.Enqueue(ctx, a.QuestionID)
 	})
 	switch intranet.ErrorCode(err) {
 	case "":
@@ -123,7 +123,7 @@ func (u *Unit) answerRemove(ctx context.Context, c *feature.Call, a *intranet.An
 		if err := u.escalateReopened(ctx, a.QuestionID); err != nil {
 			return err
 		}
-		return u.updateCards(ctx, a.QuestionID)
+		return u.cards.Enqueue(ctx, a.QuestionID)
 	})
 	if intranet.ErrorCode(err) == intranet.ECONFLICT {
 		return removedAlready(c, a), nil
@@ -157,7 +157,7 @@ func (u *Unit) answerAccept(ctx context.Context, c *feature.Call, a *intranet.An
 		if err := u.unscheduleEscalation(ctx, q.ID); err != nil {
 			return err
 		}
-		if err := u.updateCards(ctx, q.ID); err != nil {
+		if err := u.cards.Enqueue(ctx, q.ID); err != nil {
 			return err
 		}
 		// An author who left the phonebook is not told.

@@ -210,7 +210,7 @@ func (u *Unit) askClose(ctx context.Context, c *feature.Call, q *intranet.Questi
 		if err := u.unscheduleEscalation(ctx, q.ID); err != nil {
 			return err
 		}
-		return u.updateCards(ctx, q.ID)
+		return u.cards.Enqueue(ctx, q.ID)
 	})
 	if code := intranet.ErrorCode(err); code == intranet.ECONFLICT || code == intranet.EUNAUTHORIZED {
 		return u.stateNow(ctx, c, q.ID)

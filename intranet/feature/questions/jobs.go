@@ -3,7 +3,6 @@ package questions
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -40,7 +39,7 @@ func (u *Unit) sendQuestion(ctx context.Context, q *intranet.Question, topic *in
 				Ref: intranet.MessageRef{Platform: ch.Platform, Installation: ch.Installation, ChannelID: ch.ChannelID}}
 			// An outbox that delivered at once knows the message already.
 			if e, err := u.cfg.Outbox.OutboxEntry(ctx, id); err == nil && e.State == intranet.OutboxSent {
-				post.Ref = sentRef(post.Ref, e.Ref)
+				post.Ref = feature.SentRef(post.Ref, e.Ref)
 			} else if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
 				return sent, err
 			}
@@ -58,15 +57,6 @@ func (u *Unit) sendQuestion(ctx context.Context, q *intranet.Question, topic *in
 		return sent, err
 	}
 	return sent, u.scheduleEscalation(ctx, q, topic, 1, u.cfg.Now())
-}
-
-// sentRef is a card's place once its message is known.
-func sentRef(post, msg intranet.MessageRef) intranet.MessageRef {
-	post.ID = msg.ID
-	if msg.ChannelID != "" {
-		post.ChannelID = msg.ChannelID
-	}
-	return post
 }
 
 // notifyExperts DMs the experts of one step (step 0: the first five, step
@@ -249,79 +239,30 @@ func (u *Unit) tellOwner(ctx context.Context, q *intranet.Question, topic *intra
 	return nil
 }
 
-// updateCards has the question's posted cards brought up to date by
-// QuestionCardsJob, in the caller's transaction.
-func (u *Unit) updateCards(ctx context.Context, id int64) error {
-	payload, err := json.Marshal(jobPayload{ID: id})
+// cardSource is the questions' posted cards, for feature.Cards.
+type cardSource struct{ u *Unit }
+
+var _ feature.CardSource = cardSource{}
+
+// CardPosts returns a question's cards and its card now. Returns ENOTFOUND.
+func (c cardSource) CardPosts(ctx context.Context, id int64) ([]feature.CardPost, intranet.Reply, error) {
+	q, err := c.u.cfg.Questions.FindQuestionByID(ctx, id)
 	if err != nil {
-		return err
+		return nil, intranet.Reply{}, err
 	}
-	if _, err := u.cfg.Jobs.Enqueue(ctx, QuestionCardsJob, payload); err != nil {
-		return fmt.Errorf("update cards of question %d: %w", id, err)
+	posts, err := c.u.cfg.Questions.QuestionPosts(ctx, q.ID)
+	if err != nil {
+		return nil, intranet.Reply{}, err
 	}
-	return nil
+	cards := make([]feature.CardPost, len(posts))
+	for i, p := range posts {
+		cards[i] = feature.CardPost{Ref: p.Ref, OutboxID: p.OutboxID}
+	}
+	return cards, questionCard(q, q.Lang, true), nil
 }
 
-// cardsJob updates every posted card of a question to its state now. A
-// card's message is learnt from its outbox entry (and remembered, so that
-// a reply in its thread is found); a card the outbox has not delivered yet
-// is waited for (the job runs again). A card that cannot be updated for
-// good stays as it was (its button is checked again when pressed) and the
-// job reports it after updating the others. Safe to repeat.
-func (u *Unit) cardsJob(ctx context.Context, j intranet.Job) error {
-	var p jobPayload
-	if err := json.Unmarshal(j.Payload, &p); err != nil || p.ID == 0 {
-		return intranet.FailJob(fmt.Errorf("question cards payload %q: %v", j.Payload, err))
-	}
-	q, err := u.cfg.Questions.FindQuestionByID(ctx, p.ID)
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	posts, err := u.cfg.Questions.QuestionPosts(ctx, q.ID)
-	if err != nil {
-		return err
-	}
-	card := questionCard(q, q.Lang, true)
-	var again, failed error
-	for _, post := range posts {
-		if post.Ref.ID == "" && post.OutboxID != 0 {
-			e, err := u.cfg.Outbox.OutboxEntry(ctx, post.OutboxID)
-			switch {
-			case intranet.ErrorCode(err) == intranet.ENOTFOUND:
-				continue
-			case err != nil:
-				return err
-			case e.State == intranet.OutboxPending:
-				again = intranet.RetryLater(5*time.Second, fmt.Errorf("card of question %d in %s:%s not delivered yet", q.ID, post.Ref.Platform, post.Ref.ChannelID))
-				continue
-			case e.State != intranet.OutboxSent || e.Ref.ID == "":
-				continue // never delivered: nothing to update
-			}
-			post.Ref = sentRef(post.Ref, e.Ref)
-			if err := u.cfg.Questions.AddQuestionPost(ctx, post); err != nil {
-				return err
-			}
-		}
-		poster := u.cfg.Platforms.Poster(post.Ref.Platform)
-		if post.Ref.ID == "" || poster == nil {
-			continue
-		}
-		if err := poster.Update(ctx, post.Ref, card); err != nil {
-			var de *intranet.DeliveryError
-			if errors.As(err, &de) && de.Temporary {
-				again = intranet.RetryLater(de.RetryAfter, err)
-			} else {
-				failed = errors.Join(failed, fmt.Errorf("update card of question %d in %s:%s: %w", q.ID, post.Ref.Platform, post.Ref.ChannelID, err))
-			}
-		}
-	}
-	if again != nil {
-		return again
-	}
-	if failed != nil {
-		return intranet.FailJob(failed)
-	}
-	return nil
+// CardPosted remembers where a card of the question went, so that a reply
+// in its thread is found.
+func (c cardSource) CardPosted(ctx context.Context, id int64, p feature.CardPost) error {
+	return c.u.cfg.Questions.AddQuestionPost(ctx, intranet.QuestionPost{QuestionID: id, Ref: p.Ref, OutboxID: p.OutboxID})
 }

@@ -205,3 +205,29 @@ func TestCardsWaitForTheOutbox(t *testing.T) {
 		coretest.Wants(t, "thread answer", dms(e, jan), "En bewaar de bonnetjes.", "Van: Pieter Jansen")
 	})
 }
+
+// TestFormerCardsJob: a "question.cards" job queued before the one cards
+// job existed still brings the cards up to date.
+func TestFormerCardsJob(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		setup(t, e)
+		say(e, femke, "", "/ask topic add Declaraties")
+		say(e, femke, "vragen", "/ask topic channel Declaraties")
+		coretest.Wants(t, "ask", say(e, jan, "", "/ask Hoe declareer ik mijn reiskosten? topic:Declaraties"), "Vraag #1 gesteld")
+		e.RunDue()
+		// Answered as the old code did, with its own cards job.
+		p, err := e.Store.FindPersonByEmail(ctx, eva)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Store.AddAnswer(ctx, 1, p.ID, "Via het portaal.", e.Now); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Jobs.Enqueue(ctx, questions.QuestionCardsJob, []byte(`{"id":1,"step":0}`)); err != nil {
+			t.Fatal(err)
+		}
+		e.RunDue()
+		coretest.Wants(t, "card updated", card(e), "Antwoorden tot nu toe: 1.")
+	})
+}

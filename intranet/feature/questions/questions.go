@@ -20,9 +20,13 @@ import (
 // "question:<id>:<step>", so every step of a question runs once.
 const QuestionEscalateJob = "question.escalate"
 
-// QuestionCardsJob brings every posted card of a question up to date
-// (payload {"id": <id>}).
+// QuestionCardsJob is the former kind of feature.CardsJob for questions
+// (payload {"id": <id>}); no longer enqueued, it is still handled for the
+// jobs of it an upgraded database may hold.
 const QuestionCardsJob = "question.cards"
+
+// cardsName is the name of the questions' cards in feature.Cards.
+const cardsName = "question"
 
 // DefaultEscalateHours is the escalation time when none is configured.
 const DefaultEscalateHours = 4
@@ -32,8 +36,8 @@ const MaxExpertsPerStep = 5
 
 // Config is what the unit needs. Its Env's Accounts (required) find an
 // expert named by a platform mention; its Platforms post the question cards
-// and update them; its Jobs run the escalation steps and the card updates
-// (New registers QuestionEscalateJob and QuestionCardsJob); its Outbox
+// and update them; its Jobs run the escalation steps (New registers
+// QuestionEscalateJob), its Cards (required) the card updates; its Outbox
 // delivers cards and DMs, and a card's message is learnt from its outbox
 // entry; its Tx writes a question, its cards, DMs and jobs in one
 // transaction; its Location is where working hours are counted.
@@ -53,6 +57,7 @@ type Config struct {
 type Unit struct {
 	cfg      Config
 	notifier feature.Notifier
+	cards    feature.CardRefresh
 	// ask reads a question's text back as a typed /ask, for buttons that
 	// ask it again with a topic.
 	ask *grammar.Grammar
@@ -72,14 +77,18 @@ func New(cfg Config) (*Unit, error) {
 	case cfg.Questions == nil:
 		return nil, errors.New("questions: no question service")
 	}
-	if err := cfg.Ready("questions", feature.NeedAccounts); err != nil {
+	if err := cfg.Ready("questions", feature.NeedAccounts, feature.NeedCards); err != nil {
 		return nil, err
 	}
 	if cfg.EscalateHours <= 0 {
 		cfg.EscalateHours = DefaultEscalateHours
 	}
 	u := &Unit{cfg: cfg, notifier: cfg.Notifier(), ask: grammar.New(Ask)}
-	if err := cfg.Jobs.HandleJobs(QuestionCardsJob, u.cardsJob); err != nil {
+	var err error
+	if u.cards, err = cfg.HandleCards(cardsName, cardSource{u}); err != nil {
+		return nil, err
+	}
+	if err := cfg.Jobs.HandleJobs(QuestionCardsJob, u.cards.FormerJob); err != nil {
 		return nil, err
 	}
 	if err := cfg.Jobs.HandleJobs(QuestionEscalateJob, u.escalateJob); err != nil {
