@@ -119,7 +119,7 @@ func (m *Main) buildUnits() error {
 	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
-	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, PublicURL: m.Config.PublicURL}); err != nil {
+	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, Shifts: s, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
 	if u.Teams, err = teams.New(teams.Config{Teams: s, People: s, Accounts: s}); err != nil {

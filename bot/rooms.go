@@ -2,17 +2,15 @@ package main
 
 import (
 	"context"
-	"crypto/subtle"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
-	"github.com/werkplek/werkplek/intranet/ical"
+	"github.com/werkplek/werkplek/intranet/feature/rooms"
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
@@ -95,109 +93,37 @@ func parseRoomsCSV(r io.Reader) ([]intranet.RoomRecord, []intranet.ImportProblem
 
 // roomFeeds mounts the calendar feeds: /rooms/{id}.ics for a room and
 // /rooms/person/{id}.ics for a person's own bookings and the shifts they took
-// over (handover), each with its secret
-// token (?token=…) that `/room feed` shows.
+// over (handover), each with its secret token (?token=…) that `/room feed`
+// shows. The rooms unit writes them; this is only their HTTP side.
 func (m *Main) roomFeeds(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rooms/{file}", func(w http.ResponseWriter, r *http.Request) {
-		m.serveFeed(w, r, "room")
+		m.serveFeed(w, r, rooms.RoomFeed)
 	})
 	mux.HandleFunc("GET /rooms/person/{file}", func(w http.ResponseWriter, r *http.Request) {
-		m.serveFeed(w, r, "person")
+		m.serveFeed(w, r, rooms.PersonFeed)
 	})
 }
 
-// Feeds show bookings from a month ago to a year ahead.
-const (
-	feedPast   = 31 * 24 * time.Hour
-	feedFuture = 400 * 24 * time.Hour
-)
-
-func (m *Main) serveFeed(w http.ResponseWriter, r *http.Request, kind string) {
-	ctx := r.Context()
+func (m *Main) serveFeed(w http.ResponseWriter, r *http.Request, kind rooms.FeedKind) {
 	idText, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if !ok || err != nil || id <= 0 {
 		http.NotFound(w, r)
 		return
 	}
-	// Unknown feeds and wrong tokens look alike: 404.
-	var name string
-	filter := intranet.BookingFilter{From: time.Now().Add(-feedPast), To: time.Now().Add(feedFuture)}
-	switch kind {
-	case "room":
-		room, err := m.Store.FindRoomByID(ctx, id)
-		if err != nil {
-			m.feedError(w, r, err)
-			return
-		}
-		name, filter.RoomID = room.Name, room.ID
-	default:
-		p, err := m.Store.FindPersonByID(ctx, id)
-		if err != nil {
-			m.feedError(w, r, err)
-			return
-		}
-		name, filter.PersonID = "Werkplek: "+p.Name, p.ID
-	}
-	token, err := m.Store.FeedToken(ctx, fmt.Sprintf("%s:%d", kind, id))
-	if err != nil {
-		m.feedError(w, r, err)
-		return
-	}
-	if subtle.ConstantTimeCompare([]byte(token), []byte(r.URL.Query().Get("token"))) != 1 {
+	cal, err := m.Units.Rooms.Feed(r.Context(), kind, id, r.URL.Query().Get("token"))
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		// Unknown feeds and wrong tokens look alike.
 		http.NotFound(w, r)
 		return
-	}
-	bookings, err := m.Store.Bookings(ctx, filter)
-	if err != nil {
-		m.feedError(w, r, err)
+	} else if err != nil {
+		m.Log.Error("calendar feed", "path", r.URL.Path, "err", err)
+		http.Error(w, "calendar temporarily unavailable", http.StatusServiceUnavailable)
 		return
-	}
-	host := "werkplek"
-	if m.Config.PublicURL != "" {
-		host = strings.TrimPrefix(strings.TrimPrefix(m.Config.PublicURL, "https://"), "http://")
-	}
-	cal := ical.Calendar{ProdID: "-//Werkplek//Room booking//NL", Name: name, Stamp: time.Now()}
-	for _, b := range bookings {
-		summary := b.Title
-		if summary == "" {
-			summary = "Booked"
-		}
-		if kind == "room" {
-			summary += " (" + b.Person + ")"
-		} else {
-			summary = b.Room + ": " + summary
-		}
-		cal.Events = append(cal.Events, ical.Event{UID: fmt.Sprintf("booking-%d@%s", b.ID, host), Start: b.Start, End: b.End,
-			Summary: summary, Location: b.Room, Description: fmt.Sprintf("Booked by %s. Booking %d; cancel with /room cancel %d.", b.Person, b.ID, b.ID),
-			Created: b.Created})
-	}
-	if kind == "person" {
-		// The shifts the person took over from a colleague are theirs too.
-		from, to := filter.From, filter.To
-		shifts, err := m.Store.Handovers(ctx, intranet.HandoverFilter{TakerID: &id, States: []intranet.HandoverState{intranet.HandoverTaken}, StartFrom: &from, StartTo: &to})
-		if err != nil {
-			m.feedError(w, r, err)
-			return
-		}
-		for _, h := range shifts {
-			cal.Events = append(cal.Events, ical.Event{UID: fmt.Sprintf("handover-%d@%s", h.ID, host), Start: h.Start, End: h.End,
-				Summary: "Dienst: " + h.What, Location: h.Team,
-				Description: fmt.Sprintf("Overgenomen van %s (overdracht %d, team %s).", h.Requester, h.ID, h.Team), Created: h.Changed})
-		}
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Cache-Control", "private, max-age=300")
-	if err := cal.Write(w); err != nil {
-		m.Log.Warn("calendar feed: write", "err", err)
+	if _, err := w.Write(cal); err != nil {
+		m.Log.Warn("calendar feed: write", "path", r.URL.Path, "err", err)
 	}
-}
-
-func (m *Main) feedError(w http.ResponseWriter, r *http.Request, err error) {
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		http.NotFound(w, r)
-		return
-	}
-	m.Log.Error("calendar feed", "path", r.URL.Path, "err", err)
-	http.Error(w, "calendar temporarily unavailable", http.StatusServiceUnavailable)
 }

@@ -166,6 +166,11 @@ func TestRoomFeeds(t *testing.T) {
 	if p := first.GetProperty(ics.ComponentPropertyUniqueId); p == nil || !strings.HasSuffix(p.Value, "@werkplek.example.nl") {
 		t.Errorf("UID = %+v", p)
 	}
+	// The rooms unit writes the feed in WERKPLEK_LANGUAGE (Dutch here), in
+	// that one language.
+	if got := first.GetProperty(ics.ComponentPropertyDescription).Value; !strings.HasPrefix(got, "Geboekt door Jan de Vries. Boeking 1; annuleer met /room cancel 1") {
+		t.Errorf("DESCRIPTION = %q", got)
+	}
 	end, _ := events[1].GetEndAt()
 	if want := wantStart.Add(150 * time.Minute); !end.Equal(want) {
 		t.Errorf("second DTEND = %v, want %v", end, want)
@@ -197,6 +202,12 @@ func TestRoomFeeds(t *testing.T) {
 	}
 	if len(mine) != 3 || shift == nil {
 		t.Fatalf("personal feed after taking a shift: %d events", len(mine))
+	}
+	if got := shift.GetProperty(ics.ComponentPropertyDescription).Value; !strings.HasPrefix(got, "Overgenomen van Anna Bakker (overdracht 1") {
+		t.Errorf("shift DESCRIPTION = %q", got)
+	}
+	if _, _, body := get(m[1]); strings.Contains(body, "Booked") {
+		t.Errorf("a Dutch feed in two languages:\n%s", body)
 	}
 	if end, _ := shift.GetEndAt(); end.In(srv.Config.Location).Format("15:04") != "07:00" || !end.After(wantStart) {
 		t.Errorf("shift ends %v", end)

@@ -1,7 +1,8 @@
 // Package rooms is the room booking unit: /room shows every room's day,
 // finds free rooms, books them (also as a series, also with a form),
-// lists and cancels bookings, gives calendar feed addresses, lets room
-// admins manage the rooms, and reminds owners before a booking starts.
+// lists and cancels bookings, gives calendar feed addresses and writes
+// the feeds, lets room admins manage the rooms, and reminds owners before
+// a booking starts.
 //
 // The grammar reads the command (dates on the right side of today, real
 // times, known options); this unit checks what only it can know: that the
@@ -31,6 +32,8 @@ import (
 type Config struct {
 	feature.Env
 	Rooms intranet.RoomService
+	// Shifts are the handovers, for the shifts a person's feed shows.
+	Shifts Shifts
 	// PublicURL is WERKPLEK_PUBLIC_URL, the base of calendar feed addresses.
 	PublicURL string
 }
@@ -62,6 +65,9 @@ var (
 func New(cfg Config) (*Unit, error) {
 	if cfg.Rooms == nil {
 		return nil, errors.New("rooms: no room service")
+	}
+	if cfg.Shifts == nil {
+		return nil, errors.New("rooms: Config.Shifts is required")
 	}
 	if err := cfg.Ready("rooms"); err != nil {
 		return nil, err
