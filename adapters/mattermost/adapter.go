@@ -22,6 +22,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -80,7 +81,8 @@ type Config struct {
 	ButtonLifetime time.Duration
 	// RetryAttempts bounds the attempts of one API call on 429 and 5xx; default 3.
 	RetryAttempts int
-	// RetryBase is the first backoff between attempts, doubled each time; default 1 s.
+	// RetryBase is the ceiling of the first backoff between attempts (full
+	// jitter), doubled each time up to 5 minutes; default 1 s.
 	RetryBase time.Duration
 	// RetryMaxWait bounds the total time spent waiting between attempts; default 20 s,
 	// so that retries stay inside Mattermost's 30 s pending_post_id window.
@@ -88,6 +90,8 @@ type Config struct {
 	// Sleep waits between attempts and reconnects; tests replace it. Default
 	// a timer that stops early when ctx is done.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Jitter draws a backoff wait in [0, ceiling]; tests pin it. Default random.
+	Jitter func(ceiling time.Duration) time.Duration
 	// ReconnectBase and ReconnectMax bound the websocket reconnect backoff;
 	// default 1 s and 1 min.
 	ReconnectBase time.Duration
@@ -102,6 +106,7 @@ type Adapter struct {
 	locker intranet.Locker
 	log    *slog.Logger
 	api    *model.Client4 // nil without URL and bot token
+	policy retry.Policy   // retries every REST call
 
 	commandURL, actionURL, dialogURL string
 
@@ -171,12 +176,6 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, locker intra
 	if cfg.ButtonLifetime <= 0 {
 		cfg.ButtonLifetime = 30 * 24 * time.Hour
 	}
-	if cfg.RetryAttempts <= 0 {
-		cfg.RetryAttempts = 3
-	}
-	if cfg.RetryBase <= 0 {
-		cfg.RetryBase = time.Second
-	}
 	if cfg.RetryMaxWait <= 0 {
 		cfg.RetryMaxWait = 20 * time.Second
 	}
@@ -193,8 +192,13 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, locker intra
 	for len(base) > 0 && base[len(base)-1] == '/' {
 		base = base[:len(base)-1]
 	}
+	log = log.With("platform", "mattermost")
 	a := &Adapter{
-		cfg: cfg, core: core, state: state, locker: locker, log: log.With("platform", "mattermost"),
+		cfg: cfg, core: core, state: state, locker: locker, log: log,
+		policy: retry.Policy{
+			Attempts: cfg.RetryAttempts, Base: cfg.RetryBase, MaxWait: cfg.RetryMaxWait,
+			Now: cfg.Now, Sleep: cfg.Sleep, Jitter: cfg.Jitter, Log: log,
+		},
 		commandURL: base + CommandPath, actionURL: base + ActionsPath, dialogURL: base + DialogsPath,
 		users:    map[string]cachedUser{},
 		triggers: map[string]bool{},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -27,7 +28,7 @@ func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (
 		return intranet.User{}, intranet.Errorf(intranet.EUNAVAILABLE, "mattermost: no MATTERMOST_URL and bot token")
 	}
 	var u *model.User
-	err := a.retry(ctx, "get user", func() (*model.Response, error) {
+	err := a.retry(ctx, retry.Call{Op: "get user", Safe: true}, func() (*model.Response, error) {
 		got, resp, err := a.api.GetUser(ctx, userID, "")
 		u = got
 		return resp, err

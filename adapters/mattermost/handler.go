@@ -24,6 +24,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -179,7 +180,7 @@ func (a *Adapter) respondLater(ctx context.Context, p commandPayload, resp *mode
 	if err != nil {
 		return fmt.Errorf("respond later: %w", err)
 	}
-	return a.retry(ctx, "respond later", func() (*model.Response, error) {
+	return a.retry(ctx, retry.Call{Op: "respond later"}, func() (*model.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), bytes.NewReader(body))
 		if err != nil {
 			return nil, err

@@ -83,6 +83,8 @@ func newEnv(t testing.TB, edit func(*Config)) *env {
 			e.mu.Unlock()
 			return ctx.Err()
 		},
+		// The backoff's full jitter pinned to its ceiling, so waits compare.
+		Jitter:        func(ceiling time.Duration) time.Duration { return ceiling },
 		ReconnectBase: time.Millisecond,
 		ReconnectMax:  5 * time.Millisecond,
 	}

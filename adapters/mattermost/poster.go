@@ -18,7 +18,8 @@ package mattermost
 // a *DeliveryError again later, after a lost answer), after a server restart
 // (the cache is in memory), or when a cluster's nodes do not share that
 // cache and the retry lands on another node. Deliveries without a Key are
-// not deduplicated at all. Updates (PatchPost) are idempotent by nature.
+// not deduplicated, so they are not repeated after a 5xx or a network error
+// (only after a 429). Updates (PatchPost) are idempotent by nature.
 
 import (
 	"context"
@@ -27,11 +28,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -71,7 +72,7 @@ func (a *Adapter) Update(ctx context.Context, ref intranet.MessageRef, r intrane
 	}
 	props := model.StringInterface{model.PostPropsAttachments: atts}
 	patch := &model.PostPatch{Message: &m.Text, Props: &props}
-	err := a.retry(ctx, "update post", func() (*model.Response, error) {
+	err := a.retry(ctx, retry.Call{Op: "update post", Safe: true}, func() (*model.Response, error) {
 		_, resp, err := a.api.PatchPost(ctx, ref.ID, patch)
 		return resp, err
 	})
@@ -85,7 +86,9 @@ func (a *Adapter) Update(ctx context.Context, ref intranet.MessageRef, r intrane
 func (a *Adapter) post(ctx context.Context, p *model.Post, key string) (*model.Post, error) {
 	p.PendingPostId = pendingPostID(key)
 	var created *model.Post
-	err := a.retry(ctx, "create post", func() (*model.Response, error) {
+	// A post with a key is deduplicated by the server (pending_post_id), so
+	// it may be repeated after an unknown outcome; one without may not.
+	err := a.retry(ctx, retry.Call{Op: "create post", Safe: key != ""}, func() (*model.Response, error) {
 		c, resp, err := a.api.CreatePost(ctx, p)
 		created = c
 		return resp, err
@@ -104,7 +107,7 @@ func (a *Adapter) postEphemeral(ctx context.Context, userID, channelID string, m
 		return errors.New("post ephemeral: no API")
 	}
 	pe := &model.PostEphemeral{UserID: userID, Post: m.Post(channelID)}
-	return a.retry(ctx, "post ephemeral", func() (*model.Response, error) {
+	return a.retry(ctx, retry.Call{Op: "post ephemeral"}, func() (*model.Response, error) {
 		_, resp, err := a.api.CreatePostEphemeral(ctx, pe)
 		return resp, err
 	})
@@ -127,7 +130,7 @@ func (a *Adapter) directChannel(ctx context.Context, userID string) (string, err
 		return "", err
 	}
 	var ch *model.Channel
-	err = a.retry(ctx, "direct channel", func() (*model.Response, error) {
+	err = a.retry(ctx, retry.Call{Op: "direct channel", Safe: true}, func() (*model.Response, error) {
 		c, resp, err := a.api.CreateDirectChannel(ctx, bot, userID)
 		ch = c
 		return resp, err
@@ -147,7 +150,7 @@ func (a *Adapter) botUserID(ctx context.Context) (string, error) {
 		return id, nil
 	}
 	var me *model.User
-	err := a.retry(ctx, "get bot user", func() (*model.Response, error) {
+	err := a.retry(ctx, retry.Call{Op: "get bot user", Safe: true}, func() (*model.Response, error) {
 		u, resp, err := a.api.GetMe(ctx, "")
 		me = u
 		return resp, err
@@ -170,47 +173,33 @@ func pendingPostID(key string) string {
 	return "werkplek:" + hex.EncodeToString(sum[:16])
 }
 
-// retry runs one API call, again on 429 (after Retry-After) and on 5xx and
-// network errors (after an exponential backoff), at most RetryAttempts times
-// and RetryMaxWait in total. What still fails temporarily comes back as a
-// *intranet.DeliveryError with Temporary set; other 4xx answers are final.
-func (a *Adapter) retry(ctx context.Context, op string, call func() (*model.Response, error)) error {
-	var waited time.Duration
-	backoff := a.cfg.RetryBase
-	for attempt := 1; ; attempt++ {
+// retry runs one API call under the adapters' retry policy
+// (adapters/internal/retry): a 429 is tried again after Retry-After, a 5xx
+// or a network error only when c.Safe. What still fails temporarily comes
+// back as a *intranet.DeliveryError with Temporary set; other 4xx answers
+// are final.
+func (a *Adapter) retry(ctx context.Context, c retry.Call, call func() (*model.Response, error)) error {
+	return a.policy.Do(ctx, c, func(ctx context.Context) error {
 		resp, err := call()
 		if err == nil {
 			return nil
 		}
-		code := 0
+		e := &apiError{op: c.Op, err: err}
 		if resp != nil {
-			code = resp.StatusCode
+			e.status = resp.StatusCode
 		}
-		if ctx.Err() != nil {
-			return fmt.Errorf("%s: %w", op, ctx.Err())
-		}
-		temporary := code == 0 || code == http.StatusTooManyRequests || code >= 500
-		if !temporary {
-			return &apiError{op: op, status: code, err: err}
-		}
-		wait := backoff
-		var retryAfter time.Duration
-		if code == http.StatusTooManyRequests && resp != nil {
-			if s, perr := strconv.Atoi(resp.Header.Get("Retry-After")); perr == nil && s >= 0 {
-				retryAfter = time.Duration(s) * time.Second
-				wait = retryAfter
+		switch {
+		case e.status == http.StatusTooManyRequests:
+			return retry.Refused(e, a.policy.RetryAfter(resp.Header.Get("Retry-After")))
+		case e.status == 0 || e.status >= 500:
+			var wait time.Duration
+			if resp != nil {
+				wait = a.policy.RetryAfter(resp.Header.Get("Retry-After"))
 			}
+			return retry.Unknown(e, wait)
 		}
-		if attempt >= a.cfg.RetryAttempts || waited+wait > a.cfg.RetryMaxWait {
-			return &intranet.DeliveryError{Temporary: true, RetryAfter: retryAfter, Err: &apiError{op: op, status: code, err: err}}
-		}
-		a.log.Warn("mattermost api retry", "op", op, "status", code, "attempt", attempt, "wait", wait.String())
-		if err := a.cfg.Sleep(ctx, wait); err != nil {
-			return fmt.Errorf("%s: %w", op, err)
-		}
-		waited += wait
-		backoff *= 2
-	}
+		return e
+	})
 }
 
 // apiError is a failed API call with the HTTP status Mattermost answered.

@@ -66,20 +66,25 @@ func TestDeliverChannelDMAndUpdate(t *testing.T) {
 // 429 and 5xx answers are retried, honouring Retry-After, and never make a second post.
 func TestDeliverRetriesWithoutDuplicates(t *testing.T) {
 	tests := []struct {
-		name      string
-		fail      []int
-		lose      int
-		wantSleep []time.Duration
+		name       string
+		retryAfter string // on a 429
+		fail       []int
+		lose       int
+		wantSleep  []time.Duration
 	}{
-		{"RateLimited", []int{429}, 0, []time.Duration{7 * time.Second}},
-		{"ServerErrors", []int{500, 503}, 0, []time.Duration{time.Second, 2 * time.Second}},
-		{"LostAnswer", nil, 1, []time.Duration{time.Second}},
-		{"RateLimitedThenLost", []int{429}, 1, []time.Duration{7 * time.Second, 2 * time.Second}},
+		{"RateLimited", "7", []int{429}, 0, []time.Duration{7 * time.Second}},
+		// testNow is 08:30:00 UTC.
+		{"RateLimitedUntilDate", "Tue, 01 Dec 2026 08:30:12 GMT", []int{429}, 0, []time.Duration{12 * time.Second}},
+		{"RateLimitedDatePast", "Tue, 01 Dec 2026 08:00:00 GMT", []int{429}, 0, []time.Duration{time.Second}},
+		{"RateLimitedGarbage", "later", []int{429}, 0, []time.Duration{time.Second}},
+		{"ServerErrors", "7", []int{500, 503}, 0, []time.Duration{time.Second, 2 * time.Second}},
+		{"LostAnswer", "7", nil, 1, []time.Duration{time.Second}},
+		{"RateLimitedThenLost", "7", []int{429}, 1, []time.Duration{7 * time.Second, 2 * time.Second}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newEnv(t, nil)
-			e.mm.retryAfter = "7"
+			e.mm.retryAfter = tt.retryAfter
 			e.mm.failNext("POST /posts", tt.fail...)
 			e.mm.loseAnswers = tt.lose
 			ref, err := e.a.Deliver(context.Background(), channelDelivery("handover:1042"))
@@ -121,6 +126,19 @@ func TestDeliverGivesUp(t *testing.T) {
 		}
 		if len(e.slept()) != 0 {
 			t.Errorf("waited %v although Retry-After exceeds the budget", e.slept())
+		}
+	})
+	t.Run("ServerErrorWithoutKey", func(t *testing.T) {
+		// Without a key the server cannot dedupe a repeat: left to the caller.
+		e := newEnv(t, nil)
+		e.mm.failNext("POST /posts", 502)
+		_, err := e.a.Deliver(context.Background(), channelDelivery(""))
+		var de *intranet.DeliveryError
+		if !errors.As(err, &de) || !de.Temporary || status(err) != http.StatusBadGateway {
+			t.Fatalf("err = %v", err)
+		}
+		if n := e.mm.callCount("POST /posts"); n != 1 || len(e.slept()) != 0 {
+			t.Errorf("attempts = %d, waits %v; want 1 and none", n, e.slept())
 		}
 	})
 	t.Run("Definite", func(t *testing.T) {

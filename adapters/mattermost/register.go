@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 )
 
 // reserved are Mattermost's built-in triggers (and those of the plugins it
@@ -67,7 +69,7 @@ func (a *Adapter) register(ctx context.Context) error {
 			return err
 		}
 		var teams []*model.Team
-		err = a.retry(ctx, "list teams", func() (*model.Response, error) {
+		err = a.retry(ctx, retry.Call{Op: "list teams", Safe: true}, func() (*model.Response, error) {
 			t, resp, err := a.api.GetTeamsForUser(ctx, bot, "")
 			teams = t
 			return resp, err
@@ -92,7 +94,7 @@ func (a *Adapter) register(ctx context.Context) error {
 
 func (a *Adapter) registerTeam(ctx context.Context, team *model.Team) error {
 	var existing []*model.Command
-	err := a.retry(ctx, "list commands", func() (*model.Response, error) {
+	err := a.retry(ctx, retry.Call{Op: "list commands", Safe: true}, func() (*model.Response, error) {
 		c, resp, err := a.api.ListCommands(ctx, team.Id, true)
 		existing = c
 		return resp, err
@@ -132,7 +134,7 @@ func (a *Adapter) registerTeam(ctx context.Context, team *model.Team) error {
 			old := byTrigger[name]
 			switch {
 			case old == nil:
-				err = a.retry(ctx, "create command", func() (*model.Response, error) {
+				err = a.retry(ctx, retry.Call{Op: "create command"}, func() (*model.Response, error) {
 					c, resp, err := a.api.CreateCommand(ctx, want)
 					saved = c
 					return resp, err
@@ -147,7 +149,7 @@ func (a *Adapter) registerTeam(ctx context.Context, team *model.Team) error {
 				upd.Method, upd.AutoComplete = want.Method, true
 				upd.AutoCompleteDesc, upd.AutoCompleteHint = want.AutoCompleteDesc, want.AutoCompleteHint
 				upd.DisplayName, upd.Description = want.DisplayName, want.Description
-				err = a.retry(ctx, "update command", func() (*model.Response, error) {
+				err = a.retry(ctx, retry.Call{Op: "update command", Safe: true}, func() (*model.Response, error) {
 					c, resp, err := a.api.UpdateCommand(ctx, &upd)
 					saved = c
 					return resp, err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -22,11 +23,11 @@ func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (
 		return intranet.User{}, intranet.Errorf(intranet.EUNAVAILABLE, "slack: no bot token to look users up")
 	}
 	var u *slack.User
-	err := a.retry(ctx, "users.info", func(ctx context.Context) error {
+	err := a.retry(ctx, retry.Call{Op: "users.info", Safe: true}, func(ctx context.Context) error {
 		var err error
 		u, err = a.api.GetUserInfoContext(ctx, userID, slack.GetUserInfoOptionIncludeLocale(true))
 		return err
-	}, retryIdempotent)
+	})
 	if isSlackError(err, "user_not_found", "user_not_visible") || err == nil && u.Deleted {
 		return intranet.User{}, intranet.Errorf(intranet.ENOTFOUND, "slack user %s not found", userID)
 	}

@@ -326,6 +326,8 @@ func newEnv(t testing.TB, handle func(ctx context.Context, r intranet.Request) (
 			e.mu.Unlock()
 			return nil
 		},
+		// The backoff's full jitter pinned to its ceiling, so waits compare.
+		Jitter: func(ceiling time.Duration) time.Duration { return ceiling },
 	}
 	for _, fn := range tweak {
 		fn(&cfg)

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -365,7 +366,7 @@ func (a *Adapter) respondRaw(ctx context.Context, responseURL string, body []byt
 	if responseURL == "" {
 		return errors.New("no response_url")
 	}
-	return a.retry(ctx, "response_url", func(ctx context.Context) error {
+	return a.retry(ctx, retry.Call{Op: "response_url"}, func(ctx context.Context) error {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, responseURL, bytes.NewReader(body))
 		if err != nil {
 			return err
@@ -377,8 +378,8 @@ func (a *Adapter) respondRaw(ctx context.Context, responseURL string, body []byt
 		}
 		defer resp.Body.Close()
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return statusError(resp)
-	}, nil)
+		return a.statusError(resp)
+	})
 }
 
 // postAnswer posts an answer to the channel a request came from: in the

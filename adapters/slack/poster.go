@@ -17,6 +17,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -34,7 +35,8 @@ const historyLimit = 100
 
 // Deliver posts a reply to a channel, or to a person's DM (opened with
 // conversations.open). 429 answers wait for Slack's Retry-After and 5xx
-// answers and timeouts back off, within MaxAttempts and MaxRetryWait; after
+// answers and timeouts back off (adapters/internal/retry), within
+// MaxAttempts and MaxRetryWait; after
 // that Deliver returns a temporary *intranet.DeliveryError for the caller to
 // try later. Other failures (channel_not_found, not_in_channel, ...) are
 // final and returned as plain errors.
@@ -109,10 +111,10 @@ func (a *Adapter) Update(ctx context.Context, ref intranet.MessageRef, r intrane
 		return errors.New("slack update: no bot token (SLACK_BOT_TOKEN)")
 	}
 	m := RenderMessage(r)
-	err := a.retry(ctx, "chat.update", func(ctx context.Context) error {
+	err := a.retry(ctx, retry.Call{Op: "chat.update", Safe: true}, func(ctx context.Context) error {
 		_, _, _, err := a.api.UpdateMessageContext(ctx, ref.ChannelID, ref.ID, slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
 		return err
-	}, retryIdempotent)
+	})
 	if isSlackError(err, "message_not_found", "channel_not_found") {
 		return intranet.Errorf(intranet.ENOTFOUND, "slack message %s/%s is gone", ref.ChannelID, ref.ID)
 	}
@@ -131,10 +133,11 @@ func (a *Adapter) postEphemeral(ctx context.Context, channelID, userID, threadTS
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
 	}
-	return a.retry(ctx, "chat.postEphemeral", func(ctx context.Context) error {
+	// Not repeated after an unknown outcome: it has no key to dedupe by.
+	return a.retry(ctx, retry.Call{Op: "chat.postEphemeral"}, func(ctx context.Context) error {
 		_, err := a.api.PostEphemeralContext(ctx, channelID, userID, opts...)
 		return err
-	}, nil)
+	})
 }
 
 // post sends chat.postMessage and returns the message's ts. With a key,
@@ -158,11 +161,11 @@ func (a *Adapter) post(ctx context.Context, channelID, threadTS string, r intran
 			return found != "", err
 		}
 	}
-	err := a.retry(ctx, "chat.postMessage", func(ctx context.Context) error {
+	err := a.retry(ctx, retry.Call{Op: "chat.postMessage", Check: check}, func(ctx context.Context) error {
 		var err error
 		_, ts, err = a.api.PostMessageContext(ctx, channelID, opts...)
 		return err
-	}, check)
+	})
 	return ts, err
 }
 
@@ -170,7 +173,7 @@ func (a *Adapter) post(ctx context.Context, channelID, threadTS string, r intran
 // the delivery key and returns its ts, or "".
 func (a *Adapter) findDelivery(ctx context.Context, channelID, key string, since time.Time) (string, error) {
 	var hist *slack.GetConversationHistoryResponse
-	err := a.retry(ctx, "conversations.history", func(ctx context.Context) error {
+	err := a.retry(ctx, retry.Call{Op: "conversations.history", Safe: true}, func(ctx context.Context) error {
 		var err error
 		hist, err = a.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
 			ChannelID:          channelID,
@@ -179,7 +182,7 @@ func (a *Adapter) findDelivery(ctx context.Context, channelID, key string, since
 			IncludeAllMetadata: true,
 		})
 		return err
-	}, retryIdempotent)
+	})
 	if err != nil {
 		// Without the history, trying again could post twice: stop here.
 		return "", fmt.Errorf("slack deliver: outcome unknown, history not readable: %w", err)
@@ -234,11 +237,11 @@ func (a *Adapter) recordDelivery(ctx context.Context, key, channelID, ts string)
 // openDM returns the id of the DM channel with a person.
 func (a *Adapter) openDM(ctx context.Context, userID string) (string, error) {
 	var ch *slack.Channel
-	err := a.retry(ctx, "conversations.open", func(ctx context.Context) error {
+	err := a.retry(ctx, retry.Call{Op: "conversations.open", Safe: true}, func(ctx context.Context) error {
 		var err error
 		ch, _, _, err = a.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{userID}, ReturnIM: true})
 		return err
-	}, retryIdempotent)
+	})
 	if isSlackError(err, "user_not_found", "user_not_visible", "user_disabled") {
 		return "", intranet.Errorf(intranet.ENOTFOUND, "slack user %s not found", userID)
 	}
@@ -248,101 +251,56 @@ func (a *Adapter) openDM(ctx context.Context, userID string) (string, error) {
 	return ch.ID, nil
 }
 
-// retryIdempotent marks calls that may be repeated after an ambiguous
-// failure without harm (reads, updates, conversations.open).
-var retryIdempotent = func(context.Context) (bool, error) { return false, nil }
-
-// retry runs call at most MaxAttempts times, waiting at most MaxRetryWait
-// in all. A 429 has not taken effect and is retried after Slack's
-// Retry-After. A 5xx or a timeout is ambiguous: the call is retried after a
-// doubling backoff only when check says it did not take effect (check nil:
-// not retried; retryIdempotent: always). When the tries run out, the error
-// is a temporary *intranet.DeliveryError.
-func (a *Adapter) retry(ctx context.Context, op string, call func(ctx context.Context) error, check func(ctx context.Context) (bool, error)) error {
-	waited := time.Duration(0)
-	backoff := a.cfg.Backoff
-	for attempt := 1; ; attempt++ {
-		err := call(ctx)
-		if err == nil {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return &intranet.DeliveryError{Temporary: true, Err: fmt.Errorf("%s: %w", op, err)}
-		}
-		wait, rateLimited, temporary := classify(err)
-		if !temporary {
-			return fmt.Errorf("%s: %w", op, err)
-		}
-		if !rateLimited {
-			if check == nil {
-				return &intranet.DeliveryError{Temporary: true, Err: fmt.Errorf("%s (not retried, may have taken effect): %w", op, err)}
-			}
-			done, cerr := check(ctx)
-			if cerr != nil {
-				return cerr
-			}
-			if done {
-				a.log.Info("slack: earlier attempt had succeeded", "op", op, "attempt", attempt)
-				return nil
-			}
-			wait = backoff
-			backoff *= 2
-		} else if wait <= 0 {
-			wait = backoff
-		}
-		if attempt >= a.cfg.MaxAttempts || waited+wait > a.cfg.MaxRetryWait {
-			de := &intranet.DeliveryError{Temporary: true, Err: fmt.Errorf("%s after %d attempts: %w", op, attempt, err)}
-			if rateLimited {
-				de.RetryAfter = wait
-			}
-			return de
-		}
-		a.log.Info("slack: retrying", "op", op, "attempt", attempt, "wait", wait.String(), "err", err)
-		if err := a.cfg.Sleep(ctx, wait); err != nil {
-			return &intranet.DeliveryError{Temporary: true, Err: fmt.Errorf("%s: %w", op, err)}
-		}
-		waited += wait
-	}
+// retry runs one Web API call under the adapters' retry policy
+// (adapters/internal/retry), reading Slack's errors for it.
+func (a *Adapter) retry(ctx context.Context, c retry.Call, call func(ctx context.Context) error) error {
+	return a.policy.Do(ctx, c, func(ctx context.Context) error { return classify(c.Op, call(ctx)) })
 }
 
-// classify tells rate limits (with Slack's wait) and other temporary
-// failures from final ones.
-func classify(err error) (wait time.Duration, rateLimited, temporary bool) {
+// classify names the call in err and marks Slack's rate limits (with
+// Slack's wait) as refused and server errors and timeouts as of unknown
+// outcome; other failures are final.
+func classify(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	named := fmt.Errorf("%s: %w", op, err)
 	var rl *slack.RateLimitedError
 	var sc slack.StatusCodeError
 	var se slack.SlackErrorResponse
 	var ne net.Error
 	switch {
 	case errors.As(err, &rl):
-		return rl.RetryAfter, true, true
+		return retry.Refused(named, rl.RetryAfter)
 	case errors.As(err, &sc):
 		if sc.Code == http.StatusTooManyRequests {
-			return 0, true, true
+			return retry.Refused(named, 0)
 		}
-		return 0, false, sc.Code >= 500
+		if sc.Code >= 500 {
+			return retry.Unknown(named, 0)
+		}
 	case errors.As(err, &se):
 		switch se.Err {
 		case "ratelimited":
-			return 0, true, true
+			return retry.Refused(named, 0)
 		case "internal_error", "fatal_error", "service_unavailable", "request_timeout":
-			return 0, false, true
+			return retry.Unknown(named, 0)
 		}
-		return 0, false, false
 	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded):
-		return 0, false, true
+		return retry.Unknown(named, 0)
 	}
-	return 0, false, false
+	return named
 }
 
 // statusError turns a response_url answer into an error of the same kinds
 // the Web API client returns, so retry classifies it alike.
-func statusError(resp *http.Response) error {
+func (a *Adapter) statusError(resp *http.Response) error {
 	if resp.StatusCode == http.StatusOK {
 		return nil
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
-		if sec, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil {
-			return &slack.RateLimitedError{RetryAfter: time.Duration(sec) * time.Second}
+		if d := a.policy.RetryAfter(resp.Header.Get("Retry-After")); d > 0 {
+			return &slack.RateLimitedError{RetryAfter: d}
 		}
 	}
 	return slack.StatusCodeError{Code: resp.StatusCode, Status: resp.Status}

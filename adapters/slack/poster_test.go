@@ -68,6 +68,8 @@ func TestDeliverDM(t *testing.T) {
 }
 
 func TestDeliverRetries(t *testing.T) {
+	now := time.Now().Truncate(time.Second)
+	date := func(d time.Duration) string { return now.Add(d).UTC().Format(http.TimeFormat) }
 	for _, tc := range []struct {
 		name      string
 		failures  []failure
@@ -75,6 +77,10 @@ func TestDeliverRetries(t *testing.T) {
 		wantPosts int // chat.postMessage calls
 	}{
 		{"RateLimited", []failure{{status: http.StatusTooManyRequests, retryAfter: "2"}}, []time.Duration{2 * time.Second}, 2},
+		// slack-go reads only seconds; the policy's transport turns the date into them.
+		{"RateLimitedUntilDate", []failure{{status: http.StatusTooManyRequests, retryAfter: date(7 * time.Second)}}, []time.Duration{7 * time.Second}, 2},
+		{"RateLimitedDatePast", []failure{{status: http.StatusTooManyRequests, retryAfter: date(-time.Minute)}}, []time.Duration{time.Second}, 2},
+		{"RateLimitedGarbage", []failure{{status: http.StatusTooManyRequests, retryAfter: "soon"}}, []time.Duration{time.Second}, 2},
 		{"ServerErrorNotStored", []failure{{status: http.StatusInternalServerError}}, []time.Duration{time.Second}, 2},
 		// Slack stored the message, then answered 500: the history check
 		// finds it and nothing is posted again.
@@ -83,7 +89,7 @@ func TestDeliverRetries(t *testing.T) {
 		{"SlackInternalError", []failure{{slackErr: "internal_error"}}, []time.Duration{time.Second}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			e := newEnv(t, nil)
+			e := newEnv(t, nil, func(c *Config) { c.Now = func() time.Time { return now } })
 			e.slack.fail("chat.postMessage", tc.failures...)
 			ref, err := e.a.Deliver(context.Background(), channelDelivery("k1"))
 			if err != nil {
@@ -137,6 +143,20 @@ func TestDeliverGivesUp(t *testing.T) {
 		}
 		if len(e.sleeps()) != 0 {
 			t.Errorf("waited %v beyond the budget", e.sleeps())
+		}
+	})
+	t.Run("ServerErrorWithoutKey", func(t *testing.T) {
+		// Without a key there is nothing to look for: a second post could
+		// show the message twice, so it is left to the caller.
+		e := newEnv(t, nil)
+		e.slack.fail("chat.postMessage", failure{status: 500})
+		_, err := e.a.Deliver(context.Background(), channelDelivery(""))
+		var de *intranet.DeliveryError
+		if !errors.As(err, &de) || !de.Temporary {
+			t.Fatalf("err = %v, want a temporary DeliveryError", err)
+		}
+		if n := len(e.slack.callsTo("chat.postMessage")); n != 1 || len(e.sleeps()) != 0 {
+			t.Errorf("%d attempts and waits %v, want 1 attempt and no wait", n, e.sleeps())
 		}
 	})
 	t.Run("Definite", func(t *testing.T) {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -63,12 +64,16 @@ type Config struct {
 	AnswerTimeout time.Duration
 	// MaxAttempts bounds the tries of one Web API call on 429/5xx. Default 3.
 	MaxAttempts int
-	// MaxRetryWait bounds the total waiting between tries. Default 30 s.
+	// MaxRetryWait bounds the total waiting between tries; a longer
+	// Retry-After goes back to the caller. Default 30 s.
 	MaxRetryWait time.Duration
-	// Backoff is the first wait after a 5xx or a timeout; it doubles. Default 1 s.
+	// Backoff is the ceiling of the first wait after a 5xx or a timeout
+	// (full jitter); it doubles, up to 5 minutes. Default 1 s.
 	Backoff time.Duration
 	// Sleep waits between tries; tests replace it to not wait. Default a timer.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Jitter draws a backoff wait in [0, ceiling]; tests pin it. Default random.
+	Jitter func(ceiling time.Duration) time.Duration
 	// UserCacheTTL is how long users.info answers are kept in memory to fill
 	// a request's locale, email and guest flag. Default 10 min.
 	UserCacheTTL time.Duration
@@ -82,6 +87,8 @@ type Adapter struct {
 	log   *slog.Logger
 	api   *slack.Client
 	http  *http.Client
+	// policy retries Web API and response_url calls.
+	policy retry.Policy
 
 	// base is the parent of the contexts of late answers: they outlive the
 	// HTTP request that started them.
@@ -130,35 +137,33 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 	if cfg.AnswerTimeout <= 0 {
 		cfg.AnswerTimeout = 2 * time.Minute
 	}
-	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = 3
-	}
-	if cfg.MaxRetryWait <= 0 {
-		cfg.MaxRetryWait = 30 * time.Second
-	}
-	if cfg.Backoff <= 0 {
-		cfg.Backoff = time.Second
-	}
-	if cfg.Sleep == nil {
-		cfg.Sleep = background.Sleep
-	}
 	if cfg.UserCacheTTL <= 0 {
 		cfg.UserCacheTTL = 10 * time.Minute
 	}
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL), slack.OptionHTTPClient(cfg.HTTPClient)}
+	log = log.With("platform", "slack")
+	policy := retry.Policy{
+		Attempts: cfg.MaxAttempts, Base: cfg.Backoff, MaxWait: cfg.MaxRetryWait,
+		Now: cfg.Now, Sleep: cfg.Sleep, Jitter: cfg.Jitter, Log: log,
+	}
+	// slack-go reads Retry-After only as seconds: dates are turned into
+	// seconds before it sees them.
+	client := *cfg.HTTPClient
+	client.Transport = policy.Transport(client.Transport)
+	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL), slack.OptionHTTPClient(&client)}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
 	a := &Adapter{
-		cfg:   cfg,
-		core:  core,
-		state: state,
-		log:   log.With("platform", "slack"),
-		api:   slack.New(cfg.BotToken, opts...),
-		http:  cfg.HTTPClient,
+		cfg:    cfg,
+		core:   core,
+		state:  state,
+		log:    log,
+		api:    slack.New(cfg.BotToken, opts...),
+		http:   &client,
+		policy: policy,
 	}
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.entries = map[string]cachedUser{}

@@ -2,8 +2,8 @@ package teams
 
 // Calls to the Bot Connector REST API
 // (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference),
-// with the bot's token, bounded retries of 429 and 5xx answers, and care not
-// to post a message twice.
+// with the bot's token, the adapters' retry policy, and care not to post a
+// message twice.
 
 import (
 	"bytes"
@@ -15,12 +15,12 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/infracloudio/msbotbuilder-go/schema"
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -67,12 +67,9 @@ type call struct {
 
 // connector makes Bot Connector calls.
 type connector struct {
-	client      *http.Client
-	tokens      *tokenSource // nil: send no token (TEAMS_AUTH=off)
-	maxAttempts int
-	maxWait     time.Duration
-	backoff     time.Duration
-	sleep       func(ctx context.Context, d time.Duration) error
+	client *http.Client
+	tokens *tokenSource // nil: send no token (TEAMS_AUTH=off)
+	policy retry.Policy
 }
 
 // endpoint joins a service URL (with or without its trailing slash) and the
@@ -90,14 +87,15 @@ func endpoint(serviceURL string, segments ...string) string {
 
 // do runs the call and decodes a 2xx body into out (when not nil).
 //
-// Retries: 429 and 5xx are tried again after their Retry-After, else with
-// exponential backoff, at most maxAttempts times and maxWait of waiting in
-// total; then the error is a *intranet.DeliveryError with Temporary set. A
-// 401 drops the cached token and tries once more. Other 4xx answers are final
-// (404 carries ENOTFOUND). A transport failure is retried only when the
-// request's headers never went out or the call is safe: a POST that timed
-// out after it was sent may have been posted, and Teams has no idempotency
-// key to make a second try harmless, so that error is final.
+// Retries follow the adapters' policy (adapters/internal/retry): a 429, or
+// a request whose headers never went out, is tried again (after
+// Retry-After, seconds or a date); a 5xx or a transport failure after
+// sending only when the call is safe, for Teams has no idempotency key to
+// make a second post harmless. When the tries run out the error is a
+// *intranet.DeliveryError with Temporary set. A 401 drops the cached token
+// and tries once more. Other 4xx answers are final (404 carries
+// ENOTFOUND), and so is a post that timed out after it was sent: it may
+// have been posted.
 func (c *connector) do(ctx context.Context, k call, out any) error {
 	var body []byte
 	if k.body != nil {
@@ -106,71 +104,56 @@ func (c *connector) do(ctx context.Context, k call, out any) error {
 			return fmt.Errorf("encode %s %s: %w", k.method, k.url, err)
 		}
 	}
-	var waited time.Duration
 	refreshed := false
-	for attempt := 1; ; attempt++ {
+	return c.policy.Do(ctx, retry.Call{Op: k.method + " " + k.url, Safe: k.safe}, func(ctx context.Context) error {
 		res := c.once(ctx, k, body)
-		if res.status/100 == 2 && (res.err == nil || !k.safe) {
-			// A post that succeeded must not look failed, or the caller
-			// would send it again: an unreadable answer only loses the id.
-			if out != nil && len(bytes.TrimSpace(res.body)) > 0 {
-				if err := json.Unmarshal(res.body, out); err != nil && k.safe {
-					return fmt.Errorf("decode %s %s: %w", k.method, k.url, err)
-				}
-			}
-			return nil
-		}
-		var (
-			wait       time.Duration
-			retryAfter time.Duration
-			lastErr    error
-		)
-		var te *tokenError
-		switch {
-		case errors.As(res.err, &te):
-			if !te.Temporary {
-				return &intranet.DeliveryError{Err: te}
-			}
-			lastErr = te
-		case res.err != nil:
-			if ctx.Err() != nil {
-				return &intranet.DeliveryError{Temporary: k.safe || !res.wrote, Err: fmt.Errorf("%s %s: %w", k.method, k.url, res.err)}
-			}
-			if res.wrote && !k.safe {
-				return &intranet.DeliveryError{Err: fmt.Errorf("%s %s: %w (the message may have been posted; not retried so that it is not posted twice)", k.method, k.url, res.err)}
-			}
-			lastErr = fmt.Errorf("%s %s: %w", k.method, k.url, res.err)
-		case res.status == http.StatusUnauthorized && res.token != "" && !refreshed:
+		if res.status == http.StatusUnauthorized && res.token != "" && !refreshed {
 			// The token may have been revoked or rolled: fetch a new one, once.
 			c.tokens.Forget(res.token)
 			refreshed = true
-			attempt--
-			continue
-		case res.status == http.StatusTooManyRequests:
-			retryAfter = parseRetryAfter(res.header.Get("Retry-After"), time.Now())
-			wait = retryAfter
-			lastErr = statusError(k, res)
-		case res.status >= 500:
-			// A 503 may say when to come back.
-			retryAfter = parseRetryAfter(res.header.Get("Retry-After"), time.Now())
-			wait = retryAfter
-			lastErr = statusError(k, res)
-		case res.status == http.StatusNotFound:
-			return &intranet.DeliveryError{Err: fmt.Errorf("%w: %w", intranet.Errorf(intranet.ENOTFOUND, "Teams conversation or message not found."), statusError(k, res))}
-		default:
-			return &intranet.DeliveryError{Err: statusError(k, res)}
+			res = c.once(ctx, k, body)
 		}
-		if wait == 0 {
-			wait = c.backoff << (attempt - 1)
+		return c.judge(k, res, out)
+	})
+}
+
+// judge reads one try's result for the retry policy.
+func (c *connector) judge(k call, res result, out any) error {
+	if res.status/100 == 2 && (res.err == nil || !k.safe) {
+		// A post that succeeded must not look failed, or the caller
+		// would send it again: an unreadable answer only loses the id.
+		if out != nil && len(bytes.TrimSpace(res.body)) > 0 {
+			if err := json.Unmarshal(res.body, out); err != nil && k.safe {
+				return fmt.Errorf("decode %s %s: %w", k.method, k.url, err)
+			}
 		}
-		if attempt >= c.maxAttempts || waited+wait > c.maxWait {
-			return &intranet.DeliveryError{Temporary: true, RetryAfter: retryAfter, Err: fmt.Errorf("after %d attempts: %w", attempt, lastErr)}
-		}
-		if err := c.sleep(ctx, wait); err != nil {
-			return &intranet.DeliveryError{Temporary: true, RetryAfter: retryAfter, Err: fmt.Errorf("%w (after %v)", err, lastErr)}
-		}
-		waited += wait
+		return nil
 	}
+	var te *tokenError
+	switch {
+	case errors.As(res.err, &te):
+		if !te.Temporary {
+			return &intranet.DeliveryError{Err: te}
+		}
+		return retry.Refused(te, 0) // nothing was sent without a token
+	case res.err != nil:
+		err := fmt.Errorf("%s %s: %w", k.method, k.url, res.err)
+		switch {
+		case !res.wrote:
+			return retry.Refused(err, 0)
+		case !k.safe:
+			return &intranet.DeliveryError{Err: fmt.Errorf("%w (the message may have been posted; not retried so that it is not posted twice)", err)}
+		}
+		return retry.Unknown(err, 0)
+	case res.status == http.StatusTooManyRequests:
+		return retry.Refused(statusError(k, res), c.policy.RetryAfter(res.header.Get("Retry-After")))
+	case res.status >= 500:
+		// A 503 may say when to come back.
+		return retry.Unknown(statusError(k, res), c.policy.RetryAfter(res.header.Get("Retry-After")))
+	case res.status == http.StatusNotFound:
+		return &intranet.DeliveryError{Err: fmt.Errorf("%w: %w", intranet.Errorf(intranet.ENOTFOUND, "Teams conversation or message not found."), statusError(k, res))}
+	}
+	return &intranet.DeliveryError{Err: statusError(k, res)}
 }
 
 // result is the outcome of one try.
@@ -256,20 +239,4 @@ func statusError(k call, res result) error {
 		return fmt.Errorf("%s %s: %d %s: %s", k.method, k.url, res.status, e.Error.Code, firstLine(e.Error.Message))
 	}
 	return fmt.Errorf("%s %s: %d %s", k.method, k.url, res.status, http.StatusText(res.status))
-}
-
-// parseRetryAfter reads a Retry-After header in seconds or as an HTTP date;
-// 0 when absent or unreadable.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }

@@ -102,6 +102,8 @@ type connectorFake struct {
 	members map[string]teamsMember
 	nextID  int
 	hang    chan struct{} // when set, activity POSTs wait for it to close
+	// retryAfter is the Retry-After of a 429; default "2".
+	retryAfter string
 
 	metadataFetches atomic.Int32
 	tokenRequests   atomic.Int32
@@ -109,7 +111,7 @@ type connectorFake struct {
 }
 
 func newConnector(t testing.TB) *connectorFake {
-	c := &connectorFake{t: t, members: map[string]teamsMember{}}
+	c := &connectorFake{t: t, members: map[string]teamsMember{}, retryAfter: "2"}
 	c.srv = httptest.NewTLSServer(http.HandlerFunc(c.serve))
 	t.Cleanup(c.srv.Close)
 	return c
@@ -160,7 +162,10 @@ func (c *connectorFake) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if status != 0 {
 		if status == http.StatusTooManyRequests {
-			w.Header().Set("Retry-After", "2")
+			c.mu.Lock()
+			ra := c.retryAfter
+			c.mu.Unlock()
+			w.Header().Set("Retry-After", ra)
 		}
 		w.WriteHeader(status)
 		fmt.Fprintf(w, `{"error":{"code":"Fake%d","message":"fake failure"}}`, status)
@@ -257,6 +262,8 @@ func newEnv(t testing.TB, edit func(*Config)) *env {
 			e.waits = append(e.waits, d)
 			return ctx.Err()
 		},
+		// The backoff's full jitter pinned to its ceiling, so waits compare.
+		Jitter: func(ceiling time.Duration) time.Duration { return ceiling },
 	}
 	if edit != nil {
 		edit(&cfg)

@@ -22,13 +22,13 @@ import (
 // returns the posted activity's id for Update.
 //
 // Duplicates: Teams has no idempotency key, so Delivery.Key cannot be used.
-// A 429 is retried (the connector refused the message), and so is a 5xx,
-// which in rare cases the connector gives after it did post: that retry
-// shows the message twice. A timeout or broken connection after the request
-// was sent is not retried, because the message may have been posted and
-// there is no way to ask; the error is then final (Temporary false) and the
-// message may be missing. A caller retrying a temporary DeliveryError later
-// has the same 5xx window, no wider.
+// A 429 is retried (the connector refused the message). A 5xx is not: in
+// rare cases the connector gives it after it did post; it comes back as a
+// temporary DeliveryError, and a caller that tries again later shows the
+// message twice in those rare cases. A timeout or broken connection after
+// the request was sent is not retried either, because the message may have
+// been posted and there is no way to ask; the error is then final
+// (Temporary false) and the message may be missing.
 func (a *Adapter) Deliver(ctx context.Context, d intranet.Delivery) (intranet.MessageRef, error) {
 	var (
 		conv conversationRef

@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -77,10 +78,13 @@ type Config struct {
 	// MaxRetryWait bounds the total wait between tries (default 30 s); a
 	// longer Retry-After is handed to the caller in a DeliveryError.
 	MaxRetryWait time.Duration
-	// Backoff is the first wait after a 5xx, doubled each time (default 1 s).
+	// Backoff is the ceiling of the first wait after a 5xx (full jitter),
+	// doubled each time up to 5 minutes (default 1 s).
 	Backoff time.Duration
 	// Sleep waits between tries; tests replace it to record the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Jitter draws a backoff wait in [0, ceiling]; tests pin it. Default random.
+	Jitter func(ceiling time.Duration) time.Duration
 	// TurnTimeout bounds the work for one inbound activity after the POST
 	// was answered: the core's answer and the reply (default 60 s).
 	TurnTimeout time.Duration
@@ -130,18 +134,6 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 		}
 		cfg.TokenURL = "https://login.microsoftonline.com/" + url.PathEscape(tenant) + "/oauth2/v2.0/token"
 	}
-	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = 3
-	}
-	if cfg.MaxRetryWait <= 0 {
-		cfg.MaxRetryWait = 30 * time.Second
-	}
-	if cfg.Backoff <= 0 {
-		cfg.Backoff = time.Second
-	}
-	if cfg.Sleep == nil {
-		cfg.Sleep = background.Sleep
-	}
 	if cfg.TurnTimeout <= 0 {
 		cfg.TurnTimeout = 60 * time.Second
 	}
@@ -172,12 +164,12 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 		a.tokens = newTokenSource(cfg.TokenURL, cfg.AppID, cfg.AppPassword, cfg.HTTPClient, cfg.Now)
 	}
 	a.conn = &connector{
-		client:      cfg.HTTPClient,
-		tokens:      a.tokens,
-		maxAttempts: cfg.MaxAttempts,
-		maxWait:     cfg.MaxRetryWait,
-		backoff:     cfg.Backoff,
-		sleep:       cfg.Sleep,
+		client: cfg.HTTPClient,
+		tokens: a.tokens,
+		policy: retry.Policy{
+			Attempts: cfg.MaxAttempts, Base: cfg.Backoff, MaxWait: cfg.MaxRetryWait,
+			Now: cfg.Now, Sleep: cfg.Sleep, Jitter: cfg.Jitter, Log: log,
+		},
 	}
 	return a, nil
 }
