@@ -29,6 +29,9 @@ type fakeMM struct {
 	fail map[string][]int
 	// retryAfter is the Retry-After header sent with a 429.
 	retryAfter string
+	// hideEmails answers a lookup by email with 403, as a server whose
+	// privacy settings hide emails from the bot.
+	hideEmails bool
 
 	mu         sync.Mutex
 	commands   map[string]*model.Command
@@ -74,10 +77,10 @@ func newFakeMM(t testing.TB) *fakeMM {
 	}
 	f.users[botID] = f.bot
 	mux := http.NewServeMux()
-	api := func(pattern string, h func(w http.ResponseWriter, r *http.Request)) {
-		method, path, _ := strings.Cut(pattern, " ")
-		mux.HandleFunc(method+" /api/v4"+path, func(w http.ResponseWriter, r *http.Request) {
-			key := method + " " + path
+	// wrap counts a call of the route key, checks the token and answers a
+	// scripted failure before h.
+	wrap := func(key string, h func(w http.ResponseWriter, r *http.Request)) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
 			f.mu.Lock()
 			f.calls[key]++
 			f.mu.Unlock()
@@ -93,7 +96,11 @@ func newFakeMM(t testing.TB) *fakeMM {
 				return
 			}
 			h(w, r)
-		})
+		}
+	}
+	api := func(pattern string, h func(w http.ResponseWriter, r *http.Request)) {
+		method, path, _ := strings.Cut(pattern, " ")
+		mux.HandleFunc(method+" /api/v4"+path, wrap(pattern, h))
 	}
 	api("GET /users/me", func(w http.ResponseWriter, r *http.Request) { writeJSONT(w, f.bot) })
 	api("GET /users/{id}", func(w http.ResponseWriter, r *http.Request) {
@@ -104,7 +111,34 @@ func newFakeMM(t testing.TB) *fakeMM {
 		}
 		writeJSONT(w, u)
 	})
-	api("GET /users/{id}/teams", func(w http.ResponseWriter, r *http.Request) { writeJSONT(w, f.teams) })
+	// /users/email/{email} and /users/{id}/teams overlap as patterns
+	// (/users/email/teams): one route serves both.
+	userTeams := wrap("GET /users/{id}/teams", func(w http.ResponseWriter, r *http.Request) { writeJSONT(w, f.teams) })
+	userByEmail := wrap("GET /users/email/{email}", func(w http.ResponseWriter, r *http.Request) {
+		if f.hideEmails {
+			appError(w, http.StatusForbidden, "api.user.get_user_by_email.permissions.app_error")
+			return
+		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for _, u := range f.users {
+			if strings.EqualFold(u.Email, r.PathValue("what")) {
+				writeJSONT(w, u)
+				return
+			}
+		}
+		appError(w, http.StatusNotFound, "app.user.missing_account.const")
+	})
+	mux.HandleFunc("GET /api/v4/users/{id}/{what}", func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.PathValue("id") == "email":
+			userByEmail(w, r)
+		case r.PathValue("what") == "teams":
+			userTeams(w, r)
+		default:
+			appError(w, http.StatusNotFound, "api.context.404.app_error")
+		}
+	})
 	api("GET /commands", func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		defer f.mu.Unlock()

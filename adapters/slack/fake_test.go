@@ -69,9 +69,9 @@ type failure struct {
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	f := &fakeSlack{t: t, messages: map[string][]fakeMessage{}, script: map[string][]failure{}, users: map[string]map[string]any{
-		"U0JANDVRIES": {"id": "U0JANDVRIES", "name": "jan.devries", "real_name": "Jan de Vries", "locale": "nl-NL",
+		"U0JANDVRIES": {"id": "U0JANDVRIES", "team_id": "T0WRKPLK01", "name": "jan.devries", "real_name": "Jan de Vries", "locale": "nl-NL",
 			"profile": map[string]any{"display_name": "Jan", "email": "jan.devries@example.nl"}},
-		"U0GUEST0001": {"id": "U0GUEST0001", "name": "partner", "locale": "en-US", "is_restricted": true,
+		"U0GUEST0001": {"id": "U0GUEST0001", "team_id": "T0WRKPLK01", "name": "partner", "locale": "en-US", "is_restricted": true,
 			"profile": map[string]any{"email": "partner@example.com"}},
 	}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
@@ -210,6 +210,13 @@ func (f *fakeSlack) handle(method string, form url.Values, body []byte) map[stri
 			return map[string]any{"ok": false, "error": "user_not_found"}
 		}
 		return map[string]any{"ok": true, "user": u}
+	case "users.lookupByEmail":
+		for _, u := range f.users {
+			if p, _ := u["profile"].(map[string]any); p != nil && strings.EqualFold(fmt.Sprint(p["email"]), form.Get("email")) {
+				return map[string]any{"ok": true, "user": u}
+			}
+		}
+		return map[string]any{"ok": false, "error": "users_not_found"}
 	case "views.open":
 		var v map[string]any
 		if err := json.Unmarshal(body, &v); err != nil {

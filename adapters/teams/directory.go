@@ -53,12 +53,9 @@ func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (
 		}
 		return intranet.User{}, fmt.Errorf("lookup teams user: %w", err)
 	}
-	user := intranet.User{ID: userID, Name: m.Name, Email: m.Email, Locale: u.Locale, Guest: strings.EqualFold(m.UserRole, "guest")}
+	user := intranet.User{ID: userID, Name: m.Name, Email: memberEmail(m), Locale: u.Locale, Guest: strings.EqualFold(m.UserRole, "guest")}
 	if user.Name == "" {
 		user.Name = u.Name
-	}
-	if user.Email == "" && strings.Contains(m.UserPrincipalName, "@") && !strings.Contains(strings.ToUpper(m.UserPrincipalName), "#EXT#") {
-		user.Email = m.UserPrincipalName
 	}
 	return user, nil
 }

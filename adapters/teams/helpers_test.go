@@ -17,6 +17,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,9 +86,10 @@ const garbled = 299
 type recorded struct {
 	Method string
 	// Path is the escaped path, as the adapter sent it.
-	Path string
-	Auth string
-	Body string
+	Path  string
+	Query string
+	Auth  string
+	Body  string
 }
 
 // connectorFake is an httptest Bot Connector and login endpoint. It
@@ -104,6 +107,9 @@ type connectorFake struct {
 	hang    chan struct{} // when set, activity POSTs wait for it to close
 	// retryAfter is the Retry-After of a 429; default "2".
 	retryAfter string
+
+	// pageSize caps a page of pagedmembers below what the bot asks (0: no cap).
+	pageSize int
 
 	metadataFetches atomic.Int32
 	tokenRequests   atomic.Int32
@@ -146,7 +152,7 @@ func (c *connectorFake) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.mu.Lock()
-	c.reqs = append(c.reqs, recorded{Method: r.Method, Path: r.URL.EscapedPath(), Auth: r.Header.Get("Authorization"), Body: string(body)})
+	c.reqs = append(c.reqs, recorded{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: string(body)})
 	var status int
 	if len(c.fail) > 0 {
 		status, c.fail = c.fail[0], c.fail[1:]
@@ -189,6 +195,8 @@ func (c *connectorFake) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"id":"act-%d"}`, id)
 	case r.Method == http.MethodPut:
 		fmt.Fprintf(w, `{"id":%q}`, p[strings.LastIndex(p, "/")+1:])
+	case r.Method == http.MethodGet && strings.HasSuffix(p, "/pagedmembers"):
+		json.NewEncoder(w).Encode(c.page(r.URL.Query()))
 	case r.Method == http.MethodGet && strings.Contains(p, "/members/"):
 		c.mu.Lock()
 		m, ok := c.members[p[strings.LastIndex(p, "/")+1:]]
@@ -202,6 +210,37 @@ func (c *connectorFake) serve(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// page answers pagedmembers from members, in id order; the continuation
+// token is the index of the next member.
+func (c *connectorFake) page(q url.Values) map[string]any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids := make([]string, 0, len(c.members))
+	for id := range c.members {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	size, _ := strconv.Atoi(q.Get("pageSize"))
+	if c.pageSize > 0 && (size <= 0 || c.pageSize < size) {
+		size = c.pageSize
+	}
+	if size <= 0 {
+		size = len(ids)
+	}
+	start, _ := strconv.Atoi(q.Get("continuationToken"))
+	start = min(start, len(ids))
+	end := min(start+size, len(ids))
+	page := []teamsMember{}
+	for _, id := range ids[start:end] {
+		page = append(page, c.members[id])
+	}
+	out := map[string]any{"members": page}
+	if end < len(ids) {
+		out["continuationToken"] = strconv.Itoa(end)
+	}
+	return out
 }
 
 func (c *connectorFake) requests() []recorded {
