@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -18,9 +19,30 @@ const OutboxKind = "outbox.deliver"
 // "person:<id>".
 const ReleaseKind = "outbox.release"
 
-// MaxDeliveryAttempts is how often an outbound message is tried (answers
-// with a Retry-After included) before it counts as failed.
-const MaxDeliveryAttempts = 20
+// MaxDeliveryAge is how long an outbound message is tried (a platform down
+// for days) before it counts as failed.
+const MaxDeliveryAge = 6 * 24 * time.Hour
+
+// MaxDeliveryWait caps the wait between tries, so that after an outage
+// everything is delivered within minutes of the platform's return.
+const MaxDeliveryWait = 5 * time.Minute
+
+// deliveryBackoff is the wait before try attempt+1 without a Retry-After:
+// doubling from 2 s to MaxDeliveryWait, each a random wait between half and
+// all of it, so that the messages that waited for one outage do not all
+// come back at once.
+func deliveryBackoff(attempt int) time.Duration {
+	d := MaxDeliveryWait
+	if attempt < 9 {
+		d = min(MaxDeliveryWait, time.Duration(1<<attempt)*time.Second)
+	}
+	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+}
+
+// expired reports whether an entry has been tried long enough.
+func (o *Outbox) expired(e intranet.OutboxEntry) bool {
+	return o.r.now().Sub(e.Created) >= MaxDeliveryAge
+}
 
 // Outbox delivers outbound messages as jobs; see intranet.Outbox for the
 // guarantees and what a crash can still do.
@@ -124,7 +146,7 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 		// A console working jobs has only the console's poster: a serve with
 		// that platform on may deliver it later.
 		err := fmt.Errorf("platform %q is not on in this process", e.To.Platform)
-		if e.Attempts+1 >= MaxDeliveryAttempts {
+		if o.expired(e) {
 			return o.failed(ctx, e, err)
 		}
 		if err := o.r.store.MarkOutboxAttempt(context.WithoutCancel(ctx), e.ID, err.Error(), false); err != nil {
@@ -145,17 +167,17 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 	if !temporary {
 		return o.failed(ctx, e, err)
 	}
-	if e.Attempts+1 >= MaxDeliveryAttempts {
-		return o.failed(ctx, e, fmt.Errorf("gave up after %d attempts: %w", e.Attempts+1, err))
+	if o.expired(e) {
+		return o.failed(ctx, e, fmt.Errorf("gave up after %d attempts in %s: %w", e.Attempts+1, MaxDeliveryAge, err))
 	}
 	if err := o.r.store.MarkOutboxAttempt(context.WithoutCancel(ctx), e.ID, err.Error(), false); err != nil {
 		return err
 	}
-	// The outbox counts the attempts (MaxDeliveryAttempts), so the queue
+	// The outbox decides when to give up (MaxDeliveryAge), so the queue
 	// must not: without a Retry-After the wait is our own backoff, and a
 	// wait never uses up one of the queue's attempts. Otherwise the queue
 	// would drop the job after its own 10 while the entry stayed pending.
-	after := backoff(e.Attempts + 1)
+	after := deliveryBackoff(e.Attempts + 1)
 	if de != nil && de.RetryAfter > 0 {
 		after = de.RetryAfter
 	}
@@ -179,13 +201,13 @@ func (o *Outbox) account(ctx context.Context, e intranet.OutboxEntry) (intranet.
 		}
 		return to, o.failed(ctx, e, fmt.Errorf("person %d is reachable on no platform: %w", e.To.PersonID, err))
 	case err != nil:
-		if e.Attempts+1 >= MaxDeliveryAttempts {
+		if o.expired(e) {
 			return to, o.failed(ctx, e, err)
 		}
 		if err := o.r.store.MarkOutboxAttempt(context.WithoutCancel(ctx), e.ID, err.Error(), false); err != nil {
 			return to, err
 		}
-		return to, intranet.RetryLater(backoff(e.Attempts+1), err)
+		return to, intranet.RetryLater(deliveryBackoff(e.Attempts+1), err)
 	}
 	to.PersonID = e.To.PersonID
 	if err := o.r.store.ResolveOutbox(ctx, e.ID, to); err != nil {
