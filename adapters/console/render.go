@@ -5,15 +5,11 @@ package console
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/werkplek/werkplek/adapters/internal/markup"
 	"github.com/werkplek/werkplek/intranet"
-)
-
-var (
-	linkRe    = regexp.MustCompile(`\[([^\]]+)\]\(([^)]+)\)`)
-	mentionRe = regexp.MustCompile(`<@([^|>]+)\|([^>]+)>|<@([^>]+)>`)
 )
 
 // Render turns a reply into the text a terminal shows: title, text,
@@ -51,8 +47,13 @@ func Render(r intranet.Reply) string {
 	if r.Form != nil {
 		line(fmt.Sprintf("(%s: %s)", plain(r.Form.Title), r.Form.Command))
 	}
-	for field, msg := range r.FieldErrors {
-		line(fmt.Sprintf("! %s: %s", field, plain(msg)))
+	fields := make([]string, 0, len(r.FieldErrors))
+	for field := range r.FieldErrors {
+		fields = append(fields, field)
+	}
+	slices.Sort(fields)
+	for _, field := range fields {
+		line(fmt.Sprintf("! %s: %s", field, plain(r.FieldErrors[field])))
 	}
 	for _, c := range r.Context {
 		line("  " + plain(c))
@@ -68,23 +69,40 @@ func buttons(bs []intranet.Button) string {
 	return strings.Join(parts, " ")
 }
 
-// plain turns the markdown subset into terminal text: links become
-// "label <target>" (just the label when it is the target already), mentions
-// become @name, emphasis marks stay as they are readable.
+// plain writes the markup as terminal text: links become "label <target>"
+// (just the label when it is the target already), mentions become @name,
+// emphasis and code keep their marks, which read well as they are.
 func plain(s string) string {
-	s = linkRe.ReplaceAllStringFunc(s, func(m string) string {
-		p := linkRe.FindStringSubmatch(m)
-		target := strings.TrimPrefix(strings.TrimPrefix(p[2], "mailto:"), "tel:")
-		if target == p[1] {
-			return p[1]
+	var b strings.Builder
+	write(&b, markup.Parse(s))
+	return b.String()
+}
+
+func write(b *strings.Builder, spans []markup.Span) {
+	for _, sp := range spans {
+		switch sp.Kind {
+		case markup.Text, markup.URL:
+			b.WriteString(sp.Text)
+		case markup.Bold, markup.Italic:
+			mark := "*"
+			if sp.Kind == markup.Italic {
+				mark = "_"
+			}
+			b.WriteString(mark)
+			write(b, sp.Children)
+			b.WriteString(mark)
+		case markup.Code:
+			b.WriteString("`" + sp.Text + "`")
+		case markup.Link:
+			write(b, sp.Children)
+			target := strings.TrimPrefix(strings.TrimPrefix(sp.URL, "mailto:"), "tel:")
+			if target != markup.Plain(sp.Children, nil) {
+				b.WriteString(" <" + sp.URL + ">")
+			}
+		case markup.Mention:
+			b.WriteString("@" + sp.Who())
+		case markup.Bullet:
+			b.WriteString(strings.Repeat(" ", sp.Indent) + "- ")
 		}
-		return p[1] + " <" + p[2] + ">"
-	})
-	return mentionRe.ReplaceAllStringFunc(s, func(m string) string {
-		p := mentionRe.FindStringSubmatch(m)
-		if p[2] != "" {
-			return "@" + p[2]
-		}
-		return "@" + p[3]
-	})
+	}
 }

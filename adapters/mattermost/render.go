@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -90,7 +89,7 @@ func Render(r intranet.Reply, opts RenderOptions) Message {
 	if len(r.Buttons) > 0 {
 		labels := make([]string, len(r.Buttons))
 		for i, b := range r.Buttons {
-			labels[i] = b.Label
+			labels[i] = stripMarkup(b.Label)
 		}
 		m.Attachments = append(m.Attachments, &model.MessageAttachment{
 			Color:    color,
@@ -107,7 +106,7 @@ func Render(r intranet.Reply, opts RenderOptions) Message {
 			m.Attachments[len(m.Attachments)-1].Footer = strings.Join(lines, " · ")
 		} else {
 			for _, c := range r.Context {
-				parts = append(parts, "_"+strings.TrimSpace(toMarkdown(oneLine(c)))+"_")
+				parts = append(parts, italicLine(c))
 			}
 		}
 	}
@@ -161,20 +160,20 @@ func RenderPlain(r intranet.Reply) string {
 	buttons := func(bs []intranet.Button) string {
 		var lines []string
 		for _, b := range bs {
-			lines = append(lines, fmt.Sprintf("- %s: `%s`", stripMarkup(b.Label), b.Command))
+			lines = append(lines, fmt.Sprintf("- %s: `%s`", plainMarkdown(b.Label), b.Command))
 		}
 		return strings.Join(lines, "\n")
 	}
 	for _, s := range r.Sections {
 		var lines []string
 		if s.Title != "" {
-			lines = append(lines, "**"+stripMarkup(oneLine(s.Title))+"**")
+			lines = append(lines, "**"+plainMarkdown(oneLine(s.Title))+"**")
 		}
 		if s.Text != "" {
 			lines = append(lines, toMarkdown(s.Text))
 		}
 		for _, f := range s.Fields {
-			lines = append(lines, "**"+stripMarkup(f.Label)+":** "+toMarkdown(f.Value))
+			lines = append(lines, "**"+plainMarkdown(f.Label)+":** "+toMarkdown(f.Value))
 		}
 		if len(s.Buttons) > 0 {
 			lines = append(lines, buttons(s.Buttons))
@@ -185,7 +184,7 @@ func RenderPlain(r intranet.Reply) string {
 		parts = append(parts, buttons(r.Buttons))
 	}
 	for _, c := range r.Context {
-		parts = append(parts, "_"+strings.TrimSpace(toMarkdown(oneLine(c)))+"_")
+		parts = append(parts, italicLine(c))
 	}
 	return strings.Join(parts, "\n\n")
 }
@@ -363,105 +362,9 @@ func fieldErrorLines(errs map[string]string) string {
 	slices.Sort(keys)
 	lines := make([]string, len(keys))
 	for i, k := range keys {
-		lines[i] = fmt.Sprintf("- **%s**: %s", k, toMarkdown(errs[k]))
+		lines[i] = fmt.Sprintf("- **%s**: %s", escapeMarkdown(k), toMarkdown(errs[k]))
 	}
 	return strings.Join(lines, "\n")
-}
-
-var usernameRE = regexp.MustCompile(`^[a-z0-9._-]+$`)
-
-// mention renders <@ID|name>: Mattermost markdown mentions by username.
-func mention(id, name string) string {
-	if name == "" {
-		name = id
-	}
-	if n := strings.ToLower(strings.TrimPrefix(name, "@")); usernameRE.MatchString(n) {
-		return "@" + n
-	}
-	return name
-}
-
-// toMarkdown converts Werkplek's markdown subset to Mattermost markdown:
-// *bold* becomes **bold** and <@ID|name> becomes @name; _italic_, `code`,
-// [label](url) links and "- " bullets are the same in both. Code spans and
-// link targets are copied untouched.
-func toMarkdown(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '`':
-			if j := strings.IndexByte(s[i+1:], '`'); j >= 0 {
-				b.WriteString(s[i : i+j+2])
-				i += j + 2
-				continue
-			}
-		case c == '<' && strings.HasPrefix(s[i:], "<@"):
-			if j := strings.IndexByte(s[i:], '>'); j > 2 {
-				id, name, _ := strings.Cut(s[i+2:i+j], "|")
-				b.WriteString(mention(id, name))
-				i += j + 1
-				continue
-			}
-		case c == ']' && strings.HasPrefix(s[i:], "]("):
-			if j := strings.IndexByte(s[i:], ')'); j > 0 {
-				b.WriteString(s[i : i+j+1])
-				i += j + 1
-				continue
-			}
-		case c == '*':
-			if strings.HasPrefix(s[i:], "**") {
-				b.WriteString("**")
-				i += 2
-				continue
-			}
-			rest := s[i+1:]
-			end := strings.IndexByte(rest, '*')
-			nl := strings.IndexByte(rest, '\n')
-			if end > 0 && (nl < 0 || end < nl) && rest[0] != ' ' && rest[end-1] != ' ' {
-				b.WriteString("**")
-				b.WriteString(toMarkdown(rest[:end]))
-				b.WriteString("**")
-				i += end + 2
-				continue
-			}
-		}
-		b.WriteByte(c)
-		i++
-	}
-	return b.String()
-}
-
-var linkRE = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-
-// stripMarkup removes the markdown subset's emphasis and link targets for
-// places that show plain text (attachment titles, field labels, button
-// names, footers, notification fallbacks).
-func stripMarkup(s string) string {
-	if strings.Contains(s, "](") {
-		s = linkRE.ReplaceAllString(s, "$1")
-	}
-	if !strings.ContainsAny(s, "*`<") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		if strings.HasPrefix(s[i:], "<@") {
-			if j := strings.IndexByte(s[i:], '>'); j > 2 {
-				id, name, _ := strings.Cut(s[i+2:i+j], "|")
-				b.WriteString(mention(id, name))
-				i += j + 1
-				continue
-			}
-		}
-		if s[i] == '*' || s[i] == '`' {
-			i++
-			continue
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	return b.String()
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

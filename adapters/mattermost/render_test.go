@@ -149,22 +149,44 @@ func TestRenderedActionsValid(t *testing.T) {
 func TestToMarkdown(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"*vet*", "**vet**"},
-		{"**al vet**", "**al vet**"},
+		{"**geen subset**", "\\*\\*geen subset\\*\\*"},
 		{"a * b * c", "a * b * c"},
+		{"2*3*4 en snake_case_naam", "2\\*3\\*4 en snake_case_naam"},
+		{"_tmp en __init__", "\\_tmp en \\_\\_init\\_\\_"},
 		{"`*code*`", "`*code*`"},
 		{"[*x*](https://e.nl/a*b*c)", "[**x**](https://e.nl/a*b*c)"},
+		{"[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"},
+		{"zie https://e.nl/a_b_/*c*", "zie https://e.nl/a_b_/*c*"},
 		{"<@u1|jan.devries>", "@jan.devries"},
 		{"<@u1|Eva de Boer>", "Eva de Boer"},
 		{"<@u1>", "@u1"},
-		{"- _schuin_", "- _schuin_"},
-		{"*open\nzonder eind*", "*open\nzonder eind*"},
-		{"`open", "`open"},
+		{"- _schuin_\n  - *Zoë*", "- _schuin_\n  - **Zoë**"},
+		{"*open\nzonder eind*", "\\*open\nzonder eind\\*"},
+		{"`open", "\\`open"},
+		{"C:\\pad", "C:\\\\pad"},
 		{"<@", "<@"},
+		{"Je vraag staat in ~team-zorg-oost.", "Je vraag staat in ~team-zorg-oost."},
 	}
 	for _, tt := range tests {
 		if got := toMarkdown(tt.in); got != tt.want {
 			t.Errorf("toMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestStripMarkup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"*Vet* en _schuin_ `code`", "Vet en schuin code"},
+		{"2*3 = 6, snake_case", "2*3 = 6, snake_case"},
+		{"[het rooster](https://x.nl) <@u1|jan.devries> <@u2|Eva de Boer>", "het rooster @jan.devries Eva de Boer"},
+	}
+	for _, tt := range tests {
+		if got := stripMarkup(tt.in); got != tt.want {
+			t.Errorf("stripMarkup(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got, want := italicLine("Zie _dit_ en *dat*"), "_Zie dit en **dat**_"; got != want {
+		t.Errorf("italicLine = %q, want %q", got, want)
 	}
 }
 

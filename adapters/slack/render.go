@@ -8,7 +8,6 @@ package slack
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -84,18 +83,18 @@ func RenderBlocks(r intranet.Reply) []slack.Block {
 	for _, s := range r.Sections {
 		var head []string
 		if s.Title != "" {
-			head = append(head, "*"+strings.Trim(s.Title, "*")+"*")
+			head = append(head, bold(s.Title))
 		}
 		if t := strings.TrimSpace(s.Text); t != "" {
-			head = append(head, t)
+			head = append(head, Mrkdwn(t))
 		}
 		fields := make([]*slack.TextBlockObject, 0, len(s.Fields))
 		for _, f := range s.Fields {
-			fields = append(fields, mrkdwnObj("*"+escape(f.Label)+"*\n"+Mrkdwn(f.Value), maxFieldText))
+			fields = append(fields, mrkdwnObj(bold(f.Label)+"\n"+Mrkdwn(f.Value), maxFieldText))
 		}
 		var text *slack.TextBlockObject
 		if len(head) > 0 {
-			text = mrkdwnObj(Mrkdwn(strings.Join(head, "\n")), maxSectionText)
+			text = mrkdwnObj(strings.Join(head, "\n"), maxSectionText)
 		}
 		for first := true; first || len(fields) > 0; first = false {
 			n := min(len(fields), maxFields)
@@ -302,7 +301,7 @@ func fieldErrorText(errs map[string]string) string {
 func fallbackText(r intranet.Reply) string {
 	var parts []string
 	if r.Title != "" {
-		parts = append(parts, "*"+escape(r.Title)+"*")
+		parts = append(parts, bold(r.Title))
 	}
 	if t := strings.TrimSpace(r.Text); t != "" {
 		parts = append(parts, Mrkdwn(t))
@@ -316,55 +315,8 @@ func fallbackText(r intranet.Reply) string {
 	return truncate(strings.Join(parts, "\n"), maxSectionText)
 }
 
-var inlineRE = regexp.MustCompile(`\[([^\]\n]+)\]\(((?:https?://|mailto:|tel:)[^)\s]+)\)|<@([A-Za-z0-9]+)(?:\|[^>\n]*)?>`)
-
-// Mrkdwn converts Werkplek's markdown subset to Slack mrkdwn. *bold*,
-// _italic_ and `code` are the same; [label](url) becomes <url|label>;
-// "- " bullets become "• "; mentions <@ID|name> become <@ID>; &, < and >
-// elsewhere are escaped. tel: links show their label only: Slack clients
-// link phone numbers themselves and do not take tel: links.
-func Mrkdwn(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		body := strings.TrimLeft(l, " ")
-		indent := l[:len(l)-len(body)]
-		if rest, ok := strings.CutPrefix(body, "- "); ok {
-			lines[i] = indent + "• " + inline(rest)
-		} else {
-			lines[i] = indent + inline(body)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-func inline(s string) string {
-	var b strings.Builder
-	last := 0
-	for _, m := range inlineRE.FindAllStringSubmatchIndex(s, -1) {
-		b.WriteString(escape(s[last:m[0]]))
-		last = m[1]
-		if m[6] >= 0 { // mention
-			b.WriteString("<@" + s[m[6]:m[7]] + ">")
-			continue
-		}
-		label, target := s[m[2]:m[3]], s[m[4]:m[5]]
-		if strings.HasPrefix(target, "tel:") {
-			b.WriteString(escape(label))
-			continue
-		}
-		target = strings.ReplaceAll(escape(target), "|", "%7C")
-		b.WriteString("<" + target + "|" + escape(label) + ">")
-	}
-	b.WriteString(escape(s[last:]))
-	return b.String()
-}
-
-var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-// escape escapes Slack's three control characters.
-func escape(s string) string { return escaper.Replace(s) }
-
 func plain(s string, max int) *slack.TextBlockObject {
+	s = unmark(s)
 	if strings.TrimSpace(s) == "" {
 		s = "-"
 	}

@@ -142,10 +142,26 @@ func TestMrkdwn(t *testing.T) {
 		{"a < b & c > d", "a &lt; b &amp; c &gt; d"},
 		{"<script>", "&lt;script&gt;"},
 		{"[x](javascript:alert(1))", "[x](javascript:alert(1))"},
+		{"`[x](https://a.nl)` en `a<b`", "`[x](https://a.nl)` en `a&lt;b`"},
+		{"<@jan@example.nl|Jan de Vries> <@29:x>", "@Jan de Vries @29:x"},
+		{"2*3*4, snake_case, *Zoë*", "2*3*4, snake_case, *Zoë*"},
 		{"", ""},
 	} {
 		if got := Mrkdwn(tc.in); got != tc.want {
 			t.Errorf("Mrkdwn(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestBold(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Nieuws", "*Nieuws*"},
+		{"*Nieuws*", "*Nieuws*"},
+		{"Vraag van *Anna* & <@U1|Eva>", "*Vraag van Anna &amp; <@U1>*"},
+		{"_Schuin_ titel", "*_Schuin_ titel*"},
+	} {
+		if got := bold(tc.in); got != tc.want {
+			t.Errorf("bold(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

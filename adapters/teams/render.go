@@ -6,11 +6,12 @@ package teams
 // formatting follows https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-format
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/infracloudio/msbotbuilder-go/schema"
+
+	"github.com/werkplek/werkplek/adapters/internal/markup"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -306,56 +307,37 @@ func isYes(v string) bool {
 	return false
 }
 
-var linkRe = regexp.MustCompile(`^\[([^\]\n]+)\]\(([^)\s]+)\)`)
-
-// md converts Werkplek's markdown subset to Adaptive Card markdown:
-// *bold* becomes **bold**, _italic_, [label](url) links and "- " bullets
-// stay, `code` loses its backticks (cards have no code style), and a mention
-// <@ID|name> becomes <at>name</at> with a mention entity on the card.
+// md writes Werkplek's markup as Adaptive Card markdown: *bold* becomes
+// **bold**; _italic_, [label](url) links and "- " bullets stay; `code` loses
+// its backticks (cards have no code style); a link's label is plain text;
+// a mention <@ID|name> becomes <at>name</at> with a mention entity on the card.
 func (rd *renderer) md(s string) string {
 	var b strings.Builder
-	for i := 0; i < len(s); {
-		rest := s[i:]
-		switch rest[0] {
-		case '`':
-			if j := strings.IndexByte(rest[1:], '`'); j >= 0 {
-				b.WriteString(rest[1 : 1+j])
-				i += j + 2
-				continue
-			}
-		case '[':
-			if m := linkRe.FindStringIndex(rest); m != nil {
-				b.WriteString(rest[:m[1]])
-				i += m[1]
-				continue
-			}
-		case '<':
-			if strings.HasPrefix(rest, "<@") {
-				if j := strings.IndexByte(rest, '>'); j > 2 && !strings.ContainsAny(rest[2:j], "<\n") {
-					id, name, _ := strings.Cut(rest[2:j], "|")
-					if name == "" {
-						name = id
-					}
-					b.WriteString(rd.mention(id, name))
-					i += j + 1
-					continue
-				}
-			}
-		case '*':
-			// Bold: an opening star before a non-space, closed on the same
-			// line by a star after a non-space.
-			if len(rest) > 2 && rest[1] != ' ' && rest[1] != '*' {
-				if j := strings.IndexByte(rest[1:], '*'); j > 0 && rest[j] != ' ' && !strings.Contains(rest[1:1+j], "\n") {
-					b.WriteString("**" + rd.md(rest[1:1+j]) + "**")
-					i += j + 2
-					continue
-				}
-			}
-		}
-		b.WriteByte(rest[0])
-		i++
-	}
+	rd.writeMD(&b, markup.Parse(s))
 	return b.String()
+}
+
+func (rd *renderer) writeMD(b *strings.Builder, spans []markup.Span) {
+	for _, sp := range spans {
+		switch sp.Kind {
+		case markup.Text, markup.Code, markup.URL:
+			b.WriteString(sp.Text)
+		case markup.Bold, markup.Italic:
+			mark := "**"
+			if sp.Kind == markup.Italic {
+				mark = "_"
+			}
+			b.WriteString(mark)
+			rd.writeMD(b, sp.Children)
+			b.WriteString(mark)
+		case markup.Link:
+			b.WriteString("[" + markup.Plain(sp.Children, nil) + "](" + sp.URL + ")")
+		case markup.Mention:
+			b.WriteString(rd.mention(sp.ID, sp.Who()))
+		case markup.Bullet:
+			b.WriteString(strings.Repeat(" ", sp.Indent) + "- ")
+		}
+	}
 }
 
 // mention records a mention entity and returns its text.
@@ -370,13 +352,10 @@ func (rd *renderer) mention(id, name string) string {
 	return text
 }
 
-// plain strips the markdown subset's marks for places that show plain text
-// (button labels, fact titles, notifications).
-func plain(s string) string {
-	return mentionRe.ReplaceAllString(strings.NewReplacer("*", "", "`", "").Replace(s), "$1")
-}
-
-var mentionRe = regexp.MustCompile(`<@[^|>]*\|([^>]*)>`)
+// plain strips the markup's marks for places that show plain text (button
+// labels, fact titles, notifications): a link shows its label, a mention
+// its name.
+func plain(s string) string { return markup.Plain(markup.Parse(s), nil) }
 
 // summary is the activity's notification text: the title, else the first
 // line of the text.

@@ -63,7 +63,10 @@ func TestMarkdown(t *testing.T) {
 		{"*bold* and _italic_", "**bold** and _italic_"},
 		{"a * b * c", "a * b * c"},
 		{"`*not bold*`", "*not bold*"},
-		{"[*label*](https://x.example/a_b*c)", "[*label*](https://x.example/a_b*c)"},
+		{"[*label*](https://x.example/a_b*c)", "[label](https://x.example/a_b*c)"},
+		{"2*3*4 en snake_case", "2*3*4 en snake_case"},
+		{"*vet _en schuin_*", "**vet _en schuin_**"},
+		{"<@29:x|Zoë Çelik> en [x](javascript:alert(1))", "<at>Zoë Çelik</at> en [x](javascript:alert(1))"},
 		{"*unclosed", "*unclosed"},
 		{"*two\nlines*", "*two\nlines*"},
 		{"- one\n- *two*", "- one\n- **two**"},
@@ -88,6 +91,7 @@ func TestSummary(t *testing.T) {
 		{intranet.Reply{Title: "*Nieuws*", Text: "x"}, "Nieuws"},
 		{intranet.Reply{Text: "<@29:a|Anna> vraagt hulp\nmeer"}, "Anna vraagt hulp"},
 		{intranet.Reply{Form: &intranet.Form{Title: "Zaal boeken"}}, "Zaal boeken"},
+		{intranet.Reply{Text: "<@29:a> vraagt 2*3 [hulp](https://x.nl)"}, "29:a vraagt 2*3 hulp"},
 	} {
 		if got := summary(tt.r); got != tt.want {
 			t.Errorf("summary = %q, want %q", got, tt.want)
