@@ -73,7 +73,7 @@ func (m *Main) open(ctx context.Context) error {
 		return err
 	}
 	m.Router = router.New(router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
-		Language: m.Config.Language, Location: m.location(), Units: m.Units.list()})
+		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list()})
 	return nil
 }
 

@@ -66,6 +66,11 @@ var parses = []struct{ in, want string }{
 	{"/werkplek taal English", "/werkplek language en"},
 	{"/werkplek taal", "/werkplek language"},
 	{"/werkplek confirm 3", "/werkplek confirm 3"},
+	{"/werkplek quiet 08:00-16:00", "/werkplek quiet 08:00-16:00"},
+	{"/werkplek stil 8-16", "/werkplek quiet 08:00-16:00"},
+	{"/werkplek rust uit", "/werkplek quiet off"},
+	{"/werkplek quiet standaard", "/werkplek quiet default"},
+	{"/werkplek quiet", "/werkplek quiet"},
 	{"/werkplek bevestig 3", "/werkplek confirm 3"},
 
 	// room: the day view

@@ -41,6 +41,8 @@ type Config struct {
 	Location *time.Location
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Quiet is WERKPLEK_QUIET_HOURS, shown by /werkplek quiet.
+	Quiet string
 	// Units are the features, in the order help lists them; the help and
 	// language unit is added by New.
 	Units []feature.Unit
@@ -75,7 +77,7 @@ func New(cfg Config) *Router {
 	}
 	cmds = append(cmds, help.Command)
 	r.grammar = grammar.New(cmds...)
-	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar})
+	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet})
 	r.units[help.Command] = r.help
 	return r
 }

@@ -196,3 +196,34 @@ func (longUnit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, er
 		{Label: "short", Command: "/echo say hi"},
 	}}, nil
 }
+
+// TestQuietHoursCommand: a person sees and sets their own quiet hours.
+func TestQuietHoursCommand(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Decisions: e.Store, Language: "nl", Quiet: "22:00-07:00"})
+		jan := coretest.Jan
+		quiet := func() string {
+			p, err := e.Store.FindPersonByEmail(context.Background(), jan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p.QuietHours
+		}
+		coretest.Wants(t, "shown", e.Say(jan, "", "/werkplek quiet").Text, "Je hebt de rusturen van iedereen: tussen 22:00-07:00")
+		coretest.Wants(t, "set", e.Say(jan, "", "/werkplek quiet 8-16").Text, "Goed. Tussen 08:00-16:00 krijg je geen privéberichten")
+		if got := quiet(); got != "08:00-16:00" {
+			t.Errorf("stored %q", got)
+		}
+		coretest.Wants(t, "off", e.Say(jan, "", "/werkplek stil uit").Text, "Je krijgt privéberichten op elk uur.")
+		if got := quiet(); got != "off" {
+			t.Errorf("stored %q", got)
+		}
+		coretest.Wants(t, "both", e.Say(jan, "", "/werkplek quiet 8-16 off").Text, "niet allebei")
+		coretest.Wants(t, "bad", e.Say(jan, "", "/werkplek quiet 25-26").Text, "`25` is geen tijd")
+		coretest.Wants(t, "default", e.Say(jan, "", "/werkplek quiet default").Text, "Je hebt de rusturen van iedereen")
+		if got := quiet(); got != "" {
+			t.Errorf("stored %q", got)
+		}
+		coretest.Wants(t, "guest", e.Say(coretest.Gijs, "", "/werkplek quiet off").Text, "gast")
+	})
+}

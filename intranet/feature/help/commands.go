@@ -24,6 +24,14 @@ var Command = &g.Command{
 			Example: "/werkplek language en",
 		},
 		{
+			Path: []g.Word{g.W("quiet", "stil", "rust")},
+			Args: []g.Arg{{Name: "hours", Kind: g.TimeRange, Optional: true},
+				{Name: "setting", Kind: g.Choice, Optional: true, Choices: []g.Word{g.W("off", "uit"), g.W("default", "standaard")}}},
+			Doc:     "your hours without direct messages (a night worker: `08:00-16:00`; `off`: none; `default`: the installation's); what waits comes when they end, as one message",
+			DocNL:   "je uren zonder privéberichten (nachtdienst: `08:00-16:00`; `off`: geen; `default`: die van de installatie); wat wacht komt als ze voorbij zijn, in één bericht",
+			Example: "/werkplek quiet 08:00-16:00",
+		},
+		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,
 			Doc:   "do what a button of mine offered, when its command was too long for the button",
 			DocNL: "doe wat een knop van mij aanbood, als het commando te lang was voor de knop",

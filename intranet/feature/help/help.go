@@ -19,6 +19,8 @@ type Config struct {
 	People intranet.PersonService
 	// Grammar is every command of the installation, this unit's included.
 	Grammar *grammar.Grammar
+	// Quiet is WERKPLEK_QUIET_HOURS, the hours without DMs of who set none.
+	Quiet string
 }
 
 // Unit answers /werkplek and every request for help.
@@ -37,6 +39,8 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	switch {
 	case c.Is("language"):
 		return u.language(ctx, c)
+	case c.Is("quiet"):
+		return u.quiet(ctx, c)
 	}
 	return u.All(c), nil
 }
@@ -55,6 +59,50 @@ func (u *Unit) language(ctx context.Context, c *feature.Call) (intranet.Reply, e
 	}
 	c.Lang = choice
 	return c.Reply(c.T("Goed, Werkplek antwoordt je voortaan in het Nederlands.", "Done: Werkplek will answer you in English from now on.")), nil
+}
+
+// quiet shows or sets the caller's own quiet hours.
+func (u *Unit) quiet(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if c.Person == nil || c.Guest {
+		return c.Reply(NotForGuests(c)), nil
+	}
+	slot, typed := c.Cmd.Slot("hours")
+	setting := c.Cmd.Text("setting")
+	var hours string
+	switch {
+	case typed && setting != "":
+		return c.Reply(c.T("Geef tijden óf `off` óf `default`, niet allebei. ", "Give times or `off` or `default`, not both. ") + c.Usage()), nil
+	case typed && slot.From == slot.To:
+		return c.Reply(c.T("`%s-%s` duurt nul minuten. ", "`%s-%s` lasts zero minutes. ", slot.From, slot.To) + c.Usage()), nil
+	case typed:
+		hours = slot.From.String() + "-" + slot.To.String()
+	case setting == "off":
+		hours = "off"
+	case setting == "default":
+		hours = ""
+	default:
+		return c.Reply(quietNow(c, c.Person.QuietHours, u.cfg.Quiet)), nil
+	}
+	if err := u.cfg.People.SetQuietHours(ctx, c.Person.ID, hours); err != nil {
+		return intranet.Reply{}, err
+	}
+	return c.Reply(c.T("Goed. ", "Done. ") + quietNow(c, hours, u.cfg.Quiet)), nil
+}
+
+// quietNow says which quiet hours hold for someone: their own, or the
+// installation's.
+func quietNow(c *feature.Call, own, installation string) string {
+	switch {
+	case own == "off":
+		return c.T("Je krijgt privéberichten op elk uur.", "You get direct messages at any hour.")
+	case own != "":
+		return c.T("Tussen %s krijg je geen privéberichten, behalve wat je zelf vroeg (een herinnering aan je boeking, een antwoord op je vraag); wat wacht komt daarna in één bericht. `/werkplek quiet default` zet het terug.",
+			"Between %s you get no direct messages but what you asked for (your booking's reminder, an answer to your question); what waits comes afterwards in one message. `/werkplek quiet default` sets it back.", own)
+	case installation == "" || installation == "off":
+		return c.T("Je krijgt privéberichten op elk uur; stel eigen rusturen in met `/werkplek quiet 22:00-07:00`.", "You get direct messages at any hour; set hours of your own with `/werkplek quiet 22:00-07:00`.")
+	}
+	return c.T("Je hebt de rusturen van iedereen: tussen %s geen privéberichten, behalve wat je zelf vroeg. Eigen uren: `/werkplek quiet 08:00-16:00`, of `/werkplek quiet off`.",
+		"You have everyone's quiet hours: no direct messages between %s but what you asked for. Your own: `/werkplek quiet 08:00-16:00`, or `/werkplek quiet off`.", installation)
 }
 
 // All is /werkplek help: every command, the other words, dates and times.
