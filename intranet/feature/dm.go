@@ -2,6 +2,7 @@ package feature
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/werkplek/werkplek/intranet"
 )
@@ -18,8 +19,11 @@ type Messenger struct {
 
 // Send DMs p, written in p's language by reply, on one of p's linked
 // accounts whose platform is on: prefer's when p has one there, else the
-// first. Guest accounts get nothing. It reports whether a message was
-// recorded; an error is the outbox's (the caller's transaction fails).
+// first. Guest accounts get nothing. A person with no such account who is
+// no guest is reached on prefer when its poster finds people by email
+// (intranet.Reacher; the console: a question asked there reaches experts
+// who never opened one). It reports whether a message was recorded; an
+// error is the outbox's or the lookup's (the caller's transaction fails).
 func (m Messenger) Send(ctx context.Context, p *intranet.Person, prefer intranet.Platform, key string, reply func(lang string) intranet.Reply) (bool, error) {
 	if p == nil || m.Outbox == nil || m.Platforms == nil {
 		return false, nil
@@ -33,15 +37,36 @@ func (m Messenger) Send(ctx context.Context, p *intranet.Person, prefer intranet
 			to = &p.Accounts[i]
 		}
 	}
-	if to == nil {
-		return false, nil
+	var dest intranet.Destination
+	if to != nil {
+		dest = intranet.Destination{Platform: to.Platform, Installation: to.Installation, UserID: to.UserID}
+	} else {
+		var ok bool
+		var err error
+		if dest, ok, err = m.reach(ctx, p, prefer); !ok || err != nil {
+			return false, err
+		}
 	}
-	msg := m.Write(p, reply)
-	d := intranet.Delivery{To: intranet.Destination{Platform: to.Platform, Installation: to.Installation, UserID: to.UserID}, Reply: msg, Key: key}
+	d := intranet.Delivery{To: dest, Reply: m.Write(p, reply), Key: key}
 	if _, err := m.Outbox.Send(ctx, d); err != nil {
 		return false, err
 	}
 	return true, nil
+}
+
+// reach finds p by email on platform, when its poster can.
+func (m Messenger) reach(ctx context.Context, p *intranet.Person, platform intranet.Platform) (intranet.Destination, bool, error) {
+	r, ok := m.Platforms.Poster(platform).(intranet.Reacher)
+	if !ok || p.Email == "" || p.IsGuest() {
+		return intranet.Destination{}, false, nil
+	}
+	d, err := r.Reach(ctx, p.Email)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return intranet.Destination{}, false, nil
+	} else if err != nil {
+		return intranet.Destination{}, false, fmt.Errorf("reach %s on %s: %w", p.Email, platform, err)
+	}
+	return d, true, nil
 }
 
 // Write writes a message to p in p's language (the installation's when p
