@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -13,13 +14,15 @@ import (
 
 // console runs `werkplek console` and, with seed, `werkplek demo`.
 func (m *Main) console(ctx context.Context, args []string, seed bool) error {
-	name, help := "console", "werkplek console --as EMAIL [--channel NAME] [--json]\n\nChat with Werkplek in the terminal as the person with that email, in a channel of the\nconsole platform. Reads commands line by line (also from a script on stdin); DMs and\nchannel posts for you arrive as they come. Type /werkplek help for the commands."
+	name, help := "console", consoleHelp
 	if seed {
-		name, help = "demo", "werkplek demo [--as EMAIL] [--channel NAME] [--json]\n\nSeeds the fictional organisation Zorggroep Werkplek (about 230 people in 13 departments)\ninto the database (idempotent), then opens the console as "+demo.User+"."
+		name, help = "demo", "werkplek demo [--as EMAIL] [--channel NAME | --dm] [--json] [--follow]\n\nSeeds the fictional organisation Zorggroep Werkplek (about 230 people in 13 departments)\ninto the database (idempotent), then opens the console as "+demo.User+"."
 	}
 	fs := m.flags(name, help)
 	as := fs.String("as", "", "email of the person you are")
 	channel := fs.String("channel", "console", "console channel to chat in")
+	direct := fs.Bool("dm", false, "chat in a private conversation with Werkplek instead of a channel")
+	follow := fs.Bool("follow", false, "keep showing DMs and posts after the input ended, until Ctrl-C")
 	asJSON := fs.Bool("json", false, "print one JSON object a line (kind reply, dm or post)")
 	if seed {
 		*as = demo.User
@@ -29,6 +32,9 @@ func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 	}
 	if *as == "" {
 		return &exitError{code: 2, msg: "werkplek console: --as EMAIL is required (who are you?), e.g. --as " + demo.User}
+	}
+	if *direct && flagSet(fs, "channel") {
+		return &exitError{code: 2, msg: fmt.Sprintf("werkplek %s: --dm is a private conversation, not a channel; leave out --channel or --dm", name)}
 	}
 	if !phonebook.ValidEmail(strings.ToLower(*as)) {
 		return &exitError{code: 2, msg: fmt.Sprintf("werkplek %s: --as %q is not an email address", name, *as)}
@@ -57,12 +63,35 @@ func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 	} else if err != nil {
 		return err
 	}
-	stopJobs, err := m.startConsoleJobs(ctx)
-	if err != nil {
-		return err
+	work := m.startConsoleJobs(ctx)
+	defer work.stop()
+	c := &console.Console{
+		Core: m.Router, Mailbox: m.Store, Work: work, In: m.Stdin, Out: m.Stdout, Log: m.Log.With("component", "console"),
+		Email: strings.ToLower(*as), Channel: *channel, Direct: *direct, JSON: *asJSON, Follow: *follow, Interactive: m.StdinIsTerminal,
 	}
-	defer stopJobs()
-	return m.consoleFor(*as, *channel, *asJSON).Run(ctx)
+	return c.Run(ctx)
+}
+
+const consoleHelp = `werkplek console --as EMAIL [--channel NAME | --dm] [--json] [--follow]
+
+Chat with Werkplek in the terminal as the person with that email, in a channel of the
+console platform (--channel, default "console"), or with --dm in a private conversation
+with Werkplek (personal subscriptions and DMs in place). The console reaches anyone in
+the phonebook by email: a DM a console command causes to someone with no other account
+waits in the console for them, also if they never opened one.
+
+What is already due for you and the channel is shown first. Commands are read line by
+line, also from a script on stdin; DMs and channel posts arrive as they come, in every
+console open on the channel. A script's console waits (at most 10 s) after each line
+for what the line caused, so its output is the same every run; at the end of its input
+the console waits likewise and ends, or with --follow stays open until Ctrl-C. Logs go
+to stderr, never into the chat. Type /werkplek help for the commands.`
+
+// flagSet reports whether the command line set the flag.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func (m *Main) databaseName() string {

@@ -83,70 +83,115 @@ func (m *Main) startServeJobs(ctx context.Context) (func(), error) {
 	}, nil
 }
 
-// startConsoleJobs works jobs in a console or demo while no serve holds its
+// consoleJobs works jobs in a console or demo while no serve holds its
 // lease and this console holds the console lease; DMs then arrive through
-// the console poster. The returned function stops it.
-func (m *Main) startConsoleJobs(ctx context.Context) (func(), error) {
-	holder := m.jobsID()
-	loopCtx, stopLoop := context.WithCancel(context.WithoutCancel(ctx))
-	running := false
-	check := func() {
-		serve, err := m.Store.LeaseHolder(loopCtx, serveLease)
-		mine := false
-		if err == nil && serve == "" {
-			mine, err = m.Store.TakeLease(loopCtx, consoleLease, holder, leaseTTL)
-		}
-		if err != nil {
-			if loopCtx.Err() == nil {
-				m.Log.Warn("jobs: check the leases", "err", err)
-			}
-			return
-		}
-		switch {
-		case mine && !running:
-			if err := m.Jobs.Start(loopCtx); err != nil {
-				m.Log.Warn("jobs: start", "err", err)
-				return
-			}
-			running = true
-		case !mine && running:
-			stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-			if err := m.Jobs.Stop(stopCtx); err != nil {
-				m.Log.Warn("jobs: stop", "err", err)
-			}
-			_ = m.Store.DropLease(stopCtx, consoleLease, holder)
-			cancel()
-			running = false
-		}
-	}
-	check()
-	var wg sync.WaitGroup
-	wg.Add(1)
+// the console poster. It is the console's console.Work: a console waiting
+// for deliveries checks the leases at once (at most once a second) rather
+// than at the next 15 s check, so that when the console that worked the
+// jobs has ended, this one takes over while it waits.
+type consoleJobs struct {
+	m      *Main
+	holder string
+	ctx    context.Context // the loop's: ends with stop
+	stopFn context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu      sync.Mutex
+	running bool
+	checked time.Time
+}
+
+// startConsoleJobs checks the leases, starts working jobs when this
+// console may, and keeps checking every 15 s until stop.
+func (m *Main) startConsoleJobs(ctx context.Context) *consoleJobs {
+	j := &consoleJobs{m: m, holder: m.jobsID()}
+	j.ctx, j.stopFn = context.WithCancel(context.WithoutCancel(ctx))
+	j.check()
+	j.wg.Add(1)
 	go func() {
-		defer wg.Done()
+		defer j.wg.Done()
 		t := time.NewTicker(consoleCheck)
 		defer t.Stop()
 		for {
 			select {
-			case <-loopCtx.Done():
+			case <-j.ctx.Done():
 				return
 			case <-t.C:
-				check()
+				j.check()
 			}
 		}
 	}()
-	return func() {
-		stopLoop()
-		wg.Wait()
-		if running {
-			stopCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			if err := m.Jobs.Stop(stopCtx); err != nil {
-				m.Log.Warn("jobs: stop", "err", err)
-			}
-			_ = m.Store.DropLease(stopCtx, consoleLease, holder)
+	return j
+}
+
+// check starts working jobs when no serve holds its lease and this console
+// gets the console lease, and stops when that is no longer so.
+func (j *consoleJobs) check() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	m, ctx := j.m, j.ctx
+	j.checked = time.Now()
+	serve, err := m.Store.LeaseHolder(ctx, serveLease)
+	mine := false
+	if err == nil && serve == "" {
+		mine, err = m.Store.TakeLease(ctx, consoleLease, j.holder, leaseTTL)
+	}
+	if err != nil {
+		if ctx.Err() == nil {
+			m.Log.Warn("jobs: check the leases", "err", err)
 		}
-	}, nil
+		return
+	}
+	switch {
+	case mine && !j.running:
+		if err := m.Jobs.Start(ctx); err != nil {
+			m.Log.Warn("jobs: start", "err", err)
+			return
+		}
+		j.running = true
+	case !mine && j.running:
+		j.stopWorking()
+	}
+}
+
+// stopWorking stops the runner and gives up the console lease; j.mu is held.
+func (j *consoleJobs) stopWorking() {
+	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(j.ctx), 30*time.Second)
+	defer cancel()
+	if err := j.m.Jobs.Stop(stopCtx); err != nil {
+		j.m.Log.Warn("jobs: stop", "err", err)
+	}
+	if err := j.m.Store.DropLease(stopCtx, consoleLease, j.holder); err != nil {
+		j.m.Log.Warn("jobs: drop the console lease", "err", err)
+	}
+	j.running = false
+}
+
+// Pending reports whether work caused since then is due and unfinished
+// (console.Work); while there is, it makes sure someone works it.
+func (j *consoleJobs) Pending(ctx context.Context, since time.Time) (bool, error) {
+	busy, err := j.m.Jobs.Pending(ctx, since)
+	if err != nil || !busy {
+		return busy, err
+	}
+	j.mu.Lock()
+	stale := !j.running && time.Since(j.checked) >= time.Second
+	j.mu.Unlock()
+	if stale {
+		j.check()
+	}
+	return true, nil
+}
+
+// stop stops checking and working jobs, waiting for running ones.
+func (j *consoleJobs) stop() {
+	j.stopFn()
+	j.wg.Wait()
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.running {
+		j.stopWorking()
+	}
 }
 
 const jobsHelp = `werkplek jobs [--limit N] [--json]

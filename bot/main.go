@@ -12,12 +12,10 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
 
-	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/jobs"
 	"github.com/werkplek/werkplek/intranet/router"
@@ -83,7 +81,7 @@ const usage = `werkplek: the company intranet inside Slack, Microsoft Teams and 
 
 Usage:
   werkplek demo [--as EMAIL]                 seed a fictional organisation, then open the console
-  werkplek console --as EMAIL [--channel NAME] [--json]
+  werkplek console --as EMAIL [--channel NAME | --dm] [--json] [--follow]
                                              chat with Werkplek in the terminal (stdin may be a script)
   werkplek serve                             HTTP endpoints for every configured platform, /healthz, /readyz, /metrics
   werkplek import FILE                       load people from CSV (idempotent by email, all or nothing)
@@ -244,14 +242,6 @@ func (m *Main) flags(name, help string) *flag.FlagSet {
 		fs.SetOutput(m.Stderr)
 	}
 	return fs
-}
-
-// consoleFor builds a console as email in channel.
-func (m *Main) consoleFor(email, channel string, asJSON bool) *console.Console {
-	return &console.Console{
-		Core: m.Router, Mailbox: m.Store, In: m.Stdin, Out: m.Stdout, Log: m.Log,
-		Email: strings.ToLower(email), Channel: channel, JSON: asJSON, Interactive: m.StdinIsTerminal,
-	}
 }
 
 var _ intranet.Core = (*router.Router)(nil)

@@ -91,7 +91,8 @@ type Directory interface {
 }
 
 // Mail is a message kept for a platform without a live connection (the
-// console): DMs to a person and posts to a channel, shown when a console opens.
+// console): DMs to a person and posts to a channel, shown when a console
+// opens and while it is open.
 type Mail struct {
 	ID      int64
 	To      Destination
@@ -101,14 +102,17 @@ type Mail struct {
 	Updated bool
 }
 
-// Mailbox stores outbound messages for the console until someone reads them.
+// Mailbox stores outbound messages for the console. Each viewer (the
+// console's person) has its own marks: a channel's posts reach every
+// console open on it, a DM only its person.
 type Mailbox interface {
 	// PutMail stores a delivery and returns its reference.
 	PutMail(ctx context.Context, d Delivery) (MessageRef, error)
-	// ReplaceMail replaces a stored message's content and marks it unread.
-	// Returns ENOTFOUND for an unknown reference.
+	// ReplaceMail replaces a stored message's content; every viewer is
+	// shown it once more. Returns ENOTFOUND for an unknown reference.
 	ReplaceMail(ctx context.Context, ref MessageRef, r Reply) error
-	// TakeMail returns the unread messages for the person (userID) and the
-	// channel, oldest first, and marks them read.
-	TakeMail(ctx context.Context, platform Platform, userID, channelID string) ([]Mail, error)
+	// TakeMail returns what viewer has not seen yet (in its current
+	// version): DMs to viewer and posts in the channel, oldest first, and
+	// marks them seen by viewer. Returns EINVALID for an empty viewer.
+	TakeMail(ctx context.Context, platform Platform, viewer, channelID string) ([]Mail, error)
 }

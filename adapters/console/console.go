@@ -17,28 +17,58 @@ import (
 // Installation is the console's one installation.
 const Installation = "local"
 
-// Console is a chat in the terminal as one person, in one channel.
+// Defaults of a Console.
+const (
+	DefaultPoll = time.Second
+	// DefaultWait bounds each wait for deliveries on their way.
+	DefaultWait = 10 * time.Second
+	// clockSkew is how much earlier than the console's start a job may be
+	// stamped and still count as caused by it (the database's clock).
+	clockSkew = 2 * time.Second
+)
+
+// Console is a chat in the terminal as one person, in one channel or in a
+// private conversation with Werkplek.
 type Console struct {
 	Core    intranet.Core
 	Mailbox intranet.Mailbox
-	In      io.Reader
-	Out     io.Writer
-	Log     *slog.Logger
+	// Work is the background work that delivers what commands cause; the
+	// console waits for it (bounded by Wait) when it starts, when its input
+	// ends and, when piped, after each line. Nil: no waiting.
+	Work Work
+	In   io.Reader
+	Out  io.Writer
+	// Log is for what went wrong; it must not write to Out.
+	Log *slog.Logger
 	// Email is the person the console speaks as (--as).
 	Email string
 	// Channel is the console channel (--channel, default "console").
 	Channel string
+	// Direct opens a private conversation with Werkplek instead (--dm).
+	Direct bool
 	// JSON prints one JSON object a line instead of text (--json).
 	JSON bool
 	// Interactive shows a prompt and a greeting (stdin is a terminal).
 	Interactive bool
+	// Follow keeps showing DMs and posts after the input ended, until ctx
+	// ends (--follow).
+	Follow bool
 	// Poll is how often DMs and channel posts are looked for (default 1 s).
 	Poll time.Duration
+	// Wait bounds each wait for deliveries (default 10 s).
+	Wait time.Duration
 
 	mu      sync.Mutex
 	buttons map[string]bool // typed commands of the last reply's buttons
 	lastRef *intranet.MessageRef
 	seq     int
+}
+
+// Work is the job runner as the console sees it (jobs.Runner).
+type Work interface {
+	// Pending reports whether a job created at or after since is due now
+	// and not finished.
+	Pending(ctx context.Context, since time.Time) (bool, error)
 }
 
 // event is one line of --json output.
@@ -56,44 +86,84 @@ type requestSummary struct {
 	Pressed bool   `json:"pressed,omitempty"`
 }
 
-// Run reads commands line by line until the input ends or ctx is done,
-// printing each reply, and prints DMs and channel posts as they arrive
-// (those that came while no console was open first).
+// Run shows what is already due for the person and channel, then reads
+// commands line by line until the input ends (or /quit, or ctx ends),
+// printing each reply, and DMs and channel posts as they arrive. A piped
+// console waits after each line for what it caused, so a script's output
+// is the same every run; at the end of its input every console waits for
+// its deliveries, then ends, or with Follow keeps showing what comes.
 func (c *Console) Run(ctx context.Context) error {
+	c.defaults()
+	since := time.Now().Add(-clockSkew)
+	if c.Interactive && !c.JSON {
+		where := "#" + c.Channel
+		if c.Direct {
+			where = "a private conversation with Werkplek"
+		}
+		c.printf("Werkplek console as %s in %s. Type /werkplek help, or /quit to leave.\n", c.Email, where)
+	}
+	c.settle(ctx, time.Time{})
+	c.deliverMail(ctx)
+
+	lines, readErr := c.read(ctx)
+	tick := time.NewTicker(c.Poll)
+	defer tick.Stop()
+	c.prompt()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+			if c.deliverMail(ctx) > 0 {
+				c.prompt()
+			}
+		case err := <-readErr:
+			c.settle(ctx, since)
+			c.deliverMail(ctx)
+			if err != nil {
+				return fmt.Errorf("read input: %w", err)
+			}
+			if !c.Follow {
+				return nil
+			}
+			lines, readErr = nil, nil
+		case line := <-lines:
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "":
+			case line == "/quit" || line == "/exit":
+				c.settle(ctx, since)
+				c.deliverMail(ctx)
+				return nil
+			default:
+				c.handle(ctx, line)
+				if !c.Interactive {
+					c.settle(ctx, since)
+				}
+				c.deliverMail(ctx)
+			}
+			c.prompt()
+		}
+	}
+}
+
+func (c *Console) defaults() {
 	if c.Channel == "" {
 		c.Channel = "console"
 	}
 	if c.Poll <= 0 {
-		c.Poll = time.Second
+		c.Poll = DefaultPoll
+	}
+	if c.Wait <= 0 {
+		c.Wait = DefaultWait
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
-	if c.Interactive && !c.JSON {
-		c.printf("Werkplek console as %s in #%s. Type /werkplek help, or /quit to leave.\n", c.Email, c.Channel)
-	}
-	c.deliverMail(ctx)
+}
 
-	pollCtx, stopPoll := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	if c.Interactive {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t := time.NewTicker(c.Poll)
-			defer t.Stop()
-			for {
-				select {
-				case <-pollCtx.Done():
-					return
-				case <-t.C:
-					c.deliverMail(pollCtx)
-				}
-			}
-		}()
-	}
-	defer func() { stopPoll(); wg.Wait() }()
-
+// read sends the input's lines, then its end (nil or the read error).
+func (c *Console) read(ctx context.Context) (<-chan string, <-chan error) {
 	lines := make(chan string)
 	readErr := make(chan error, 1)
 	go func() {
@@ -108,30 +178,54 @@ func (c *Console) Run(ctx context.Context) error {
 		}
 		readErr <- sc.Err()
 	}()
+	return lines, readErr
+}
+
+// settle waits, at most Wait, until no job created since then is due and
+// unfinished: the deliveries (and the card updates) on their way are then
+// in the mailbox. A wait that runs out is logged; what comes later is
+// shown by this console while it runs, else by the next.
+func (c *Console) settle(ctx context.Context, since time.Time) {
+	if c.Work == nil {
+		return
+	}
+	deadline := time.Now().Add(c.Wait)
+	poll := min(c.Poll, 50*time.Millisecond)
 	for {
-		c.prompt()
+		busy, err := c.Work.Pending(ctx, since)
+		if err != nil {
+			if ctx.Err() == nil {
+				c.Log.Warn("console: look for deliveries on their way", "err", err)
+			}
+			return
+		}
+		if !busy {
+			return
+		}
+		if time.Now().After(deadline) {
+			c.Log.Warn("console: deliveries still on their way; they are shown when they arrive", "waited", c.Wait.String())
+			return
+		}
 		select {
 		case <-ctx.Done():
-			return nil
-		case err := <-readErr:
-			c.deliverMail(ctx)
-			if err != nil {
-				return fmt.Errorf("read input: %w", err)
-			}
-			return nil
-		case line := <-lines:
-			line = strings.TrimSpace(line)
-			if line == "" {
-				continue
-			}
-			if line == "/quit" || line == "/exit" {
-				return nil
-			}
-			c.handle(ctx, line)
-			c.deliverMail(ctx)
+			return
+		case <-time.After(poll):
 		}
 	}
 }
+
+// channelID is where the console's requests come from: the channel, or
+// the person's private conversation with Werkplek.
+func (c *Console) channelID() string {
+	if c.Direct {
+		return directChannel(c.Email)
+	}
+	return c.Channel
+}
+
+// directChannel is the console channel id of a person's private
+// conversation with Werkplek.
+func directChannel(email string) string { return "dm:" + email }
 
 // handle sends one line to the core. A line equal to one of the last reply's
 // button commands counts as pressing that button.
@@ -140,7 +234,7 @@ func (c *Console) handle(ctx context.Context, line string) {
 		Platform:     intranet.PlatformConsole,
 		Installation: Installation,
 		User:         intranet.User{ID: c.Email, Email: c.Email, Name: c.Email},
-		Channel:      intranet.Channel{ID: c.Channel, Name: c.Channel},
+		Channel:      intranet.Channel{ID: c.channelID(), Name: c.channelID(), Direct: c.Direct},
 		Text:         line,
 	}
 	c.mu.Lock()
@@ -159,7 +253,7 @@ func (c *Console) handle(ctx context.Context, line string) {
 	}
 	c.mu.Lock()
 	c.seq++
-	c.lastRef = &intranet.MessageRef{Platform: intranet.PlatformConsole, Installation: Installation, ChannelID: c.Channel, ID: fmt.Sprintf("console-%d", c.seq)}
+	c.lastRef = &intranet.MessageRef{Platform: intranet.PlatformConsole, Installation: Installation, ChannelID: c.channelID(), ID: fmt.Sprintf("console-%d", c.seq)}
 	c.buttons = map[string]bool{}
 	for _, b := range reply.Buttons {
 		c.buttons[b.Command] = true
@@ -173,17 +267,18 @@ func (c *Console) handle(ctx context.Context, line string) {
 	c.emit(ev)
 }
 
-// deliverMail prints what was sent to this person or channel meanwhile.
-func (c *Console) deliverMail(ctx context.Context) {
+// deliverMail prints what was sent to this person or channel that this
+// console's person has not seen yet, and returns how much.
+func (c *Console) deliverMail(ctx context.Context) int {
 	if c.Mailbox == nil {
-		return
+		return 0
 	}
-	mail, err := c.Mailbox.TakeMail(ctx, intranet.PlatformConsole, c.Email, c.Channel)
+	mail, err := c.Mailbox.TakeMail(ctx, intranet.PlatformConsole, c.Email, c.channelID())
 	if err != nil {
 		if ctx.Err() == nil {
 			c.Log.Warn("console mailbox unavailable", "err", err)
 		}
-		return
+		return 0
 	}
 	for _, m := range mail {
 		ev := event{Kind: "post", Channel: m.To.ChannelID, Reply: m.Reply, Updated: m.Updated}
@@ -192,6 +287,7 @@ func (c *Console) deliverMail(ctx context.Context) {
 		}
 		c.emit(ev)
 	}
+	return len(mail)
 }
 
 func (c *Console) emit(ev event) {
@@ -206,10 +302,14 @@ func (c *Console) emit(ev event) {
 	}
 	switch ev.Kind {
 	case "dm":
-		head := "[DM from Werkplek]"
-		if ev.Updated {
-			head = "[DM from Werkplek, updated]"
+		head := "[DM from Werkplek"
+		if c.Direct {
+			head = "[Werkplek" // the conversation is the DM
 		}
+		if ev.Updated {
+			head += ", updated"
+		}
+		head += "]"
 		c.printf("\n%s\n%s", head, Render(ev.Reply))
 	case "post":
 		head := "[#" + ev.Channel + "]"

@@ -19,7 +19,8 @@ func (p *Poster) Deliver(ctx context.Context, d intranet.Delivery) (intranet.Mes
 	return p.Mailbox.PutMail(ctx, d)
 }
 
-// Update replaces a stored message; the console shows it again, marked updated.
+// Update replaces a stored message; every console shows it again, marked
+// updated.
 func (p *Poster) Update(ctx context.Context, ref intranet.MessageRef, r intranet.Reply) error {
 	return p.Mailbox.ReplaceMail(ctx, ref, r)
 }

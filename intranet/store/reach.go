@@ -13,7 +13,7 @@ import (
 // hours, and DMs to a person whose account is chosen when they are
 // delivered, held through the person's quiet hours.
 func init() {
-	register(migration{10, "reaching people: accounts' last use, quiet hours, DMs to a person held until their quiet hours end", `
+	register(migration{9, "reaching people: accounts' last use, quiet hours, DMs to a person held until their quiet hours end", `
 ALTER TABLE accounts ADD COLUMN last_seen timestamptz;
 ALTER TABLE people ADD COLUMN quiet_hours text NOT NULL DEFAULT '';
 ALTER TABLE outbox ADD COLUMN person_id bigint NOT NULL DEFAULT 0;

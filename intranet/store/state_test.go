@@ -85,38 +85,3 @@ func TestWithLock(t *testing.T) {
 		}
 	})
 }
-
-func TestMail(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
-		ctx := context.Background()
-		dm := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", UserID: "jan@example.nl"}, Reply: intranet.Reply{Text: "Hallo Jan"}}
-		post := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", ChannelID: "zorg"}, Reply: intranet.Reply{Title: "Nieuws"}}
-		other := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", UserID: "piet@example.nl"}, Reply: intranet.Reply{Text: "Hallo Piet"}}
-		ref, err := s.PutMail(ctx, dm)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range []intranet.Delivery{post, other} {
-			if _, err := s.PutMail(ctx, d); err != nil {
-				t.Fatal(err)
-			}
-		}
-		got, err := s.TakeMail(ctx, intranet.PlatformConsole, "jan@example.nl", "zorg")
-		if err != nil || len(got) != 2 || got[0].Reply.Text != "Hallo Jan" || got[1].Reply.Title != "Nieuws" {
-			t.Fatalf("take = %+v, %v", got, err)
-		}
-		if again, _ := s.TakeMail(ctx, intranet.PlatformConsole, "jan@example.nl", "zorg"); len(again) != 0 {
-			t.Fatalf("taken twice: %+v", again)
-		}
-		if err := s.ReplaceMail(ctx, ref, intranet.Reply{Text: "Bijgewerkt"}); err != nil {
-			t.Fatal(err)
-		}
-		got, _ = s.TakeMail(ctx, intranet.PlatformConsole, "jan@example.nl", "other")
-		if len(got) != 1 || !got[0].Updated || got[0].Reply.Text != "Bijgewerkt" {
-			t.Fatalf("after replace: %+v", got)
-		}
-		if err := s.ReplaceMail(ctx, intranet.MessageRef{ID: "424242"}, intranet.Reply{}); intranet.ErrorCode(err) != intranet.ENOTFOUND {
-			t.Errorf("replace unknown: %v", err)
-		}
-	})
-}
