@@ -185,7 +185,7 @@ func (m *Main) handovers(ctx context.Context, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	cw := csv.NewWriter(w)
+	cw := csv.NewWriter(w) // keeps its first write error; read once after Flush below
 	_ = cw.Write([]string{"handover_id", "team", "requester_email", "requester", "shift_start", "shift_end", "shift_hours", "description", "skill", "state",
 		"taker_email", "taker", "changed_at", "change", "state_after", "by_email", "by"})
 	for _, e := range events {

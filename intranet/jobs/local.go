@@ -232,8 +232,11 @@ func (q *localQueue) list(ctx context.Context, limit int) ([]intranet.JobInfo, e
 	out := make([]intranet.JobInfo, 0, len(jobs))
 	for _, j := range jobs {
 		var a args
-		_ = json.Unmarshal(j.Args, &a)
-		info := intranet.JobInfo{ID: j.ID, Kind: a.JobKind, Key: a.Key, Due: a.Due, Next: j.ScheduledAt, Attempt: j.Attempt, MaxAttempts: j.MaxAttempts, LastError: j.LastError}
+		info := intranet.JobInfo{ID: j.ID, Next: j.ScheduledAt, Attempt: j.Attempt, MaxAttempts: j.MaxAttempts, LastError: j.LastError}
+		if err := json.Unmarshal(j.Args, &a); err != nil {
+			info.LastError = "unreadable arguments: " + err.Error()
+		}
+		info.Kind, info.Key, info.Due = a.JobKind, a.Key, a.Due
 		switch j.State {
 		case store.QueueScheduled:
 			info.State = intranet.JobScheduled

@@ -161,7 +161,7 @@ func (q *riverQueue) list(ctx context.Context, limit int) ([]intranet.JobInfo, e
 
 func riverInfo(j *rivertype.JobRow) intranet.JobInfo {
 	var a args
-	_ = json.Unmarshal(j.EncodedArgs, &a)
+	unreadable := json.Unmarshal(j.EncodedArgs, &a)
 	info := intranet.JobInfo{ID: j.ID, Kind: a.JobKind, Key: a.Key, Due: a.Due, Next: j.ScheduledAt, Attempt: j.Attempt, MaxAttempts: j.MaxAttempts}
 	switch j.State {
 	case rivertype.JobStateScheduled:
@@ -179,6 +179,9 @@ func riverInfo(j *rivertype.JobRow) intranet.JobInfo {
 	}
 	if n := len(j.Errors); n > 0 {
 		info.LastError = j.Errors[n-1].Error
+	}
+	if unreadable != nil {
+		info.LastError = "unreadable arguments: " + unreadable.Error()
 	}
 	return info
 }

@@ -1,6 +1,7 @@
 package rooms_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -153,4 +154,27 @@ func news(e *coretest.Env, seen map[string]int, email string) []string {
 	out := all[seen[email]:]
 	seen[email] = len(all)
 	return out
+}
+
+// TestRoomReminderReachesElsewhere: a person who booked on a platform that
+// is switched off since (Teams has no poster in coretest) gets the reminder where the phonebook's email
+// reaches them (here the console), and the account found there is kept.
+func TestRoomReminderReachesElsewhere(t *testing.T) {
+	grote := []intranet.RoomRecord{{Line: 2, Name: "Grote zaal", Capacity: 20, Opens: 420, Closes: 1320}}
+	withRooms(t, grote, func(t *testing.T, e *coretest.Env) {
+		r := coretest.Request(jan, "", "/room book Grote zaal morgen 9-10 Intake")
+		r.Platform, r.Installation = intranet.PlatformTeams, "tenant"
+		coretest.Wants(t, "book on Teams", coretest.All(e.Do(r)), "Geboekt")
+		e.Now = at(28, 8, 50)
+		e.RunDue()
+		got := e.Posters.DMs(intranet.PlatformConsole, jan)
+		if len(got) != 1 {
+			t.Fatalf("reminder on the console: %q", got)
+		}
+		coretest.Wants(t, "reminder", got[0], "Zo meteen: Grote zaal", "(Intake)")
+		a, err := e.Store.FindAccount(context.Background(), intranet.PlatformConsole, "local", jan)
+		if err != nil || a == nil {
+			t.Errorf("the console account found by email is not linked: %v %v", a, err)
+		}
+	})
 }
