@@ -33,6 +33,9 @@ type Units struct {
 	Handover  *handover.Unit
 	News      *news.Unit
 	Questions *questions.Unit
+	// Departures records gone installations and tells the admins (no unit:
+	// it has no commands, but is built from the same Env).
+	Departures *feature.Departures
 }
 
 // list returns the units in the order help lists them.
@@ -63,16 +66,19 @@ func (m *Main) open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("job runner: %w", err)
 	}
-	o, err := jobs.NewOutbox(r, m.Platforms.Poster)
+	// Nothing is sent to an installation that is gone: not by the outbox,
+	// not on a DM's choice of account.
+	gone := feature.NewInstallations(s, nil)
+	o, err := jobs.NewOutbox(r, m.Platforms.Poster, gone)
 	if err != nil {
 		return err
 	}
 	m.Jobs, m.Outbox = r, o
-	if err := m.buildUnits(); err != nil {
+	if err := m.buildUnits(gone); err != nil {
 		return err
 	}
 	m.Router = router.New(router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
-		Language: m.Config.Language, Location: m.location(), Units: m.Units.list()})
+		Language: m.Config.Language, Location: m.location(), Units: m.Units.list(), Departures: m.Units.Departures})
 	return nil
 }
 
@@ -84,8 +90,9 @@ func (m *Main) location() *time.Location {
 }
 
 // buildUnits makes every unit over the store, the job runner and the outbox:
-// the units that message people and schedule work share one feature.Env.
-func (m *Main) buildUnits() error {
+// the units that message people and schedule work share one feature.Env,
+// whose DMs skip the installations gone says are gone.
+func (m *Main) buildUnits(gone *feature.Installations) error {
 	s := m.Store
 	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "of hours from 0 (no reminder) to 168")
 	if err != nil {
@@ -99,7 +106,7 @@ func (m *Main) buildUnits() error {
 	if err != nil {
 		return err
 	}
-	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
+	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Installations: gone, Jobs: m.Jobs, Outbox: m.Outbox, Tx: s,
 		Location: m.location(), Language: m.Config.Language}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
 	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, PublicURL: m.Config.PublicURL}); err != nil {
@@ -117,6 +124,9 @@ func (m *Main) buildUnits() error {
 		return err
 	}
 	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {
+		return err
+	}
+	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {
 		return err
 	}
 	m.Units = u

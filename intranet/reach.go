@@ -46,3 +46,12 @@ type Departures interface {
 	// app was installed anew).
 	InstallationBack(ctx context.Context, platform Platform, installation string) error
 }
+
+// Installations tells whether an installation is gone (see Departures), so
+// that nothing is sent there: the Messenger skips the accounts of a gone
+// installation and the outbox fails a delivery to it at once.
+type Installations interface {
+	// Gone reports whether the installation is gone. Returns EUNAVAILABLE
+	// when the database cannot be read.
+	Gone(ctx context.Context, platform Platform, installation string) (bool, error)
+}

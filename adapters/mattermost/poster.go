@@ -179,6 +179,7 @@ func (a *Adapter) retry(ctx context.Context, op string, call func() (*model.Resp
 	backoff := a.cfg.RetryBase
 	for attempt := 1; ; attempt++ {
 		resp, err := call()
+		a.answered(ctx, op, resp, err)
 		if err == nil {
 			return nil
 		}

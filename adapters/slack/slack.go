@@ -83,6 +83,10 @@ type Adapter struct {
 	api   *slack.Client
 	http  *http.Client
 
+	// departures is the core's, when it keeps them: app_uninstalled and
+	// tokens_revoked are told to it.
+	departures intranet.Departures
+
 	// base is the parent of the contexts of late answers: they outlive the
 	// HTTP request that started them.
 	base   context.Context
@@ -159,6 +163,9 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 		log:   log.With("platform", "slack"),
 		api:   slack.New(cfg.BotToken, opts...),
 		http:  cfg.HTTPClient,
+	}
+	if d, ok := core.(intranet.Departures); ok {
+		a.departures = d
 	}
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.entries = map[string]cachedUser{}

@@ -64,8 +64,12 @@ type Env struct {
 	Posters *Posters
 	Outbox  *Outbox
 	Jobs    *Jobs
-	// Router answers requests once Core built it.
-	Router *router.Router
+	// Installations says which installations are gone (over the store);
+	// the Feature Env's DMs and the Outbox skip them.
+	Installations *feature.Installations
+	// Router answers requests once Core built it, with Departures.
+	Router     *router.Router
+	Departures *feature.Departures
 }
 
 // Clock reads e.Now.
@@ -75,7 +79,7 @@ func (e *Env) Clock() time.Time { return e.Now }
 // the recording posters, the jobs, the outbox, Amsterdam, e's clock and
 // Dutch. A test that needs another part sets it on the copy.
 func (e *Env) Feature() feature.Env {
-	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Jobs: e.Jobs, Outbox: e.Outbox,
+	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Installations: e.Installations, Jobs: e.Jobs, Outbox: e.Outbox,
 		Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl"}
 }
 
@@ -110,7 +114,8 @@ func New(t *testing.T, engine string) *Env {
 	e := &Env{T: t, Store: s, Now: Start}
 	s.Now = e.Clock
 	e.Posters = &Posters{}
-	e.Outbox = &Outbox{Posters: e.Posters}
+	e.Installations = feature.NewInstallations(s, e.Clock)
+	e.Outbox = &Outbox{Posters: e.Posters, Installations: e.Installations}
 	e.Jobs = &Jobs{}
 	return e
 }
@@ -128,10 +133,17 @@ func (e *Env) Import(recs ...intranet.PersonRecord) {
 	}
 }
 
-// Core builds the router over the units (the help unit comes with it).
+// Core builds the router over the units (the help unit comes with it)
+// and Departures, which tells the admins of a gone installation.
 func (e *Env) Core(units ...feature.Unit) *router.Router {
+	e.T.Helper()
+	d, err := feature.NewDepartures(feature.DeparturesConfig{Env: e.Feature(), Installations: e.Installations, State: e.Store, Admins: e.Store})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	e.Departures = d
 	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
-		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units})
+		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d})
 	return e.Router
 }
 

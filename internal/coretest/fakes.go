@@ -131,11 +131,13 @@ func (r *Recorder) Update(ctx context.Context, ref intranet.MessageRef, reply in
 
 // Outbox delivers at once to its posters, once per key, and keeps each
 // entry with its state and message reference, as the real outbox does
-// once its job ran.
+// once its job ran; like it, it fails what goes to a gone installation.
 type Outbox struct {
 	Posters *Posters
-	mu      sync.Mutex
-	entries []intranet.OutboxEntry
+	// Installations says which installations are gone (nil: none).
+	Installations intranet.Installations
+	mu            sync.Mutex
+	entries       []intranet.OutboxEntry
 }
 
 var _ intranet.Outbox = (*Outbox)(nil)
@@ -153,7 +155,16 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 		}
 	}
 	e := intranet.OutboxEntry{ID: int64(len(o.entries) + 1), Key: d.Key, To: d.To, Reply: d.Reply, State: intranet.OutboxFailed, Attempts: 1}
-	if p := o.Posters.Poster(d.To.Platform); p != nil {
+	gone := false
+	if o.Installations != nil {
+		var err error
+		if gone, err = o.Installations.Gone(ctx, d.To.Platform, d.To.Installation); err != nil {
+			return 0, err
+		}
+	}
+	if gone {
+		e.LastError = "installation gone"
+	} else if p := o.Posters.Poster(d.To.Platform); p != nil {
 		ref, err := p.Deliver(ctx, d)
 		if err == nil {
 			e.State, e.Ref = intranet.OutboxSent, ref

@@ -20,6 +20,9 @@ type Env struct {
 	// Platforms says which platforms are on: cards are posted, and DMs
 	// sent, only there.
 	Platforms Platforms
+	// Installations says which installations are gone: DMs skip their
+	// accounts (nil: none is gone).
+	Installations intranet.Installations
 	// Jobs runs the unit's jobs; New registers their handlers on it.
 	Jobs Jobs
 	// Outbox delivers every card and DM, retried and sent once per key.
@@ -95,7 +98,7 @@ func (e *Env) missing(also []Need) string {
 // Messenger is the unit's way to DM people, over e's outbox and platforms
 // in e's language (as Ready defaulted it).
 func (e Env) Messenger() Messenger {
-	return Messenger{Outbox: e.Outbox, Platforms: e.Platforms, Language: e.Language}
+	return Messenger{Outbox: e.Outbox, Platforms: e.Platforms, Installations: e.Installations, Language: e.Language}
 }
 
 // Today is the current date in the organisation's time zone, the day typed

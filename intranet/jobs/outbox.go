@@ -24,14 +24,21 @@ type Outbox struct {
 	// posters returns the poster of a platform; the set is filled as
 	// adapters start, so it is looked up at delivery time.
 	posters func(intranet.Platform) intranet.Poster
+	// gone says which installations are gone: nothing is sent there.
+	gone intranet.Installations
 }
 
 var _ intranet.Outbox = (*Outbox)(nil)
 
+// ErrInstallationGone is the failure of a delivery to an installation that
+// is gone (intranet.Departures): it is not attempted, and not tried again.
+var ErrInstallationGone = errors.New("installation gone")
+
 // NewOutbox registers the delivery job on r; posters returns the poster of a
-// platform (nil when that platform is off).
-func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster) (*Outbox, error) {
-	o := &Outbox{r: r, posters: posters}
+// platform (nil when that platform is off); gone says which installations
+// are gone (nil: none).
+func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster, gone intranet.Installations) (*Outbox, error) {
+	o := &Outbox{r: r, posters: posters, gone: gone}
 	if err := r.HandleJobs(OutboxKind, o.deliver); err != nil {
 		return nil, err
 	}
@@ -93,6 +100,14 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 	}
 	if e.State == intranet.OutboxSent {
 		return nil
+	}
+	if o.gone != nil {
+		gone, err := o.gone.Gone(ctx, e.To.Platform, e.To.Installation)
+		if err != nil {
+			return err
+		} else if gone {
+			return o.failed(ctx, e, ErrInstallationGone)
+		}
 	}
 	poster := o.posters(e.To.Platform)
 	if poster == nil {
