@@ -33,6 +33,9 @@ type Units struct {
 	Handover  *handover.Unit
 	News      *news.Unit
 	Questions *questions.Unit
+	// Departures records gone installations and tells the admins (no unit:
+	// it has no commands, but is built from the same Env).
+	Departures *feature.Departures
 }
 
 // list returns the units in the order help lists them.
@@ -63,17 +66,20 @@ func (m *Main) open(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("job runner: %w", err)
 	}
-	recipients := feature.Recipients{People: s, Accounts: s, Platforms: m.Platforms, Order: m.dmPlatforms(), Language: m.Config.Language}
-	o, err := jobs.NewOutbox(r, m.Platforms.Poster, recipients)
+	// Nothing is sent to an installation that is gone: not by the outbox,
+	// not on a DM's choice of account, not by a card's refresh.
+	gone := feature.NewInstallations(s, nil)
+	recipients := feature.Recipients{People: s, Accounts: s, Platforms: m.Platforms, Installations: gone, Order: m.dmPlatforms(), Language: m.Config.Language}
+	o, err := jobs.NewOutbox(r, m.Platforms.Poster, recipients, gone)
 	if err != nil {
 		return err
 	}
 	m.Jobs, m.Outbox = r, o
-	if err := m.buildUnits(); err != nil {
+	if err := m.buildUnits(gone); err != nil {
 		return err
 	}
 	m.Router = router.New(router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
-		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list()})
+		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures})
 	return nil
 }
 
@@ -97,8 +103,9 @@ func (m *Main) location() *time.Location {
 
 // buildUnits makes every unit over the store, the job runner and the outbox:
 // the units that message people and schedule work share one feature.Env,
-// and in it the one refresh job of posted cards (feature.Cards).
-func (m *Main) buildUnits() error {
+// and in it the one refresh job of posted cards (feature.Cards), which
+// skips the installations gone says are gone.
+func (m *Main) buildUnits(gone *feature.Installations) error {
 	s := m.Store
 	handoverHours, err := m.hoursSetting("WERKPLEK_HANDOVER_REMINDER_HOURS", DefaultHandoverReminderHours, 0, 24*7, "of hours from 0 (no reminder) to 168")
 	if err != nil {
@@ -116,7 +123,7 @@ func (m *Main) buildUnits() error {
 	if err != nil {
 		return err
 	}
-	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
+	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Installations: gone, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
 	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, Shifts: s, PublicURL: m.Config.PublicURL}); err != nil {
@@ -134,6 +141,9 @@ func (m *Main) buildUnits() error {
 		return err
 	}
 	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {
+		return err
+	}
+	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {
 		return err
 	}
 	m.Units = u

@@ -110,7 +110,7 @@ func sendDM(t *testing.T, env map[string]string, key, text string) int64 {
 	r := testRunner(t, env)
 	o, err := jobs.NewOutbox(r, func(p intranet.Platform) intranet.Poster {
 		return &console.Poster{Mailbox: r.Store()}
-	}, nil)
+	}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,6 +91,8 @@ func (s *statusRecorder) WriteHeader(code int) {
 
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
+var _ intranet.Departures = (*instrumentedCore)(nil)
+
 // instrumentedCore counts and times the core's answers for /metrics.
 type instrumentedCore struct {
 	intranet.Core
@@ -107,6 +109,25 @@ func (c *instrumentedCore) Handle(ctx context.Context, r intranet.Request) (intr
 	}
 	c.metrics.requests.WithLabelValues(string(r.Platform), c.command(r.CommandText()), outcome).Inc()
 	return reply, err
+}
+
+// InstallationGone passes an adapter's report on to the core, so that
+// adapters find the core's Departures on the core they were given.
+func (c *instrumentedCore) InstallationGone(ctx context.Context, p intranet.Platform, installation, reason string) error {
+	d, ok := c.Core.(intranet.Departures)
+	if !ok {
+		return intranet.Errorf(intranet.ENOTIMPLEMENTED, "The core keeps no departures.")
+	}
+	return d.InstallationGone(ctx, p, installation, reason)
+}
+
+// InstallationBack passes an adapter's report on to the core.
+func (c *instrumentedCore) InstallationBack(ctx context.Context, p intranet.Platform, installation string) error {
+	d, ok := c.Core.(intranet.Departures)
+	if !ok {
+		return intranet.Errorf(intranet.ENOTIMPLEMENTED, "The core keeps no departures.")
+	}
+	return d.InstallationBack(ctx, p, installation)
 }
 
 // command is the canonical command name of a request, or "other", so that

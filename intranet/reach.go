@@ -64,3 +64,13 @@ type Recipients interface {
 
 // QuietHoursDefault is WERKPLEK_QUIET_HOURS's default: no DMs at night.
 const QuietHoursDefault = "22:00-07:00"
+
+// Installations tells whether an installation is gone (see Departures), so
+// that nothing is sent there: the Recipients skip the accounts of a gone
+// installation, the outbox fails a delivery to it at once and posted cards
+// there are not updated.
+type Installations interface {
+	// Gone reports whether the installation is gone. Returns EUNAVAILABLE
+	// when the database cannot be read.
+	Gone(ctx context.Context, platform Platform, installation string) (bool, error)
+}

@@ -119,6 +119,11 @@ type Adapter struct {
 	inflight  chan struct{} // bounds concurrent websocket handlers
 	wg        sync.WaitGroup
 	closeOnce sync.Once
+
+	// departures is the core's, when it keeps them; token is what it was
+	// last told of the bot token (token.go), guarded by mu.
+	departures intranet.Departures
+	token      tokenHealth
 }
 
 type cachedUser struct {
@@ -208,6 +213,9 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, locker intra
 		for _, n := range c.Names() {
 			a.triggers[n] = true
 		}
+	}
+	if d, ok := core.(intranet.Departures); ok {
+		a.departures = d
 	}
 	if cfg.URL != "" {
 		a.api = model.NewAPIv4Client(cfg.URL)

@@ -64,6 +64,7 @@ func (a *Adapter) identify(ctx context.Context, id, name string) intranet.User {
 		lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		defer cancel()
 		got, resp, err := a.api.GetUser(lctx, id, "")
+		a.answered(ctx, "get user", resp, err)
 		if err != nil {
 			code := 0
 			if resp != nil {

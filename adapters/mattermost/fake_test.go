@@ -49,6 +49,10 @@ type fakeMM struct {
 	// loseAnswers makes the next post creations succeed but answer 500, as
 	// when a proxy times out after the server saved the post.
 	loseAnswers int
+	// revoked makes the server refuse the bot token: 401 on the REST API,
+	// and the websocket closed after its authentication challenge, as
+	// Mattermost does.
+	revoked bool
 }
 
 const (
@@ -84,7 +88,7 @@ func newFakeMM(t testing.TB) *fakeMM {
 			f.mu.Lock()
 			f.calls[key]++
 			f.mu.Unlock()
-			if !strings.EqualFold(r.Header.Get("Authorization"), "Bearer "+f.token) {
+			if !strings.EqualFold(r.Header.Get("Authorization"), "Bearer "+f.validToken()) {
 				appError(w, http.StatusUnauthorized, "api.context.session_expired.app_error")
 				return
 			}
@@ -279,7 +283,7 @@ func newFakeMM(t testing.TB) *fakeMM {
 			return
 		}
 		var req model.WebSocketRequest
-		if err := conn.ReadJSON(&req); err != nil || req.Action != string(model.WebsocketAuthenticationChallenge) || req.Data["token"] != f.token {
+		if err := conn.ReadJSON(&req); err != nil || req.Action != string(model.WebsocketAuthenticationChallenge) || req.Data["token"] != f.validToken() {
 			conn.Close()
 			return
 		}
@@ -314,6 +318,23 @@ func validCommand(c *model.Command) string {
 		return "model.command.is_valid.app_error"
 	}
 	return ""
+}
+
+// revoke makes the bot token stop working (true) or work again.
+func (f *fakeMM) revoke(revoked bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.revoked = revoked
+}
+
+// validToken is the token the server accepts now ("" none).
+func (f *fakeMM) validToken() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.revoked {
+		return ""
+	}
+	return f.token
 }
 
 func (f *fakeMM) failNext(route string, codes ...int) {

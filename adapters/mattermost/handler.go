@@ -129,7 +129,7 @@ func (a *Adapter) handleCommand(w http.ResponseWriter, r *http.Request) {
 	hctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), lateTimeout)
 	go func() {
 		defer cancel()
-		rep, err := a.core.Handle(hctx, req)
+		rep, err := a.handle(hctx, req)
 		done <- result{rep, err}
 	}()
 	timer := time.NewTimer(a.cfg.CommandDeadline)
@@ -243,7 +243,7 @@ func (a *Adapter) handleAction(w http.ResponseWriter, r *http.Request) {
 	}
 	hctx, cancel := context.WithTimeout(ctx, coreTimeout)
 	defer cancel()
-	reply, err := a.core.Handle(hctx, req)
+	reply, err := a.handle(hctx, req)
 	a.logFailure(err, "action")
 	if reply.Form != nil && in.TriggerId != "" && a.api != nil {
 		if err := a.openDialog(ctx, in.TriggerId, RenderDialog(*reply.Form, langOf(reply, lang), a.renderOptions())); err == nil {
@@ -313,7 +313,7 @@ func (a *Adapter) handleDialog(w http.ResponseWriter, r *http.Request) {
 	}
 	hctx, cancel := context.WithTimeout(ctx, coreTimeout)
 	defer cancel()
-	reply, err := a.core.Handle(hctx, req)
+	reply, err := a.handle(hctx, req)
 	a.logFailure(err, "dialog")
 	if len(reply.FieldErrors) > 0 {
 		writeJSON(w, RenderFieldErrors(reply))

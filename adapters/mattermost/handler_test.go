@@ -51,6 +51,15 @@ type env struct {
 
 	mu     sync.Mutex
 	sleeps []time.Duration
+
+	// departures records what the adapter told the core of its bot token.
+	departures *mock.Departures
+}
+
+// departingCore is a core that keeps departures, as the router does.
+type departingCore struct {
+	*mock.Core
+	*mock.Departures
 }
 
 func (e *env) slept() []time.Duration {
@@ -91,7 +100,8 @@ func newEnv(t testing.TB, edit func(*Config)) *env {
 	if edit != nil {
 		edit(&cfg)
 	}
-	a, err := New(cfg, e.core, e.state, e.state, slog.New(slog.NewTextHandler(e.logs, nil)))
+	e.departures = &mock.Departures{}
+	a, err := New(cfg, departingCore{e.core, e.departures}, e.state, e.state, slog.New(slog.NewTextHandler(e.logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

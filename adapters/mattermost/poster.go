@@ -181,6 +181,7 @@ func pendingPostID(key string) string {
 func (a *Adapter) retry(ctx context.Context, c retry.Call, call func() (*model.Response, error)) error {
 	return a.policy.Do(ctx, c, func(ctx context.Context) error {
 		resp, err := call()
+		a.answered(ctx, c.Op, resp, err)
 		if err == nil {
 			return nil
 		}

@@ -48,6 +48,10 @@ func (a *Adapter) listen(ctx context.Context) {
 		}
 		if healthy {
 			wait = a.cfg.ReconnectBase
+		} else {
+			// Mattermost closes a websocket whose token it refuses
+			// without saying why: ask the REST API.
+			a.checkToken(ctx)
 		}
 		a.log.Warn("websocket dropped", "err", err, "reconnect_in", wait.String())
 		if a.cfg.Sleep(ctx, wait) != nil {
@@ -103,6 +107,7 @@ func (a *Adapter) session(ctx context.Context) (healthy bool, err error) {
 			switch ev.EventType() {
 			case model.WebsocketEventHello:
 				healthy = true
+				a.tokenIs(ctx, tokenWorks, "websocket")
 			case model.WebsocketEventPosted:
 				healthy = true
 				a.posted(ctx, bot, ev)

@@ -299,8 +299,8 @@ func (l *logBuffer) String() string {
 	return l.b.String()
 }
 
-// testEnv is an adapter wired to a fake Slack, a mock core and an
-// in-memory state store.
+// testEnv is an adapter wired to a fake Slack, a mock core (that records
+// departures) and an in-memory state store.
 type testEnv struct {
 	a     *Adapter
 	slack *fakeSlack
@@ -310,6 +310,9 @@ type testEnv struct {
 	mux   *http.ServeMux
 	waits []time.Duration // what Sleep was asked to wait
 	mu    sync.Mutex
+
+	// departures records what the adapter told the core of gone installations.
+	departures *mock.Departures
 }
 
 func newEnv(t testing.TB, handle func(ctx context.Context, r intranet.Request) (intranet.Reply, error), tweak ...func(*Config)) *testEnv {
@@ -321,6 +324,7 @@ func newEnv(t testing.TB, handle func(ctx context.Context, r intranet.Request) (
 		}
 	}
 	e.core = &mock.Core{HandleFn: handle}
+	e.departures = &mock.Departures{}
 	cfg := Config{
 		SigningSecret: testSecret,
 		BotToken:      "xoxb-test",
@@ -339,7 +343,7 @@ func newEnv(t testing.TB, handle func(ctx context.Context, r intranet.Request) (
 	for _, fn := range tweak {
 		fn(&cfg)
 	}
-	a, err := New(cfg, e.core, e.state, slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	a, err := New(cfg, departingCore{e.core, e.departures}, e.state, slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,6 +351,12 @@ func newEnv(t testing.TB, handle func(ctx context.Context, r intranet.Request) (
 	e.a = a
 	a.Routes(e.mux)
 	return e
+}
+
+// departingCore is a core that keeps departures, as the router does.
+type departingCore struct {
+	*mock.Core
+	*mock.Departures
 }
 
 func (e *testEnv) sleeps() []time.Duration {

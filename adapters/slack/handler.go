@@ -121,6 +121,9 @@ func (a *Adapter) acceptEvent(ctx context.Context, ev event, parseErr error) err
 		return nil
 	}
 	a.maybePrune()
+	if ev.gone != nil {
+		return a.departed(ctx, ev)
+	}
 	a.answer(ctx, ev.in)
 	return nil
 }

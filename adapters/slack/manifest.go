@@ -38,8 +38,10 @@ var Scopes = []string{
 
 // BotEvents are the Events API events Werkplek subscribes to: mentions,
 // DMs, and messages in public and private channels the bot is in (only
-// thread replies are handed to the core, as answers to posted questions).
-var BotEvents = []string{"app_mention", "message.im", "message.channels", "message.groups"}
+// thread replies are handed to the core, as answers to posted questions);
+// and app_uninstalled and tokens_revoked (they need no scope), after which
+// nothing more is sent to the workspace and the admins are told.
+var BotEvents = []string{"app_mention", "message.im", "message.channels", "message.groups", "app_uninstalled", "tokens_revoked"}
 
 type manifest struct {
 	DisplayInformation struct {

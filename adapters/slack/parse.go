@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 
 	"github.com/werkplek/werkplek/intranet"
 )
@@ -212,6 +213,8 @@ type event struct {
 	challenge string
 	eventID   string
 	in        inbound
+	// gone is set when Slack says the app left an installation.
+	gone *departure
 }
 
 // eventEnvelope holds the fields of https://docs.slack.dev/apis/events-api/#callback-field
@@ -237,6 +240,11 @@ type eventEnvelope struct {
 		TS          string `json:"ts"`
 		ThreadTS    string `json:"thread_ts"`
 		Team        string `json:"team"`
+		// Tokens lists the users whose tokens were revoked (tokens_revoked).
+		Tokens *struct {
+			OAuth []string `json:"oauth"`
+			Bot   []string `json:"bot"`
+		} `json:"tokens"`
 	} `json:"event"`
 }
 
@@ -247,7 +255,8 @@ type eventEnvelope struct {
 // answer to a posted question or ignores. Messages from bots (the bot's own
 // included) and edits carry bot_id or a subtype and are ignored, as are
 // other channel messages and every other event kind (errIgnored, with the
-// event id set).
+// event id set). app_uninstalled, and tokens_revoked when the bot's token
+// is among them, say that the installation is gone (event.gone).
 func parseEvent(body []byte) (event, error) {
 	var env eventEnvelope
 	if err := json.Unmarshal(body, &env); err != nil {
@@ -268,6 +277,10 @@ func parseEvent(body []byte) (event, error) {
 	}
 	ev := event{eventID: env.EventID}
 	e := env.Event
+	switch e.Type {
+	case string(slackevents.AppUninstalled), string(slackevents.TokensRevoked):
+		return parseDeparture(ev, env)
+	}
 	inThread := false
 	switch {
 	case e.Type == "app_mention":

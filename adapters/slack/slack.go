@@ -90,6 +90,10 @@ type Adapter struct {
 	// policy retries Web API and response_url calls.
 	policy retry.Policy
 
+	// departures is the core's, when it keeps them: app_uninstalled and
+	// tokens_revoked are told to it.
+	departures intranet.Departures
+
 	// base is the parent of the contexts of late answers: they outlive the
 	// HTTP request that started them.
 	base   context.Context
@@ -164,6 +168,9 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 		api:    slack.New(cfg.BotToken, opts...),
 		http:   &client,
 		policy: policy,
+	}
+	if d, ok := core.(intranet.Departures); ok {
+		a.departures = d
 	}
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.entries = map[string]cachedUser{}

@@ -11,9 +11,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/gorilla/websocket"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/mock"
 )
 
 // fakeSocket is Slack's Socket Mode end: it greets the client, sends the
@@ -171,6 +173,18 @@ func TestSocketMode(t *testing.T) {
 			}
 		}
 		eventually(t, "the DM answer", func() bool { return len(e.slack.posted("D0JANWERKB1")) == 1 })
+	})
+	t.Run("AppUninstalled", func(t *testing.T) {
+		for i := range 2 {
+			fs.push(envelope(t, "env-gone", "events_api", fixture(t, "event_app_uninstalled.json"), i))
+			if ack := fs.ack(t); ack["envelope_id"] != "env-gone" || ack["payload"] != nil {
+				t.Errorf("ack %v", ack)
+			}
+		}
+		want := []mock.Departure{{Platform: intranet.PlatformSlack, Installation: "T0WRKPLK01", Reason: "app_uninstalled"}}
+		if d := cmp.Diff(want, e.departures.Gone()); d != "" {
+			t.Errorf("departures (-want +got):\n%s", d)
+		}
 	})
 	t.Run("ReconnectOnDisconnect", func(t *testing.T) {
 		fs.push([]byte(`{"type":"disconnect","reason":"refresh_requested"}`))

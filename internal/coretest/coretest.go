@@ -71,8 +71,12 @@ type Env struct {
 	Quiet string
 	// Cards is the one refresh job of posted cards, registered on Jobs.
 	Cards *feature.Cards
-	// Router answers requests once Core built it.
-	Router *router.Router
+	// Installations says which installations are gone (over the store);
+	// the Recipients, the Outbox and the card refresh skip them.
+	Installations *feature.Installations
+	// Router answers requests once Core built it, with Departures.
+	Router     *router.Router
+	Departures *feature.Departures
 }
 
 // Clock reads e.Now.
@@ -82,7 +86,7 @@ func (e *Env) Clock() time.Time { return e.Now }
 // the recording posters, the jobs, the outbox, the cards, Amsterdam, e's
 // clock and Dutch. A test that needs another part sets it on the copy.
 func (e *Env) Feature() feature.Env {
-	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Jobs: e.Jobs, Outbox: e.Outbox,
+	return feature.Env{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Installations: e.Installations, Jobs: e.Jobs, Outbox: e.Outbox,
 		Cards: e.Cards, Tx: e.Store, Location: Amsterdam, Now: e.Clock, Language: "nl", Quiet: e.Quiet}
 }
 
@@ -117,9 +121,10 @@ func New(t *testing.T, engine string) *Env {
 	e := &Env{T: t, Store: s, Now: Start}
 	s.Now = e.Clock
 	e.Posters = &Posters{}
+	e.Installations = feature.NewInstallations(s, e.Clock)
 	// As on a trial: someone who never wrote is found on the console.
-	e.Recipients = feature.Recipients{People: s, Accounts: s, Platforms: e.Posters, Order: []intranet.Platform{intranet.PlatformConsole}, Language: "nl"}
-	e.Outbox = &Outbox{Posters: e.Posters, People: e.Recipients}
+	e.Recipients = feature.Recipients{People: s, Accounts: s, Platforms: e.Posters, Installations: e.Installations, Order: []intranet.Platform{intranet.PlatformConsole}, Language: "nl"}
+	e.Outbox = &Outbox{Posters: e.Posters, People: e.Recipients, Installations: e.Installations}
 	e.Quiet = "off"
 	e.Jobs = &Jobs{}
 	if e.Cards, err = feature.NewCards(e.Jobs); err != nil {
@@ -141,10 +146,17 @@ func (e *Env) Import(recs ...intranet.PersonRecord) {
 	}
 }
 
-// Core builds the router over the units (the help unit comes with it).
+// Core builds the router over the units (the help unit comes with it)
+// and Departures, which tells the admins of a gone installation.
 func (e *Env) Core(units ...feature.Unit) *router.Router {
+	e.T.Helper()
+	d, err := feature.NewDepartures(feature.DeparturesConfig{Env: e.Feature(), Installations: e.Installations, State: e.Store, Admins: e.Store})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	e.Departures = d
 	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
-		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units})
+		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d})
 	return e.Router
 }
 

@@ -142,12 +142,15 @@ func (r *Recorder) Update(ctx context.Context, ref intranet.MessageRef, reply in
 // entry with its state and message reference, as the real outbox does
 // once its job ran. A DM to a person goes to the account People choose,
 // or, when they choose none, its IfUnreachable messages go out; a DM held
-// through quiet hours stays held until Release.
+// through quiet hours stays held until Release. Like the real outbox, it
+// fails what goes to a gone installation.
 type Outbox struct {
 	Posters *Posters
 	People  intranet.Recipients
-	mu      sync.Mutex
-	entries []intranet.OutboxEntry
+	// Installations says which installations are gone (nil: none).
+	Installations intranet.Installations
+	mu            sync.Mutex
+	entries       []intranet.OutboxEntry
 }
 
 var _ intranet.Outbox = (*Outbox)(nil)
@@ -190,7 +193,16 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 		}
 		d.To, e.To = to, to
 	}
-	if p := o.Posters.Poster(d.To.Platform); p != nil {
+	gone := false
+	if o.Installations != nil {
+		var err error
+		if gone, err = o.Installations.Gone(ctx, d.To.Platform, d.To.Installation); err != nil {
+			return 0, err
+		}
+	}
+	if gone {
+		e.LastError = "installation gone"
+	} else if p := o.Posters.Poster(d.To.Platform); p != nil {
 		ref, err := p.Deliver(ctx, d)
 		if err == nil {
 			e.State, e.Ref = intranet.OutboxSent, ref

@@ -50,6 +50,7 @@ type cardSource struct {
 	src       CardSource
 	outbox    intranet.Outbox
 	platforms intranet.PosterSet
+	gone      intranet.Installations // nil: none is gone
 }
 
 // NewCards returns an empty Cards with CardsJob registered on jobs.
@@ -86,7 +87,7 @@ func (e Env) HandleCards(source string, src CardSource) (CardRefresh, error) {
 	if _, ok := c.sources[source]; ok {
 		return CardRefresh{}, intranet.Errorf(intranet.ECONFLICT, "card source %s is registered already", source)
 	}
-	c.sources[source] = cardSource{src: src, outbox: e.Outbox, platforms: e.Platforms}
+	c.sources[source] = cardSource{src: src, outbox: e.Outbox, platforms: e.Platforms, gone: e.Installations}
 	return CardRefresh{cards: c, jobs: e.Jobs, source: source}, nil
 }
 
@@ -132,7 +133,7 @@ func (c *Cards) job(ctx context.Context, j intranet.Job) error {
 // now. A card's message is learnt from its outbox entry (and remembered);
 // a card the outbox has not delivered yet is waited for (a retry), so a
 // card first posted with an old state is corrected too; one whose delivery
-// failed, or whose message is gone, is let be (its buttons are checked
+// failed, whose message is gone, or whose installation is gone, is let be (its buttons are checked
 // again when pressed). A card that cannot be updated for good fails the
 // job, after the others were updated, for an admin to see. Safe to repeat.
 func (c *Cards) Refresh(ctx context.Context, source string, id int64) error {
@@ -163,6 +164,14 @@ func (c *Cards) Refresh(ctx context.Context, source string, id int64) error {
 		poster := s.platforms.Poster(ref.Platform)
 		if poster == nil {
 			continue // the platform is off now
+		}
+		if s.gone != nil {
+			gone, err := s.gone.Gone(ctx, ref.Platform, ref.Installation)
+			if err != nil {
+				return err
+			} else if gone {
+				continue // nothing is sent there (intranet.Departures)
+			}
 		}
 		err = poster.Update(ctx, ref, card)
 		var de *intranet.DeliveryError

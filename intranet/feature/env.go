@@ -20,6 +20,10 @@ type Env struct {
 	// Platforms says which platforms are on: cards are posted, and DMs
 	// sent, only there.
 	Platforms Platforms
+	// Installations says which installations are gone: their posted cards
+	// are not updated (nil: none is gone). DMs skip them in the outbox's
+	// Recipients.
+	Installations intranet.Installations
 	// Jobs runs the unit's jobs; New registers their handlers on it.
 	Jobs Jobs
 	// Outbox delivers every card and DM, retried and sent once per key.

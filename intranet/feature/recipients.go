@@ -20,6 +20,10 @@ type Recipients struct {
 	// console when no chat platform is configured (a trial), where
 	// everyone's identity is their email.
 	Order []intranet.Platform
+	// Installations says which installations are gone (intranet.Departures):
+	// their accounts are skipped like those of a platform that is off, so
+	// that the person is reached elsewhere. nil: none is gone.
+	Installations intranet.Installations
 	// Language is WERKPLEK_LANGUAGE, for people who chose none.
 	Language string
 }
@@ -52,6 +56,11 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 		if a.Guest && !guests || r.Platforms.Poster(a.Platform) == nil {
 			continue
 		}
+		if gone, err := r.gone(ctx, a); err != nil {
+			return intranet.Destination{}, err
+		} else if gone {
+			continue
+		}
 		switch {
 		case best == nil, a.LastSeen.After(best.LastSeen):
 			best = &p.Accounts[i]
@@ -76,6 +85,11 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 		case a.Guest && !guests:
 			continue
 		}
+		if gone, err := r.gone(ctx, a); err != nil {
+			return intranet.Destination{}, err
+		} else if gone {
+			continue
+		}
 		a.PersonID = p.ID
 		if err := r.Accounts.LinkAccount(ctx, a); err != nil {
 			return intranet.Destination{}, err
@@ -83,6 +97,14 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 		return destination(a), nil
 	}
 	return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s is on no platform that is on.", p.Name)
+}
+
+// gone reports whether the account's installation is gone.
+func (r Recipients) gone(ctx context.Context, a intranet.Account) (bool, error) {
+	if r.Installations == nil {
+		return false, nil
+	}
+	return r.Installations.Gone(ctx, a.Platform, a.Installation)
 }
 
 func destination(a intranet.Account) intranet.Destination {

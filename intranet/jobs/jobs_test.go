@@ -467,7 +467,7 @@ func TestOutbox(t *testing.T) {
 				return poster
 			}
 			return nil
-		}, nil)
+		}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -561,7 +561,7 @@ func TestOutboxOutlastsQueueAttempts(t *testing.T) {
 		for range 5 {
 			poster.answers = append(poster.answers, &intranet.DeliveryError{Temporary: true, Err: errors.New("502 bad gateway")})
 		}
-		o, err := jobs.NewOutbox(r, func(intranet.Platform) intranet.Poster { return poster }, nil)
+		o, err := jobs.NewOutbox(r, func(intranet.Platform) intranet.Poster { return poster }, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -582,6 +582,53 @@ func TestOutboxOutlastsQueueAttempts(t *testing.T) {
 		})
 		if calls, posts := poster.stats(); calls != 6 || posts != 1 || e.Attempts != 6 {
 			t.Fatalf("calls %d posts %d entry %+v", calls, posts, e)
+		}
+	})
+}
+
+// goneSet says the installations it holds ("platform:installation") are gone.
+type goneSet map[string]bool
+
+func (g goneSet) Gone(ctx context.Context, p intranet.Platform, installation string) (bool, error) {
+	return g[string(p)+":"+installation], nil
+}
+
+// TestOutboxInstallationGone: a post to a channel of a gone installation is
+// not attempted: the entry fails at once with "installation gone", and the
+// job is not tried again. Another installation of the platform still gets
+// its posts.
+func TestOutboxInstallationGone(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{})
+		poster := &fakePoster{}
+		o, err := jobs.NewOutbox(r, func(intranet.Platform) intranet.Poster { return poster }, nil, goneSet{"slack:T1": true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start(t, r)
+		gone, err := o.Send(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformSlack, Installation: "T1", ChannelID: "C1"}, Reply: intranet.Reply{Text: "Digest"}, Key: "digest:T1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		there, err := o.Send(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformSlack, Installation: "T2", ChannelID: "C1"}, Reply: intranet.Reply{Text: "Digest"}, Key: "digest:T2"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e, sent intranet.OutboxEntry
+		var list []intranet.JobInfo
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, gone)
+			sent, _ = o.OutboxEntry(ctx, there)
+			list, _ = r.Jobs(ctx, 10)
+			return e.State == intranet.OutboxFailed && sent.State == intranet.OutboxSent && len(list) == 1 && list[0].State == intranet.JobFailed
+		})
+		if e.LastError != "installation gone" || e.Attempts != 1 || list[0].Attempt != 1 {
+			t.Fatalf("entry %+v, job %+v", e, list[0])
+		}
+		if calls, posts := poster.stats(); calls != 1 || posts != 1 || poster.posts[0].To.Installation != "T2" {
+			t.Fatalf("poster called %d times, %d posts", calls, posts)
 		}
 	})
 }

@@ -53,15 +53,22 @@ type Outbox struct {
 	posters func(intranet.Platform) intranet.Poster
 	// people chooses the account of a DM to a person when it is delivered.
 	people intranet.Recipients
+	// gone says which installations are gone: nothing is sent there.
+	gone intranet.Installations
 }
 
 var _ intranet.Outbox = (*Outbox)(nil)
 
+// ErrInstallationGone is the failure of a delivery to an installation that
+// is gone (intranet.Departures): it is not attempted, and not tried again.
+var ErrInstallationGone = errors.New("installation gone")
+
 // NewOutbox registers the delivery jobs on r; posters returns the poster of
 // a platform (nil when that platform is off), people chooses the account of
-// a DM to a person (nil: such DMs count as unreachable).
-func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster, people intranet.Recipients) (*Outbox, error) {
-	o := &Outbox{r: r, posters: posters, people: people}
+// a DM to a person (nil: such DMs count as unreachable), gone says which
+// installations are gone (nil: none).
+func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster, people intranet.Recipients, gone intranet.Installations) (*Outbox, error) {
+	o := &Outbox{r: r, posters: posters, people: people, gone: gone}
 	if err := r.HandleJobs(OutboxKind, o.deliver); err != nil {
 		return nil, err
 	}
@@ -140,6 +147,26 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 			return err
 		}
 		e.To = to
+	}
+	if o.gone != nil {
+		gone, err := o.gone.Gone(ctx, e.To.Platform, e.To.Installation)
+		if err != nil {
+			return err
+		}
+		if gone && e.To.PersonID != 0 {
+			// A DM to a person chosen before the installation went: the
+			// Recipients choose again, skipping it.
+			if e.To, err = o.account(ctx, e); err != nil {
+				return err
+			}
+			gone, err = o.gone.Gone(ctx, e.To.Platform, e.To.Installation)
+			if err != nil {
+				return err
+			}
+		}
+		if gone {
+			return o.failed(ctx, e, ErrInstallationGone)
+		}
 	}
 	poster := o.posters(e.To.Platform)
 	if poster == nil {

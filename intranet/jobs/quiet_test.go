@@ -2,7 +2,9 @@ package jobs_test
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -56,7 +58,7 @@ func TestQuietHours(t *testing.T) {
 		}
 		poster := &fakePoster{}
 		platforms := onePlatform{poster}
-		o, err := jobs.NewOutbox(r, platforms.Poster, feature.Recipients{People: s, Accounts: s, Platforms: platforms, Order: []intranet.Platform{intranet.PlatformSlack}, Language: "nl"})
+		o, err := jobs.NewOutbox(r, platforms.Poster, feature.Recipients{People: s, Accounts: s, Platforms: platforms, Order: []intranet.Platform{intranet.PlatformSlack}, Language: "nl"}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,4 +131,74 @@ func sectionTitles(r intranet.Reply) []string {
 		out = append(out, s.Title)
 	}
 	return out
+}
+
+// goneLater is a registry of gone installations a test changes.
+type goneLater struct {
+	mu   sync.Mutex
+	gone map[string]bool
+}
+
+func (g *goneLater) Gone(ctx context.Context, p intranet.Platform, installation string) (bool, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.gone[string(p)+":"+installation], nil
+}
+
+// TestOutboxChoosesAgainWhenGone: a DM whose account was chosen, and whose
+// first try failed for a while, goes to the person's other account when
+// the chosen installation is gone before the retry.
+func TestOutboxChoosesAgainWhenGone(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		r := newRunner(t, url, c, jobs.Config{})
+		s := r.Store()
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{{Line: 2, Name: "Tim Twee", Email: "tim@example.nl"}}, false); err != nil {
+			t.Fatal(err)
+		}
+		tim, _ := s.FindPersonByEmail(ctx, "tim@example.nl")
+		for _, inst := range []string{"T1", "T2"} {
+			if err := s.LinkAccount(ctx, intranet.Account{Platform: intranet.PlatformSlack, Installation: inst, UserID: "U-" + inst, PersonID: tim.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Tim used T1 last, so the DM goes there first.
+		if err := s.TouchAccount(ctx, intranet.PlatformSlack, "T1", "U-T1", c.Now()); err != nil {
+			t.Fatal(err)
+		}
+		poster := &fakePoster{answers: []error{&intranet.DeliveryError{Temporary: true, RetryAfter: 30 * time.Second, Err: errors.New("503")}}}
+		platforms := onePlatform{poster}
+		gone := &goneLater{gone: map[string]bool{}}
+		rec := feature.Recipients{People: s, Accounts: s, Platforms: platforms, Installations: gone, Order: []intranet.Platform{intranet.PlatformSlack}, Language: "nl"}
+		o, err := jobs.NewOutbox(r, platforms.Poster, rec, gone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start(t, r)
+		id, err := o.Send(ctx, intranet.Delivery{To: intranet.Destination{PersonID: tim.ID}, Reply: intranet.Reply{Text: "Je dienst is overgenomen"}, Key: "handover:1:taken", Asked: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		drive(t, r, 30*time.Second, func() bool { calls, _ := poster.stats(); return calls == 1 })
+		waitWaiting(t, r, c)
+		if e, _ := o.OutboxEntry(ctx, id); e.To.Installation != "T1" {
+			t.Fatalf("first choice: %+v", e.To)
+		}
+		gone.mu.Lock()
+		gone.gone["slack:T1"] = true
+		gone.mu.Unlock()
+		c.Advance(31 * time.Second)
+		var e intranet.OutboxEntry
+		drive(t, r, 30*time.Second, func() bool {
+			e, _ = o.OutboxEntry(ctx, id)
+			return e.State != intranet.OutboxPending
+		})
+		if e.State != intranet.OutboxSent || e.To.Installation != "T2" || e.To.UserID != "U-T2" {
+			t.Fatalf("after T1 went: %+v", e)
+		}
+		if calls, posts := poster.stats(); calls != 2 || posts != 1 || poster.posts[0].To.Installation != "T2" {
+			t.Fatalf("poster called %d times, %d posts: %+v", calls, posts, poster.posts)
+		}
+	})
 }

@@ -23,7 +23,10 @@ import (
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
-var _ intranet.Core = (*Router)(nil)
+var (
+	_ intranet.Core       = (*Router)(nil)
+	_ intranet.Departures = (*Router)(nil)
+)
 
 // Config is what the router needs.
 type Config struct {
@@ -43,6 +46,10 @@ type Config struct {
 	Now func() time.Time
 	// Quiet is WERKPLEK_QUIET_HOURS, shown by /werkplek quiet.
 	Quiet string
+	// Departures records gone installations and tells the admins; the
+	// router passes the adapters' reports on and brings an installation
+	// back when a request comes from it. nil: no adapter's report is kept.
+	Departures *feature.Departures
 	// Units are the features, in the order help lists them; the help and
 	// language unit is added by New.
 	Units []feature.Unit
@@ -105,6 +112,11 @@ func (r *Router) Handle(ctx context.Context, req intranet.Request) (intranet.Rep
 	if intranet.IsDutch(req.User.Locale) {
 		c.Lang = "nl"
 	}
+	if r.cfg.Departures != nil {
+		if err := r.cfg.Departures.Arrived(ctx, req.Platform, req.Installation); err != nil {
+			return r.failure(c, err)
+		}
+	}
 	person, guest, err := r.identify(ctx, req)
 	if err != nil {
 		return r.failure(c, err)
@@ -125,6 +137,25 @@ func (r *Router) Handle(ctx context.Context, req intranet.Request) (intranet.Rep
 		reply.Lang = c.Lang
 	}
 	return reply, nil
+}
+
+// InstallationGone records that an installation is gone and tells the
+// admins; see intranet.Departures. Returns ENOTIMPLEMENTED when the router
+// was built without Departures.
+func (r *Router) InstallationGone(ctx context.Context, p intranet.Platform, installation, reason string) error {
+	if r.cfg.Departures == nil {
+		return intranet.Errorf(intranet.ENOTIMPLEMENTED, "This Werkplek keeps no departures.")
+	}
+	return r.cfg.Departures.InstallationGone(ctx, p, installation, reason)
+}
+
+// InstallationBack records that a gone installation works again; see
+// intranet.Departures.
+func (r *Router) InstallationBack(ctx context.Context, p intranet.Platform, installation string) error {
+	if r.cfg.Departures == nil {
+		return intranet.Errorf(intranet.ENOTIMPLEMENTED, "This Werkplek keeps no departures.")
+	}
+	return r.cfg.Departures.InstallationBack(ctx, p, installation)
 }
 
 // dispatch reads the request and hands it to its unit; depth counts the

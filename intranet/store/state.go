@@ -22,7 +22,7 @@ func (stateRow) TableName() string { return "states" }
 // State returns the value under (namespace, key). Returns ENOTFOUND.
 func (s *Store) State(ctx context.Context, namespace, key string) (string, error) {
 	var rows []stateRow
-	if err := s.db.WithContext(ctx).Where("namespace = ? AND key = ?", namespace, key).Limit(1).Find(&rows).Error; err != nil {
+	if err := s.conn(ctx).Where("namespace = ? AND key = ?", namespace, key).Limit(1).Find(&rows).Error; err != nil {
 		return "", fmt.Errorf("read state: %w", translate(err))
 	} else if len(rows) == 0 {
 		return "", intranet.Errorf(intranet.ENOTFOUND, "No state %s/%s.", namespace, key)
@@ -33,7 +33,7 @@ func (s *Store) State(ctx context.Context, namespace, key string) (string, error
 // SetState stores a value, replacing any earlier one.
 func (s *Store) SetState(ctx context.Context, namespace, key, value string) error {
 	row := stateRow{Namespace: namespace, Key: key, Value: value, UpdatedAt: s.Now().UTC()}
-	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
+	err := s.conn(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "namespace"}, {Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"}),
 	}).Create(&row).Error
@@ -47,7 +47,7 @@ func (s *Store) SetState(ctx context.Context, namespace, key, value string) erro
 // claims exactly one reports true (the primary key decides).
 func (s *Store) ClaimState(ctx context.Context, namespace, key, value string) (bool, error) {
 	row := stateRow{Namespace: namespace, Key: key, Value: value, UpdatedAt: s.Now().UTC()}
-	res := s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
+	res := s.conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
 	if res.Error != nil {
 		return false, fmt.Errorf("claim state: %w", translate(res.Error))
 	}
@@ -57,7 +57,7 @@ func (s *Store) ClaimState(ctx context.Context, namespace, key, value string) (b
 // StateList returns every key and value of a namespace.
 func (s *Store) StateList(ctx context.Context, namespace string) (map[string]string, error) {
 	var rows []stateRow
-	if err := s.db.WithContext(ctx).Where("namespace = ?", namespace).Find(&rows).Error; err != nil {
+	if err := s.conn(ctx).Where("namespace = ?", namespace).Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list state: %w", translate(err))
 	}
 	out := make(map[string]string, len(rows))
@@ -69,7 +69,7 @@ func (s *Store) StateList(ctx context.Context, namespace string) (map[string]str
 
 // DeleteState removes a key; removing a missing key is not an error.
 func (s *Store) DeleteState(ctx context.Context, namespace, key string) error {
-	err := s.db.WithContext(ctx).Exec("DELETE FROM states WHERE namespace = ? AND key = ?", namespace, key).Error
+	err := s.conn(ctx).Exec("DELETE FROM states WHERE namespace = ? AND key = ?", namespace, key).Error
 	if err != nil {
 		return fmt.Errorf("delete state: %w", translate(err))
 	}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -53,6 +54,30 @@ func TestState(t *testing.T) {
 		}
 		if err := s.DeleteState(ctx, "ns", "k"); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// TestStateInTx: state written in a transaction that rolls back is gone,
+// so a claim and the messages it causes are written together or not at all.
+func TestStateInTx(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		boom := errors.New("boom")
+		err := s.InTx(ctx, func(ctx context.Context) error {
+			if won, err := s.ClaimState(ctx, "ns", "k", "v"); err != nil || !won {
+				t.Fatalf("claim in tx: %v %v", won, err)
+			}
+			if v, err := s.State(ctx, "ns", "k"); err != nil || v != "v" {
+				t.Fatalf("read in tx: %q %v", v, err)
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatal(err)
+		}
+		if _, err := s.State(ctx, "ns", "k"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("after rollback: %v", err)
 		}
 	})
 }
