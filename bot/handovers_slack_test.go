@@ -54,6 +54,8 @@ func (f *fakeSlackAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"ok":true,"channel":{"id":"D-JAN"}}`)
 	case "conversations.history":
 		fmt.Fprint(w, `{"ok":true,"messages":[]}`)
+	case "users.lookupByEmail":
+		fmt.Fprint(w, `{"ok":false,"error":"users_not_found"}`)
 	default:
 		fmt.Fprint(w, `{"ok":true}`)
 	}

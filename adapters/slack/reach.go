@@ -7,6 +7,7 @@ package slack
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/slack-go/slack"
 
@@ -36,6 +37,9 @@ func (a *Adapter) Reach(ctx context.Context, email string) (intranet.Account, er
 	}
 	if err != nil {
 		return intranet.Account{}, err
+	}
+	if u.ID == "" || u.TeamID == "" && u.Enterprise.EnterpriseID == "" {
+		return intranet.Account{}, fmt.Errorf("slack: users.lookupByEmail answered for %s without a user id or workspace", email)
 	}
 	// Not put in the user cache: without include_locale the answer has no
 	// locale, and the cache fills a request's locale.

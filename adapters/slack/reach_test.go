@@ -41,6 +41,9 @@ func TestReach(t *testing.T) {
 		// Slack's 500 on a read is retried: looking up changes nothing.
 		{name: "ServerErrorThenFound", email: "jan.devries@example.nl", want: jan, wantCalls: 2,
 			failures: []failure{{status: http.StatusInternalServerError}}, wantSleep: []time.Duration{time.Second}},
+		// An answer without a workspace names no one Werkplek can message.
+		{name: "NoWorkspace", email: "raar@example.nl", wantCode: intranet.EINTERNAL, wantCalls: 1,
+			users: map[string]map[string]any{"U0RAAR": {"id": "U0RAAR", "profile": map[string]any{"email": "raar@example.nl"}}}},
 		// A missing scope is no answer about the person: not ENOTFOUND.
 		{name: "MissingScope", email: "jan.devries@example.nl", wantCode: intranet.EINTERNAL, wantCalls: 1,
 			failures: []failure{{slackErr: "missing_scope"}}},

@@ -84,6 +84,8 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 			return intranet.Destination{}, fmt.Errorf("reach %s on %s: %w", p.Email, pl, err)
 		case a.Guest && !guests:
 			continue
+		case a.UserID == "" || a.Installation == "":
+			return intranet.Destination{}, fmt.Errorf("reach %s on %s: an account without a user or installation", p.Email, pl)
 		}
 		if gone, err := r.gone(ctx, a); err != nil {
 			return intranet.Destination{}, err
