@@ -209,8 +209,8 @@ func TestQuietHoursCommand(t *testing.T) {
 			}
 			return p.QuietHours
 		}
-		coretest.Wants(t, "shown", e.Say(jan, "", "/werkplek quiet").Text, "Je hebt de rusturen van iedereen: tussen 22:00-07:00")
-		coretest.Wants(t, "set", e.Say(jan, "", "/werkplek quiet 8-16").Text, "Goed. Tussen 08:00-16:00 krijg je geen privéberichten")
+		coretest.Wants(t, "shown", e.Say(jan, "", "/werkplek quiet").Text, "Je hebt de rusturen van iedereen: tussen 22:00 en 07:00")
+		coretest.Wants(t, "set", e.Say(jan, "", "/werkplek quiet 8-16").Text, "Goed. Tussen 08:00 en 16:00 krijg je geen privéberichten")
 		if got := quiet(); got != "08:00-16:00" {
 			t.Errorf("stored %q", got)
 		}

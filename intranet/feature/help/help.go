@@ -97,12 +97,22 @@ func quietNow(c *feature.Call, own, installation string) string {
 		return c.T("Je krijgt privéberichten op elk uur.", "You get direct messages at any hour.")
 	case own != "":
 		return c.T("Tussen %s krijg je geen privéberichten, behalve wat je zelf vroeg (een herinnering aan je boeking, een antwoord op je vraag); wat wacht komt daarna in één bericht. `/werkplek quiet default` zet het terug.",
-			"Between %s you get no direct messages but what you asked for (your booking's reminder, an answer to your question); what waits comes afterwards in one message. `/werkplek quiet default` sets it back.", own)
+			"Between %s you get no direct messages but what you asked for (your booking's reminder, an answer to your question); what waits comes afterwards in one message. `/werkplek quiet default` sets it back.", between(c, own))
 	case installation == "" || installation == "off":
 		return c.T("Je krijgt privéberichten op elk uur; stel eigen rusturen in met `/werkplek quiet 22:00-07:00`.", "You get direct messages at any hour; set hours of your own with `/werkplek quiet 22:00-07:00`.")
 	}
 	return c.T("Je hebt de rusturen van iedereen: tussen %s geen privéberichten, behalve wat je zelf vroeg. Eigen uren: `/werkplek quiet 08:00-16:00`, of `/werkplek quiet off`.",
-		"You have everyone's quiet hours: no direct messages between %s but what you asked for. Your own: `/werkplek quiet 08:00-16:00`, or `/werkplek quiet off`.", installation)
+		"You have everyone's quiet hours: no direct messages between %s but what you asked for. Your own: `/werkplek quiet 08:00-16:00`, or `/werkplek quiet off`.", between(c, installation))
+}
+
+// between writes quiet hours ("22:00-07:00") as a sentence reads them:
+// "22:00 en 07:00".
+func between(c *feature.Call, hours string) string {
+	from, to, ok := strings.Cut(hours, "-")
+	if !ok {
+		return hours
+	}
+	return from + c.T(" en ", " and ") + to
 }
 
 // All is /werkplek help: every command, the other words, dates and times.
