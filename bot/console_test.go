@@ -84,7 +84,7 @@ func startConsole(t *testing.T, env map[string]string, args ...string) *liveCons
 	m := NewMain()
 	in, inW := io.Pipe()
 	c := &liveConsole{in: inW, out: &syncBuffer{}, logs: &syncBuffer{}, done: make(chan int, 1)}
-	m.Stdin, m.Stdout, m.Stderr, m.Getenv = in, c.out, c.logs, func(k string) string { return env[k] }
+	m.Stdin, m.Stdout, m.Stderr, m.Getenv = in, c.out, c.logs, testGetenv(env)
 	m.StdinIsTerminal = false
 	go func() { c.done <- m.Run(context.Background(), args) }()
 	t.Cleanup(func() { inW.Close() })

@@ -30,7 +30,7 @@ func BenchmarkDigests5000(b *testing.B) {
 		var stops []func()
 		for r := 0; r < 3; r++ {
 			m := NewMain()
-			m.Stdout, m.Stderr, m.Getenv = io.Discard, io.Discard, func(k string) string { return env[k] }
+			m.Stdout, m.Stderr, m.Getenv = io.Discard, io.Discard, testGetenv(env)
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan int, 1)
 			go func() { done <- m.Run(ctx, []string{"serve"}) }()

@@ -139,7 +139,7 @@ func consoleUntil(t *testing.T, env map[string]string, script string, wants []st
 	in, inW := io.Pipe()
 	out := &syncBuffer{}
 	logs := &syncBuffer{}
-	m.Stdin, m.Stdout, m.Stderr, m.Getenv = in, out, logs, func(k string) string { return env[k] }
+	m.Stdin, m.Stdout, m.Stderr, m.Getenv = in, out, logs, testGetenv(env)
 	done := make(chan int, 1)
 	go func() { done <- m.Run(context.Background(), args) }()
 	go func() { _, _ = io.WriteString(inW, script) }()

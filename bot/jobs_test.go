@@ -131,7 +131,7 @@ func runConsole(t *testing.T, env map[string]string, want string, deadline time.
 	m := NewMain()
 	in, inW := io.Pipe()
 	out := &syncBuffer{}
-	m.Stdin, m.Stdout, m.Stderr, m.Getenv = in, out, io.Discard, func(k string) string { return env[k] }
+	m.Stdin, m.Stdout, m.Stderr, m.Getenv = in, out, io.Discard, testGetenv(env)
 	done := make(chan int, 1)
 	go func() { done <- m.Run(context.Background(), []string{"demo"}) }()
 	end := time.Now().Add(deadline)

@@ -26,7 +26,7 @@ func run(t *testing.T, env map[string]string, stdin string, args ...string) (int
 	m := NewMain()
 	m.Stdin, m.Stdout, m.Stderr = strings.NewReader(stdin), &out, &errOut
 	m.StdinIsTerminal = false
-	m.Getenv = func(k string) string { return env[k] }
+	m.Getenv = testGetenv(env)
 	code := m.Run(context.Background(), args)
 	return code, out.String(), errOut.String()
 }
@@ -245,7 +245,7 @@ func startServe(t *testing.T, env map[string]string) *served {
 	t.Helper()
 	m := NewMain()
 	logs := &syncBuffer{}
-	m.Stdout, m.Stderr, m.Getenv = io.Discard, logs, func(k string) string { return env[k] }
+	m.Stdout, m.Stderr, m.Getenv = io.Discard, logs, testGetenv(env)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() { done <- m.Run(ctx, []string{"serve"}) }()
@@ -281,7 +281,7 @@ func startServe(t *testing.T, env map[string]string) *served {
 func openedMain(t testing.TB, env map[string]string) *Main {
 	t.Helper()
 	m := NewMain()
-	m.Stdout, m.Stderr, m.Getenv = io.Discard, io.Discard, func(k string) string { return env[k] }
+	m.Stdout, m.Stderr, m.Getenv = io.Discard, io.Discard, testGetenv(env)
 	cfg, problems := LoadConfig(m.Getenv)
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -292,4 +292,16 @@ func openedMain(t testing.TB, env map[string]string) *Main {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// testGetenv reads env as the process environment, with quiet hours off
+// unless the test sets them: otherwise whether a DM is held would depend on
+// the hour the suite runs at.
+func testGetenv(env map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := env[k]; ok || k != "WERKPLEK_QUIET_HOURS" {
+			return v
+		}
+		return "off"
+	}
 }

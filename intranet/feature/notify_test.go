@@ -2,6 +2,7 @@ package feature_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -160,6 +161,42 @@ func TestNotifierQuietAndUnreachable(t *testing.T) {
 		}
 		if got := e.Posters.DMs(intranet.PlatformConsole, coretest.Pieter); len(got) != 1 || !strings.Contains(got[0], "Kees is onbereikbaar") {
 			t.Fatalf("the unreachable told of: %q", got)
+		}
+	})
+}
+
+// refusingSlack is the test's platforms with a Slack whose lookups fail
+// (a revoked token, an outage).
+type refusingSlack struct{ *coretest.Posters }
+
+func (p refusingSlack) Poster(pl intranet.Platform) intranet.Poster {
+	if pl == intranet.PlatformSlack {
+		return refusingReacher{p.Posters.Poster(pl)}
+	}
+	return p.Posters.Poster(pl)
+}
+
+type refusingReacher struct{ intranet.Poster }
+
+func (refusingReacher) Reach(ctx context.Context, email string) (intranet.Account, error) {
+	return intranet.Account{}, errors.New("slack: token_revoked")
+}
+
+// TestRecipientsPastAFailingPlatform: a platform that cannot answer does
+// not keep a person from the next one; with no next one, its error says
+// to try again later (not "reachable nowhere").
+func TestRecipientsPastAFailingPlatform(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		jan, _ := e.Store.FindPersonByEmail(ctx, coretest.Jan)
+		r := feature.Recipients{People: e.Store, Accounts: e.Store, Platforms: refusingSlack{e.Posters}, Language: "nl"}
+		r.Order = []intranet.Platform{intranet.PlatformSlack}
+		if _, err := r.Account(ctx, jan.ID, false); err == nil || intranet.ErrorCode(err) == intranet.ENOTFOUND || !strings.Contains(err.Error(), "token_revoked") {
+			t.Fatalf("only a failing platform: %v", err)
+		}
+		r.Order = []intranet.Platform{intranet.PlatformSlack, intranet.PlatformConsole}
+		if d, err := r.Account(ctx, jan.ID, false); err != nil || d.Platform != intranet.PlatformConsole {
+			t.Fatalf("past the failing platform: %+v %v", d, err)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package feature
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -37,7 +38,8 @@ var DefaultDMPlatforms = []intranet.Platform{intranet.PlatformSlack, intranet.Pl
 // accounts on platforms that are on (guest accounts only with guests), the
 // one they used last, or without any use the first by Order; without one,
 // the first platform by Order that knows their email, whose account is
-// then linked. Returns ENOTFOUND when nothing reaches the person.
+// then linked. Returns ENOTFOUND when nothing reaches the person, and the
+// platforms' errors when none reached them and some could not answer.
 func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (intranet.Destination, error) {
 	p, err := r.People.FindPersonByID(ctx, personID)
 	if err != nil {
@@ -71,6 +73,10 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 	if best != nil {
 		return destination(*best), nil
 	}
+	// A platform that fails to answer (a revoked token, an outage) does not
+	// keep the person from the next; only when no platform reaches them is
+	// its error the answer, and the delivery is tried again later.
+	var failed error
 	for _, pl := range r.Order {
 		reacher, ok := r.Platforms.Poster(pl).(intranet.Reacher)
 		if !ok {
@@ -81,11 +87,13 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 		case intranet.ErrorCode(err) == intranet.ENOTFOUND:
 			continue
 		case err != nil:
-			return intranet.Destination{}, fmt.Errorf("reach %s on %s: %w", p.Email, pl, err)
+			failed = errors.Join(failed, fmt.Errorf("reach %s on %s: %w", p.Email, pl, err))
+			continue
 		case a.Guest && !guests:
 			continue
 		case a.UserID == "" || a.Installation == "":
-			return intranet.Destination{}, fmt.Errorf("reach %s on %s: an account without a user or installation", p.Email, pl)
+			failed = errors.Join(failed, fmt.Errorf("reach %s on %s: an account without a user or installation", p.Email, pl))
+			continue
 		}
 		if gone, err := r.gone(ctx, a); err != nil {
 			return intranet.Destination{}, err
@@ -97,6 +105,9 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 			return intranet.Destination{}, err
 		}
 		return destination(a), nil
+	}
+	if failed != nil {
+		return intranet.Destination{}, failed
 	}
 	return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s is on no platform that is on.", p.Name)
 }
