@@ -45,10 +45,8 @@ func (s *Store) AddAnswer(ctx context.Context, questionID, authorID int64, text 
 	err := s.InTx(ctx, func(ctx context.Context) error {
 		db := s.conn(ctx)
 		res := db.Exec("UPDATE questions SET state = 'answered', changed_at = ? WHERE id = ? AND state IN ('open', 'answered')", now, questionID)
-		if res.Error != nil {
-			return res.Error
-		} else if res.RowsAffected == 0 {
-			return errQuestionLost
+		if err := changedOne(res); err != nil {
+			return err
 		}
 		if err := db.Raw("INSERT INTO answers (question_id, author_id, text, created_at) VALUES (?, ?, ?, ?) RETURNING id", questionID, authorID, text, now).Scan(&id).Error; err != nil {
 			return err
@@ -87,10 +85,8 @@ func (s *Store) EditAnswer(ctx context.Context, id, authorID int64, text string,
 	err := s.InTx(ctx, func(ctx context.Context) error {
 		db := s.conn(ctx)
 		res := db.Exec("UPDATE answers SET text = ?, edited_at = ? WHERE id = ? AND author_id = ? AND removed_at IS NULL", text, questionTime(now), id, authorID)
-		if res.Error != nil {
-			return res.Error
-		} else if res.RowsAffected == 0 {
-			return errQuestionLost
+		if err := changedOne(res); err != nil {
+			return err
 		}
 		var qid int64
 		if err := db.Raw("SELECT question_id FROM answers WHERE id = ?", id).Scan(&qid).Error; err != nil {
@@ -119,10 +115,8 @@ func (s *Store) RemoveAnswer(ctx context.Context, id int64, now time.Time) (*int
 	err := s.InTx(ctx, func(ctx context.Context) error {
 		db := s.conn(ctx)
 		res := db.Exec("UPDATE answers SET removed_at = ? WHERE id = ? AND removed_at IS NULL", now, id)
-		if res.Error != nil {
-			return res.Error
-		} else if res.RowsAffected == 0 {
-			return errQuestionLost
+		if err := changedOne(res); err != nil {
+			return err
 		}
 		var qid int64
 		if err := db.Raw("SELECT question_id FROM answers WHERE id = ?", id).Scan(&qid).Error; err != nil {
@@ -167,22 +161,13 @@ func (s *Store) AcceptAnswer(ctx context.Context, questionID, answerID, askerID 
 		}
 		res := s.conn(ctx).Exec(`UPDATE questions SET state = 'accepted', accepted_answer_id = ?, changed_at = ? WHERE id = ? AND asker_id = ? AND state IN ('answered', 'accepted')
 AND EXISTS (SELECT 1 FROM answers WHERE id = ? AND removed_at IS NULL)`, answerID, questionTime(now), questionID, askerID, answerID)
-		if res.Error != nil {
-			return res.Error
-		} else if res.RowsAffected == 0 {
-			return errQuestionLost
+		if err := changedOne(res); err != nil {
+			return err
 		}
 		return s.reindexQuestion(ctx, questionID)
 	})
 	if errors.Is(err, errQuestionLost) {
-		q, err := s.FindQuestionByID(ctx, questionID)
-		if err != nil {
-			return nil, err
-		}
-		if q.AskerID != askerID {
-			return q, intranet.Errorf(intranet.EUNAUTHORIZED, "Only %s, who asked, may accept an answer to question %d.", q.Asker, questionID)
-		}
-		return q, intranet.Errorf(intranet.ECONFLICT, "Question %d is %s.", questionID, q.State)
+		return s.askerRefusal(ctx, questionID, askerID, "accept an answer to")
 	} else if err != nil {
 		return nil, fmt.Errorf("accept answer %d: %w", answerID, translate(err))
 	}

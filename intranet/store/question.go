@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -331,27 +333,43 @@ func questionStates(states []intranet.QuestionState) []string {
 // errQuestionLost is a conditional update that matched no row.
 var errQuestionLost = errors.New("lost")
 
+// changedOne is the outcome of a conditional update: its error, or
+// errQuestionLost when its condition matched no row.
+func changedOne(res *gorm.DB) error {
+	if res.Error != nil {
+		return res.Error
+	} else if res.RowsAffected == 0 {
+		return errQuestionLost
+	}
+	return nil
+}
+
+// askerRefusal says why the asker's change of question id matched no row:
+// someone else asked it (EUNAUTHORIZED; what names the change), or its
+// state no longer allows it (ECONFLICT).
+func (s *Store) askerRefusal(ctx context.Context, id, askerID int64, what string) (*intranet.Question, error) {
+	q, err := s.FindQuestionByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if q.AskerID != askerID {
+		return q, intranet.Errorf(intranet.EUNAUTHORIZED, "Only %s, who asked, may %s question %d.", q.Asker, what, id)
+	}
+	return q, intranet.Errorf(intranet.ECONFLICT, "Question %d is %s.", id, q.State)
+}
+
 // SetQuestionState moves a question of askerID from one of from to state.
 func (s *Store) SetQuestionState(ctx context.Context, id, askerID int64, from []intranet.QuestionState, state intranet.QuestionState, now time.Time) (*intranet.Question, error) {
 	err := s.InTx(ctx, func(ctx context.Context) error {
 		res := s.conn(ctx).Exec("UPDATE questions SET state = ?, changed_at = ? WHERE id = ? AND asker_id = ? AND state IN ?",
 			string(state), questionTime(now), id, askerID, questionStates(from))
-		if res.Error != nil {
-			return res.Error
-		} else if res.RowsAffected == 0 {
-			return errQuestionLost
+		if err := changedOne(res); err != nil {
+			return err
 		}
 		return s.reindexQuestion(ctx, id)
 	})
 	if errors.Is(err, errQuestionLost) {
-		q, err := s.FindQuestionByID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if q.AskerID != askerID {
-			return q, intranet.Errorf(intranet.EUNAUTHORIZED, "Only %s, who asked, may do that with question %d.", q.Asker, id)
-		}
-		return q, intranet.Errorf(intranet.ECONFLICT, "Question %d is %s.", id, q.State)
+		return s.askerRefusal(ctx, id, askerID, "do that with")
 	} else if err != nil {
 		return nil, fmt.Errorf("set question %d %s: %w", id, state, translate(err))
 	}
