@@ -40,9 +40,37 @@ func (n *NewsItem) Visible(now time.Time) bool {
 	return n.Withdrawn.IsZero() && !now.Before(n.Publish) && (n.Expires.IsZero() || now.Before(n.Expires))
 }
 
-// For reports whether the item is meant for someone in department.
+// For reports whether the item is meant for someone in department: the
+// people asked to confirm an important item.
 func (n *NewsItem) For(department string) bool {
 	return n.Department == "" || strings.EqualFold(n.Department, department)
+}
+
+// NewsScope is which items a reader sees: a person, or a channel and the
+// subscriptions that post to it. The news unit decides a reader's scope
+// (who manages content sees every item; a channel sees its team's
+// department); Sees and the store's NewsFilter.Scope apply it.
+type NewsScope struct {
+	// All sees every item (those who manage content).
+	All bool
+	// None sees no item (a guest; a channel shared with another
+	// organisation).
+	None bool
+	// Department sees the items for everyone and for this department; ""
+	// only those for everyone.
+	Department string
+}
+
+// Sees reports whether a reader of scope s may see the item (visible or
+// not: that is Visible's question).
+func (s NewsScope) Sees(n *NewsItem) bool {
+	switch {
+	case s.None:
+		return false
+	case s.All:
+		return true
+	}
+	return n.Department == "" || s.Department != "" && strings.EqualFold(n.Department, s.Department)
 }
 
 // NewNewsItem is an item as its author wrote it.
@@ -66,14 +94,16 @@ type NewsUpdate struct {
 type NewsFilter struct {
 	// VisibleAt keeps only items readers see at that moment.
 	VisibleAt time.Time
-	// Audience keeps items for everyone and for this department.
-	Audience *string
+	// Scope keeps the items a reader of that scope sees (nil: all).
+	Scope *NewsScope
 	// Topic, Department and AuthorID keep items with exactly that value
 	// (Department "" is not a filter; topic and department ignore case).
 	Topic      string
 	Department string
 	AuthorID   int64
-	// PublishedAfter and PublishedUntil bound Publish: (after, until].
+	// PublishedAfter and PublishedUntil bound Publish: (after, until], to
+	// the stored precision (the microsecond), so that consecutive windows
+	// take each moment once.
 	PublishedAfter, PublishedUntil time.Time
 	// Limit keeps the newest Limit items (0: all).
 	Limit int
@@ -198,7 +228,10 @@ type Subscription struct {
 	AuthorID   int64
 	Author     string
 	Lang       string
-	Created    time.Time
+	// Shared says the channel is shared with another organisation (Slack
+	// Connect and the like, as the platform said): it gets no items.
+	Shared  bool
+	Created time.Time
 	// Since is the end of the window of the previous digest (first: Created).
 	Since time.Time
 	// Next is when the next digest is due (zero for immediate).
@@ -218,6 +251,9 @@ type SubscriptionFilter struct {
 	Platform  Platform
 	ChannelID string // channel subscriptions of this channel
 	Immediate bool   // only immediate ones
+	// Matching keeps those whose filters (topic, department, author) the
+	// item passes, as Subscription.Matches.
+	Matching *NewsItem
 }
 
 // FollowKind is what a person follows.
@@ -295,4 +331,10 @@ type SubscriptionService interface {
 	RemoveFollow(ctx context.Context, f Follow) (bool, error)
 	// Follows returns a person's follows (nil personID: everyone's).
 	Follows(ctx context.Context, personID *int64) ([]Follow, error)
+	// FollowsOf returns the follows the item matches (Follow.Matches), by
+	// person.
+	FollowsOf(ctx context.Context, n *NewsItem) ([]Follow, error)
+	// SetChannelShared records whether a channel is shared with another
+	// organisation on its subscriptions.
+	SetChannelShared(ctx context.Context, platform Platform, channelID string, shared bool) error
 }

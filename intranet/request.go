@@ -79,6 +79,9 @@ type Channel struct {
 	Name string
 	// Direct is true in a direct message with the bot.
 	Direct bool
+	// Shared is true in a channel shared with another organisation (Slack
+	// Connect), where the platform says so.
+	Shared bool
 }
 
 // Action is a pressed button. Every button carries the typed command that does

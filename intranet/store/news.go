@@ -140,9 +140,15 @@ CREATE TABLE news_follows (
 `})
 }
 
-// newsTime is how news times are stored and compared: UTC to the second,
-// so that SQLite's text timestamps compare in time order.
-func newsTime(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }
+// newsTime is how news times are stored and compared: UTC to the
+// microsecond, PostgreSQL's precision, so that both engines keep the same
+// instant and a moment is never rounded into its neighbour's window (to the
+// second, an item published in a subscription's first second fell in no
+// digest). SQLite keeps times as text, "2006-01-02 15:04:05.999999-07:00"
+// without trailing zeros; in UTC that text sorts in time order, since the
+// offset's "+" sorts before the fraction's "." and before every digit
+// (TestNewsTimesCompareInOrder).
+func newsTime(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
 func optTime(t time.Time) *time.Time {
 	if t.IsZero() {
@@ -316,8 +322,16 @@ func (s *Store) News(ctx context.Context, f intranet.NewsFilter) ([]*intranet.Ne
 		where = append(where, "n.withdrawn_at IS NULL AND n.publish_at <= ? AND (n.expires_at IS NULL OR n.expires_at > ?)")
 		args = append(args, at, at)
 	}
-	if f.Audience != nil {
-		where, args = append(where, "(n.department = '' OR LOWER(n.department) = LOWER(?))"), append(args, *f.Audience)
+	if sc := f.Scope; sc != nil && !sc.All {
+		// The query form of NewsScope.Sees.
+		switch {
+		case sc.None:
+			where = append(where, "1 = 0")
+		case sc.Department == "":
+			where = append(where, "n.department = ''")
+		default:
+			where, args = append(where, "(n.department = '' OR LOWER(n.department) = LOWER(?))"), append(args, sc.Department)
+		}
 	}
 	if f.Topic != "" {
 		where, args = append(where, "LOWER(n.topic) = LOWER(?)"), append(args, f.Topic)

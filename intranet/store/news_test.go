@@ -63,16 +63,16 @@ func TestNews(t *testing.T) {
 			return out
 		}
 		ict := "ICT"
-		got, err := s.News(ctx, intranet.NewsFilter{VisibleAt: at, Audience: &ict})
+		got, err := s.News(ctx, intranet.NewsFilter{VisibleAt: at, Scope: &intranet.NewsScope{Department: ict}})
 		if err != nil || len(got) != 1 || got[0].ID != all.ID {
 			t.Errorf("ICT sees %v, %v", ids(got), err)
 		}
 		zorg := "zorg oost"
-		got, _ = s.News(ctx, intranet.NewsFilter{VisibleAt: at, Audience: &zorg})
+		got, _ = s.News(ctx, intranet.NewsFilter{VisibleAt: at, Scope: &intranet.NewsScope{Department: zorg}})
 		if len(got) != 2 || got[0].ID != zo.ID || got[1].ID != all.ID {
 			t.Errorf("Zorg Oost sees %v", ids(got))
 		}
-		got, _ = s.News(ctx, intranet.NewsFilter{VisibleAt: now.Add(25 * time.Hour), Audience: &ict})
+		got, _ = s.News(ctx, intranet.NewsFilter{VisibleAt: now.Add(25 * time.Hour), Scope: &intranet.NewsScope{Department: ict}})
 		if len(got) != 2 || got[0].ID != later.ID {
 			t.Errorf("a day later ICT sees %v", ids(got))
 		}
@@ -86,7 +86,7 @@ func TestNews(t *testing.T) {
 		if _, err := s.WithdrawNews(ctx, all.ID, at); intranet.ErrorCode(err) != intranet.ECONFLICT {
 			t.Errorf("withdraw twice: %v", err)
 		}
-		got, _ = s.News(ctx, intranet.NewsFilter{VisibleAt: at, Audience: &ict})
+		got, _ = s.News(ctx, intranet.NewsFilter{VisibleAt: at, Scope: &intranet.NewsScope{Department: ict}})
 		if len(got) != 0 {
 			t.Errorf("withdrawn still shown: %v", ids(got))
 		}

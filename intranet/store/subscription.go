@@ -9,6 +9,14 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 )
 
+func init() {
+	register(migration{10, "news subscriptions: whether the channel is shared with another organisation", `
+ALTER TABLE news_subscriptions ADD COLUMN shared boolean NOT NULL DEFAULT false;
+`, `
+ALTER TABLE news_subscriptions ADD COLUMN shared BOOLEAN NOT NULL DEFAULT false;
+`})
+}
+
 type subscriptionRow struct {
 	ID           int64
 	Platform     string
@@ -24,6 +32,7 @@ type subscriptionRow struct {
 	Department   string
 	AuthorID     *int64
 	Lang         string
+	Shared       bool
 	CreatedAt    time.Time
 	SinceAt      time.Time
 	NextAt       *time.Time
@@ -33,7 +42,7 @@ type subscriptionRow struct {
 func (r subscriptionRow) subscription() *intranet.Subscription {
 	s := &intranet.Subscription{ID: r.ID, To: intranet.Destination{Platform: intranet.Platform(r.Platform), Installation: r.Installation, ChannelID: r.ChannelID, UserID: r.UserID},
 		PersonID: r.PersonID, Personal: r.Personal, Schedule: intranet.Schedule{Kind: intranet.ScheduleKind(r.ScheduleKind), Weekday: time.Weekday(r.Weekday), Minute: r.Minute},
-		Topic: r.Topic, Department: r.Department, Author: r.Author, Lang: r.Lang, Created: r.CreatedAt.UTC(), Since: r.SinceAt.UTC(), Next: fromOpt(r.NextAt)}
+		Topic: r.Topic, Department: r.Department, Author: r.Author, Lang: r.Lang, Shared: r.Shared, Created: r.CreatedAt.UTC(), Since: r.SinceAt.UTC(), Next: fromOpt(r.NextAt)}
 	if r.AuthorID != nil {
 		s.AuthorID = *r.AuthorID
 	}
@@ -41,7 +50,7 @@ func (r subscriptionRow) subscription() *intranet.Subscription {
 }
 
 const subscriptionSelect = `SELECT s.id, s.platform, s.installation, s.channel_id, s.user_id, s.person_id, s.personal, s.schedule_kind, s.weekday, s.minute,
-s.topic, s.department, s.author_id, s.lang, s.created_at, s.since_at, s.next_at, COALESCE(a.name, '') AS author
+s.topic, s.department, s.author_id, s.lang, s.shared, s.created_at, s.since_at, s.next_at, COALESCE(a.name, '') AS author
 FROM news_subscriptions s LEFT JOIN people a ON a.id = s.author_id`
 
 // CreateSubscription stores a subscription.
@@ -70,9 +79,9 @@ AND LOWER(topic) = LOWER(?) AND LOWER(department) = LOWER(?) AND COALESCE(author
 			return intranet.Errorf(intranet.ECONFLICT, "That subscription exists already.")
 		}
 		return s.conn(ctx).Raw(`INSERT INTO news_subscriptions (platform, installation, channel_id, user_id, person_id, personal, schedule_kind, weekday, minute,
-topic, department, author_id, lang, created_at, since_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+topic, department, author_id, lang, shared, created_at, since_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			string(sub.To.Platform), sub.To.Installation, sub.To.ChannelID, sub.To.UserID, sub.PersonID, sub.Personal, string(sub.Schedule.Kind),
-			int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, author, sub.Lang, now, now, optTime(sub.Next)).Scan(&id).Error
+			int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, author, sub.Lang, sub.Shared, now, now, optTime(sub.Next)).Scan(&id).Error
 	})
 	if intranet.ErrorCode(err) == intranet.ECONFLICT {
 		return nil, err
@@ -106,6 +115,11 @@ func (s *Store) Subscriptions(ctx context.Context, f intranet.SubscriptionFilter
 	if f.Immediate {
 		where, args = append(where, "s.schedule_kind = ?"), append(args, string(intranet.ScheduleImmediate))
 	}
+	if n := f.Matching; n != nil {
+		// The query form of Subscription.Matches.
+		where = append(where, "(s.topic = '' OR LOWER(s.topic) = LOWER(?)) AND (s.department = '' OR LOWER(s.department) = LOWER(?)) AND (s.author_id IS NULL OR s.author_id = ?)")
+		args = append(args, n.Topic, n.Department, n.AuthorID)
+	}
 	q := subscriptionSelect
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
@@ -119,6 +133,16 @@ func (s *Store) Subscriptions(ctx context.Context, f intranet.SubscriptionFilter
 		out[i] = r.subscription()
 	}
 	return out, nil
+}
+
+// SetChannelShared records on a channel's subscriptions whether it is
+// shared with another organisation.
+func (s *Store) SetChannelShared(ctx context.Context, platform intranet.Platform, channelID string, shared bool) error {
+	if err := s.conn(ctx).Exec("UPDATE news_subscriptions SET shared = ? WHERE NOT personal AND platform = ? AND channel_id = ? AND shared <> ?",
+		shared, string(platform), channelID, shared).Error; err != nil {
+		return fmt.Errorf("set channel %s shared: %w", channelID, translate(err))
+	}
+	return nil
 }
 
 // DeleteSubscription removes a subscription with its record.
@@ -224,11 +248,24 @@ func followValue(f intranet.Follow) string {
 
 // Follows returns a person's follows, or everyone's.
 func (s *Store) Follows(ctx context.Context, personID *int64) ([]intranet.Follow, error) {
+	if personID == nil {
+		return s.follows(ctx, "")
+	}
+	return s.follows(ctx, "f.person_id = ?", *personID)
+}
+
+// FollowsOf returns the follows the item matches: the query form of
+// Follow.Matches.
+func (s *Store) FollowsOf(ctx context.Context, n *intranet.NewsItem) ([]intranet.Follow, error) {
+	return s.follows(ctx, `(f.kind = 'person' AND f.target_id = ?) OR (f.kind = 'department' AND ? <> '' AND LOWER(f.value) = LOWER(?))
+OR (f.kind = 'topic' AND ? <> '' AND LOWER(f.value) = LOWER(?))`, n.AuthorID, n.Department, n.Department, n.Topic, n.Topic)
+}
+
+func (s *Store) follows(ctx context.Context, where string, args ...any) ([]intranet.Follow, error) {
 	q := `SELECT f.person_id, f.kind, f.target_id, CASE WHEN f.kind = 'person' THEN COALESCE(p.name, '') ELSE f.value END AS value
 FROM news_follows f LEFT JOIN people p ON p.id = f.target_id AND f.kind = 'person'`
-	var args []any
-	if personID != nil {
-		q, args = q+" WHERE f.person_id = ?", append(args, *personID)
+	if where != "" {
+		q += " WHERE " + where
 	}
 	var rows []struct {
 		PersonID int64

@@ -9,7 +9,8 @@ import (
 
 // latest answers /news: the newest items for the caller's audience.
 func (u *Unit) latest(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	items, err := u.cfg.News.News(ctx, intranet.NewsFilter{VisibleAt: u.cfg.Now(), Audience: audienceOf(c.Person), Limit: DigestMax})
+	sc := personScope(c.Person)
+	items, err := u.cfg.News.News(ctx, intranet.NewsFilter{VisibleAt: u.cfg.Now(), Scope: &sc, Limit: DigestMax})
 	if err != nil {
 		return intranet.Reply{}, err
 	}
@@ -26,7 +27,7 @@ func (u *Unit) show(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 		return intranet.Reply{}, err
 	}
 	now := u.cfg.Now()
-	if !mayPublish(c) && (!n.Visible(now) || !n.For(c.Person.Department)) {
+	if !personScope(c.Person).Sees(n) || !mayPublish(c) && !n.Visible(now) {
 		return c.Reply(noItemForYou(c, id)), nil
 	}
 	return u.shownCard(c, n, now), nil
@@ -40,11 +41,16 @@ func (u *Unit) read(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	} else if err != nil {
 		return intranet.Reply{}, err
 	}
-	if !n.Visible(u.cfg.Now()) || !n.For(c.Person.Department) {
+	if !n.Visible(u.cfg.Now()) || !personScope(c.Person).Sees(n) {
 		return c.Reply(noItemForYou(c, id)), nil
 	}
 	if !n.Important {
 		return c.Reply(noConfirmationAsked(c, id)), nil
+	}
+	if !n.For(c.Person.Department) {
+		// A content manager of another department reads it, but only the
+		// department is asked to confirm (NewsAudience).
+		return c.Reply(confirmationNotAskedOfYou(c, n)), nil
 	}
 	first, at, err := u.cfg.News.AckNews(ctx, id, c.Person.ID, u.cfg.Now())
 	if err != nil {

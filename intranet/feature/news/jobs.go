@@ -172,25 +172,23 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 	if !n.Visible(now) {
 		return nil
 	}
-	subs, err := u.cfg.Subscriptions.Subscriptions(ctx, intranet.SubscriptionFilter{Immediate: true})
+	subs, err := u.cfg.Subscriptions.Subscriptions(ctx, intranet.SubscriptionFilter{Immediate: true, Matching: n})
 	if err != nil {
 		return err
 	}
-	ps := &people{svc: u.cfg.People}
+	r := u.reach()
 	for _, s := range subs {
-		if !s.Matches(n) || n.Publish.Before(s.Created) {
+		if n.Publish.Before(s.Created) {
 			continue
 		}
-		if s.Personal {
-			p, err := ps.find(ctx, s.PersonID)
-			if err != nil {
-				return err
-			}
-			if p == nil || !n.For(p.Department) || p.IsGuest() {
-				continue
-			}
+		sc, err := r.subscription(ctx, s)
+		if err != nil {
+			return err
 		}
-		err := feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		if !sc.Sees(n) {
+			continue
+		}
+		err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
 			won, err := u.cfg.Subscriptions.ClaimDelivery(ctx, intranet.DigestClaim{SubscriptionID: s.ID, Period: fmt.Sprintf("item:%d", n.ID), Items: 1}, now)
 			if err != nil || !won {
 				return err
@@ -202,21 +200,21 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 			return err
 		}
 	}
-	follows, err := u.cfg.Subscriptions.Follows(ctx, nil)
+	follows, err := u.cfg.Subscriptions.FollowsOf(ctx, n)
 	if err != nil {
 		return err
 	}
 	done := map[int64]bool{}
 	for _, f := range follows {
-		if done[f.PersonID] || f.PersonID == n.AuthorID || !f.Matches(n) {
+		if done[f.PersonID] || f.PersonID == n.AuthorID {
 			continue
 		}
 		done[f.PersonID] = true
-		p, err := ps.find(ctx, f.PersonID)
+		sc, p, err := r.person(ctx, f.PersonID)
 		if err != nil {
 			return err
 		}
-		if p == nil || !n.For(p.Department) || p.IsGuest() {
+		if !sc.Sees(n) {
 			continue
 		}
 		follow := f
@@ -252,19 +250,16 @@ func (u *Unit) digestJob(ctx context.Context, j intranet.Job) error {
 	}
 	at := maxTime(u.cfg.Now(), j.Due).UTC().Truncate(time.Second)
 	until := at.Add(-DigestSettle)
-	f := intranet.NewsFilter{VisibleAt: until, PublishedAfter: s.Since, PublishedUntil: until, Topic: s.Topic, Department: s.Department, AuthorID: s.AuthorID}
-	if s.Personal {
-		p, err := u.cfg.People.FindPersonByID(ctx, s.PersonID)
-		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		f.Audience = audienceOf(p)
-	}
-	items, err := u.cfg.News.News(ctx, f)
+	sc, err := u.reach().subscription(ctx, s)
 	if err != nil {
 		return err
+	}
+	var items []*intranet.NewsItem
+	if !sc.None {
+		f := intranet.NewsFilter{VisibleAt: until, PublishedAfter: s.Since, PublishedUntil: until, Topic: s.Topic, Department: s.Department, AuthorID: s.AuthorID, Scope: &sc}
+		if items, err = u.cfg.News.News(ctx, f); err != nil {
+			return err
+		}
 	}
 	next := s.Schedule.Next(at, u.cfg.Location)
 	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {

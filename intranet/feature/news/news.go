@@ -31,6 +31,9 @@ type Config struct {
 	feature.Env
 	News          intranet.NewsService
 	Subscriptions intranet.SubscriptionService
+	// Teams tell which department's team a channel is linked to: a
+	// channel gets that department's items (audience.go).
+	Teams intranet.TeamService
 	// ReminderAfter is how long after an important item's publication those
 	// who have not confirmed it get a DM, and again as long after that, at
 	// most NewsReminders times (WERKPLEK_NEWS_REMINDER_HOURS; 0: none).
@@ -57,6 +60,8 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("news: no NewsService")
 	case cfg.Subscriptions == nil:
 		return nil, errors.New("news: no SubscriptionService")
+	case cfg.Teams == nil:
+		return nil, errors.New("news: no TeamService")
 	case cfg.ReminderAfter < 0:
 		return nil, errors.New("news: ReminderAfter is negative")
 	}
@@ -91,6 +96,13 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	case Unfollow:
 		return u.follow(ctx, c, false)
 	}
+	if c.Req.Channel.Shared && !c.Req.Channel.Direct {
+		// The platform says this channel is shared with another
+		// organisation now: its subscriptions deliver nothing more.
+		if err := u.cfg.Subscriptions.SetChannelShared(ctx, c.Req.Platform, c.Req.Channel.ID, true); err != nil {
+			return intranet.Reply{}, err
+		}
+	}
 	id := c.Cmd.Number("id")
 	switch {
 	case c.Is(""):
@@ -123,12 +135,6 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 // mayPublish reports whether the caller publishes, edits and withdraws news.
 func mayPublish(c *feature.Call) bool {
 	return c.Has(intranet.RoleContentManager, intranet.RoleAdmin)
-}
-
-// audienceOf is the department a person reads news for.
-func audienceOf(p *intranet.Person) *string {
-	d := p.Department
-	return &d
 }
 
 // instant is the moment a typed date and time mean: a date alone is the

@@ -12,6 +12,9 @@ import (
 // message for the caller.
 func (u *Unit) subscribe(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	p := c.Cmd
+	if c.Req.Channel.Shared && !c.Req.Channel.Direct {
+		return c.Reply(sharedChannel(c)), nil
+	}
 	sch, bad := readSchedule(c)
 	if bad != "" {
 		return c.Reply(bad + " " + c.Usage()), nil

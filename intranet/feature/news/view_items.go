@@ -233,6 +233,10 @@ func noConfirmationAsked(c *feature.Call, id int64) string {
 	return c.T("Bericht %d vraagt geen bevestiging; fijn dat je het las.", "Item %d asks for no confirmation; thanks for reading it.", id)
 }
 
+func confirmationNotAskedOfYou(c *feature.Call, n *intranet.NewsItem) string {
+	return c.T("Bericht %d vraagt alleen %s om bevestiging; jij hoeft niets te doen.", "Item %d asks only %s to confirm; nothing to do for you.", n.ID, n.Department)
+}
+
 func statsNotYours(c *feature.Call, n *intranet.NewsItem) string {
 	return c.T("Alleen %s, die het plaatste, en beheerders zien wie bericht %d las.", "Only %s, who published it, and admins see who read item %d.", n.Author, n.ID)
 }

@@ -276,3 +276,8 @@ func unfollowed(c *feature.Call, f intranet.Follow, gone bool) string {
 	}
 	return c.T("Je volgt %s niet meer.", "You no longer follow %s.", followText(c.Lang, f))
 }
+
+func sharedChannel(c *feature.Call) string {
+	return c.T("Dit kanaal is gedeeld met een andere organisatie; daar komt geen nieuws van ons. Abonneer een eigen kanaal, of jezelf in een privébericht met Werkplek.",
+		"This channel is shared with another organisation, so our news does not go here. Subscribe a channel of your own, or yourself in a direct message with Werkplek.")
+}
