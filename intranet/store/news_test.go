@@ -234,3 +234,77 @@ func TestSubscriptions(t *testing.T) {
 		}
 	})
 }
+
+// TestNewsTimesCompareInOrder: publication times keep their fraction of a
+// second on both engines, and windows (after, until] compare them in time
+// order, also on SQLite, where times are text: a whole second sorts before
+// the same second with a fraction, .5 after .25, and a moment given to the
+// nanosecond is the microsecond stored.
+func TestNewsTimesCompareInOrder(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		author := personID(t, s, "anouk.vandenberg@example.nl")
+		base := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+		offsets := []time.Duration{0, 500 * time.Millisecond, 250 * time.Millisecond, time.Second, time.Microsecond, 50 * time.Millisecond, 999999 * time.Microsecond}
+		byOffset := map[time.Duration]int64{}
+		for _, d := range offsets {
+			n, err := s.CreateNews(ctx, intranet.NewNewsItem{Title: d.String(), Body: "x", AuthorID: author, Publish: base.Add(d)}, base.Add(-time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !n.Publish.Equal(base.Add(d)) {
+				t.Errorf("published %v stored as %v", base.Add(d), n.Publish)
+			}
+			byOffset[d] = n.ID
+		}
+		ids := func(f intranet.NewsFilter) []int64 {
+			items, err := s.News(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []int64
+			for _, n := range items {
+				out = append(out, n.ID)
+			}
+			return out
+		}
+		want := func(ds ...time.Duration) []int64 {
+			var out []int64
+			for _, d := range ds {
+				out = append(out, byOffset[d])
+			}
+			return out
+		}
+		// Newest first, and the window (base, base+.5s].
+		if got, w := ids(intranet.NewsFilter{}), want(time.Second, 999999*time.Microsecond, 500*time.Millisecond, 250*time.Millisecond, 50*time.Millisecond, time.Microsecond, 0); !equalIDs(got, w) {
+			t.Errorf("order %v, want %v", got, w)
+		}
+		if got, w := ids(intranet.NewsFilter{PublishedAfter: base, PublishedUntil: base.Add(500 * time.Millisecond)}), want(500*time.Millisecond, 250*time.Millisecond, 50*time.Millisecond, time.Microsecond); !equalIDs(got, w) {
+			t.Errorf("window (0, .5s] %v, want %v", got, w)
+		}
+		// The next window takes the rest of the second and the next one.
+		if got, w := ids(intranet.NewsFilter{PublishedAfter: base.Add(500 * time.Millisecond), PublishedUntil: base.Add(time.Second)}), want(time.Second, 999999*time.Microsecond); !equalIDs(got, w) {
+			t.Errorf("window (.5s, 1s] %v, want %v", got, w)
+		}
+		// Times finer than a microsecond count as the microsecond they are in.
+		if got, w := ids(intranet.NewsFilter{PublishedAfter: base.Add(time.Nanosecond), PublishedUntil: base.Add(time.Microsecond + time.Nanosecond)}), want(time.Microsecond); !equalIDs(got, w) {
+			t.Errorf("window (1ns, 1µs1ns] %v, want %v", got, w)
+		}
+		if got, w := ids(intranet.NewsFilter{VisibleAt: base.Add(250 * time.Millisecond)}), want(250*time.Millisecond, 50*time.Millisecond, time.Microsecond, 0); !equalIDs(got, w) {
+			t.Errorf("visible at .25s %v, want %v", got, w)
+		}
+	})
+}
+
+func equalIDs(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

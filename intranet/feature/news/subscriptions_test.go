@@ -332,3 +332,59 @@ func TestDigestRace(t *testing.T) {
 		}
 	})
 }
+
+// TestItemInBoundarySecondsComesOnce: an item published in the second the
+// subscription was made (after it), and items around the end of a
+// digest's window (its last moment, and later in that same second), each
+// arrive exactly once, in a digest and at once.
+func TestItemInBoundarySecondsComesOnce(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.Now = coretest.Start.Add(200 * time.Millisecond)
+		e.say(pieter, "los", "/news subscribe daily 08:30")
+		e.say(pieter, "los", "/news subscribe immediate")
+		e.Now = coretest.Start.Add(700 * time.Millisecond)
+		e.say(carla, "", "/news post Eerste seconde | In de seconde van het abonnement.")
+		e.RunDue()
+
+		// The first digest, due Saturday 08:30:00, ends its window at
+		// 08:29:55; one item exactly then, one half a second later.
+		due := time.Date(2026, 11, 28, 8, 30, 0, 0, coretest.Amsterdam)
+		until := due.Add(-news.DigestSettle)
+		e.Now = until
+		e.say(carla, "", "/news post Grens | Precies op het einde.")
+		e.Now = until.Add(500 * time.Millisecond)
+		e.say(carla, "", "/news post Na de grens | Een halve seconde later.")
+		e.Now = due
+		e.RunDue()
+		e.Now = due.AddDate(0, 0, 1)
+		e.RunDue()
+
+		posts := e.posts("los")
+		all := strings.Join(posts, "\n---\n")
+		var digests []string
+		for _, p := range posts {
+			if strings.Contains(p, "Nieuwsoverzicht") {
+				digests = append(digests, p)
+			}
+		}
+		if len(digests) != 2 {
+			t.Fatalf("%d digests, want 2:\n%s", len(digests), all)
+		}
+		if !strings.Contains(digests[0], "*Grens*") || !strings.Contains(digests[1], "*Na de grens*") {
+			t.Errorf("the window's last moment belongs to the first digest, the rest of its second to the next:\n%s", all)
+		}
+		for _, title := range []string{"Eerste seconde", "Grens", "Na de grens"} {
+			// Once at once, once in a digest.
+			if n := strings.Count(all, "*"+title+"*"); n != 1 {
+				t.Errorf("%q is in %d digests, want 1:\n%s", title, n, all)
+			}
+			if n := strings.Count(all, "Nieuws: "+title+"\n"); n != 1 {
+				t.Errorf("%q came at once %d times, want 1", title, n)
+			}
+		}
+		if n, _ := e.Store.Deliveries(ctx, 1); n != 2 {
+			t.Errorf("the digest subscription recorded %d deliveries, want 2", n)
+		}
+	})
+}
