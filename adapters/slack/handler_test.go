@@ -284,6 +284,15 @@ func TestEvents(t *testing.T) {
 			t.Errorf("posted %+v", m)
 		}
 	})
+	t.Run("SharedChannelMention", func(t *testing.T) {
+		e := newEnv(t, nil)
+		body := e.jsonFixture(t, "event_app_mention.json", func(m map[string]any) { m["is_ext_shared_channel"] = true })
+		e.do(eventRequest(body))
+		eventually(t, "the answer", func() bool { return len(e.slack.callsTo("chat.postEphemeral")) == 1 })
+		if req := e.core.Requests()[0]; req.Channel != (intranet.Channel{ID: "C0ALGEMEEN1", Shared: true}) {
+			t.Errorf("request %+v, want a channel shared with another organisation", req)
+		}
+	})
 	t.Run("InChannelMention", func(t *testing.T) {
 		e := newEnv(t, func(ctx context.Context, r intranet.Request) (intranet.Reply, error) {
 			return intranet.Reply{Visibility: intranet.InChannel, Text: "voor iedereen"}, nil

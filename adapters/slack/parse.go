@@ -220,12 +220,15 @@ type event struct {
 // eventEnvelope holds the fields of https://docs.slack.dev/apis/events-api/#callback-field
 // that Werkplek reads.
 type eventEnvelope struct {
-	Type           string `json:"type"`
-	Challenge      string `json:"challenge"`
-	TeamID         string `json:"team_id"`
-	EnterpriseID   string `json:"enterprise_id"`
-	EventID        string `json:"event_id"`
-	Authorizations []struct {
+	Type         string `json:"type"`
+	Challenge    string `json:"challenge"`
+	TeamID       string `json:"team_id"`
+	EnterpriseID string `json:"enterprise_id"`
+	EventID      string `json:"event_id"`
+	// IsExtSharedChannel says the event's channel is shared with another
+	// organisation (Slack Connect).
+	IsExtSharedChannel bool `json:"is_ext_shared_channel"`
+	Authorizations     []struct {
 		UserID string `json:"user_id"`
 		IsBot  bool   `json:"is_bot"`
 	} `json:"authorizations"`
@@ -323,7 +326,7 @@ func parseEvent(body []byte) (event, error) {
 			Platform:     intranet.PlatformSlack,
 			Installation: installation(team, env.EnterpriseID),
 			User:         intranet.User{ID: e.User},
-			Channel:      intranet.Channel{ID: e.Channel, Direct: direct},
+			Channel:      intranet.Channel{ID: e.Channel, Direct: direct, Shared: env.IsExtSharedChannel && !direct},
 			Text:         text,
 		},
 		threadTS: e.ThreadTS,
