@@ -18,14 +18,15 @@ func TestNewsCommands(t *testing.T) {
 		people := filepath.Join(dir, "people.csv")
 		os.WriteFile(people, []byte("name,email,department,roles\n"+
 			"Carla Content,carla@example.nl,Communicatie,content manager\n"+
-			"Jan de Vries,jan@example.nl,Zorg Oost,\n"+
+			"Jan de Vries,jan@example.nl,Zorg Oost,team lead\n"+
 			"Pieter Jansen,pieter@example.nl,Zorg Oost,\n"+
 			"Kees Janssen,kees@example.nl,Zorg West,\n"), 0o600)
 		if code, out, errOut := run(t, env, "", "import", people); code != 0 {
 			t.Fatalf("import: %s %s", out, errOut)
 		}
-		// Jan subscribes his team's channel.
-		code, out, errOut := run(t, env, "/news subscribe immediate dept:\"zorg oost\"\n/news post Hoi | Tekst\n", "console", "--as", "jan@example.nl", "--channel", "oost")
+		// Jan links his team's channel to the team (so that it gets the
+		// department's items) and subscribes it.
+		code, out, errOut := run(t, env, "/team channel \"Zorg Oost\"\n/news subscribe immediate dept:\"zorg oost\"\n/news post Hoi | Tekst\n", "console", "--as", "jan@example.nl", "--channel", "oost")
 		if code != 0 || !strings.Contains(out, "Abonnement 1") || !strings.Contains(out, "Alleen contentbeheerders") {
 			t.Fatalf("subscribe: %d %s %s", code, out, errOut)
 		}
