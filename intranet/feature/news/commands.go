@@ -21,9 +21,9 @@ var Command = &g.Command{
 	Summary: "Company news: read, publish, subscribe a channel to a digest", SummaryNL: "Nieuws: lezen, plaatsen, een kanaal abonneren op een overzicht",
 	Teams: []string{"personal", "team", "groupChat"},
 	Notes: "A subscription typed in a channel is the channel's, typed in a direct message yours. " +
-		"An item for a department (`dept:`) reaches only that department's people, channels and subscriptions.",
+		"An item for a department (`dept:`) reaches only that department's people, those who manage content, and the channels linked to its team (`/team channel`).",
 	NotesNL: "Een abonnement getypt in een kanaal is van het kanaal, getypt in een privébericht van jou. " +
-		"Een bericht voor een afdeling (`dept:`) bereikt alleen de mensen, kanalen en abonnementen van die afdeling.",
+		"Een bericht voor een afdeling (`dept:`) bereikt alleen de mensen van die afdeling, wie nieuws beheert, en de kanalen die aan haar team gekoppeld zijn (`/team channel`).",
 	Subs: []g.Sub{
 		{
 			Args:  []g.Arg{{Name: "id", Kind: g.ID, Optional: true}},
