@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -145,7 +146,8 @@ func TestRacingSubscribes(t *testing.T) {
 }
 
 // TestRacingTeamChanges: adding one person to a team and linking one
-// channel, each ten times at once, all succeed with one row each.
+// channel, each ten times at once, all succeed with one row each; exactly
+// one add says it changed something.
 func TestRacingTeamChanges(t *testing.T) {
 	engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -156,9 +158,14 @@ func TestRacingTeamChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 		ch := intranet.TeamChannel{Platform: intranet.PlatformSlack, Installation: "T1", ChannelID: "CNACHT"}
+		var added atomic.Int32
 		errs := race(20, func(i int) error {
 			if i%2 == 0 {
-				return s.SetTeamMember(ctx, nacht.ID, jan, true)
+				changed, err := s.SetTeamMember(ctx, nacht.ID, jan, true)
+				if changed {
+					added.Add(1)
+				}
+				return err
 			}
 			return s.LinkTeamChannel(ctx, nacht.ID, ch)
 		})
@@ -166,6 +173,9 @@ func TestRacingTeamChanges(t *testing.T) {
 			if err != nil {
 				t.Errorf("change %d: %v", i, err)
 			}
+		}
+		if n := added.Load(); n != 1 {
+			t.Errorf("%d adds changed the team, want 1", n)
 		}
 		team, err := s.FindTeamByID(ctx, nacht.ID)
 		if err != nil || !team.IsMember(jan) || len(team.Members) != 1 || len(team.Channels) != 1 {
