@@ -118,6 +118,43 @@ func TestAcceptWhileRemoving(t *testing.T) {
 	})
 }
 
+// TestRacingAccepts: the asker accepts one answer ten times at once (a
+// double tap on a slow network): one accept changes the question, the
+// others hear it is accepted already.
+func TestRacingAccepts(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		ids := questionPeople(t, s)
+		now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+		jan, eva := ids["jan.devries"], ids["eva.bakker"]
+		q, err := s.CreateQuestion(ctx, intranet.NewQuestion{AskerID: jan, Text: "Waar vind ik het verlofformulier?", Lang: "nl"}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.AddAnswer(ctx, q.ID, eva, "In de map Formulieren.", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := race(10, func(int) error {
+			_, err := s.AcceptAnswer(ctx, q.ID, a.ID, jan, now)
+			return err
+		})
+		won := 0
+		for i, err := range errs {
+			switch intranet.ErrorCode(err) {
+			case "":
+				won++
+			case intranet.ECONFLICT:
+			default:
+				t.Errorf("accept %d: %v", i, err)
+			}
+		}
+		if won != 1 {
+			t.Fatalf("%d accepts changed the question, want 1", won)
+		}
+	})
+}
+
 // TestRacingSubscribes: the same subscription asked for ten times at once
 // (a double tap, a slow network) is made once; the others are told it
 // exists.
