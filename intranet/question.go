@@ -225,7 +225,8 @@ type QuestionService interface {
 	// AcceptAnswer marks an answer of an answered or accepted question of
 	// askerID as the one that helped. Returns EUNAUTHORIZED for someone
 	// else's question, EINVALID for an answer of another question or a
-	// removed one, ECONFLICT when the question is closed, ENOTFOUND.
+	// removed one, ECONFLICT (with the question) when the question is
+	// closed or that answer is accepted already, ENOTFOUND.
 	AcceptAnswer(ctx context.Context, questionID, answerID, askerID int64, now time.Time) (*Question, error)
 	// SearchKnowledge ranks questions for a query, best first (ties: the
 	// newest first): full text with Dutch and English stemming and typo

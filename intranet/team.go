@@ -99,11 +99,14 @@ type TeamService interface {
 	// CreateTeam returns ECONFLICT when a team of that name exists, EINVALID
 	// for an empty name.
 	CreateTeam(ctx context.Context, name string) (*Team, error)
-	// SetTeamMember adds (member true) or removes the person as member.
-	// Returns ENOTFOUND for an unknown team or person.
-	SetTeamMember(ctx context.Context, teamID, personID int64, member bool) error
-	// SetTeamLead adds or removes the person as lead. Returns ENOTFOUND.
-	SetTeamLead(ctx context.Context, teamID, personID int64, lead bool) error
+	// SetTeamMember adds (member true) or removes the person as member;
+	// changed is false when they already were (or were not) a member, also
+	// for all but one of the same change made at once. Returns ENOTFOUND
+	// for an unknown team or person.
+	SetTeamMember(ctx context.Context, teamID, personID int64, member bool) (changed bool, err error)
+	// SetTeamLead adds or removes the person as lead, changed as
+	// SetTeamMember's. Returns ENOTFOUND.
+	SetTeamLead(ctx context.Context, teamID, personID int64, lead bool) (changed bool, err error)
 	// SetTeamApproval turns the lead's approval of handovers on or off.
 	// Returns ENOTFOUND.
 	SetTeamApproval(ctx context.Context, teamID int64, on bool) error

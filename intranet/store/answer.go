@@ -159,8 +159,11 @@ func (s *Store) AcceptAnswer(ctx context.Context, questionID, answerID, askerID 
 		if err := s.lockRow(s.conn(ctx), "answers", answerID); err != nil {
 			return err
 		}
+		// An answer accepted already is not accepted again: of two accepts
+		// at once (a double tap), one changes the question.
 		res := s.conn(ctx).Exec(`UPDATE questions SET state = 'accepted', accepted_answer_id = ?, changed_at = ? WHERE id = ? AND asker_id = ? AND state IN ('answered', 'accepted')
-AND EXISTS (SELECT 1 FROM answers WHERE id = ? AND removed_at IS NULL)`, answerID, questionTime(now), questionID, askerID, answerID)
+AND (accepted_answer_id IS NULL OR accepted_answer_id <> ?)
+AND EXISTS (SELECT 1 FROM answers WHERE id = ? AND removed_at IS NULL)`, answerID, questionTime(now), questionID, askerID, answerID, answerID)
 		if err := changedOne(res); err != nil {
 			return err
 		}

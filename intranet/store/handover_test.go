@@ -50,8 +50,8 @@ func TestTeams(t *testing.T) {
 			t.Fatalf("teams = %d, %v", len(teams), err)
 		}
 		// Removed by hand stays removed after the next sync.
-		if err := s.SetTeamMember(ctx, team.ID, ids["jan.devries"], false); err != nil {
-			t.Fatal(err)
+		if changed, err := s.SetTeamMember(ctx, team.ID, ids["jan.devries"], false); err != nil || !changed {
+			t.Fatalf("remove jan: changed %v, %v", changed, err)
 		}
 		if err := s.SetState(ctx, "teams", "department_sync", ""); err != nil {
 			t.Fatal(err)
@@ -69,7 +69,7 @@ func TestTeams(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SetTeamMember(ctx, nacht.ID, 99999, true); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+		if _, err := s.SetTeamMember(ctx, nacht.ID, 99999, true); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			t.Fatalf("unknown person: %v", err)
 		}
 		ch := intranet.TeamChannel{Platform: intranet.PlatformSlack, Installation: "T1", ChannelID: "C1"}
@@ -103,6 +103,46 @@ func TestTeams(t *testing.T) {
 		mine, err := s.TeamsOf(ctx, ids["kees.janssen"])
 		if err != nil || len(mine) != 2 {
 			t.Fatalf("teams of kees = %d, %v", len(mine), err)
+		}
+	})
+}
+
+// TestTeamFlagChanged: adding or removing a member or lead says whether
+// it changed anything, so that "already a member" is not "now a member".
+func TestTeamFlagChanged(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		_, ids := handoverFixture(t, s)
+		nacht, err := s.CreateTeam(ctx, "Nachtdienst")
+		if err != nil {
+			t.Fatal(err)
+		}
+		kees := ids["kees.janssen"]
+		for _, step := range []struct {
+			name    string
+			set     func(ctx context.Context, teamID, personID int64, on bool) (bool, error)
+			on      bool
+			changed bool
+		}{
+			{"RemoveNonMember", s.SetTeamMember, false, false},
+			{"AddMember", s.SetTeamMember, true, true},
+			{"AddMemberAgain", s.SetTeamMember, true, false},
+			{"AddLead", s.SetTeamLead, true, true},
+			{"AddLeadAgain", s.SetTeamLead, true, false},
+			{"RemoveMember", s.SetTeamMember, false, true},
+			{"RemoveMemberAgain", s.SetTeamMember, false, false},
+			{"StillLead", s.SetTeamLead, true, false},
+			{"RemoveLead", s.SetTeamLead, false, true},
+			{"AddMemberBack", s.SetTeamMember, true, true},
+		} {
+			changed, err := step.set(ctx, nacht.ID, kees, step.on)
+			if err != nil || changed != step.changed {
+				t.Fatalf("%s: changed %v, %v; want %v", step.name, changed, err, step.changed)
+			}
+		}
+		team, err := s.FindTeamByID(ctx, nacht.ID)
+		if err != nil || !team.IsMember(kees) || team.IsLead(kees) {
+			t.Fatalf("team = %+v, %v", team, err)
 		}
 	})
 }

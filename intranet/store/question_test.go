@@ -166,6 +166,9 @@ func TestQuestionLifecycle(t *testing.T) {
 		if q, err = s.AcceptAnswer(ctx, q.ID, a1.ID, jan, now.Add(4*time.Minute)); err != nil || q.State != intranet.QuestionAccepted || q.Accepted().ID != a1.ID || len(q.Answers) != 2 {
 			t.Fatalf("accept = %+v, %v", q, err)
 		}
+		if again, err := s.AcceptAnswer(ctx, q.ID, a1.ID, jan, now.Add(5*time.Minute)); intranet.ErrorCode(err) != intranet.ECONFLICT || again == nil || again.AcceptedAnswerID != a1.ID || !again.Changed.Equal(q.Changed) {
+			t.Fatalf("accept again = %+v, %v; want ECONFLICT and the question unchanged", again, err)
+		}
 		if _, err := s.AddAnswer(ctx, q.ID, pieter, "Nog iets", now); intranet.ErrorCode(err) != intranet.ECONFLICT {
 			t.Fatalf("answer an accepted question: %v", err)
 		}

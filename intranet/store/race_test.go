@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -117,6 +118,43 @@ func TestAcceptWhileRemoving(t *testing.T) {
 	})
 }
 
+// TestRacingAccepts: the asker accepts one answer ten times at once (a
+// double tap on a slow network): one accept changes the question, the
+// others hear it is accepted already.
+func TestRacingAccepts(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		ids := questionPeople(t, s)
+		now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+		jan, eva := ids["jan.devries"], ids["eva.bakker"]
+		q, err := s.CreateQuestion(ctx, intranet.NewQuestion{AskerID: jan, Text: "Waar vind ik het verlofformulier?", Lang: "nl"}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.AddAnswer(ctx, q.ID, eva, "In de map Formulieren.", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := race(10, func(int) error {
+			_, err := s.AcceptAnswer(ctx, q.ID, a.ID, jan, now)
+			return err
+		})
+		won := 0
+		for i, err := range errs {
+			switch intranet.ErrorCode(err) {
+			case "":
+				won++
+			case intranet.ECONFLICT:
+			default:
+				t.Errorf("accept %d: %v", i, err)
+			}
+		}
+		if won != 1 {
+			t.Fatalf("%d accepts changed the question, want 1", won)
+		}
+	})
+}
+
 // TestRacingSubscribes: the same subscription asked for ten times at once
 // (a double tap, a slow network) is made once; the others are told it
 // exists.
@@ -145,7 +183,8 @@ func TestRacingSubscribes(t *testing.T) {
 }
 
 // TestRacingTeamChanges: adding one person to a team and linking one
-// channel, each ten times at once, all succeed with one row each.
+// channel, each ten times at once, all succeed with one row each; exactly
+// one add says it changed something.
 func TestRacingTeamChanges(t *testing.T) {
 	engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -156,9 +195,14 @@ func TestRacingTeamChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 		ch := intranet.TeamChannel{Platform: intranet.PlatformSlack, Installation: "T1", ChannelID: "CNACHT"}
+		var added atomic.Int32
 		errs := race(20, func(i int) error {
 			if i%2 == 0 {
-				return s.SetTeamMember(ctx, nacht.ID, jan, true)
+				changed, err := s.SetTeamMember(ctx, nacht.ID, jan, true)
+				if changed {
+					added.Add(1)
+				}
+				return err
 			}
 			return s.LinkTeamChannel(ctx, nacht.ID, ch)
 		})
@@ -166,6 +210,9 @@ func TestRacingTeamChanges(t *testing.T) {
 			if err != nil {
 				t.Errorf("change %d: %v", i, err)
 			}
+		}
+		if n := added.Load(); n != 1 {
+			t.Errorf("%d adds changed the team, want 1", n)
 		}
 		team, err := s.FindTeamByID(ctx, nacht.ID)
 		if err != nil || !team.IsMember(jan) || len(team.Members) != 1 || len(team.Channels) != 1 {

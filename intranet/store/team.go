@@ -320,33 +320,48 @@ func (s *Store) CreateTeam(ctx context.Context, name string) (*intranet.Team, er
 	return &intranet.Team{ID: row.ID, Name: row.Name}, nil
 }
 
-// SetTeamMember adds or removes a member. Returns ENOTFOUND.
-func (s *Store) SetTeamMember(ctx context.Context, teamID, personID int64, member bool) error {
+// SetTeamMember adds or removes a member; changed is false when the
+// person already was (or was not) one. Returns ENOTFOUND.
+func (s *Store) SetTeamMember(ctx context.Context, teamID, personID int64, member bool) (bool, error) {
 	return s.setTeamFlag(ctx, teamID, personID, "is_member", member)
 }
 
-// SetTeamLead adds or removes a lead. Returns ENOTFOUND.
-func (s *Store) SetTeamLead(ctx context.Context, teamID, personID int64, lead bool) error {
+// SetTeamLead adds or removes a lead; changed is false when nothing
+// changed. Returns ENOTFOUND.
+func (s *Store) SetTeamLead(ctx context.Context, teamID, personID int64, lead bool) (bool, error) {
 	return s.setTeamFlag(ctx, teamID, personID, "is_lead", lead)
 }
 
-func (s *Store) setTeamFlag(ctx context.Context, teamID, personID int64, column string, on bool) error {
+func (s *Store) setTeamFlag(ctx context.Context, teamID, personID int64, column string, on bool) (bool, error) {
+	changed := false
 	err := s.htx(ctx, func(ctx context.Context) error {
+		changed = false
 		db := s.hdb(ctx)
 		if err := s.teamAndPersonExist(db, teamID, personID); err != nil {
 			return err
 		}
-		// One statement, so that two at once (a double tap, the department
-		// sync) both succeed.
-		return db.Exec("INSERT INTO team_members (team_id, person_id, "+column+") VALUES (?, ?, ?) ON CONFLICT (team_id, person_id) DO UPDATE SET "+column+" = excluded."+column,
-			teamID, personID, on).Error
+		// Conditional statements, so that of two at once (a double tap,
+		// the department sync) both succeed and exactly one changes it.
+		res := db.Exec("UPDATE team_members SET "+column+" = ? WHERE team_id = ? AND person_id = ? AND "+column+" <> ?", on, teamID, personID, on)
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected > 0 {
+			changed = true
+			return nil
+		}
+		// No row yet. A removal writes one too: the department sync does not
+		// add again whom a lead removed by hand.
+		res = db.Exec("INSERT INTO team_members (team_id, person_id, "+column+") VALUES (?, ?, ?) ON CONFLICT (team_id, person_id) DO NOTHING",
+			teamID, personID, on)
+		changed = on && res.RowsAffected > 0
+		return res.Error
 	})
 	if code := intranet.ErrorCode(err); code == intranet.ENOTFOUND {
-		return err
+		return false, err
 	} else if err != nil {
-		return fmt.Errorf("set team %s: %w", column, translate(err))
+		return false, fmt.Errorf("set team %s: %w", column, translate(err))
 	}
-	return nil
+	return changed, nil
 }
 
 func (s *Store) teamAndPersonExist(db *gorm.DB, teamID, personID int64) error {

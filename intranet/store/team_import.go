@@ -72,12 +72,12 @@ func (s *Store) importTeams(ctx context.Context, records []intranet.TeamRecord, 
 				sum.Updated++
 			}
 			for _, e := range r.Members {
-				if err := s.SetTeamMember(ctx, t.ID, emails[strings.ToLower(e)], true); err != nil {
+				if _, err := s.SetTeamMember(ctx, t.ID, emails[strings.ToLower(e)], true); err != nil {
 					return err
 				}
 			}
 			for _, e := range r.Leads {
-				if err := s.SetTeamLead(ctx, t.ID, emails[strings.ToLower(e)], true); err != nil {
+				if _, err := s.SetTeamLead(ctx, t.ID, emails[strings.ToLower(e)], true); err != nil {
 					return err
 				}
 			}

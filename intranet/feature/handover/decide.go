@@ -19,13 +19,13 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 		return reply, nil
 	}
 	if h.State != intranet.HandoverOpen {
-		return c.Reply(u.stateText(c, h)), nil
+		return c.Reply(u.takenText(c, h)), nil
 	}
 	team, err := u.cfg.Teams.FindTeamByID(ctx, h.TeamID)
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	if why := notEligible(c, team, h, c.Person); why != "" {
+	if why := notEligible(c, team, h); why != "" {
 		return c.Reply(why), nil
 	}
 	approval := team.Approval && len(team.Leads()) > 0
@@ -55,9 +55,9 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 			if reply, ok := u.gone(c, h); ok {
 				return reply, nil
 			}
-			return c.Reply(u.stateText(c, h)), nil
+			return c.Reply(u.takenText(c, h)), nil
 		case intranet.EINVALID:
-			return c.Reply(notEligible(c, team, h, c.Person)), nil
+			return c.Reply(notEligible(c, team, h)), nil
 		}
 	}
 	if err != nil {
@@ -182,16 +182,56 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, h *intranet.Handover
 	return c.Reply(cancelledReply(c, h)), nil
 }
 
-// notEligible says why the person may not take the request, "" when they
-// may.
-func notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover, p *intranet.Person) string {
+// refusal is why a person may not take a request; mayTake when they may.
+type refusal int
+
+const (
+	mayTake refusal = iota
+	refusedOwn
+	refusedGuest
+	refusedNotMember
+	refusedSkill
+)
+
+// takeRefusal is the one check of who may take a request: /handover take,
+// the take buttons of /handover list and the colleagues /handover notify
+// reaches all ask it.
+func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person) refusal {
 	switch {
 	case p.ID == h.RequesterID:
-		return ownRequest(c)
+		return refusedOwn
+	case p.IsGuest():
+		return refusedGuest
 	case !team.IsMember(p.ID):
-		return onlyMembers(c, team)
+		return refusedNotMember
 	case h.Skill != "" && !hasSkill(p, h.Skill):
-		return needsSkill(c, h)
+		return refusedSkill
 	}
-	return ""
+	return mayTake
+}
+
+// notEligible says why the caller may not take the request, "" when they
+// may.
+func notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover) string {
+	return refusalText(c, team, h, takeRefusal(team, h, c.Person))
+}
+
+// takers returns the team's members who may take the request.
+func (u *Unit) takers(ctx context.Context, team *intranet.Team, h *intranet.Handover) ([]*intranet.Person, error) {
+	var out []*intranet.Person
+	for _, m := range team.Members {
+		if !m.Member || m.PersonID == h.RequesterID {
+			continue
+		}
+		p, err := u.cfg.People.FindPersonByID(ctx, m.PersonID)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if takeRefusal(team, h, p) == mayTake {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // list is /handover list: the open requests of the caller's teams, each
-// with the button the caller may press.
+// with the button the caller may press, or a word on why they may not
+// take it.
 func (u *Unit) list(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	if err := u.cfg.Teams.SyncDepartmentTeams(ctx); err != nil {
 		return intranet.Reply{}, err
@@ -32,8 +33,11 @@ func (u *Unit) list(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	if len(open) == 0 {
 		return c.Reply(noOpenRequests(c)), nil
 	}
-	mayTake := func(h *intranet.Handover) bool { return notEligible(c, byID[h.TeamID], h, c.Person) == "" }
-	return openList(c, open, mayTake, u.cfg.Location), nil
+	whyNot := func(h *intranet.Handover) string {
+		team := byID[h.TeamID]
+		return refusalLine(c, team, h, takeRefusal(team, h, c.Person))
+	}
+	return openList(c, open, whyNot, u.cfg.Location), nil
 }
 
 // mine is /handover mine: what the caller asked for and took, from

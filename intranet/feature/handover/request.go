@@ -44,6 +44,18 @@ func (u *Unit) create(ctx context.Context, c *feature.Call) (intranet.Reply, err
 			return c.Reply(problem), err
 		}
 	}
+	// Nobody who may take it: the request stands, and the asker hears
+	// so, with where else to turn.
+	var stuck *nobodyTakes
+	takers, err := u.takers(ctx, team, &intranet.Handover{RequesterID: c.Person.ID, Skill: skill})
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	if len(takers) == 0 {
+		if stuck, err = u.nobodyTakes(ctx, c, team); err != nil {
+			return intranet.Reply{}, err
+		}
+	}
 	var h *intranet.Handover
 	var posted []string
 	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
@@ -62,10 +74,52 @@ func (u *Unit) create(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if err != nil {
 		return intranet.Reply{}, err
 	}
+	var reply intranet.Reply
 	if len(posted) == 0 {
-		return requestedWithoutChannel(c, h, team, u.cfg.Location, now), nil
+		reply = requestedWithoutChannel(c, h, team, u.cfg.Location, now)
+	} else {
+		reply = requested(c, h, team, posted, u.cfg.Location, now)
 	}
-	return requested(c, h, team, posted, u.cfg.Location, now), nil
+	if stuck != nil {
+		stuck.warn(c, &reply, h, team, u.cfg.Location)
+	}
+	return reply, nil
+}
+
+// nobodyTakes is where else the asker of a request nobody in its team may
+// take can turn: their other teams and the team's leads.
+type nobodyTakes struct {
+	// others is the skill's holders aside: whether the team has other
+	// members at all.
+	others bool
+	// teams are the asker's other teams, which they may ask instead.
+	teams []*intranet.Team
+	// leads are the team's leads other than the asker.
+	leads []string
+}
+
+// nobodyTakes gathers the wider options for a request to team that
+// nobody may take.
+func (u *Unit) nobodyTakes(ctx context.Context, c *feature.Call, team *intranet.Team) (*nobodyTakes, error) {
+	n := &nobodyTakes{}
+	for _, m := range team.Members {
+		if m.Member && m.PersonID != c.Person.ID {
+			n.others = true
+		}
+		if m.Lead && m.PersonID != c.Person.ID {
+			n.leads = append(n.leads, m.Name)
+		}
+	}
+	all, err := u.cfg.Teams.TeamsOf(ctx, c.Person.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range all {
+		if t.ID != team.ID && t.IsMember(c.Person.ID) {
+			n.teams = append(n.teams, t)
+		}
+	}
+	return n, nil
 }
 
 // teamOf picks the team of a new request: the one named with team:, else
@@ -147,20 +201,12 @@ func (u *Unit) notify(ctx context.Context, c *feature.Call, h *intranet.Handover
 		return c.Reply(u.stateText(c, h)), nil
 	}
 	now := u.cfg.Now()
-	sent := 0
+	takers, err := u.takers(ctx, team, h)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
 	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
-		sent = 0
-		for _, m := range team.Members {
-			if !m.Member || m.PersonID == h.RequesterID {
-				continue
-			}
-			p, err := u.cfg.People.FindPersonByID(ctx, m.PersonID)
-			if err != nil {
-				return err
-			}
-			if h.Skill != "" && !hasSkill(p, h.Skill) {
-				continue
-			}
+		for _, p := range takers {
 			name := p.Name
 			if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("handover-%d-notify-%d-%d", h.ID, p.ID, now.Unix()),
 				Write: func(lang string) intranet.Reply { return notifyDM(h, lang, u.cfg.Location, now) },
@@ -169,12 +215,11 @@ func (u *Unit) notify(ctx context.Context, c *feature.Call, h *intranet.Handover
 			}); err != nil {
 				return err
 			}
-			sent++
 		}
 		return u.cfg.Handovers.RecordHandoverEvent(ctx, h.ID, c.Person.ID, intranet.ActionNotified, now)
 	})
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	return c.Reply(notified(c, h, team, sent)), nil
+	return c.Reply(notified(c, h, team, len(takers))), nil
 }

@@ -101,16 +101,48 @@ func (u *Unit) stateText(c *feature.Call, h *intranet.Handover) string {
 	return c.T("Overdracht %d staat weer open.", "Handover %d is open again.", h.ID)
 }
 
-func ownRequest(c *feature.Call) string {
-	return c.T("Dit is je eigen verzoek; een collega moet het overnemen.", "This is your own request; a colleague has to take it over.")
+// takenText answers a take of a request no longer open: the caller's own
+// takeover is theirs, someone else's came first.
+func (u *Unit) takenText(c *feature.Call, h *intranet.Handover) string {
+	if h.TakerID == c.Person.ID {
+		switch h.State {
+		case intranet.HandoverTaken:
+			return c.T("Deze dienst is al van jou: je nam overdracht %d om %s over.", "You already took this shift: you took over handover %d at %s.", h.ID, clockText(h.Changed, u.cfg.Location))
+		case intranet.HandoverPending:
+			return c.T("Je hebt overdracht %d al genomen; hij wacht op goedkeuring van een teamleider.", "You already took handover %d; it waits for a team lead's approval.", h.ID)
+		}
+	}
+	return u.stateText(c, h)
 }
 
-func onlyMembers(c *feature.Call, t *intranet.Team) string {
-	return c.T("Alleen leden van %s kunnen deze dienst overnemen, en jij staat niet in dat team.", "Only members of %s can take over this shift, and you are not in that team.", t.Name)
+// refusalText says why the caller may not take the request, "" when they
+// may.
+func refusalText(c *feature.Call, team *intranet.Team, h *intranet.Handover, r refusal) string {
+	switch r {
+	case refusedOwn:
+		return c.T("Dit is je eigen verzoek; een collega moet het overnemen.", "This is your own request; a colleague has to take it over.")
+	case refusedGuest:
+		return c.T("Als gast kun je geen diensten overnemen.", "As a guest you cannot take over shifts.")
+	case refusedNotMember:
+		return c.T("Alleen leden van %s kunnen deze dienst overnemen, en jij staat niet in dat team.", "Only members of %s can take over this shift, and you are not in that team.", team.Name)
+	case refusedSkill:
+		return c.T("Voor deze dienst is de vaardigheid %s nodig, en die staat niet bij jou in het telefoonboek.", "This shift needs the skill %s, and the phonebook does not list it for you.", h.Skill)
+	}
+	return ""
 }
 
-func needsSkill(c *feature.Call, h *intranet.Handover) string {
-	return c.T("Voor deze dienst is de vaardigheid %s nodig, en die staat niet bij jou in het telefoonboek.", "This shift needs the skill %s, and the phonebook does not list it for you.", h.Skill)
+// refusalLine is the short word of a list on why the caller may not take
+// a request of someone else; "" when they may, or it is their own.
+func refusalLine(c *feature.Call, team *intranet.Team, h *intranet.Handover, r refusal) string {
+	switch r {
+	case refusedGuest:
+		return c.T("Niet voor gasten", "Not for guests")
+	case refusedNotMember:
+		return c.T("Alleen voor leden van %s", "Only for members of %s", team.Name)
+	case refusedSkill:
+		return c.T("Vraagt %s, en dat heb jij niet", "Needs %s, which you don't have", h.Skill)
+	}
+	return ""
 }
 
 func youTook(c *feature.Call, h *intranet.Handover, loc *time.Location) string {
@@ -196,14 +228,17 @@ func cancelButton(c *feature.Call, h *intranet.Handover) intranet.Button {
 }
 
 // openList is /handover list: the caller's own requests with a cancel
-// button, the others they may take with a take button.
-func openList(c *feature.Call, list []*intranet.Handover, mayTake func(*intranet.Handover) bool, loc *time.Location) intranet.Reply {
+// button, the others with a take button when they may take it, else a
+// word on why not (whyNot).
+func openList(c *feature.Call, list []*intranet.Handover, whyNot func(*intranet.Handover) string, loc *time.Location) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Open overdrachten van je teams", "Open handovers of your teams")}
 	for _, h := range list {
 		s := intranet.Section{Text: line(c, h, loc)}
 		if h.RequesterID == c.Person.ID {
 			s.Buttons = []intranet.Button{cancelButton(c, h)}
-		} else if mayTake(h) {
+		} else if why := whyNot(h); why != "" {
+			s.Text += "\n_" + why + "_"
+		} else {
 			s.Buttons = []intranet.Button{{Label: c.T("Ik neem hem", "I'll take it"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/handover take %d", h.ID)}}
 		}
 		reply.Sections = append(reply.Sections, s)
@@ -247,4 +282,67 @@ func mineList(c *feature.Call, list []*intranet.Handover, loc *time.Location, no
 		reply.Sections = append(reply.Sections, s)
 	}
 	return reply
+}
+
+// maxOtherTeams is how many other teams a stuck request offers buttons for.
+const maxOtherTeams = 3
+
+// warn tells the asker of a request nobody in its team may take that it
+// stands all the same, and where else to turn: the asker's other teams
+// (buttons when the reply is theirs alone, else the typed command) and
+// the team's leads, who can add a colleague to it.
+func (n *nobodyTakes) warn(c *feature.Call, reply *intranet.Reply, h *intranet.Handover, team *intranet.Team, loc *time.Location) {
+	var why string
+	switch {
+	case !n.others:
+		why = c.T("je bent de enige in %s", "you are the only one in %s", team.Name)
+	case h.Skill != "":
+		why = c.T("niemand anders in %s heeft %s", "nobody else in %s has %s", team.Name, h.Skill)
+	default:
+		why = c.T("niemand anders in %s mag hem nemen", "nobody else in %s may take it", team.Name)
+	}
+	text := c.T("Let op: niemand kan deze dienst nemen, want %s. Je verzoek staat er wel.", "Note: nobody can take this shift, as %s. Your request stands all the same.", why)
+	private := reply.Visibility == intranet.Ephemeral
+	teams := n.teams
+	if len(teams) > maxOtherTeams {
+		teams = teams[:maxOtherTeams]
+	}
+	switch {
+	case len(teams) > 0 && private:
+		text += " " + c.T("Vraag een ander team van je met een knop hieronder (annuleer dit verzoek dan).", "Ask another of your teams with a button below (and cancel this request).")
+		for _, t := range teams {
+			reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Vraag %s", "Ask %s", t.Name), Command: askTeamCommand(h, t, loc)})
+		}
+	case len(teams) > 0:
+		text += " " + c.T("Vraag een ander team van je: `%s` (annuleer dit verzoek dan).", "Ask another of your teams: `%s` (and cancel this request).", askTeamCommand(h, teams[0], loc))
+	}
+	add := fmt.Sprintf("/team member add %s <%s>", feature.Quote(team.Name), c.T("persoon", "person"))
+	or := len(teams) > 0
+	switch {
+	case mayManage(c, team):
+		text += " " + c.T("Voeg zelf een collega aan het team toe: `%s`.", "Add a colleague to the team yourself: `%s`.", add)
+	case len(n.leads) > 0 && or:
+		text += " " + c.T("Of vraag %s (leiding van %s) om een collega aan het team toe te voegen: `%s`.", "Or ask %s (lead of %s) to add a colleague to the team: `%s`.",
+			strings.Join(n.leads, c.T(" of ", " or ")), team.Name, add)
+	case len(n.leads) > 0:
+		text += " " + c.T("Vraag %s (leiding van %s) om een collega aan het team toe te voegen: `%s`.", "Ask %s (lead of %s) to add a colleague to the team: `%s`.",
+			strings.Join(n.leads, c.T(" of ", " or ")), team.Name, add)
+	case !or:
+		text += " " + c.T("Vraag een beheerder om een collega aan het team toe te voegen: `%s`.", "Ask an admin to add a colleague to the team: `%s`.", add)
+	}
+	if private {
+		reply.Text = text + "\n" + reply.Text
+	} else {
+		reply.Context = append(reply.Context, text)
+	}
+}
+
+// askTeamCommand is the request h again, to another team.
+func askTeamCommand(h *intranet.Handover, t *intranet.Team, loc *time.Location) string {
+	s, e := h.Start.In(loc), h.End.In(loc)
+	cmd := fmt.Sprintf("/handover %s %s-%s %s team:%s", when.DateOf(s, loc), s.Format("15:04"), e.Format("15:04"), h.What, feature.Quote(t.Name))
+	if h.Skill != "" {
+		cmd += " needs:" + feature.Quote(h.Skill)
+	}
+	return cmd
 }

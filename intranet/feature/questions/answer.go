@@ -106,7 +106,19 @@ func (u *Unit) answerEdit(ctx context.Context, c *feature.Call, a *intranet.Answ
 	default:
 		return intranet.Reply{}, err
 	}
-	return answerEdited(c, a), nil
+	// Only the accepted answer of an accepted question is in the
+	// knowledge base.
+	q, err := u.cfg.Questions.FindQuestionByID(ctx, a.QuestionID)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return answerEdited(c, a, isAccepted(q, a)), nil
+}
+
+// isAccepted reports whether a is q's accepted answer, the one the
+// knowledge base shows.
+func isAccepted(q *intranet.Question, a *intranet.Answer) bool {
+	return q.State == intranet.QuestionAccepted && q.AcceptedAnswerID == a.ID
 }
 
 func (u *Unit) answerRemove(ctx context.Context, c *feature.Call, a *intranet.Answer) (intranet.Reply, error) {
@@ -144,6 +156,9 @@ func (u *Unit) answerAccept(ctx context.Context, c *feature.Call, a *intranet.An
 	if a.Removed {
 		return answerRemoved(c, a), nil
 	}
+	if isAccepted(q, a) {
+		return acceptedAlready(c, q, a), nil
+	}
 	author, err := u.cfg.People.FindPersonByID(ctx, a.AuthorID)
 	if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
 		return intranet.Reply{}, err
@@ -170,6 +185,9 @@ func (u *Unit) answerAccept(ctx context.Context, c *feature.Call, a *intranet.An
 	case intranet.ECONFLICT, intranet.EUNAUTHORIZED, intranet.EINVALID:
 		if now == nil {
 			return cannotAccept(c, a), nil
+		}
+		if isAccepted(now, a) {
+			return acceptedAlready(c, now, a), nil
 		}
 		return c.Reply(stateText(c, now)), nil
 	default:

@@ -46,8 +46,13 @@ func answerRemoved(c *feature.Call, a *intranet.Answer) intranet.Reply {
 	return c.Reply(c.T("Antwoord %d is verwijderd.", "Answer %d was removed.", a.ID))
 }
 
-func answerEdited(c *feature.Call, a *intranet.Answer) intranet.Reply {
-	return c.Reply(c.T("Antwoord %d is bijgewerkt, ook in de kennisbank.", "Answer %d is updated, in the knowledge base too.", a.ID))
+// answerEdited answers an edit; inKB says whether the answer is the one
+// the knowledge base shows.
+func answerEdited(c *feature.Call, a *intranet.Answer, inKB bool) intranet.Reply {
+	if inKB {
+		return c.Reply(c.T("Antwoord %d is bijgewerkt, ook in de kennisbank.", "Answer %d is updated, in the knowledge base too.", a.ID))
+	}
+	return c.Reply(c.T("Antwoord %d is bijgewerkt.", "Answer %d is updated.", a.ID))
 }
 
 func onlyAdminRemoves(c *feature.Call, a *intranet.Answer) intranet.Reply {
@@ -64,6 +69,10 @@ func answerRemovedNow(c *feature.Call, a *intranet.Answer) intranet.Reply {
 
 func cannotAccept(c *feature.Call, a *intranet.Answer) intranet.Reply {
 	return c.Reply(c.T("Antwoord %d kan niet geaccepteerd worden.", "Answer %d cannot be accepted.", a.ID))
+}
+
+func acceptedAlready(c *feature.Call, q *intranet.Question, a *intranet.Answer) intranet.Reply {
+	return c.Reply(c.T("Je had het antwoord van %s op vraag %d al geaccepteerd; het staat in de kennisbank.", "You accepted %s's answer to question %d already; it is in the knowledge base.", a.Author, q.ID))
 }
 
 func acceptedReply(c *feature.Call, q *intranet.Question, a *intranet.Answer) intranet.Reply {

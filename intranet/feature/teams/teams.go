@@ -103,7 +103,7 @@ func (u *Unit) add(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	}
 	// A lead who makes a team leads it.
 	if c.Has(intranet.RoleTeamLead) {
-		if err := u.cfg.Teams.SetTeamLead(ctx, t.ID, c.Person.ID, true); err != nil {
+		if _, err := u.cfg.Teams.SetTeamLead(ctx, t.ID, c.Person.ID, true); err != nil {
 			return intranet.Reply{}, err
 		}
 	}
@@ -117,13 +117,22 @@ func (u *Unit) person(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return c.Reply(problem), err
 	}
 	lead, add := c.Is("lead add") || c.Is("lead remove"), c.Is("member add") || c.Is("lead add")
+	// Guests (partners from outside) ask and take no shifts, and see
+	// only what is shared with guests: a team is not for them.
+	if add && p.IsGuest() {
+		return c.Reply(guestNotInTeam(c, p, t)), nil
+	}
+	var changed bool
 	if lead {
-		err = u.cfg.Teams.SetTeamLead(ctx, t.ID, p.ID, add)
+		changed, err = u.cfg.Teams.SetTeamLead(ctx, t.ID, p.ID, add)
 	} else {
-		err = u.cfg.Teams.SetTeamMember(ctx, t.ID, p.ID, add)
+		changed, err = u.cfg.Teams.SetTeamMember(ctx, t.ID, p.ID, add)
 	}
 	if err != nil {
 		return intranet.Reply{}, err
+	}
+	if !changed {
+		return c.Reply(personUnchanged(c, p, t, lead, add)), nil
 	}
 	return c.Reply(personChanged(c, p, t, lead, add)), nil
 }

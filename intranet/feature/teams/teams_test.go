@@ -1,6 +1,7 @@
 package teams_test
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestTeamCommands(t *testing.T) {
 			{anouk, "/team lid erbij nachtdienst Kees Janssen", "Kees Janssen is nu lid van Nachtdienst."},
 			{anouk, "/team member remove Nachtdienst kees.janssen@example.nl", "Kees Janssen is geen lid van Nachtdienst meer."},
 			{anouk, "/team member add Nachtdienst nobody@example.nl", `Ik vond "nobody@example.nl" niet in het telefoonboek.`},
-			{anouk, "/team member add Nacht pieter.jansen@example.nl", "Pieter Jansen is nu lid van Nachtdienst."},
+			{anouk, "/team member add Nacht pieter.jansen@example.nl", "Pieter Jansen is al lid van Nachtdienst; er is niets veranderd."},
 			{anouk, "/team member add Nachtdinest pieter.jansen@example.nl", `Ik ken geen team "Nachtdinest". Bedoel je: Nachtdienst?`},
 			{anouk, "/team member add Nachtdienst jansen", `"jansen" past bij meer mensen`},
 			{jan, "/team member add Nachtdienst jan.devries@example.nl", "Alleen een leider van Nachtdienst of een beheerder mag dat."},
@@ -73,6 +74,44 @@ func TestTeamCommands(t *testing.T) {
 			{coretest.Gijs, "/team", "Je bent gast in Werkplek"},
 		} {
 			coretest.Wants(t, tc.text, coretest.All(e.Say(tc.who, "", tc.text)), tc.want)
+		}
+	})
+}
+
+// TestTeamPersonUnchanged: adding who already is a member or lead, or
+// removing who is not, says so instead of "now a member"; a guest is not
+// added to a team.
+func TestTeamPersonUnchanged(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e)
+		for _, step := range []struct {
+			name, text, want string
+		}{
+			{"Made", "/team add Nachtdienst", "Team Nachtdienst is gemaakt."},
+			{"Add", "/team member add Nachtdienst Pieter Jansen", "Pieter Jansen is nu lid van Nachtdienst."},
+			{"AddAgain", "/team member add Nachtdienst Pieter Jansn", "Pieter Jansen is al lid van Nachtdienst; er is niets veranderd."},
+			{"LeadAgain", "/team lead add Nachtdienst anouk.vandenberg@example.nl", "Anouk van den Berg is al leider van Nachtdienst; er is niets veranderd."},
+			{"RemoveNonMember", "/team member remove Nachtdienst kees.janssen@example.nl", "Kees Janssen was geen lid van Nachtdienst; er is niets veranderd."},
+			{"Guest", "/team member add Nachtdienst gijs@partner.example", "Gijs Gast is gast (van buiten de organisatie) en kan geen lid of leider van Nachtdienst worden"},
+			{"GuestLead", "/team lead add Nachtdienst gijs@partner.example", "Gijs Gast is gast"},
+			{"English", "/werkplek language en", "English"},
+			{"AddAgainEnglish", "/team member add Nachtdienst pieter.jansen@example.nl", "Pieter Jansen is already a member of Nachtdienst; nothing changed."},
+			{"GuestEnglish", "/team member add Nachtdienst gijs@partner.example", "Gijs Gast is a guest (from outside the organisation) and cannot become a member or lead of Nachtdienst"},
+		} {
+			t.Run(step.name, func(t *testing.T) {
+				coretest.Wants(t, step.text, coretest.All(e.Say(anouk, "", step.text)), step.want)
+			})
+		}
+		team, err := e.Store.FindTeamByName(context.Background(), "Nachtdienst")
+		if err != nil {
+			t.Fatal(err)
+		}
+		gijs, err := e.Store.FindPersonByEmail(context.Background(), coretest.Gijs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if team.IsMember(gijs.ID) || team.IsLead(gijs.ID) || len(team.Members) != 2 {
+			t.Fatalf("team = %+v", team.Members)
 		}
 	})
 }
@@ -101,7 +140,7 @@ func TestTeamPersonSplit(t *testing.T) {
 			{"AddMember", anouk, "/team member add zorg oost Jan de Vries", "Jan de Vries is nu lid van Zorg Oost."},
 			{"AddLead", anouk, "/team lead add Zorg Oost Pieter Jansen", "Pieter Jansen is nu leider van Zorg Oost."},
 			{"StartOfName", anouk, "/team member add Zorg O Kees Janssen", "Kees Janssen is nu lid van Zorg Oost."},
-			{"Quoted", anouk, `/team member add "Zorg Oost" Kees Janssen`, "Kees Janssen is nu lid van Zorg Oost."},
+			{"Quoted", anouk, `/team member remove "Zorg Oost" Jan de Vries`, "Jan de Vries is geen lid van Zorg Oost meer."},
 			{"Ambiguous", anouk, "/team member add Zorg Jan de Vries", `"Zorg" past bij meer teams: Zorg Oost, Zorg West`},
 			{"UnknownPerson", anouk, "/team member add Zorg Oost Marie Curie", `niet in het telefoonboek`},
 			{"NotLead", kees, "/team member add Zorg Oost Kees Janssen", "Alleen een leider van Zorg Oost of een beheerder mag dat."},
@@ -121,7 +160,9 @@ func TestTeamPersonSplit(t *testing.T) {
 func TestTeamHelp(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
 		core(t, e)
-		coretest.Wants(t, "help", coretest.All(e.Say(jan, "", "/team help")), "Teams", "/team member add <team> <persoon>", "/team approval <team> on|off", "Elke afdeling is al een team")
+		coretest.Wants(t, "help", coretest.All(e.Say(jan, "", "/team help")), "Teams", "/team member add <team> <persoon>", "/team approval <team> on|off", "Elke afdeling is al een team", "Een gast (een partner van buiten) kan niet aan een team worden toegevoegd.", "voeg een lid toe (geen gasten)")
+		e.Say(pieter, "", "/werkplek language en")
+		coretest.Wants(t, "help in English", coretest.All(e.Say(pieter, "", "/team help")), "A guest (a partner from outside) cannot be added to a team.", "add a lead (no guests)")
 		coretest.Wants(t, "sub help", coretest.All(e.Say(jan, "", "/team member add help")), "Schrijf `/team member add <team> <persoon>`")
 	})
 }

@@ -109,6 +109,24 @@ func personChanged(c *feature.Call, p *intranet.Person, t *intranet.Team, lead, 
 	return c.T("%s is geen %s van %s meer.", "%s is no longer %s of %s.", p.Name, role, t.Name)
 }
 
+// personUnchanged answers an add of someone who already was a member or
+// lead, or a removal of someone who was not.
+func personUnchanged(c *feature.Call, p *intranet.Person, t *intranet.Team, lead, add bool) string {
+	role := c.T("lid", "a member")
+	if lead {
+		role = c.T("leider", "a lead")
+	}
+	if add {
+		return c.T("%s is al %s van %s; er is niets veranderd.", "%s is already %s of %s; nothing changed.", p.Name, role, t.Name)
+	}
+	return c.T("%s was geen %s van %s; er is niets veranderd.", "%s was not %s of %s; nothing changed.", p.Name, role, t.Name)
+}
+
+func guestNotInTeam(c *feature.Call, p *intranet.Person, t *intranet.Team) string {
+	return c.T("%s is gast (van buiten de organisatie) en kan geen lid of leider van %s worden: gasten vragen en nemen geen diensten over.",
+		"%s is a guest (from outside the organisation) and cannot become a member or lead of %s: guests do not ask for or take over shifts.", p.Name, t.Name)
+}
+
 func approvalSet(c *feature.Call, t *intranet.Team, on bool) string {
 	if on {
 		return c.T("Overnames in %s hebben nu de goedkeuring van een teamleider nodig.", "Takeovers in %s now need a team lead's approval.", t.Name)
