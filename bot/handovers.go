@@ -12,6 +12,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/phonebook"
 )
 
@@ -44,7 +45,7 @@ func (m *Main) teams(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "%s %s: %d new teams, %d existing teams added to.\n", importVerb(dryRun), path, sum.Created, sum.Updated)
+	fmt.Fprintf(m.Stdout, "%s %s: %s, %s added to.\n", importVerb(dryRun), path, feature.Count(sum.Created, "new team", "new teams"), feature.Count(sum.Updated, "existing team", "existing teams"))
 	return nil
 }
 
@@ -203,7 +204,7 @@ func (m *Main) handovers(ctx context.Context, args []string) error {
 		return fmt.Errorf("write the export: %w", err)
 	}
 	if *out != "" {
-		fmt.Fprintf(m.Stderr, "Wrote %d changes of %d handovers to %s.\n", len(events), len(list), *out)
+		fmt.Fprintf(m.Stderr, "Wrote %s of %s to %s.\n", feature.Count(len(events), "change", "changes"), feature.Count(len(list), "handover", "handovers"), *out)
 	}
 	return nil
 }
