@@ -12,7 +12,9 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/phonebook"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // DefaultHandoverReminderHours is WERKPLEK_HANDOVER_REMINDER_HOURS's default:
@@ -44,7 +46,7 @@ func (m *Main) teams(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "%s %s: %d new teams, %d existing teams added to.\n", importVerb(dryRun), path, sum.Created, sum.Updated)
+	fmt.Fprintf(m.Stdout, "%s %s: %s, %s added to.\n", importVerb(dryRun), path, feature.Count(sum.Created, "new team", "new teams"), feature.Count(sum.Updated, "existing team", "existing teams"))
 	return nil
 }
 
@@ -126,7 +128,8 @@ const handoversHelp = `werkplek handovers export --from DATE --to DATE [--out FI
 Writes every recorded change (who, what, when) of the handover requests whose
 shift starts between --from and --to (both included, YYYY-MM-DD in
 WERKPLEK_TIMEZONE) as CSV, one line per change, for the planner or the payroll
-system. Times are RFC 3339 in WERKPLEK_TIMEZONE. The columns:
+system. Times are RFC 3339 in WERKPLEK_TIMEZONE with its offset, as every
+export writes a time. The columns:
   handover_id,team,requester_email,requester,shift_start,shift_end,shift_hours,
   description,skill,state,taker_email,taker,changed_at,change,state_after,by_email,by
 state is where the request is now; change is created, taken, approval_requested,
@@ -194,16 +197,16 @@ func (m *Main) handovers(ctx context.Context, args []string) error {
 			continue
 		}
 		_ = cw.Write([]string{strconv.FormatInt(h.ID, 10), h.Team, h.RequesterEmail, h.Requester,
-			h.Start.In(loc).Format(time.RFC3339), h.End.In(loc).Format(time.RFC3339), strconv.FormatFloat(h.End.Sub(h.Start).Hours(), 'f', 2, 64),
+			when.Stamp(h.Start, loc), when.Stamp(h.End, loc), strconv.FormatFloat(h.End.Sub(h.Start).Hours(), 'f', 2, 64),
 			h.What, h.Skill, string(h.State), h.TakerEmail, h.Taker,
-			e.At.In(loc).Format(time.RFC3339), string(e.Action), string(e.State), e.ActorEmail, e.Actor})
+			when.Stamp(e.At, loc), string(e.Action), string(e.State), e.ActorEmail, e.Actor})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("write the export: %w", err)
 	}
 	if *out != "" {
-		fmt.Fprintf(m.Stderr, "Wrote %d changes of %d handovers to %s.\n", len(events), len(list), *out)
+		fmt.Fprintf(m.Stderr, "Wrote %s of %s to %s.\n", feature.Count(len(events), "change", "changes"), feature.Count(len(list), "handover", "handovers"), *out)
 	}
 	return nil
 }

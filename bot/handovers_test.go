@@ -32,7 +32,7 @@ func TestHandoverCommands(t *testing.T) {
 		os.WriteFile(teams, []byte("name,leads,members,channels,approval\n"+
 			"Nachtdienst,anouk@example.nl,jan@example.nl;nobody@example.nl,console:nacht;fax:1,maybe\n"), 0o600)
 		code, _, errOut := run(t, env, "", "teams", "import", teams)
-		for _, want := range []string{"3 problem(s); nothing was imported", `line 2: channels: "fax:1" is not platform:channel-id`, `line 2: approval: "maybe" is not yes or no`, "line 2: not in the phonebook: nobody@example.nl"} {
+		for _, want := range []string{"3 problems; nothing was imported", `line 2: channels: "fax:1" is not platform:channel-id`, `line 2: approval: "maybe" is not yes or no`, "line 2: not in the phonebook: nobody@example.nl"} {
 			if code != 1 || !strings.Contains(errOut, want) {
 				t.Errorf("bad teams file: exit %d, stderr lacks %q:\n%s", code, want, errOut)
 			}
@@ -41,7 +41,7 @@ func TestHandoverCommands(t *testing.T) {
 			"Nachtdienst,anouk@example.nl,jan@example.nl;pieter@example.nl,console:nacht,no\n"+
 			"Zorg Oost,,pieter@example.nl,console:oost,\n"), 0o600)
 		code, out, errOut := run(t, env, "", "teams", "import", teams)
-		if code != 0 || !strings.Contains(out, "1 new teams, 1 existing teams added to") {
+		if code != 0 || !strings.Contains(out, "1 new team, 1 existing team added to") {
 			t.Fatalf("teams import: %d %s %s", code, out, errOut)
 		}
 		code, out, errOut = run(t, env, "/handover morgen 22:00-07:00 Nacht Noord needs:wondzorg\n/team show nachtdienst\n", "console", "--as", "jan@example.nl", "--channel", "nacht")

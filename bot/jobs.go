@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // Where background jobs run (DESIGN.md: in serve, and in console and demo
@@ -201,7 +202,8 @@ Lists the background jobs that are pending (scheduled, available, running,
 retrying) and those that failed, failed first: reminders, expiries, digests
 and outbound messages. A failed job has used its attempts or failed for good
 (a message a platform refused: its last error says why); "werkplek jobs retry
-ID" runs it again at once. Times are in WERKPLEK_TIMEZONE.`
+ID" runs it again at once. Times are in WERKPLEK_TIMEZONE; --json writes them
+in RFC 3339 with their offset, as every export does.`
 
 // jobsCommand runs `werkplek jobs` and `werkplek jobs retry ID`.
 func (m *Main) jobsCommand(ctx context.Context, args []string) error {
@@ -241,10 +243,14 @@ func (m *Main) jobsCommand(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	loc := m.Config.Location
+	if loc == nil {
+		loc = time.UTC
+	}
 	if *asJSON {
 		enc := json.NewEncoder(m.Stdout)
 		for _, j := range list {
-			if err := enc.Encode(j); err != nil {
+			if err := enc.Encode(jobJSON(j, loc)); err != nil {
 				return err
 			}
 		}
@@ -253,10 +259,6 @@ func (m *Main) jobsCommand(ctx context.Context, args []string) error {
 	if len(list) == 0 {
 		fmt.Fprintln(m.Stdout, "No pending or failed jobs.")
 		return nil
-	}
-	loc := m.Config.Location
-	if loc == nil {
-		loc = time.UTC
 	}
 	tw := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATE\tKIND\tKEY\tDUE\tNEXT\tATTEMPTS\tLAST ERROR")
@@ -273,6 +275,25 @@ func (m *Main) jobsCommand(ctx context.Context, args []string) error {
 			j.Attempt, j.MaxAttempts, shorten(j.LastError, 80))
 	}
 	return tw.Flush()
+}
+
+// jobLine is one job of `werkplek jobs --json`, its times written as
+// every export writes them (when.Stamp).
+type jobLine struct {
+	ID          int64
+	Kind        string
+	Key         string
+	State       intranet.JobState
+	Due         string
+	Next        string
+	Attempt     int
+	MaxAttempts int
+	LastError   string
+}
+
+func jobJSON(j intranet.JobInfo, loc *time.Location) jobLine {
+	return jobLine{ID: j.ID, Kind: j.Kind, Key: j.Key, State: j.State, Due: when.Stamp(j.Due, loc), Next: when.Stamp(j.Next, loc),
+		Attempt: j.Attempt, MaxAttempts: j.MaxAttempts, LastError: j.LastError}
 }
 
 func shorten(s string, max int) string {

@@ -132,7 +132,7 @@ func TestImportCommand(t *testing.T) {
 	}
 	os.WriteFile(bad, []byte("name,email,manager_email\nPiet,piet@example.nl,baas@example.nl\n,leeg@example.nl,\nKees,kees-at-example,\n"), 0o600)
 	code, _, errOut = run(t, env, "", "import", bad)
-	for _, want := range []string{"3 problem(s); nothing was imported", "line 2: unknown manager baas@example.nl", "line 3: missing name", `line 4: bad email "kees-at-example"`} {
+	for _, want := range []string{"3 problems; nothing was imported", "line 2: unknown manager baas@example.nl", "line 3: missing name", `line 4: bad email "kees-at-example"`} {
 		if code != 1 || !strings.Contains(errOut, want) {
 			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errOut)
 		}

@@ -22,7 +22,8 @@ const DefaultNewsReminderHours = 24
 const newsHelp = `werkplek news acks ID [--out FILE]
 
 Writes who an item is for and when each acknowledged it, as CSV with the
-header name,email,acknowledged_at (RFC 3339, UTC; empty: not yet). The
+header name,email,acknowledged_at (RFC 3339 in WERKPLEK_TIMEZONE with its
+offset, as every export writes a time; empty: not yet). The
 audience is everyone in the item's department, or everyone when it has none
 (guests never).`
 
@@ -58,7 +59,7 @@ func (m *Main) news(ctx context.Context, args []string) error {
 	if err := m.open(ctx); err != nil {
 		return err
 	}
-	rows, err := news.NewsAcksCSV(ctx, m.Store, id)
+	rows, err := news.NewsAcksCSV(ctx, m.Store, id, m.Config.Location)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		return &exitError{code: 1, msg: fmt.Sprintf("werkplek news acks: there is no news item %d", id)}
 	} else if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/feature/rooms"
 	"github.com/werkplek/werkplek/intranet/when"
 )
@@ -39,7 +40,7 @@ func (m *Main) rooms(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "%s %s: %d new rooms, %d updated.\n", importVerb(dryRun), path, sum.Created, sum.Updated)
+	fmt.Fprintf(m.Stdout, "%s %s: %s, %d updated.\n", importVerb(dryRun), path, feature.Count(sum.Created, "new room", "new rooms"), sum.Updated)
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
 )
 
 func sortProblems(p []intranet.ImportProblem) {
@@ -44,7 +45,7 @@ func importCSV[R any](ctx context.Context, m *Main, cmd, path string, dryRun boo
 	if len(problems) > 0 {
 		sortProblems(problems)
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s: %s has %d problem(s); nothing was imported:\n", cmd, path, len(problems))
+		fmt.Fprintf(&b, "%s: %s has %s; nothing was imported:\n", cmd, path, feature.Count(len(problems), "problem", "problems"))
 		for _, p := range problems {
 			fmt.Fprintf(&b, "  line %d: %s\n", p.Line, p.Reason)
 		}

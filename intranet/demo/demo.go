@@ -73,6 +73,17 @@ var fixed = []intranet.PersonRecord{
 	{Name: "Bjørn Hansen", Email: "bjorn.hansen@example.nl", Mobile: "06-10000007", Department: "Buitendienst", Title: "Servicemonteur", Location: "Zeist", Skills: []string{"Tilliften", "Rijbewijs B", "Duits"}},
 }
 
+// Examples are a few demo people to open a console as, from different
+// departments, each written as "email (title, department)", for whoever
+// gave an email the demo lacks.
+func Examples() []string {
+	var out []string
+	for _, p := range []intranet.PersonRecord{fixed[0], fixed[1], fixed[4], fixed[5]} {
+		out = append(out, fmt.Sprintf("%s (%s, %s)", p.Email, p.Title, p.Department))
+	}
+	return out
+}
+
 // People returns the demo organisation (about 230 people).
 func People() []intranet.PersonRecord {
 	rng := rand.New(rand.NewPCG(2026, 11))

@@ -76,6 +76,29 @@ func T(lang, nl, en string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// N writes a count and the words after it in the caller's language, the
+// singular for one: c.N(n, "lid", "leden", "member", "members") is "1 lid"
+// or "3 members". The words may hold a verb that agrees ("komende boeking
+// is", "komende boekingen zijn") and be a format for args.
+func (c *Call) N(n int, nl1, nl, en1, en string, args ...any) string {
+	return N(c.Lang, n, nl1, nl, en1, en, args...)
+}
+
+// N writes a count and its words for lang; see Call.N.
+func N(lang string, n int, nl1, nl, en1, en string, args ...any) string {
+	return Count(n, T(lang, nl1, en1), T(lang, nl, en), args...)
+}
+
+// Count writes n and its word, one for 1 and many otherwise: "1 new room",
+// "0 new rooms". one and many may be formats for args.
+func Count(n int, one, many string, args ...any) string {
+	words := many
+	if n == 1 {
+		words = one
+	}
+	return fmt.Sprintf("%d "+words, append([]any{n}, args...)...)
+}
+
 // Reply is a plain ephemeral reply in the caller's language.
 func (c *Call) Reply(text string) intranet.Reply {
 	return intranet.Reply{Lang: c.Lang, Text: text}

@@ -132,7 +132,7 @@ func (r Recipients) Merge(ctx context.Context, personID int64, msgs []intranet.R
 		return intranet.Reply{}, err
 	}
 	return Notifier{Language: r.Language}.Write(p, func(lang string) intranet.Reply {
-		out := intranet.Reply{Title: T(lang, "%d berichten van Werkplek terwijl je rust had", "%d messages from Werkplek while you were off", len(msgs))}
+		out := intranet.Reply{Title: N(lang, len(msgs), "bericht van Werkplek terwijl je rust had", "berichten van Werkplek terwijl je rust had", "message from Werkplek while you were off", "messages from Werkplek while you were off")}
 		for _, m := range msgs {
 			s := intranet.Section{Title: m.Title, Text: m.Text}
 			for _, x := range m.Sections {

@@ -87,6 +87,32 @@ func TestLanguage(t *testing.T) {
 	})
 }
 
+// TestGuestChoosesOwnSettings: a guest (an English-speaking partner) may
+// choose the language of their own replies and their own quiet hours, and
+// still nothing else; someone not in the phonebook has nowhere to keep it.
+func TestGuestChoosesOwnSettings(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(e)
+		gijs := coretest.Gijs
+		if reply := e.Say(gijs, "", "/werkplek language en"); !strings.Contains(reply.Text, "English from now on") || reply.Lang != "en" {
+			t.Fatalf("guest chooses English: %+v", reply)
+		}
+		if reply := e.Say(gijs, "", "/phonebook jansen"); !strings.Contains(reply.Text, "You are a guest in Werkplek") {
+			t.Errorf("guest still refused, now in English: %q", reply.Text)
+		}
+		if reply := e.Say(gijs, "", "/werkplek quiet 08:00-16:00"); !strings.Contains(reply.Text, "Between 08:00 and 16:00 you get no direct messages") {
+			t.Errorf("guest sets quiet hours: %q", reply.Text)
+		}
+		p, err := e.Store.FindPersonByEmail(context.Background(), gijs)
+		if err != nil || p.Language != "en" || p.QuietHours != "08:00-16:00" {
+			t.Fatalf("stored: %+v, %v", p, err)
+		}
+		if reply := e.Say("nobody@example.nl", "", "/werkplek language en"); !strings.Contains(reply.Text, "niet gekoppeld aan iemand in het telefoonboek") {
+			t.Errorf("unknown person: %q", reply.Text)
+		}
+	})
+}
+
 // directory is a fake platform that knows one user's email.
 type directory struct{ calls int }
 
@@ -224,6 +250,9 @@ func TestQuietHoursCommand(t *testing.T) {
 		if got := quiet(); got != "" {
 			t.Errorf("stored %q", got)
 		}
-		coretest.Wants(t, "guest", e.Say(coretest.Gijs, "", "/werkplek quiet off").Text, "gast")
+		// A guest's quiet hours are their own; someone not in the phonebook
+		// has nowhere to keep them.
+		coretest.Wants(t, "guest", e.Say(coretest.Gijs, "", "/werkplek quiet off").Text, "Goed. Je krijgt privéberichten op elk uur.")
+		coretest.Wants(t, "unknown", e.Say("nobody@example.nl", "", "/werkplek quiet off").Text, "niet gekoppeld")
 	})
 }

@@ -208,7 +208,7 @@ func notified(c *feature.Call, h *intranet.Handover, team *intranet.Team, sent i
 	if sent == 0 {
 		return c.T("Ik kon niemand in %s een bericht sturen die deze dienst mag nemen.", "I could not DM anyone in %s who may take this shift.", team.Name)
 	}
-	return c.T("Ik stuurde %d collega's van %s een bericht over overdracht %d.", "I sent %d colleagues of %s a DM about handover %d.", sent, team.Name, h.ID)
+	return c.T("Ik stuurde %s van %s een bericht over overdracht %d.", "I sent %s of %s a DM about handover %d.", c.N(sent, "collega", "collega's", "colleague", "colleagues"), team.Name, h.ID)
 }
 
 func noOpenRequests(c *feature.Call) string {

@@ -45,8 +45,12 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	return u.All(c), nil
 }
 
+// language shows or sets the caller's reply language. A guest in the
+// phonebook may choose too: it concerns only their own replies, and a
+// partner who reads English must not be stuck with Dutch. Someone not in
+// the phonebook has nowhere to keep a choice.
 func (u *Unit) language(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	if c.Person == nil || c.Guest {
+	if c.Person == nil {
 		return c.Reply(NotForGuests(c)), nil
 	}
 	choice := c.Cmd.Text("language")
@@ -61,9 +65,10 @@ func (u *Unit) language(ctx context.Context, c *feature.Call) (intranet.Reply, e
 	return c.Reply(c.T("Goed, Werkplek antwoordt je voortaan in het Nederlands.", "Done: Werkplek will answer you in English from now on.")), nil
 }
 
-// quiet shows or sets the caller's own quiet hours.
+// quiet shows or sets the caller's own quiet hours; a guest in the
+// phonebook may too, since they only hold back DMs to themselves.
 func (u *Unit) quiet(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	if c.Person == nil || c.Guest {
+	if c.Person == nil {
 		return c.Reply(NotForGuests(c)), nil
 	}
 	slot, typed := c.Cmd.Slot("hours")
@@ -166,6 +171,6 @@ func NotForGuests(c *feature.Call) string {
 		return c.T("Welkom! Je account is nog niet gekoppeld aan iemand in het telefoonboek van Werkplek (we vonden je e-mailadres daar niet), dus je kunt nu alleen `/werkplek help` gebruiken. Vraag de beheerder van Werkplek om je toe te voegen.",
 			"Welcome! Your account is not linked to anyone in Werkplek's phonebook yet (we did not find your email address there), so for now you can only use `/werkplek help`. Ask your Werkplek admin to add you.")
 	}
-	return c.T("Je bent gast in Werkplek: je kunt `/werkplek help` gebruiken en wat met gasten gedeeld is.",
-		"You are a guest in Werkplek: you can use `/werkplek help` and what is shared with guests.")
+	return c.T("Je bent gast in Werkplek: je kunt `/werkplek help` gebruiken, je taal kiezen (`/werkplek language en`), je rusturen instellen (`/werkplek quiet`) en wat met gasten gedeeld is.",
+		"You are a guest in Werkplek: you can use `/werkplek help`, choose your language (`/werkplek language nl`), set your quiet hours (`/werkplek quiet`) and what is shared with guests.")
 }

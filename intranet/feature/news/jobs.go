@@ -9,6 +9,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // The job kinds of the news unit; databases hold scheduled jobs under
@@ -318,20 +319,16 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 }
 
 // NewsAcksCSV is the confirmation list of an item for `werkplek news
-// acks`: the audience, one row each, with when they confirmed.
-// Returns ENOTFOUND.
-func NewsAcksCSV(ctx context.Context, news intranet.NewsService, id int64) ([][]string, error) {
+// acks`: the audience, one row each, with when they confirmed, written as
+// every export writes a moment (when.Stamp, in loc). Returns ENOTFOUND.
+func NewsAcksCSV(ctx context.Context, news intranet.NewsService, id int64, loc *time.Location) ([][]string, error) {
 	readers, err := news.NewsAudience(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	rows := [][]string{{"name", "email", "acknowledged_at"}}
 	for _, p := range readers {
-		at := ""
-		if !p.Acked.IsZero() {
-			at = p.Acked.UTC().Format(time.RFC3339)
-		}
-		rows = append(rows, []string{p.Name, p.Email, at})
+		rows = append(rows, []string{p.Name, p.Email, when.Stamp(p.Acked, loc)})
 	}
 	return rows, nil
 }

@@ -129,7 +129,7 @@ func TestNewsPublishReadStats(t *testing.T) {
 		coretest.Lacks(t, "withdrawn", e.say(kees, "", "/news"), "Kerstborrel")
 		w(t, "withdrawn card", e.say(carla, "", "/news 2"), "Ingetrokken op")
 
-		rows, err := news.NewsAcksCSV(ctx, e.Store, 1)
+		rows, err := news.NewsAcksCSV(ctx, e.Store, 1, coretest.Amsterdam)
 		if err != nil || len(rows) != 4 || rows[0][2] != "acknowledged_at" {
 			t.Fatalf("csv %v %v", rows, err)
 		}

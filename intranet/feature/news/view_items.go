@@ -170,7 +170,7 @@ func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsRea
 	if !n.Important {
 		reply.Text = c.T("Bericht %d is niet belangrijk, dus lezers bevestigen het niet. ", "Item %d is not important, so readers do not confirm it. ", n.ID)
 	}
-	reply.Text += c.T("%d van %d in de doelgroep hebben het gelezen.", "%d of %d in the audience have read it.", read, len(readers))
+	reply.Text += c.N(read, "van %d in de doelgroep heeft het gelezen.", "van %d in de doelgroep hebben het gelezen.", "of %d in the audience has read it.", "of %d in the audience have read it.", len(readers))
 	if len(unread) > 0 {
 		shown := unread
 		if len(shown) > 40 {

@@ -95,7 +95,7 @@ func (u *Unit) digestMessage(s *intranet.Subscription, items []*intranet.NewsIte
 	lang := s.Lang
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
 	m := intranet.Reply{Lang: lang, Visibility: intranet.InChannel, Title: t("Nieuwsoverzicht", "News digest")}
-	m.Text = t("%d nieuwe berichten sinds het vorige overzicht.", "%d new items since the previous digest.", len(items))
+	m.Text = feature.N(lang, len(items), "nieuw bericht sinds het vorige overzicht.", "nieuwe berichten sinds het vorige overzicht.", "new item since the previous digest.", "new items since the previous digest.")
 	if len(items) == 1 {
 		m.Text = t("1 nieuw bericht sinds het vorige overzicht.", "1 new item since the previous digest.")
 	}

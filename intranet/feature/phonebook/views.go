@@ -100,7 +100,7 @@ func list(c *feature.Call, res *intranet.SearchResult) intranet.Reply {
 		reply.Context = []string{c.T("Er zijn er meer: maak je zoekopdracht preciezer, bijvoorbeeld met een voornaam, `dept:<afdeling>` of `skill:<vaardigheid>`.",
 			"There are more: narrow your search, e.g. with a first name, `dept:<department>` or `skill:<skill>`.")}
 	} else {
-		reply.Title = c.T("%d mensen gevonden", "%d people found", len(res.Matches))
+		reply.Title = c.N(len(res.Matches), "persoon gevonden", "mensen gevonden", "person found", "people found")
 	}
 	for _, m := range res.Matches {
 		p := m.Person

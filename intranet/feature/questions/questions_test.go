@@ -240,7 +240,7 @@ func TestAskFlow(t *testing.T) {
 		if reply := thread(e, pieter, "vragen", "3", "Ja"); !reply.Empty() {
 			t.Fatalf("thread answer to a closed question replied: %+v", reply)
 		}
-		coretest.Wants(t, "mine", say(e, kees, "", "/ask mine"), "#3", "gesloten")
+		coretest.Wants(t, "mine", say(e, kees, "", "/ask mine"), "#3", "gesloten · 0 antwoorden")
 		coretest.Wants(t, "mine, none", say(e, femke, "", "/ask mijn"), "Je stelde nog geen vragen.", "Schrijf `/ask <vraag>")
 		// Without a topic, the people whose skill is a word of the question get it.
 		coretest.Wants(t, "no topic, by skill", say(e, kees, "", "/ask Wie helpt met declaraties van de cursus?"), "Vraag #4 gesteld", "aan Eva Bakker")
@@ -310,13 +310,13 @@ func TestAskEscalation(t *testing.T) {
 			t.Fatalf("question 2 = %+v, %v", q, err)
 		}
 		// The topic's own escalation time.
-		coretest.Wants(t, "set", say(e, femke, "", "/ask topic set Declaraties escalate:1"), "na 1 werkuren")
+		coretest.Wants(t, "set", say(e, femke, "", "/ask topic set Declaraties escalate:1"), "na 1 werkuur naar")
 		coretest.Wants(t, "set bad", say(e, femke, "", "/ask topic set Declaraties escalate:veel"), "`escalate:veel` is geen tijdsduur", "Schrijf `/ask topic set <onderwerp>")
 		coretest.Wants(t, "set half", say(e, femke, "", "/ask topic set Declaraties escalate:90m"), "`escalate:90m` kan niet", "Schrijf `/ask topic set <onderwerp>")
 		coretest.Wants(t, "set too long", say(e, femke, "", "/ask topic set Declaraties escalate:81"), "`escalate:81` kan niet")
 		coretest.Wants(t, "set nothing", say(e, femke, "", "/ask topic set Declaraties"), "Ik mis `escalate:`")
 		coretest.Wants(t, "set by non-owner", say(e, jan, "", "/ask topic set Declaraties escalate:2"), "Alleen een beheerder of de eigenaar")
-		coretest.Wants(t, "shown", say(e, jan, "", "/ask topic show Declaraties"), "1 werkuren")
+		coretest.Wants(t, "shown", say(e, jan, "", "/ask topic show Declaraties"), "Escalatie na: 1 werkuur\n")
 		say(e, jan, "", "/ask Waar vind ik het formulier voor parkeerkosten? topic:Declaraties")
 		say(e, jan, "", "/ask close 3")
 		e.Now = e.Now.Add(2 * time.Hour)

@@ -49,7 +49,7 @@ func topicSection(c *feature.Call, t topicInfo) intranet.Section {
 		experts = append(experts, name+c.T(" (vaardigheid)", " (skill)"))
 	}
 	if t.More > 0 {
-		experts = append(experts, c.T("en %d anderen met die vaardigheid", "and %d others with that skill", t.More))
+		experts = append(experts, c.T("en %s met die vaardigheid", "and %s with that skill", c.N(t.More, "andere", "anderen", "other", "others")))
 	}
 	var channels []string
 	for _, ch := range t.Channels {
@@ -70,7 +70,7 @@ func topicSection(c *feature.Call, t topicInfo) intranet.Section {
 		{Label: c.T("Eigenaar", "Owner"), Value: owner},
 		{Label: c.T("Deskundigen", "Experts"), Value: orNone(experts)},
 		{Label: c.T("Kanalen", "Channels"), Value: orNone(channels)},
-		{Label: c.T("Escalatie na", "Escalates after"), Value: c.T("%d werkuren", "%d working hours", t.EscalateHours)},
+		{Label: c.T("Escalatie na", "Escalates after"), Value: c.N(t.EscalateHours, "werkuur", "werkuren", "working hour", "working hours")},
 	}}
 }
 
@@ -117,8 +117,8 @@ func escalateBad(c *feature.Call, typed string) intranet.Reply {
 }
 
 func escalationSet(c *feature.Call, t *intranet.Topic, hours int) intranet.Reply {
-	return c.Reply(c.T("Onbeantwoorde vragen over %s gaan na %d werkuren naar de volgende deskundigen en daarna naar de eigenaar.",
-		"Unanswered questions about %s go to the next experts after %d working hours, then to the owner.", t.Name, hours))
+	return c.Reply(c.T("Onbeantwoorde vragen over %s gaan na %s naar de volgende deskundigen en daarna naar de eigenaar.",
+		"Unanswered questions about %s go to the next experts after %s, then to the owner.", t.Name, c.N(hours, "werkuur", "werkuren", "working hour", "working hours")))
 }
 
 func expertSet(c *feature.Call, t *intranet.Topic, p *intranet.Person, add bool) intranet.Reply {

@@ -246,7 +246,7 @@ func mine(c *feature.Call, list []*intranet.Question) intranet.Reply {
 	}
 	r := intranet.Reply{Lang: c.Lang, Title: c.T("Mijn vragen", "My questions")}
 	for _, q := range list {
-		s := intranet.Section{Text: fmt.Sprintf("*#%d* · %s · %s · %s", q.ID, q.Text, stateName(c, q.State), c.T("%d antwoorden", "%d answers", len(q.Answers)))}
+		s := intranet.Section{Text: fmt.Sprintf("*#%d* · %s · %s · %s", q.ID, q.Text, stateName(c, q.State), c.N(len(q.Answers), "antwoord", "antwoorden", "answer", "answers"))}
 		s.Buttons = []intranet.Button{{Label: c.T("Toon", "Show"), Command: fmt.Sprintf("/ask show %d", q.ID)}}
 		r.Sections = append(r.Sections, s)
 	}

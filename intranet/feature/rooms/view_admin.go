@@ -85,7 +85,7 @@ func (u *Unit) retiredView(c *feature.Call, room *intranet.Room, cancelled []int
 	for _, b := range cancelled {
 		lines = append(lines, fmt.Sprintf("- %s · %s", u.span(c.Lang, b.Slot), b.Person))
 	}
-	reply.Text += "\n" + c.T("%d komende boekingen zijn geannuleerd:", "%d coming bookings were cancelled:", len(cancelled)) + "\n" + strings.Join(lines, "\n")
+	reply.Text += "\n" + c.N(len(cancelled), "komende boeking is geannuleerd:", "komende boekingen zijn geannuleerd:", "coming booking was cancelled:", "coming bookings were cancelled:") + "\n" + strings.Join(lines, "\n")
 	reply.Context = []string{c.T("De eigenaren krijgen een bericht; wie ik nergens kan bereiken, hoor je van me.",
 		"The owners are told by a direct message; whom I cannot reach anywhere, I tell you.")}
 	return reply

@@ -57,7 +57,7 @@ func (u *Unit) booked(c *feature.Call, room *intranet.Room, s when.Slot, repeat 
 		reply.Buttons = []intranet.Button{u.cancelButton(c, booked[0])}
 	} else {
 		first := when.DateOf(booked[0].Start, u.cfg.Location)
-		reply.Text = c.T("%d keer %s–%s vanaf %s, %s", "%d times %s–%s from %s, %s", len(booked), s.From, s.To, first.Format(c.Lang), repeat.Format(c.Lang))
+		reply.Text = c.N(len(booked), "keer %s–%s vanaf %s, %s", "keer %s–%s vanaf %s, %s", "time %s–%s from %s, %s", "times %s–%s from %s, %s", s.From, s.To, first.Format(c.Lang), repeat.Format(c.Lang))
 		if title != "" {
 			reply.Text += " · " + title
 		}
@@ -70,8 +70,8 @@ func (u *Unit) booked(c *feature.Call, room *intranet.Room, s when.Slot, repeat 
 		}
 		reply.Context = append(reply.Context, c.T("Annuleer een keer met `/room cancel <nummer>`; `/room mine` toont ze.", "Cancel one time with `/room cancel <number>`; `/room mine` lists them."))
 	}
-	reply.Context = append(reply.Context, c.T("Boeking %d. Je krijgt %d minuten vooraf een herinnering.", "Booking %d. You get a reminder %d minutes before.",
-		booked[0].ID, int(RoomReminderBefore.Minutes())))
+	reply.Context = append(reply.Context, c.T("Boeking %d. Je krijgt %s vooraf een herinnering.", "Booking %d. You get a reminder %s before.",
+		booked[0].ID, c.N(int(RoomReminderBefore.Minutes()), "minuut", "minuten", "minute", "minutes")))
 	return reply
 }
 
@@ -100,7 +100,7 @@ func (u *Unit) seriesTaken(c *feature.Call, room *intranet.Room, clashes []intra
 	for _, x := range clashes {
 		lines = append(lines, "- "+u.holder(c.Lang, x.Booking))
 	}
-	reply.Text = c.T("%d van de %d keer botsen:", "%d of the %d times clash:", clashing, times) + "\n" + strings.Join(lines, "\n")
+	reply.Text = c.N(clashing, "van de %d keer botst:", "van de %d keer botsen:", "of the %d times clashes:", "of the %d times clash:", times) + "\n" + strings.Join(lines, "\n")
 	if rest != "" {
 		reply.Buttons = []intranet.Button{{Label: c.T("Boek de andere %d", "Book the other %d", times-clashing), Style: intranet.StylePrimary, Command: rest}}
 		reply.Context = []string{c.T("Of typ hetzelfde commando met `skip:<datum>,<datum>`.", "Or type the same command with `skip:<date>,<date>`.")}
@@ -183,7 +183,7 @@ func (u *Unit) bookForm(c *feature.Call, rooms []intranet.Room, values map[strin
 	for _, room := range rooms {
 		label := room.Name
 		if room.Capacity > 0 {
-			label += c.T(" (%d pers.)", " (%d people)", room.Capacity)
+			label += " (" + c.N(room.Capacity, "pers.", "pers.", "person", "people") + ")"
 		}
 		opts = append(opts, intranet.Option{Label: label, Value: room.Name})
 	}

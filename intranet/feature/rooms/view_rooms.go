@@ -29,7 +29,7 @@ func roomLine(c *feature.Call, room intranet.Room) string {
 		parts = append(parts, room.Location)
 	}
 	if room.Capacity > 0 {
-		parts = append(parts, c.T("%d personen", "%d people", room.Capacity))
+		parts = append(parts, c.N(room.Capacity, "persoon", "personen", "person", "people"))
 	}
 	if len(room.Facilities) > 0 {
 		parts = append(parts, strings.Join(room.Facilities, ", "))

@@ -15,7 +15,7 @@ func teamList(c *feature.Call, teams []*intranet.Team) intranet.Reply {
 	if len(teams) == 0 {
 		return c.Reply(c.T("Er zijn nog geen teams. Maak er een met `/team add <naam>`.", "There are no teams yet. Make one with `/team add <name>`."))
 	}
-	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%d teams", "%d teams", len(teams))}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.N(len(teams), "team", "teams", "team", "teams")}
 	for _, t := range teams {
 		members := 0
 		var leads []string
@@ -27,7 +27,7 @@ func teamList(c *feature.Call, teams []*intranet.Team) intranet.Reply {
 				leads = append(leads, m.Name)
 			}
 		}
-		text := fmt.Sprintf("*%s* · %s", t.Name, c.T("%d leden", "%d members", members))
+		text := fmt.Sprintf("*%s* · %s", t.Name, c.N(members, "lid", "leden", "member", "members"))
 		if len(leads) > 0 {
 			text += " · " + c.T("leiding: %s", "led by %s", strings.Join(leads, ", "))
 		}
