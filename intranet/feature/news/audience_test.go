@@ -119,7 +119,7 @@ func TestDepartmentItemStaysInDepartment(t *testing.T) {
 		stats := e.say(carla, "", "/news stats 1")
 		w(t, "stats", stats, "1 van 1 in de doelgroep")
 		coretest.Lacks(t, "stats", stats, "Pieter", "Carla")
-		rows, err := news.NewsAcksCSV(ctx, e.Store, 1)
+		rows, err := news.NewsAcksCSV(ctx, e.Store, 1, coretest.Amsterdam)
 		if err != nil || len(rows) != 2 || rows[1][1] != kees || rows[1][2] == "" {
 			t.Errorf("acks export: %v %v", rows, err)
 		}
