@@ -21,6 +21,14 @@ func repeatBackwards(c *feature.Call, r when.Repeat, first when.Date) string {
 		r.Until.Format(c.Lang), first.Format(c.Lang)) + " " + c.Usage()
 }
 
+// repeatTooLong refuses a series of more than when.MaxOccurrences times;
+// last is the date the limit reaches.
+func repeatTooLong(c *feature.Call, r when.Repeat, last when.Date) string {
+	return c.T("Niets geboekt: een reeks is hoogstens %d keer, en %s is meer. De %de keer valt op %s: kies een einddatum op of vóór die dag (bijvoorbeeld `tot %s`) en boek daarna een nieuwe reeks.",
+		"Nothing booked: a series is at most %d times, and %s is more. Time %d falls on %s: choose an end on or before that day (e.g. `until %s`) and book a new series after it.",
+		when.MaxOccurrences, r.Format(c.Lang), when.MaxOccurrences, last.Format(c.Lang), last)
+}
+
 func allSkipped(c *feature.Call) string {
 	return c.T("Alle data zijn overgeslagen; er is niets te boeken.", "Every date is skipped; there is nothing to book.")
 }
