@@ -38,7 +38,9 @@ func (r Repeat) Dates(first Date) []Date { return r.upTo(first, MaxOccurrences) 
 // TooLong reports whether the repetition from first has more than
 // MaxOccurrences dates: Dates would leave its end out, so the caller must
 // refuse it rather than book it cut short.
-func (r Repeat) TooLong(first Date) bool { return len(r.upTo(first, MaxOccurrences+1)) > MaxOccurrences }
+func (r Repeat) TooLong(first Date) bool {
+	return len(r.upTo(first, MaxOccurrences+1)) > MaxOccurrences
+}
 
 // upTo returns at most n dates of the repetition from first.
 func (r Repeat) upTo(first Date, n int) []Date {

@@ -14,6 +14,8 @@ var (
 	locationOpt   = g.Option{Key: g.W("location", "locatie", "place", "plaats"), Kind: g.Text, Placeholder: "<place>", PlaceholderNL: "<plaats>"}
 	facilitiesOpt = g.Option{Key: g.W("facilities", "facility", "faciliteiten", "voorzieningen", "voorziening"), Kind: g.Text, Placeholder: "<a;b>", PlaceholderNL: "<a;b>"}
 	hoursOpt      = g.Option{Key: g.W("hours", "open", "uren", "openingstijden"), Kind: g.TimeRange}
+	seriesFlag    = g.Option{Key: g.W("series", "reeks", "serie"), Kind: g.Flag}
+	sureFlag      = g.Option{Key: g.W("sure", "zeker"), Kind: g.Flag}
 	roomOptions   = []g.Option{nameOpt, capacityOpt, locationOpt, facilitiesOpt, hoursOpt}
 )
 
@@ -56,8 +58,10 @@ var Command = &g.Command{
 		},
 		{
 			Path: []g.Word{g.W("cancel", "annuleer", "annuleren")}, Args: []g.Arg{idArg},
-			Doc: "cancel a booking (room admins: anyone's; the owner is told)", DocNL: "annuleer een boeking (ruimtebeheerders: die van iedereen; de eigenaar krijgt bericht)",
-			Example: "/room cancel 12",
+			Options: []g.Option{seriesFlag, sureFlag},
+			Doc:     "cancel a booking (room admins: anyone's; the owner is told); `series`: this time and every later one of its series, after one question (`sure` answers it)",
+			DocNL:   "annuleer een boeking (ruimtebeheerders: die van iedereen; de eigenaar krijgt bericht); `series`: deze keer en elke latere van de reeks, na één vraag (`sure` beantwoordt die)",
+			Example: "/room cancel 12", ExampleNL: "/room cancel 12 reeks",
 		},
 		{
 			Path: []g.Word{g.W("release", "vrijgeven")}, Args: []g.Arg{idArg},

@@ -157,7 +157,7 @@ func TestRoomBadInput(t *testing.T) {
 			{"ErrTaken", jan, "/room book Grote zaal morgen 10:30-11:30", []string{"Grote zaal is bezet", "Kees Janssen (Klant)"}},
 			{"ErrCancelTheirs", jan, fmt.Sprintf("/room cancel %d", theirs), []string{fmt.Sprintf("Boeking %d is van Kees Janssen; alleen die persoon of een ruimtebeheerder kan hem annuleren.", theirs)}},
 			{"ErrCancelUnknown", jan, "/room cancel 99999", []string{"Boeking 99999 bestaat niet"}},
-			{"ErrCancelNoNumber", jan, "/room cancel morgen", []string{"`morgen` is geen nummer", "Schrijf `/room cancel <nummer>`"}},
+			{"ErrCancelNoNumber", jan, "/room cancel morgen", []string{"`morgen` is geen nummer", "Schrijf `/room cancel <nummer> [series] [sure]`"}},
 			{"ErrRepeatNoUntil", jan, "/room book Grote zaal morgen 14-15 elke week", []string{"Tot wanneer?"}},
 			{"ErrRepeatBackwards", jan, "/room book Grote zaal 2026-12-10 14-15 elke week tot 2026-12-01", []string{"De herhaling eindigt (di 1 dec 2026) vóór de eerste keer (do 10 dec 2026)."}},
 			{"ErrTitleTooLong", jan, "/room book Grote zaal morgen 14-15 " + strings.Repeat("x", 201), []string{"De titel is te lang"}},

@@ -1,6 +1,7 @@
 package rooms_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -33,6 +34,48 @@ func TestSeriesTooLong(t *testing.T) {
 		}
 		if n := len(bookings(t, e)); n != 366 {
 			t.Fatalf("%d bookings, want 366", n)
+		}
+	})
+}
+
+// TestCancelSeries: `/room cancel <id> series` (reeks) asks once, then
+// cancels that time and every later one of the series, with one reply
+// that counts them; only the owner or a room admin may, and the owner is
+// told once.
+func TestCancelSeries(t *testing.T) {
+	withRooms(t, demo.Rooms(), func(t *testing.T, e *coretest.Env) {
+		coretest.Wants(t, "book", say(e, jan, "/room book Stilte ma 10-11 Overleg elke week tot 28-12"), "5 keer", "/room cancel 1 series")
+		third := bookings(t, e)[2]
+		coretest.Wants(t, "not yours", say(e, kees, fmt.Sprintf("/room cancel %d reeks", third.ID)), "is van Jan de Vries")
+		reply := e.Say(jan, "", fmt.Sprintf("/room annuleer reeks %d", third.ID))
+		coretest.Wants(t, "question", coretest.All(reply), "Reeks annuleren?", "Dit annuleert 3 keer: Stilte, ma 14 dec 2026 10:00–11:00 tot en met ma 28 dec 2026.",
+			fmt.Sprintf("[Annuleer 3 keer: /room cancel %d series sure]", third.ID))
+		if n := len(bookings(t, e)); n != 5 {
+			t.Fatalf("the question cancelled %d", 5-n)
+		}
+		coretest.Wants(t, "press", coretest.All(e.Press(jan, reply.Buttons[0].Command)), "Geannuleerd: 3 keer, Stilte, ma 14 dec 2026 10:00–11:00 tot en met ma 28 dec 2026.")
+		left := bookings(t, e)
+		if len(left) != 2 || left[1].ID != third.ID-1 {
+			t.Fatalf("left %+v", left)
+		}
+		coretest.Wants(t, "again", coretest.All(e.Press(jan, reply.Buttons[0].Command)), "is al geannuleerd")
+		// A room admin cancels the rest of someone else's series; its owner hears it once.
+		coretest.Wants(t, "kees books", say(e, kees, "/room book Oudegracht di 9-10 elke dag tot 4-12"), "4 keer")
+		var first intranet.Booking
+		for _, b := range bookings(t, e) {
+			if b.Person == "Kees Janssen" && first.ID == 0 {
+				first = b
+			}
+		}
+		e.Say(rita, "", "/werkplek language en")
+		coretest.Wants(t, "admin question", say(e, rita, fmt.Sprintf("/room cancel %d series", first.ID)), "This cancels 4 times", "The series is Kees Janssen's.")
+		coretest.Wants(t, "admin", say(e, rita, fmt.Sprintf("/room cancel %d series sure", first.ID)), "Cancelled: 4 times, Oudegracht", "The series was Kees Janssen's.")
+		if n := len(bookings(t, e)); n != 2 {
+			t.Fatalf("%d left, want 2", n)
+		}
+		dms := strings.Join(e.Posters.DMs(intranet.PlatformConsole, kees), "\n")
+		if n := strings.Count(dms, "Rita Ruimte heeft 4 keer van je reeks geannuleerd: Oudegracht, di 1 dec 2026 09:00–10:00 tot en met vr 4 dec 2026."); n != 1 {
+			t.Errorf("owner told %d times: %s", n, dms)
 		}
 	})
 }
