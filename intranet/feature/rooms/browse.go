@@ -106,13 +106,34 @@ func quote(name string) string {
 	return q
 }
 
-// mine answers /room mine: my coming bookings, each with Cancel.
+// mineItem is one line of /room mine: a booking, or the coming times of a
+// series (times holds them all, first included).
+type mineItem struct {
+	first intranet.Booking
+	times []intranet.Booking
+}
+
+// mine answers /room mine [<page>] [series:<id>]: my coming bookings, a
+// series on one line, mineLimit lines a page; with series: each coming
+// time of that series of mine, each with Cancel.
 func (u *Unit) mine(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	mine, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, From: u.now(), Limit: mineLimit + 1})
+	page := max(int(c.Cmd.Number("page")), 1)
+	series := c.Cmd.Number("series")
+	all, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, SeriesID: series, From: u.now()})
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.mineView(c, mine), nil
+	var items []mineItem
+	index := map[int64]int{}
+	for _, b := range all {
+		if i, ok := index[b.SeriesID]; ok && b.SeriesID != 0 && series == 0 {
+			items[i].times = append(items[i].times, b)
+			continue
+		}
+		index[b.SeriesID] = len(items)
+		items = append(items, mineItem{first: b, times: []intranet.Booking{b}})
+	}
+	return u.mineView(c, items, page, series), nil
 }
 
 // feed answers /room feed [<room>]: the address of a calendar feed.

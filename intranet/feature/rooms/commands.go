@@ -54,7 +54,10 @@ var Command = &g.Command{
 			Example: `/room book "Big room" tomorrow 14-15 Team meeting`, ExampleNL: `/room book "Grote zaal" morgen 14-15 Teamoverleg elke week tot 28-12`,
 		},
 		{
-			Path: []g.Word{g.W("mine", "mijn")}, Doc: "your coming bookings, each with a Cancel button", DocNL: "je komende boekingen, elk met een knop Annuleren",
+			Path: []g.Word{g.W("mine", "mijn")}, Args: []g.Arg{{Name: "page", Kind: g.Number, Optional: true, Placeholder: "<page>", PlaceholderNL: "<pagina>"}},
+			Options: []g.Option{{Key: g.W("series", "reeks", "serie"), Kind: g.ID}},
+			Doc:     "your coming bookings, a series on one line, 25 a page (the next page: `/room mine 2`); `series:<number>` shows each time of one series, each with a Cancel button",
+			DocNL:   "je komende boekingen, een reeks op één regel, 25 per pagina (de volgende: `/room mine 2`); `series:<nummer>` toont elke keer van één reeks, elk met een knop Annuleren",
 		},
 		{
 			Path: []g.Word{g.W("cancel", "annuleer", "annuleren")}, Args: []g.Arg{idArg},

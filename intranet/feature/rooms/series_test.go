@@ -8,6 +8,7 @@ import (
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/feature/rooms"
 )
 
 // TestSeriesTooLong: a series longer than the limit is refused whole, with
@@ -73,9 +74,53 @@ func TestCancelSeries(t *testing.T) {
 		if n := len(bookings(t, e)); n != 2 {
 			t.Fatalf("%d left, want 2", n)
 		}
+		if _, pending := e.Jobs.Pending(rooms.RoomReminderJob, fmt.Sprintf("booking:%d", first.ID)); pending {
+			t.Error("a cancelled series keeps its reminder")
+		}
+		if _, pending := e.Jobs.Pending(rooms.RoomReminderJob, "booking:1"); !pending {
+			t.Error("the series' earlier time lost its reminder")
+		}
 		dms := strings.Join(e.Posters.DMs(intranet.PlatformConsole, kees), "\n")
 		if n := strings.Count(dms, "Rita Ruimte heeft 4 keer van je reeks geannuleerd: Oudegracht, di 1 dec 2026 09:00–10:00 tot en met vr 4 dec 2026."); n != 1 {
 			t.Errorf("owner told %d times: %s", n, dms)
 		}
+	})
+}
+
+// TestMinePages: /room mine shows a series on one line and pages on
+// past 25 lines, with a button that runs `/room mine 2`; `series:` shows
+// each time of one series.
+func TestMinePages(t *testing.T) {
+	withRooms(t, demo.Rooms(), func(t *testing.T, e *coretest.Env) {
+		coretest.Wants(t, "series", say(e, jan, "/room book Stilte ma 10-11 Overleg elke week tot 28-12"), "5 keer")
+		coretest.Wants(t, "weekdays", say(e, jan, "/room book Oudegracht ma 9-10 werkdagen tot 2027-01-08"), "30 keer")
+		for i := 0; i < 26; i++ {
+			coretest.Wants(t, "single", say(e, jan, fmt.Sprintf("/room book De Dom 2027-01-%02d 14-15 Los %d", i+1, i+1)), "Geboekt")
+		}
+		reply := e.Say(jan, "", "/room mine")
+		got := coretest.All(reply)
+		coretest.Wants(t, "page 1", got, "*Stilte* · elke ma 10:00–11:00 tot 28-12, 5 keer · Overleg · #1",
+			"*Oudegracht* · werkdagen 09:00–10:00 tot 8-1-2027, 30 keer", "Pagina 1 van 2.", "[Meer: /room mine 2]", "[Alle keren: /room mine series:1]",
+			"[Reeks annuleren: /room cancel 1 series sure]", "Los 23 ·")
+		coretest.Lacks(t, "page 1", got, "Los 24 ·", "De eerste 25")
+		if n := len(reply.Sections); n != 25 {
+			t.Errorf("page 1 has %d lines, want 25", n)
+		}
+		for _, s := range reply.Sections {
+			for _, b := range s.Buttons {
+				if strings.HasPrefix(b.Command, "/room cancel") && b.Confirm == nil {
+					t.Errorf("cancel without confirmation: %+v", b)
+				}
+			}
+		}
+		got = coretest.All(e.Press(jan, reply.Buttons[0].Command))
+		coretest.Wants(t, "page 2", got, "Los 24 ·", "Los 25 ·", "Los 26 ·", "Pagina 2 van 2.")
+		coretest.Lacks(t, "page 2", got, "Meer", "Los 23 ·")
+		coretest.Wants(t, "no page 3", say(e, jan, "/room mijn 3"), "Er is geen pagina 3")
+		got = say(e, jan, "/room mine series:1")
+		coretest.Wants(t, "each time", got, "Reeks 1: elke ma 10:00–11:00 tot 28-12, 5 keer", "*Stilte* · ma 28 dec 2026 10:00–11:00 · Overleg · #5", "[Annuleren: /room cancel 5]")
+		coretest.Wants(t, "not mine", say(e, kees, "/room mine series:1"), "geen komende keren in reeks 1")
+		e.Say(jan, "", "/werkplek language en")
+		coretest.Wants(t, "en", say(e, jan, "/room mine"), "*Stilte* · every Mon 10:00–11:00 until 28-12, 5 times", "weekdays 09:00–10:00 until 8-1-2027, 30 times", "[More: /room mine 2]")
 	})
 }
