@@ -36,19 +36,21 @@ func (u *Unit) day(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	return u.dayView(c, d, rooms, byRoom), nil
 }
 
-// facilityWords maps the Dutch names of the usual facilities to the words
-// rooms are described with.
-var facilityWords = map[string]string{
-	"scherm": "screen", "beeldscherm": "screen", "tv": "screen",
-	"videobellen": "video", "beeld": "video", "camera": "video",
-	"whitebord": "whiteboard", "bord": "whiteboard",
-}
-
-// facilityWord is the room word of a typed facility.
-func facilityWord(typed string) string {
+// FacilityWord is the word a room's facility is stored by for what a
+// person typed, in either language: "scherm", "tv" and "screen" are all
+// "screen". A facility outside the vocabulary is kept as typed (lowercase).
+// Room admins' commands and `werkplek rooms import` store through it.
+func FacilityWord(typed string) string {
 	w := strings.ToLower(strings.TrimSpace(typed))
-	if f, ok := facilityWords[w]; ok {
-		return f
+	for _, f := range facilities {
+		if w == f.en || w == strings.ToLower(f.nl) {
+			return f.en
+		}
+		for _, x := range f.words {
+			if w == x {
+				return f.en
+			}
+		}
 	}
 	return w
 }
@@ -72,14 +74,14 @@ func (u *Unit) free(ctx context.Context, c *feature.Call) (intranet.Reply, error
 				known[strings.ToLower(f)] = true
 			}
 		}
-		q.Facility = facilityWord(typed)
+		q.Facility = FacilityWord(typed)
 		if !known[q.Facility] {
 			if len(strings.Fields(typed)) > 1 {
 				return c.Reply(oneFacility(c, typed)), nil
 			}
 			list := make([]string, 0, len(known))
 			for f := range known {
-				list = append(list, f)
+				list = append(list, facilityName(c.Lang, f))
 			}
 			sort.Strings(list)
 			return c.Reply(unknownFacility(c, typed, list)), nil

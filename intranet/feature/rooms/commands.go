@@ -25,9 +25,9 @@ var Command = &g.Command{
 	Title: "Meeting rooms", TitleNL: "Vergaderruimtes",
 	Summary: "Find a free meeting room and book it", SummaryNL: "Zoek een vrije vergaderruimte en boek hem",
 	Teams: []string{"personal", "team", "groupChat"},
-	Notes: "Facilities: `screen` (also `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
+	Notes: "Facilities, in either language: `screen` (`scherm`, `tv`), `video` (`videobellen`, `camera`), `whiteboard` (`whitebord`, `bord`), `beamer` (`projector`), `flipchart` (`flip-over`), `phone` (`telefoon`); others as typed. " +
 		"A series is checked whole before anything is booked: one clash books nothing and names the clashing dates, with a button for the rest.",
-	NotesNL: "Voorzieningen: `screen` (ook `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
+	NotesNL: "Voorzieningen, in beide talen: `scherm` (`screen`, `tv`), `video` (`videobellen`, `camera`), `whiteboard` (`whitebord`, `bord`), `beamer` (`projector`), `flip-over` (`flipchart`), `telefoon` (`phone`); andere zoals getypt. " +
 		"Een reeks wordt eerst helemaal bekeken: botst er één keer, dan wordt niets geboekt en noem ik de data, met een knop voor de rest.",
 	Subs: []g.Sub{
 		{

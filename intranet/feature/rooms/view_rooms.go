@@ -22,6 +22,40 @@ func (u *Unit) span(lang string, s intranet.Slot) string {
 	return fmt.Sprintf("%s %s–%s", d.Format(lang), u.clock(s.Start), end)
 }
 
+// facilities is the vocabulary of known facilities: the word a room stores
+// (English), its Dutch name, and other words people type for it. Other
+// facilities are shown as they were typed.
+var facilities = []struct {
+	en, nl string
+	words  []string
+}{
+	{"screen", "scherm", []string{"beeldscherm", "tv", "monitor", "display"}},
+	{"video", "video", []string{"videobellen", "beeld", "camera", "videocall", "webcam"}},
+	{"whiteboard", "whiteboard", []string{"whitebord", "bord"}},
+	{"beamer", "beamer", []string{"projector"}},
+	{"flipchart", "flip-over", []string{"flipover", "flip-over"}},
+	{"phone", "telefoon", []string{"vergadertelefoon", "speakerphone", "conference-phone"}},
+}
+
+// facilityName is a stored facility's name in lang.
+func facilityName(lang, stored string) string {
+	for _, f := range facilities {
+		if strings.EqualFold(stored, f.en) {
+			return feature.T(lang, f.nl, f.en)
+		}
+	}
+	return stored
+}
+
+// facilityNames writes a room's facilities in lang: "scherm, video".
+func facilityNames(lang string, stored []string) string {
+	names := make([]string, len(stored))
+	for i, f := range stored {
+		names[i] = facilityName(lang, f)
+	}
+	return strings.Join(names, ", ")
+}
+
 // roomLine describes a room in one line.
 func roomLine(c *feature.Call, room intranet.Room) string {
 	parts := []string{"*" + room.Name + "*"}
@@ -32,7 +66,7 @@ func roomLine(c *feature.Call, room intranet.Room) string {
 		parts = append(parts, c.T("%d personen", "%d people", room.Capacity))
 	}
 	if len(room.Facilities) > 0 {
-		parts = append(parts, strings.Join(room.Facilities, ", "))
+		parts = append(parts, facilityNames(c.Lang, room.Facilities))
 	}
 	parts = append(parts, fmt.Sprintf("%s–%s", when.Clock(room.Opens), when.Clock(room.Closes)))
 	return strings.Join(parts, " · ")
