@@ -159,3 +159,15 @@ func (u *Unit) feed(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	addr := strings.TrimRight(u.cfg.PublicURL, "/") + path + "?token=" + token
 	return feedView(c, room, addr, u.cfg.PublicURL != ""), nil
 }
+
+var _ feature.ExampleUnit = (*Unit)(nil)
+
+// ExampleNames names a real room for the examples of mistakes: the first
+// room anyone may book (by name).
+func (u *Unit) ExampleNames(ctx context.Context, c *feature.Call) (grammar.Examples, error) {
+	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+	if err != nil || len(rooms) == 0 {
+		return nil, err
+	}
+	return grammar.Examples{grammar.Room: rooms[0].Name}, nil
+}

@@ -51,7 +51,7 @@ var Command = &g.Command{
 			Form:    true,
 			Doc:     "book a room, also every day, every week, every 2 weeks or on weekdays until a date (at most 366 times); `skip:` leaves dates out; alone it opens a form",
 			DocNL:   "boek een ruimte, ook elke dag, elke week, elke 2 weken of werkdagen tot een datum (hoogstens 366 keer); `skip:` slaat data over; zonder meer opent een formulier",
-			Example: `/room book "Big room" tomorrow 14-15 Team meeting`, ExampleNL: `/room book "Grote zaal" morgen 14-15 Teamoverleg elke week tot 28-12`,
+			Example: `/room book {room} tomorrow 14-15 Team meeting`, ExampleNL: `/room book {room} morgen 14-15 Teamoverleg elke week tot 28-12`,
 		},
 		{
 			Path: []g.Word{g.W("mine", "mijn")}, Args: []g.Arg{{Name: "page", Kind: g.Number, Optional: true, Placeholder: "<page>", PlaceholderNL: "<pagina>"}},
@@ -87,14 +87,14 @@ var Command = &g.Command{
 			Options:   []g.Option{capacityOpt, locationOpt, facilitiesOpt, hoursOpt},
 			Doc:       "add a room (open 07:00-19:00 unless `hours:` says otherwise); values with spaces in quotes",
 			DocNL:     "voeg een ruimte toe (open 07:00-19:00 tenzij `hours:` anders zegt); waarden met spaties tussen aanhalingstekens",
-			Example:   `/room admin add "Big room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
-			ExampleNL: `/room admin add "Grote zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
+			Example:   `/room admin add "New room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
+			ExampleNL: `/room admin add "Nieuwe zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
 		},
 		{
 			Path: []g.Word{g.W("admin", "beheer"), g.W("change", "wijzig", "edit")}, Args: []g.Arg{roomArg},
 			Options: roomOptions,
 			Doc:     "change a room; `name:` renames it", DocNL: "wijzig een ruimte; `name:` geeft hem een nieuwe naam",
-			Example: `/room admin change "Big room" capacity:24`, ExampleNL: `/room admin change "Grote zaal" capacity:24`,
+			Example: `/room admin change {room} capacity:24`,
 		},
 		{
 			Path: []g.Word{g.W("admin", "beheer"), g.W("retire", "opheffen", "ophef")}, Args: []g.Arg{roomArg},

@@ -38,3 +38,22 @@ func TestRoomWordsInBothLanguages(t *testing.T) {
 		}
 	})
 }
+
+// TestExamplesNameRealRooms: the example a mistake's reply shows names a
+// room that exists (the first one), and a placeholder when there is none;
+// never a made-up room.
+func TestExamplesNameRealRooms(t *testing.T) {
+	withRooms(t, demo.Rooms(), func(t *testing.T, e *coretest.Env) {
+		got := say(e, jan, "/room book Stilte gisteren 10-11")
+		coretest.Wants(t, "book", got, "bijvoorbeeld `/room book \"Amersfoort Kei\" morgen 14-15 Teamoverleg elke week tot 28-12`")
+		coretest.Lacks(t, "book", got, "Grote zaal", "Big room")
+		coretest.Wants(t, "change", say(e, rita, "/room admin change Stilte foo:bar"), "bijvoorbeeld `/room admin change \"Amersfoort Kei\" capacity:24`")
+		e.Say(kees, "", "/werkplek language en")
+		coretest.Wants(t, "en", say(e, kees, "/room book Stilte yesterday 10-11"), "e.g. `/room book \"Amersfoort Kei\" tomorrow 14-15 Team meeting`")
+	})
+	withRooms(t, nil, func(t *testing.T, e *coretest.Env) {
+		got := say(e, jan, "/room book Stilte gisteren 10-11")
+		coretest.Wants(t, "no rooms", got, "bijvoorbeeld `/room book <ruimte> morgen 14-15")
+		coretest.Lacks(t, "no rooms", got, "Grote zaal")
+	})
+}
