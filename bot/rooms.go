@@ -72,7 +72,7 @@ func parseRoomsCSV(r io.Reader) ([]intranet.RoomRecord, []intranet.ImportProblem
 		}
 		for _, f := range strings.Split(get("facilities"), ";") {
 			if f = strings.TrimSpace(f); f != "" {
-				rr.Facilities = append(rr.Facilities, f)
+				rr.Facilities = append(rr.Facilities, rooms.FacilityWord(f))
 			}
 		}
 		for _, h := range []struct {

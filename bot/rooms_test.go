@@ -65,6 +65,18 @@ func TestRoomsImportCommand(t *testing.T) {
 		if code != 0 || strings.Count(out, "Utrecht") != 2 || strings.Contains(out, "Serre") || strings.Contains(out, "Nieuw") {
 			t.Errorf("rooms after the refused imports: %d\n%s%s", code, out, errOut)
 		}
+		// Facilities typed in Dutch are stored by their word and shown in each reader's language.
+		serre := filepath.Join(dir, "serre.csv")
+		os.WriteFile(serre, []byte("name,location,capacity,facilities,opens,closes\nSerre,Zeist,8,scherm;flip-over;koffie,08:00,17:00\n"), 0o600)
+		if code, out, errOut := run(t, env, "", "rooms", "import", serre); code != 0 {
+			t.Fatalf("import serre: %d %s %s", code, out, errOut)
+		}
+		code, out, errOut = run(t, env, "/room admin\n/werkplek language en\n/room admin\n", "console", "--as", "rita@example.nl")
+		for _, want := range []string{"*Serre* · Zeist · 8 personen · scherm, flip-over, koffie", "*Serre* · Zeist · 8 people · screen, flipchart, koffie"} {
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("facilities lack %q: %d\n%s%s", want, code, out, errOut)
+			}
+		}
 	})
 }
 

@@ -186,6 +186,18 @@ type ImportError struct {
 type ImportProblem struct {
 	Line   int
 	Reason string
+	// ReasonNL is the reason in Dutch, for a problem that a chat reply may
+	// show (a room admin's command); empty when only English was written.
+	ReasonNL string
+}
+
+// Message is the reason in lang ("nl" or "en"), English when it has no
+// Dutch wording.
+func (p ImportProblem) Message(lang string) string {
+	if lang == "nl" && p.ReasonNL != "" {
+		return p.ReasonNL
+	}
+	return p.Reason
 }
 
 func (e *ImportError) Error() string {

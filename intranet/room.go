@@ -96,6 +96,8 @@ func (e *BookingConflict) Unwrap() error { return Errorf(ECONFLICT, "The room is
 type BookingFilter struct {
 	RoomID   int64
 	PersonID int64
+	// SeriesID selects the bookings of one series.
+	SeriesID int64
 	// From and To select bookings that overlap [From, To).
 	From, To time.Time
 	// Cancelled includes cancelled bookings.
@@ -160,6 +162,13 @@ type RoomService interface {
 	// is the caller's concern. It joins the transaction of a ctx from
 	// Transactor.InTx, like CreateBookings, FindBookingByID and Bookings.
 	CancelBooking(ctx context.Context, id int64, now time.Time) (*Booking, error)
+	// CancelSeries cancels booking id and every active booking of its
+	// series that starts after it, in one statement, and returns what it
+	// cancelled by start time (booking id alone when it is in no series).
+	// Returns ENOTFOUND, or ECONFLICT when it cancelled nothing because the
+	// booking was cancelled already. Authorisation is the caller's concern;
+	// it joins the transaction of ctx like CancelBooking.
+	CancelSeries(ctx context.Context, id int64, now time.Time) ([]Booking, error)
 	// FeedToken returns the secret token of a calendar feed ("room:12",
 	// "person:7"), creating it on first use.
 	FeedToken(ctx context.Context, feed string) (string, error)

@@ -37,6 +37,14 @@ type ThreadUnit interface {
 	HandleThread(ctx context.Context, c *Call) (reply intranet.Reply, ok bool, err error)
 }
 
+// ExampleUnit names real things for the examples that replies to typed
+// mistakes show ({room} in "/room book {room} …"): what the caller could
+// use, such as the first room they may book. A kind it does not name shows
+// its placeholder.
+type ExampleUnit interface {
+	ExampleNames(ctx context.Context, c *Call) (grammar.Examples, error)
+}
+
 // Platforms is what exists only once the adapters are up: each platform's
 // poster and directory. bot fills it once, before serving; a unit asks it
 // when it sends, and gets nil for a platform that is off.

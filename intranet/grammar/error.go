@@ -15,6 +15,9 @@ type Error struct {
 	// Sub is the form whose usage the message shows; nil shows every form
 	// of the command.
 	Sub *Sub
+	// Names fill the marks of the form's example (see Examples); without
+	// them the example shows placeholders.
+	Names Examples
 }
 
 func (e *Error) Error() string { return e.EN }
@@ -29,7 +32,7 @@ func (e *Error) Message(lang string) string {
 		return msg
 	}
 	if e.Sub != nil {
-		return msg + " " + UsageSentence(e.Command, e.Sub, lang)
+		return msg + " " + UsageSentenceWith(e.Command, e.Sub, lang, e.Names)
 	}
 	return msg + " " + tr(lang, "Typ `/%s help` voor alles wat kan.", "Type `/%s help` for everything it does.", e.Command.Word.EN)
 }

@@ -119,13 +119,61 @@ func Usage(cmd *Command, sub *Sub, lang string) string {
 	return strings.Join(parts, " ")
 }
 
-// UsageSentence tells the right form of a command with its example:
-// "Schrijf `…`, bijvoorbeeld `…`."
-func UsageSentence(cmd *Command, sub *Sub, lang string) string {
+// Examples are real names for the marks of examples ({room}, {team}, …):
+// the first room the caller may book, say. Examples name only what exists;
+// a mark without a name shows its kind's placeholder (<ruimte>).
+type Examples map[Kind]string
+
+// exampleMarks are the marks an example may hold where it names data.
+var exampleMarks = []struct {
+	mark string
+	kind Kind
+}{{"{room}", Room}, {"{team}", Team}, {"{department}", Department}, {"{topic}", Topic}, {"{person}", Person}}
+
+// ExampleMarks reports whether the form's example names data, so that a
+// caller may look up Examples for it.
+func (s *Sub) ExampleMarks() bool {
+	return strings.Contains(s.Example, "{") || strings.Contains(s.ExampleNL, "{")
+}
+
+// Example returns the form's example in lang with its marks filled: a
+// real name from names (quoted when it needs it), else the placeholder.
+func Example(sub *Sub, lang string, names Examples) string {
 	ex := sub.Example
 	if lang == "nl" && sub.ExampleNL != "" {
 		ex = sub.ExampleNL
 	}
+	for _, m := range exampleMarks {
+		if !strings.Contains(ex, m.mark) {
+			continue
+		}
+		v := defaultPlaceholders[m.kind][1]
+		if lang == "nl" {
+			v = defaultPlaceholders[m.kind][0]
+		}
+		value := v // after a key: ("afdeling:{department}")
+		if name := names[m.kind]; name != "" {
+			if q, ok := Quote(name); ok {
+				v = q
+			}
+			if q, ok := QuoteValue(name); ok {
+				value = q
+			}
+		}
+		ex = strings.ReplaceAll(strings.ReplaceAll(ex, ":"+m.mark, ":"+value), m.mark, v)
+	}
+	return ex
+}
+
+// UsageSentence tells the right form of a command with its example:
+// "Schrijf `…`, bijvoorbeeld `…`." The example's marks show placeholders.
+func UsageSentence(cmd *Command, sub *Sub, lang string) string {
+	return UsageSentenceWith(cmd, sub, lang, nil)
+}
+
+// UsageSentenceWith is UsageSentence with real names for the example.
+func UsageSentenceWith(cmd *Command, sub *Sub, lang string, names Examples) string {
+	ex := Example(sub, lang, names)
 	if ex == "" {
 		return tr(lang, "Schrijf `%s`.", "Write `%s`.", Usage(cmd, sub, lang))
 	}
@@ -178,12 +226,8 @@ func (g *Grammar) CommandHelp(cmd *Command, lang string) []HelpSection {
 	}
 	var examples []string
 	for _, c := range family {
-		for _, s := range c.Subs {
-			ex := s.Example
-			if lang == "nl" && s.ExampleNL != "" {
-				ex = s.ExampleNL
-			}
-			if ex != "" {
+		for i := range c.Subs {
+			if ex := Example(&c.Subs[i], lang, nil); ex != "" {
 				examples = append(examples, "`"+ex+"`")
 			}
 		}

@@ -195,6 +195,9 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 		if !mistake.Command.Guests && (c.Person == nil || c.Guest) {
 			return c.Reply(help.NotForGuests(c)), nil
 		}
+		if mistake.Sub != nil && mistake.Sub.ExampleMarks() {
+			mistake.Names = r.exampleNames(ctx, c)
+		}
 		return c.Reply(mistake.Message(c.Lang)), nil
 	case err != nil:
 		return intranet.Reply{}, err
@@ -218,6 +221,29 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 	}
 	reply.Context = append(reply.Context, p.Notes(c.Lang)...)
 	return r.keepLongButtons(ctx, c, reply)
+}
+
+// exampleNames asks the units for real names to show in an example. A
+// unit that cannot say leaves its marks as placeholders: the mistake's
+// reply matters more than the example's name.
+func (r *Router) exampleNames(ctx context.Context, c *feature.Call) grammar.Examples {
+	names := grammar.Examples{}
+	if c.Person != nil {
+		// The caller and their department are real.
+		names[grammar.Person], names[grammar.Department] = c.Person.Email, c.Person.Department
+	}
+	for _, u := range r.cfg.Units {
+		if eu, ok := u.(feature.ExampleUnit); ok {
+			got, err := eu.ExampleNames(ctx, c)
+			if err != nil {
+				continue
+			}
+			for k, v := range got {
+				names[k] = v
+			}
+		}
+	}
+	return names
 }
 
 // form hands a submitted form to the unit whose form it is.

@@ -190,6 +190,9 @@ func (s *Store) Bookings(ctx context.Context, f intranet.BookingFilter) ([]intra
 	if f.PersonID != 0 {
 		where, args = append(where, "b.person_id = ?"), append(args, f.PersonID)
 	}
+	if f.SeriesID != 0 {
+		where, args = append(where, "b.series_id = ?"), append(args, f.SeriesID)
+	}
 	if !f.From.IsZero() {
 		where, args = append(where, "b.ends_at > ?"), append(args, bookingTime(f.From))
 	}
@@ -234,6 +237,40 @@ func (s *Store) CancelBooking(ctx context.Context, id int64, now time.Time) (*in
 		return b, intranet.Errorf(intranet.ECONFLICT, "Booking %d was cancelled already.", id)
 	}
 	return b, nil
+}
+
+// CancelSeries cancels a booking and the later active bookings of its
+// series with one UPDATE, so that the series is cancelled whole or not at
+// all, on both engines; it joins the transaction of ctx.
+func (s *Store) CancelSeries(ctx context.Context, id int64, now time.Time) ([]intranet.Booking, error) {
+	b, err := s.FindBookingByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	t := bookingTime(now)
+	db := s.conn(ctx)
+	var ids []int64
+	q, args := "UPDATE bookings SET active = false, cancelled_at = ? WHERE id = ? AND active RETURNING id", []any{t, id}
+	if b.SeriesID != 0 {
+		q = `UPDATE bookings SET active = false, cancelled_at = ? WHERE series_id = ? AND active AND (id = ? OR starts_at > ?)
+AND EXISTS (SELECT 1 FROM bookings x WHERE x.id = ? AND x.active) RETURNING id`
+		args = []any{t, b.SeriesID, id, bookingTime(b.Start), id}
+	}
+	if err := db.Raw(q, args...).Scan(&ids).Error; err != nil {
+		return nil, fmt.Errorf("cancel series of booking %d: %w", id, translate(err))
+	}
+	if len(ids) == 0 {
+		return nil, intranet.Errorf(intranet.ECONFLICT, "Booking %d was cancelled already.", id)
+	}
+	var rows []bookingRow
+	if err := db.Raw("SELECT "+bookingColumns+" WHERE b.id IN ? ORDER BY b.starts_at, b.id", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("cancel series of booking %d: %w", id, translate(err))
+	}
+	out := make([]intranet.Booking, len(rows))
+	for i, r := range rows {
+		out[i] = r.booking()
+	}
+	return out, nil
 }
 
 // FeedToken returns the secret token of a calendar feed, creating it on

@@ -175,23 +175,27 @@ func (s *Store) findRoom(db *gorm.DB, id int64) (*intranet.Room, error) {
 }
 
 // CheckRoom returns the problems of one room record, for an admin's command
-// and an import alike.
-func CheckRoom(r intranet.RoomRecord) []string {
-	var problems []string
+// and an import alike, each in English and Dutch.
+func CheckRoom(r intranet.RoomRecord) []intranet.ImportProblem {
+	var problems []intranet.ImportProblem
+	add := func(nl, en string, args ...any) {
+		problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf(en, args...), ReasonNL: fmt.Sprintf(nl, args...)})
+	}
 	if strings.TrimSpace(r.Name) == "" || RoomKey(r.Name) == "" {
-		problems = append(problems, "the name is missing")
+		add("de naam ontbreekt", "the name is missing")
 	} else if len([]rune(r.Name)) > 80 {
-		problems = append(problems, "the name is longer than 80 characters")
+		add("de naam is langer dan 80 tekens", "the name is longer than 80 characters")
 	}
 	if r.Capacity < 0 || r.Capacity > 10000 {
-		problems = append(problems, fmt.Sprintf("capacity %d is not a number of people", r.Capacity))
+		add("capaciteit %d is geen aantal personen", "capacity %d is not a number of people", r.Capacity)
 	}
 	if r.Opens < 0 || r.Closes > 1440 || r.Opens >= r.Closes {
-		problems = append(problems, fmt.Sprintf("the room opens (%02d:%02d) after it closes (%02d:%02d)", r.Opens/60, r.Opens%60, r.Closes/60, r.Closes%60))
+		opens, closes := fmt.Sprintf("%02d:%02d", r.Opens/60, r.Opens%60), fmt.Sprintf("%02d:%02d", r.Closes/60, r.Closes%60)
+		add("de ruimte gaat open (%s) nadat hij sluit (%s)", "the room opens (%s) after it closes (%s)", opens, closes)
 	}
 	for _, f := range r.Facilities {
 		if strings.Contains(f, ";") {
-			problems = append(problems, fmt.Sprintf("facility %q contains a ';'", f))
+			add("voorziening %q bevat een ';'", "facility %q contains a ';'", f)
 		}
 	}
 	return problems
@@ -207,12 +211,11 @@ func (s *Store) saveRooms(ctx context.Context, records []intranet.RoomRecord, dr
 	var problems []intranet.ImportProblem
 	seen := map[string]int{}
 	for _, r := range records {
-		for _, p := range CheckRoom(r) {
-			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: p})
-		}
+		problems = append(problems, CheckRoom(r)...)
 		k := RoomKey(r.Name)
 		if first, dup := seen[k]; dup && k != "" {
-			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("room %q appears twice (also line %d)", r.Name, first)})
+			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("room %q appears twice (also line %d)", r.Name, first),
+				ReasonNL: fmt.Sprintf("ruimte %q staat er twee keer in (ook regel %d)", r.Name, first)})
 		} else {
 			seen[k] = r.Line
 		}

@@ -460,3 +460,55 @@ func BenchmarkFreeRooms(b *testing.B) {
 	b.ReportMetric(float64(durations[len(durations)/2].Microseconds())/1000, "median-ms")
 	b.ReportMetric(float64(durations[len(durations)*95/100].Microseconds())/1000, "p95-ms")
 }
+
+// TestCancelSeries: one statement cancels a booking and the later ones of
+// its series, not the earlier ones nor another series; twice is ECONFLICT.
+func TestCancelSeries(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		anna, _, rooms := roomFixture(t, s)
+		week := func(i int) intranet.Slot {
+			sl := slot(9, 0, 10, 0)
+			return intranet.Slot{Start: sl.Start.AddDate(0, 0, 7*i), End: sl.End.AddDate(0, 0, 7*i)}
+		}
+		var slots []intranet.Slot
+		for i := 0; i < 6; i++ {
+			slots = append(slots, week(i))
+		}
+		series, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: rooms["Kleine zaal"].ID, PersonID: anna, Slots: slots})
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: rooms["Grote zaal"].ID, PersonID: anna, Slots: slots[:3]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CancelBooking(ctx, series[4].ID, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.CancelSeries(ctx, series[2].ID, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 || got[0].ID != series[2].ID || got[1].ID != series[3].ID || got[2].ID != series[5].ID || got[0].Active() {
+			t.Fatalf("cancelled %+v", got)
+		}
+		left, _ := s.Bookings(ctx, intranet.BookingFilter{PersonID: anna})
+		if len(left) != 5 || left[0].ID != series[0].ID || left[1].ID != other[0].ID {
+			t.Fatalf("left %+v", left)
+		}
+		if n, _ := s.Bookings(ctx, intranet.BookingFilter{SeriesID: series[0].ID}); len(n) != 2 {
+			t.Fatalf("series filter: %+v", n)
+		}
+		if _, err := s.CancelSeries(ctx, series[2].ID, time.Now()); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("again = %v, want ECONFLICT", err)
+		}
+		if _, err := s.CancelSeries(ctx, 99999, time.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("unknown = %v, want ENOTFOUND", err)
+		}
+		single, _ := s.CreateBookings(ctx, intranet.NewBookings{RoomID: rooms["Stilteruimte"].ID, PersonID: anna, Slots: slots[:1]})
+		if got, err := s.CancelSeries(ctx, single[0].ID, time.Now()); err != nil || len(got) != 1 {
+			t.Errorf("single = %+v, %v", got, err)
+		}
+	})
+}

@@ -31,10 +31,21 @@ type Repeat struct {
 const MaxOccurrences = 366
 
 // Dates returns first and every repetition until r.Until, at most
-// MaxOccurrences dates. On Weekdays a first date at the weekend is skipped.
-func (r Repeat) Dates(first Date) []Date {
+// MaxOccurrences dates (TooLong tells whether there would be more). On
+// Weekdays a first date at the weekend is skipped.
+func (r Repeat) Dates(first Date) []Date { return r.upTo(first, MaxOccurrences) }
+
+// TooLong reports whether the repetition from first has more than
+// MaxOccurrences dates: Dates would leave its end out, so the caller must
+// refuse it rather than book it cut short.
+func (r Repeat) TooLong(first Date) bool {
+	return len(r.upTo(first, MaxOccurrences+1)) > MaxOccurrences
+}
+
+// upTo returns at most n dates of the repetition from first.
+func (r Repeat) upTo(first Date, n int) []Date {
 	var out []Date
-	for d, i := first, 0; !d.After(r.Until) && len(out) < MaxOccurrences; i++ {
+	for d, i := first, 0; !d.After(r.Until) && len(out) < n; i++ {
 		switch r.Unit {
 		case Weekdays:
 			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {

@@ -344,3 +344,20 @@ func TestTermsAreRead(t *testing.T) {
 		}
 	}
 }
+
+func TestRepeatTooLong(t *testing.T) {
+	first := Date{2026, 11, 30}
+	for _, tc := range []struct {
+		r    Repeat
+		want bool
+	}{
+		{Repeat{Every: 1, Unit: Days, Until: Date{2028, 12, 31}}, true},
+		{Repeat{Every: 1, Unit: Days, Until: first.AddDays(MaxOccurrences - 1)}, false},
+		{Repeat{Every: 1, Unit: Days, Until: first.AddDays(MaxOccurrences)}, true},
+		{Repeat{Every: 1, Unit: Weeks, Until: Date{2030, 1, 1}}, false},
+	} {
+		if got := tc.r.TooLong(first); got != tc.want {
+			t.Errorf("%s: TooLong = %v, want %v", tc.r, got, tc.want)
+		}
+	}
+}

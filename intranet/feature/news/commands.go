@@ -65,7 +65,7 @@ var Command = &g.Command{
 			Options: []g.Option{topicOpt, deptOpt, fromOpt},
 			Doc:     "each item as it appears, or a digest at a time of day (weekly on a day); in a channel for the channel, in a direct message for yourself",
 			DocNL:   "elk bericht zodra het verschijnt, of een overzicht op een tijd (wekelijks op een dag); in een kanaal voor het kanaal, in een privébericht voor jezelf",
-			Example: "/news subscribe weekly mon 09:00 topic:Staff", ExampleNL: "/news subscribe dagelijks 08:30 afdeling:\"Zorg Oost\"",
+			Example: "/news subscribe weekly mon 09:00 topic:Staff", ExampleNL: "/news subscribe dagelijks 08:30 afdeling:{department}",
 		},
 		{Path: []g.Word{g.W("subscriptions", "abonnementen")}, Doc: "the subscriptions here and yours, and whom you follow", DocNL: "de abonnementen hier en de jouwe, en wie je volgt"},
 		{Path: []g.Word{g.W("unsubscribe", "opzeggen", "zeg")}, Args: []g.Arg{idArg}, Doc: "end a subscription", DocNL: "zeg een abonnement op"},
@@ -85,7 +85,7 @@ var Follow = &g.Command{
 		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
 			Doc:     "their new items straight to your direct messages (`dept:` or `topic:` before a name that could mean more than one)",
 			DocNL:   "hun nieuwe berichten meteen in je privéberichten (`dept:` of `topic:` ervoor als een naam meer kan betekenen)",
-			Example: "/follow Zorg Oost", ExampleNL: "/volg Zorg Oost"},
+			Example: "/follow {department}", ExampleNL: "/volg {department}"},
 		{Path: []g.Word{g.W("list", "lijst")}, Doc: "whom and what you follow", DocNL: "wie en wat je volgt"},
 	},
 }

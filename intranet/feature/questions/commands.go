@@ -43,9 +43,9 @@ var Ask = &g.Command{
 		{Path: []g.Word{topicW, g.W("set", "instellen", "stel")}, NoFallback: true, Args: []g.Arg{topicArg},
 			Options: []g.Option{{Key: g.W("escalate", "escaleer", "escalatie"), Kind: g.Duration, Placeholder: "<working hours>", PlaceholderNL: "<werkuren>"}},
 			Doc:     "after how many working hours an unanswered question goes to the next experts (0: the default)", DocNL: "na hoeveel werkuren een onbeantwoorde vraag naar de volgende deskundigen gaat (0: de standaard)",
-			Example: "/ask topic set Declaraties escalate:8"},
+			Example: "/ask topic set {topic} escalate:8"},
 		{Path: []g.Word{expertW, addW}, NoFallback: true, Args: []g.Arg{topicArg, {Name: "person", Kind: g.Person}}, Doc: "make a colleague an expert of a topic (its owner or an admin)", DocNL: "maak een collega deskundige van een onderwerp (de eigenaar of een beheerder)",
-			Example: "/ask expert add Declaraties anna.bakker@example.nl"},
+			Example: "/ask expert add {topic} {person}"},
 		{Path: []g.Word{expertW, removeW}, NoFallback: true, Args: []g.Arg{topicArg, {Name: "person", Kind: g.Person}}, Doc: "no longer an expert", DocNL: "geen deskundige meer"},
 	},
 }

@@ -77,7 +77,7 @@ func applyOptions(c *feature.Call, rec *intranet.RoomRecord) {
 		rec.Facilities = nil
 		for _, f := range strings.FieldsFunc(p.Text("facilities"), func(r rune) bool { return r == ';' || r == ',' }) {
 			if f = strings.TrimSpace(f); f != "" {
-				rec.Facilities = append(rec.Facilities, facilityWord(f))
+				rec.Facilities = append(rec.Facilities, FacilityWord(f))
 			}
 		}
 	}
@@ -94,7 +94,7 @@ func (u *Unit) saveRoom(ctx context.Context, c *feature.Call, rec intranet.RoomR
 	case errors.As(err, &ie):
 		var reasons []string
 		for _, p := range ie.Problems {
-			reasons = append(reasons, p.Reason)
+			reasons = append(reasons, p.Message(c.Lang))
 		}
 		return c.Reply(notPossible(c, strings.Join(reasons, "; ")+".")), nil
 	case intranet.ErrorCode(err) == intranet.ECONFLICT:

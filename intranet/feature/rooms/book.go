@@ -27,6 +27,12 @@ func (u *Unit) book(ctx context.Context, c *feature.Call) (intranet.Reply, strin
 	if repeat != nil && repeat.Until.Before(slot.Date) {
 		return c.Reply(repeatBackwards(c, *repeat, slot.Date)), "repeat", nil
 	}
+	if repeat != nil && repeat.TooLong(slot.Date) {
+		// Refused whole, never booked cut short: the last date the limit
+		// reaches tells what until to write.
+		dates := repeat.Dates(slot.Date)
+		return c.Reply(repeatTooLong(c, *repeat, dates[len(dates)-1])), "repeat", nil
+	}
 	room, m, err := u.findRoom(ctx, p.Text("room"))
 	if err != nil {
 		return intranet.Reply{}, "", err

@@ -36,19 +36,21 @@ func (u *Unit) day(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	return u.dayView(c, d, rooms, byRoom), nil
 }
 
-// facilityWords maps the Dutch names of the usual facilities to the words
-// rooms are described with.
-var facilityWords = map[string]string{
-	"scherm": "screen", "beeldscherm": "screen", "tv": "screen",
-	"videobellen": "video", "beeld": "video", "camera": "video",
-	"whitebord": "whiteboard", "bord": "whiteboard",
-}
-
-// facilityWord is the room word of a typed facility.
-func facilityWord(typed string) string {
+// FacilityWord is the word a room's facility is stored by for what a
+// person typed, in either language: "scherm", "tv" and "screen" are all
+// "screen". A facility outside the vocabulary is kept as typed (lowercase).
+// Room admins' commands and `werkplek rooms import` store through it.
+func FacilityWord(typed string) string {
 	w := strings.ToLower(strings.TrimSpace(typed))
-	if f, ok := facilityWords[w]; ok {
-		return f
+	for _, f := range facilities {
+		if w == f.en || w == strings.ToLower(f.nl) {
+			return f.en
+		}
+		for _, x := range f.words {
+			if w == x {
+				return f.en
+			}
+		}
 	}
 	return w
 }
@@ -72,14 +74,14 @@ func (u *Unit) free(ctx context.Context, c *feature.Call) (intranet.Reply, error
 				known[strings.ToLower(f)] = true
 			}
 		}
-		q.Facility = facilityWord(typed)
+		q.Facility = FacilityWord(typed)
 		if !known[q.Facility] {
 			if len(strings.Fields(typed)) > 1 {
 				return c.Reply(oneFacility(c, typed)), nil
 			}
 			list := make([]string, 0, len(known))
 			for f := range known {
-				list = append(list, f)
+				list = append(list, facilityName(c.Lang, f))
 			}
 			sort.Strings(list)
 			return c.Reply(unknownFacility(c, typed, list)), nil
@@ -106,13 +108,34 @@ func quote(name string) string {
 	return q
 }
 
-// mine answers /room mine: my coming bookings, each with Cancel.
+// mineItem is one line of /room mine: a booking, or the coming times of a
+// series (times holds them all, first included).
+type mineItem struct {
+	first intranet.Booking
+	times []intranet.Booking
+}
+
+// mine answers /room mine [<page>] [series:<id>]: my coming bookings, a
+// series on one line, mineLimit lines a page; with series: each coming
+// time of that series of mine, each with Cancel.
 func (u *Unit) mine(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	mine, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, From: u.now(), Limit: mineLimit + 1})
+	page := max(int(c.Cmd.Number("page")), 1)
+	series := c.Cmd.Number("series")
+	all, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, SeriesID: series, From: u.now()})
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.mineView(c, mine), nil
+	var items []mineItem
+	index := map[int64]int{}
+	for _, b := range all {
+		if i, ok := index[b.SeriesID]; ok && b.SeriesID != 0 && series == 0 {
+			items[i].times = append(items[i].times, b)
+			continue
+		}
+		index[b.SeriesID] = len(items)
+		items = append(items, mineItem{first: b, times: []intranet.Booking{b}})
+	}
+	return u.mineView(c, items, page, series), nil
 }
 
 // feed answers /room feed [<room>]: the address of a calendar feed.
@@ -135,4 +158,16 @@ func (u *Unit) feed(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	}
 	addr := strings.TrimRight(u.cfg.PublicURL, "/") + path + "?token=" + token
 	return feedView(c, room, addr, u.cfg.PublicURL != ""), nil
+}
+
+var _ feature.ExampleUnit = (*Unit)(nil)
+
+// ExampleNames names a real room for the examples of mistakes: the first
+// room anyone may book (by name).
+func (u *Unit) ExampleNames(ctx context.Context, c *feature.Call) (grammar.Examples, error) {
+	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+	if err != nil || len(rooms) == 0 {
+		return nil, err
+	}
+	return grammar.Examples{grammar.Room: rooms[0].Name}, nil
 }

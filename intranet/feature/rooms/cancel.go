@@ -26,6 +26,9 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 	case !b.End.After(u.now()):
 		return c.Reply(u.alreadyOver(c, b)), nil
 	}
+	if series, _ := c.Cmd.Flag("series"); series && b.SeriesID != 0 && !release {
+		return u.cancelSeries(ctx, c, b)
+	}
 	byOther := b.PersonID != c.Person.ID
 	err = u.inTx(ctx, func(ctx context.Context) error {
 		var err error
@@ -49,6 +52,55 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 		return intranet.Reply{}, err
 	}
 	reply := u.cancelled(c, b, release, byOther)
+	reply.ReplaceOriginal = c.ReplacesOriginal()
+	return reply, nil
+}
+
+// cancelSeries answers /room cancel <id> series: booking id and every later
+// time of its series. It asks once, with a button that runs the same
+// command with `sure`; with `sure` it cancels them in one statement, tells
+// the owner once when it was someone else's, and replies with the count.
+func (u *Unit) cancelSeries(ctx context.Context, c *feature.Call, b *intranet.Booking) (intranet.Reply, error) {
+	sure, _ := c.Cmd.Flag("sure")
+	if !sure {
+		coming, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{SeriesID: b.SeriesID, From: b.Start})
+		if err != nil {
+			return intranet.Reply{}, err
+		}
+		var times []intranet.Booking
+		for _, x := range coming {
+			if x.ID == b.ID || x.Start.After(b.Start) {
+				times = append(times, x)
+			}
+		}
+		return u.seriesQuestion(c, b, times), nil
+	}
+	byOther := b.PersonID != c.Person.ID
+	var cancelled []intranet.Booking
+	err := u.inTx(ctx, func(ctx context.Context) error {
+		var err error
+		if cancelled, err = u.cfg.Rooms.CancelSeries(ctx, b.ID, u.now()); err != nil {
+			return err
+		}
+		for _, x := range cancelled {
+			if err := u.cfg.Jobs.Cancel(ctx, RoomReminderJob, bookingKey(x.ID)); err != nil {
+				return err
+			}
+		}
+		if byOther {
+			who, times := c.Person.Name, cancelled
+			return u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-series-cancelled", b.ID), false, c.Person, func(lang string) intranet.Reply {
+				return u.seriesCancelledByOther(lang, who, times)
+			})
+		}
+		return nil
+	})
+	if intranet.ErrorCode(err) == intranet.ECONFLICT {
+		return c.Reply(cancelledMeanwhile(c, b.ID)), nil
+	} else if err != nil {
+		return intranet.Reply{}, err
+	}
+	reply := u.seriesCancelled(c, cancelled, byOther)
 	reply.ReplaceOriginal = c.ReplacesOriginal()
 	return reply, nil
 }

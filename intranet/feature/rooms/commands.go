@@ -14,6 +14,8 @@ var (
 	locationOpt   = g.Option{Key: g.W("location", "locatie", "place", "plaats"), Kind: g.Text, Placeholder: "<place>", PlaceholderNL: "<plaats>"}
 	facilitiesOpt = g.Option{Key: g.W("facilities", "facility", "faciliteiten", "voorzieningen", "voorziening"), Kind: g.Text, Placeholder: "<a;b>", PlaceholderNL: "<a;b>"}
 	hoursOpt      = g.Option{Key: g.W("hours", "open", "uren", "openingstijden"), Kind: g.TimeRange}
+	seriesFlag    = g.Option{Key: g.W("series", "reeks", "serie"), Kind: g.Flag}
+	sureFlag      = g.Option{Key: g.W("sure", "zeker"), Kind: g.Flag}
 	roomOptions   = []g.Option{nameOpt, capacityOpt, locationOpt, facilitiesOpt, hoursOpt}
 )
 
@@ -23,9 +25,9 @@ var Command = &g.Command{
 	Title: "Meeting rooms", TitleNL: "Vergaderruimtes",
 	Summary: "Find a free meeting room and book it", SummaryNL: "Zoek een vrije vergaderruimte en boek hem",
 	Teams: []string{"personal", "team", "groupChat"},
-	Notes: "Facilities: `screen` (also `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
+	Notes: "Facilities, in either language: `screen` (`scherm`, `tv`), `video` (`videobellen`, `camera`), `whiteboard` (`whitebord`, `bord`), `beamer` (`projector`), `flipchart` (`flip-over`), `phone` (`telefoon`); others as typed. " +
 		"A series is checked whole before anything is booked: one clash books nothing and names the clashing dates, with a button for the rest.",
-	NotesNL: "Voorzieningen: `screen` (ook `scherm`, `beeldscherm`, `tv`), `video` (`videobellen`, `beeld`, `camera`), `whiteboard` (`whitebord`, `bord`). " +
+	NotesNL: "Voorzieningen, in beide talen: `scherm` (`screen`, `tv`), `video` (`videobellen`, `camera`), `whiteboard` (`whitebord`, `bord`), `beamer` (`projector`), `flip-over` (`flipchart`), `telefoon` (`phone`); andere zoals getypt. " +
 		"Een reeks wordt eerst helemaal bekeken: botst er één keer, dan wordt niets geboekt en noem ik de data, met een knop voor de rest.",
 	Subs: []g.Sub{
 		{
@@ -49,15 +51,20 @@ var Command = &g.Command{
 			Form:    true,
 			Doc:     "book a room, also every day, every week, every 2 weeks or on weekdays until a date (at most 366 times); `skip:` leaves dates out; alone it opens a form",
 			DocNL:   "boek een ruimte, ook elke dag, elke week, elke 2 weken of werkdagen tot een datum (hoogstens 366 keer); `skip:` slaat data over; zonder meer opent een formulier",
-			Example: `/room book "Big room" tomorrow 14-15 Team meeting`, ExampleNL: `/room book "Grote zaal" morgen 14-15 Teamoverleg elke week tot 28-12`,
+			Example: `/room book {room} tomorrow 14-15 Team meeting`, ExampleNL: `/room book {room} morgen 14-15 Teamoverleg elke week tot 28-12`,
 		},
 		{
-			Path: []g.Word{g.W("mine", "mijn")}, Doc: "your coming bookings, each with a Cancel button", DocNL: "je komende boekingen, elk met een knop Annuleren",
+			Path: []g.Word{g.W("mine", "mijn")}, Args: []g.Arg{{Name: "page", Kind: g.Number, Optional: true, Placeholder: "<page>", PlaceholderNL: "<pagina>"}},
+			Options: []g.Option{{Key: g.W("series", "reeks", "serie"), Kind: g.ID}},
+			Doc:     "your coming bookings, a series on one line, 25 a page (the next page: `/room mine 2`); `series:<number>` shows each time of one series, each with a Cancel button",
+			DocNL:   "je komende boekingen, een reeks op één regel, 25 per pagina (de volgende: `/room mine 2`); `series:<nummer>` toont elke keer van één reeks, elk met een knop Annuleren",
 		},
 		{
 			Path: []g.Word{g.W("cancel", "annuleer", "annuleren")}, Args: []g.Arg{idArg},
-			Doc: "cancel a booking (room admins: anyone's; the owner is told)", DocNL: "annuleer een boeking (ruimtebeheerders: die van iedereen; de eigenaar krijgt bericht)",
-			Example: "/room cancel 12",
+			Options: []g.Option{seriesFlag, sureFlag},
+			Doc:     "cancel a booking (room admins: anyone's; the owner is told); `series`: this time and every later one of its series, after one question (`sure` answers it)",
+			DocNL:   "annuleer een boeking (ruimtebeheerders: die van iedereen; de eigenaar krijgt bericht); `series`: deze keer en elke latere van de reeks, na één vraag (`sure` beantwoordt die)",
+			Example: "/room cancel 12", ExampleNL: "/room cancel 12 reeks",
 		},
 		{
 			Path: []g.Word{g.W("release", "vrijgeven")}, Args: []g.Arg{idArg},
@@ -80,14 +87,14 @@ var Command = &g.Command{
 			Options:   []g.Option{capacityOpt, locationOpt, facilitiesOpt, hoursOpt},
 			Doc:       "add a room (open 07:00-19:00 unless `hours:` says otherwise); values with spaces in quotes",
 			DocNL:     "voeg een ruimte toe (open 07:00-19:00 tenzij `hours:` anders zegt); waarden met spaties tussen aanhalingstekens",
-			Example:   `/room admin add "Big room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
-			ExampleNL: `/room admin add "Grote zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
+			Example:   `/room admin add "New room" capacity:20 location:"Utrecht, 2nd floor" facilities:screen;video hours:07:00-22:00`,
+			ExampleNL: `/room admin add "Nieuwe zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
 		},
 		{
 			Path: []g.Word{g.W("admin", "beheer"), g.W("change", "wijzig", "edit")}, Args: []g.Arg{roomArg},
 			Options: roomOptions,
 			Doc:     "change a room; `name:` renames it", DocNL: "wijzig een ruimte; `name:` geeft hem een nieuwe naam",
-			Example: `/room admin change "Big room" capacity:24`, ExampleNL: `/room admin change "Grote zaal" capacity:24`,
+			Example: `/room admin change {room} capacity:24`,
 		},
 		{
 			Path: []g.Word{g.W("admin", "beheer"), g.W("retire", "opheffen", "ophef")}, Args: []g.Arg{roomArg},

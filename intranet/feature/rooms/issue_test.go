@@ -156,13 +156,13 @@ func TestFacilities(t *testing.T) {
 			{"/room free morgen 10-11 10 personen", []string{"*De Dom*", "*Amersfoort Kei*"}, []string{"Oudegracht", "Zorgkamer"}},
 			{"/room free morgen 10-11 8p scherm", []string{"*De Dom*", "*Zorgkamer Oost*"}, []string{"Oudegracht", "Amersfoort"}},
 			{"/room free morgen 17-18 2 personen", []string{"*Amersfoort Kei*"}, []string{"Zeist"}},
-			{"/room free morgen 10-11 beamer", []string{`Geen ruimte heeft "beamer". Voorzieningen: screen, video, whiteboard.`}, []string{"Boeken"}},
+			{"/room free morgen 10-11 beamer", []string{`Geen ruimte heeft "beamer". Voorzieningen: scherm, video, whiteboard.`}, []string{"Boeken"}},
 		} {
 			got := say(e, jan, tc.text)
 			coretest.Wants(t, tc.text, got, tc.want...)
 			coretest.Lacks(t, tc.text, got, tc.lack...)
 		}
-		coretest.Wants(t, "add", say(e, rita, "/room admin add Kelder capacity:3 facilities:scherm,camera;bord;beamer"), "*Kelder* · 3 personen · screen, video, whiteboard, beamer · 07:00–19:00")
+		coretest.Wants(t, "add", say(e, rita, "/room admin add Kelder capacity:3 facilities:scherm,camera;bord;beamer"), "*Kelder* · 3 personen · scherm, video, whiteboard, beamer · 07:00–19:00")
 		coretest.Wants(t, "new facility", say(e, jan, "/room free morgen 10-11 beamer"), "*Kelder*")
 	})
 }

@@ -70,6 +70,7 @@ func TestRoomReminders(t *testing.T) {
 		e.Now = at(30, 12, 0)
 		say(e, jan, "/room book Grote zaal di 10-11 Stand-up elke dag tot do")
 		series := e.Say(jan, "", "/room mine")
+		series = e.Press(jan, series.Sections[0].Buttons[0].Command) // each time of the series
 		if len(series.Sections) != 3 {
 			t.Fatalf("series:\n%s", coretest.All(series))
 		}

@@ -157,17 +157,17 @@ func TestRoomBadInput(t *testing.T) {
 			{"ErrTaken", jan, "/room book Grote zaal morgen 10:30-11:30", []string{"Grote zaal is bezet", "Kees Janssen (Klant)"}},
 			{"ErrCancelTheirs", jan, fmt.Sprintf("/room cancel %d", theirs), []string{fmt.Sprintf("Boeking %d is van Kees Janssen; alleen die persoon of een ruimtebeheerder kan hem annuleren.", theirs)}},
 			{"ErrCancelUnknown", jan, "/room cancel 99999", []string{"Boeking 99999 bestaat niet"}},
-			{"ErrCancelNoNumber", jan, "/room cancel morgen", []string{"`morgen` is geen nummer", "Schrijf `/room cancel <nummer>`"}},
+			{"ErrCancelNoNumber", jan, "/room cancel morgen", []string{"`morgen` is geen nummer", "Schrijf `/room cancel <nummer> [series] [sure]`"}},
 			{"ErrRepeatNoUntil", jan, "/room book Grote zaal morgen 14-15 elke week", []string{"Tot wanneer?"}},
 			{"ErrRepeatBackwards", jan, "/room book Grote zaal 2026-12-10 14-15 elke week tot 2026-12-01", []string{"De herhaling eindigt (di 1 dec 2026) vóór de eerste keer (do 10 dec 2026)."}},
 			{"ErrTitleTooLong", jan, "/room book Grote zaal morgen 14-15 " + strings.Repeat("x", 201), []string{"De titel is te lang"}},
 			{"ErrFreeBadDate", jan, "/room free 31-04 14-15", []string{"`31-04` bestaat niet"}},
-			{"ErrFreeUnknownFacility", jan, "/room free morgen 14-15 beamer", []string{`Geen ruimte heeft "beamer". Voorzieningen: screen, video, whiteboard.`}},
+			{"ErrFreeUnknownFacility", jan, "/room free morgen 14-15 beamer", []string{`Geen ruimte heeft "beamer". Voorzieningen: scherm, video, whiteboard.`}},
 			{"ErrFreeTwoFacilities", jan, "/room free morgen 14-15 scherm bord", []string{"`scherm bord`: één voorziening tegelijk graag."}},
 			{"ErrFreePast", jan, "/room free vandaag 7-8", []string{"is al begonnen of voorbij"}},
 			{"ErrAdminNotAllowed", jan, "/room admin add Hok capacity:2", []string{"Ruimtes beheren mag alleen een ruimtebeheerder."}},
 			{"ErrAdminListNotAllowed", jan, "/room admin", []string{"Ruimtes beheren mag alleen een ruimtebeheerder."}},
-			{"ErrAdminBadHours", rita, "/room admin add Hok hours:18-07", []string{"opens (18:00) after it closes (07:00)"}},
+			{"ErrAdminBadHours", rita, "/room admin add Hok hours:18-07", []string{"Dat kan niet: de ruimte gaat open (18:00) nadat hij sluit (07:00)."}},
 			{"ErrAdminDuplicate", rita, "/room admin add grote ZAAL", []string{"Er is al een ruimte Grote zaal"}},
 			{"ErrAdminChangeNothing", rita, "/room admin change grote zaal", []string{"Wat wil je aan Grote zaal wijzigen?", "/room admin change <ruimte>"}},
 			{"ErrAdminCapacity", rita, "/room admin change grote zaal capacity:veel", []string{"`capacity:veel` is geen getal"}},
@@ -232,7 +232,7 @@ func TestRoomMineCancelAndAdmin(t *testing.T) {
 		coretest.Wants(t, "owner told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), "Rita Ruimte heeft je boeking van Kleine zaal geannuleerd: ma 30 nov 2026 09:00–10:00.")
 		// Admin: add, change (rename), list, retire.
 		coretest.Wants(t, "add", say(e, rita, `/room admin add Serre capacity:8 location:"Gebouw B" facilities:scherm;whiteboard hours:08:00-17:30`),
-			"Toegevoegd: Serre", "*Serre* · Gebouw B · 8 personen · screen, whiteboard · 08:00–17:30")
+			"Toegevoegd: Serre", "*Serre* · Gebouw B · 8 personen · scherm, whiteboard · 08:00–17:30")
 		// A typo offers the room, keeping the options typed.
 		coretest.Wants(t, "change typo", say(e, rita, "/room admin change Sere name:Oranjerie capacity:10"),
 			`Ik ken geen ruimte "Sere". Bedoel je: Serre?`, "[Serre: /room admin change Serre name:Oranjerie capacity:10]")

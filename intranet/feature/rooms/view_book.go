@@ -21,6 +21,14 @@ func repeatBackwards(c *feature.Call, r when.Repeat, first when.Date) string {
 		r.Until.Format(c.Lang), first.Format(c.Lang)) + " " + c.Usage()
 }
 
+// repeatTooLong refuses a series of more than when.MaxOccurrences times;
+// last is the date the limit reaches.
+func repeatTooLong(c *feature.Call, r when.Repeat, last when.Date) string {
+	return c.T("Niets geboekt: een reeks is hoogstens %d keer, en %s is meer. De %de keer valt op %s: kies een einddatum op of vóór die dag (bijvoorbeeld `tot %s`) en boek daarna een nieuwe reeks.",
+		"Nothing booked: a series is at most %d times, and %s is more. Time %d falls on %s: choose an end on or before that day (e.g. `until %s`) and book a new series after it.",
+		when.MaxOccurrences, r.Format(c.Lang), when.MaxOccurrences, last.Format(c.Lang), last)
+}
+
 func allSkipped(c *feature.Call) string {
 	return c.T("Alle data zijn overgeslagen; er is niets te boeken.", "Every date is skipped; there is nothing to book.")
 }
@@ -68,7 +76,8 @@ func (u *Unit) booked(c *feature.Call, room *intranet.Room, s when.Slot, repeat 
 			}
 			reply.Context = append(reply.Context, c.T("Overgeslagen: %s", "Skipped: %s", strings.Join(dates, ", ")))
 		}
-		reply.Context = append(reply.Context, c.T("Annuleer een keer met `/room cancel <nummer>`; `/room mine` toont ze.", "Cancel one time with `/room cancel <number>`; `/room mine` lists them."))
+		reply.Context = append(reply.Context, c.T("Annuleer een keer met `/room cancel <nummer>`, de hele reeks met `/room cancel %d series`; `/room mine` toont ze.",
+			"Cancel one time with `/room cancel <number>`, the whole series with `/room cancel %d series`; `/room mine` lists them.", booked[0].ID))
 	}
 	reply.Context = append(reply.Context, c.T("Boeking %d. Je krijgt %s vooraf een herinnering.", "Booking %d. You get a reminder %s before.",
 		booked[0].ID, c.N(int(RoomReminderBefore.Minutes()), "minuut", "minuten", "minute", "minutes")))
@@ -203,4 +212,53 @@ func (u *Unit) bookForm(c *feature.Call, rooms []intranet.Room, values map[strin
 		}
 	}
 	return f
+}
+
+// times writes a number of times: "12 keer", "1 time", "12 times".
+func times(lang string, n int) string {
+	if n == 1 {
+		return feature.T(lang, "1 keer", "1 time")
+	}
+	return feature.T(lang, "%d keer", "%d times", n)
+}
+
+// seriesSpan writes the times of a series from its first to its last:
+// "Stilte, ma 30 nov 2026 10:00–11:00 tot en met ma 28 dec 2026".
+func (u *Unit) seriesSpan(lang string, bs []intranet.Booking) string {
+	first, last := bs[0], bs[len(bs)-1]
+	s := fmt.Sprintf("%s, %s", first.Room, u.span(lang, first.Slot))
+	if len(bs) > 1 {
+		s += feature.T(lang, " tot en met %s", " until %s", when.DateOf(last.Start, u.cfg.Location).Format(lang))
+	}
+	return s
+}
+
+// seriesQuestion asks once before a series is cancelled from b on: how
+// many times, from when to when, and a button that does it.
+func (u *Unit) seriesQuestion(c *feature.Call, b *intranet.Booking, bs []intranet.Booking) intranet.Reply {
+	if len(bs) == 0 {
+		bs = []intranet.Booking{*b}
+	}
+	cmd := fmt.Sprintf("/%s cancel %d series sure", Command.Word.EN, b.ID)
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Reeks annuleren?", "Cancel the series?"),
+		Text: c.T("Dit annuleert %s: %s.", "This cancels %s: %s.", times(c.Lang, len(bs)), u.seriesSpan(c.Lang, bs))}
+	if b.PersonID != c.Person.ID {
+		reply.Text += " " + c.T("De reeks is van %s.", "The series is %s's.", b.Person)
+	}
+	reply.Buttons = []intranet.Button{{Label: c.T("Annuleer %s", "Cancel %s", times(c.Lang, len(bs))), Style: intranet.StyleDanger, Command: cmd}}
+	reply.Context = []string{c.T("Er verandert niets tot je drukt, of `%s` typt. Eén keer annuleren: `/room cancel %d`.",
+		"Nothing changes until you press it, or type `%s`. To cancel one time: `/room cancel %d`.", cmd, b.ID)}
+	return reply
+}
+
+// seriesCancelled is the reply to a cancelled series: the count, and whose
+// it was when it was someone else's.
+func (u *Unit) seriesCancelled(c *feature.Call, bs []intranet.Booking, byOther bool) intranet.Reply {
+	reply := c.Reply(c.T("Geannuleerd: %s, %s.", "Cancelled: %s, %s.", times(c.Lang, len(bs)), u.seriesSpan(c.Lang, bs)))
+	if byOther {
+		reply.Text += " " + c.T("De reeks was van %s.", "The series was %s's.", bs[0].Person)
+		reply.Text += " " + c.T("Die persoon krijgt een bericht; kan ik hem of haar nergens bereiken, dan hoor je het van me.",
+			"They are told by a direct message; if I cannot reach them anywhere, I tell you.")
+	}
+	return reply
 }

@@ -40,3 +40,9 @@ func (u *Unit) roomRetired(lang, room string, b intranet.Booking) intranet.Reply
 		"Room %s was retired, so your booking of %s is cancelled. Find another room with `/room free %s %s-%s`.",
 		room, u.span(lang, b.Slot), when.DateOf(b.Start, u.cfg.Location), u.clock(b.Start), u.clock(b.End))}
 }
+
+// seriesCancelledByOther tells an owner that who (a room admin) cancelled
+// the rest of their series, in one message.
+func (u *Unit) seriesCancelledByOther(lang, who string, bs []intranet.Booking) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "%s heeft %s van je reeks geannuleerd: %s.", "%s cancelled %s of your series: %s.", who, times(lang, len(bs)), u.seriesSpan(lang, bs))}
+}

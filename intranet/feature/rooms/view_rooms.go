@@ -22,6 +22,40 @@ func (u *Unit) span(lang string, s intranet.Slot) string {
 	return fmt.Sprintf("%s %s–%s", d.Format(lang), u.clock(s.Start), end)
 }
 
+// facilities is the vocabulary of known facilities: the word a room stores
+// (English), its Dutch name, and other words people type for it. Other
+// facilities are shown as they were typed.
+var facilities = []struct {
+	en, nl string
+	words  []string
+}{
+	{"screen", "scherm", []string{"beeldscherm", "tv", "monitor", "display"}},
+	{"video", "video", []string{"videobellen", "beeld", "camera", "videocall", "webcam"}},
+	{"whiteboard", "whiteboard", []string{"whitebord", "bord"}},
+	{"beamer", "beamer", []string{"projector"}},
+	{"flipchart", "flip-over", []string{"flipover", "flip-over"}},
+	{"phone", "telefoon", []string{"vergadertelefoon", "speakerphone", "conference-phone"}},
+}
+
+// facilityName is a stored facility's name in lang.
+func facilityName(lang, stored string) string {
+	for _, f := range facilities {
+		if strings.EqualFold(stored, f.en) {
+			return feature.T(lang, f.nl, f.en)
+		}
+	}
+	return stored
+}
+
+// facilityNames writes a room's facilities in lang: "scherm, video".
+func facilityNames(lang string, stored []string) string {
+	names := make([]string, len(stored))
+	for i, f := range stored {
+		names[i] = facilityName(lang, f)
+	}
+	return strings.Join(names, ", ")
+}
+
 // roomLine describes a room in one line.
 func roomLine(c *feature.Call, room intranet.Room) string {
 	parts := []string{"*" + room.Name + "*"}
@@ -32,7 +66,7 @@ func roomLine(c *feature.Call, room intranet.Room) string {
 		parts = append(parts, c.N(room.Capacity, "persoon", "personen", "person", "people"))
 	}
 	if len(room.Facilities) > 0 {
-		parts = append(parts, strings.Join(room.Facilities, ", "))
+		parts = append(parts, facilityNames(c.Lang, room.Facilities))
 	}
 	parts = append(parts, fmt.Sprintf("%s–%s", when.Clock(room.Opens), when.Clock(room.Closes)))
 	return strings.Join(parts, " · ")
@@ -146,17 +180,36 @@ func (u *Unit) freeView(c *feature.Call, s intranet.Slot, rooms []intranet.Room,
 	return reply
 }
 
-// mineView is /room mine: the coming bookings (the first mineLimit), each
-// with a Cancel button.
-func (u *Unit) mineView(c *feature.Call, mine []intranet.Booking) intranet.Reply {
-	if len(mine) == 0 {
+// mineView is /room mine: one page of the coming bookings, a series on
+// one line with buttons for its times and for cancelling it, single
+// bookings with Cancel, and a button to the next page.
+func (u *Unit) mineView(c *feature.Call, items []mineItem, page int, series int64) intranet.Reply {
+	if len(items) == 0 && series != 0 {
+		return c.Reply(c.T("Je hebt geen komende keren in reeks %d; `/room mine` toont je boekingen.", "You have no coming times in series %d; `/room mine` shows your bookings.", series))
+	}
+	if len(items) == 0 {
 		return c.Reply(c.T("Je hebt geen komende boekingen. Boek met `/room book <ruimte> <datum> <van>-<tot>`.", "You have no coming bookings. Book with `/room book <room> <date> <from>-<to>`."))
 	}
+	pages := (len(items) + mineLimit - 1) / mineLimit
+	if page > pages {
+		return c.Reply(c.T("Er is geen pagina %d: je boekingen passen op %d. Typ `/room mine`.", "There is no page %d: your bookings fit on %d. Type `/room mine`.", page, pages))
+	}
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Je komende boekingen", "Your coming bookings")}
-	for i, b := range mine {
-		if i == mineLimit {
-			reply.Context = []string{c.T("De eerste %d getoond.", "The first %d shown.", mineLimit)}
-			break
+	if series != 0 {
+		reply.Title = c.T("Reeks %d: %s", "Series %d: %s", series, u.seriesRule(c.Lang, items))
+	}
+	for _, it := range items[(page-1)*mineLimit : min(page*mineLimit, len(items))] {
+		b := it.first
+		if len(it.times) > 1 {
+			text := fmt.Sprintf("*%s* · %s", b.Room, u.seriesRule(c.Lang, toItems(it.times)))
+			if b.Title != "" {
+				text += " · " + b.Title
+			}
+			text += fmt.Sprintf(" · #%d", b.ID)
+			reply.Sections = append(reply.Sections, intranet.Section{Text: text, Buttons: []intranet.Button{
+				{Label: c.T("Alle keren", "Each time"), Command: fmt.Sprintf("/%s mine series:%d", Command.Word.EN, b.SeriesID)},
+				u.cancelSeriesButton(c, it.times)}})
+			continue
 		}
 		text := fmt.Sprintf("*%s* · %s", b.Room, u.span(c.Lang, b.Slot))
 		if b.Title != "" {
@@ -165,7 +218,82 @@ func (u *Unit) mineView(c *feature.Call, mine []intranet.Booking) intranet.Reply
 		text += fmt.Sprintf(" · #%d", b.ID)
 		reply.Sections = append(reply.Sections, intranet.Section{Text: text, Buttons: []intranet.Button{u.cancelButton(c, b)}})
 	}
+	if pages > 1 {
+		reply.Context = []string{c.T("Pagina %d van %d.", "Page %d of %d.", page, pages)}
+	}
+	if page < pages {
+		next := fmt.Sprintf("/%s mine %d", Command.Word.EN, page+1)
+		if series != 0 {
+			next += fmt.Sprintf(" series:%d", series)
+		}
+		reply.Buttons = []intranet.Button{{Label: c.T("Meer", "More"), Command: next}}
+	}
 	return reply
+}
+
+func toItems(bs []intranet.Booking) []mineItem {
+	out := make([]mineItem, len(bs))
+	for i, b := range bs {
+		out[i] = mineItem{first: b, times: []intranet.Booking{b}}
+	}
+	return out
+}
+
+// seriesRule writes the coming times of a series as people say them:
+// "elke ma 10:00–11:00 tot 28-12, 12 keer", "werkdagen 09:00–10:00 tot
+// 4-12, 5 keer", "every 2 weeks on Mon …". The rule is read from the
+// dates: the smallest gap between two of them (a skipped date leaves a
+// larger one).
+func (u *Unit) seriesRule(lang string, items []mineItem) string {
+	first, last := items[0].first, items[len(items)-1].first
+	loc := u.cfg.Location
+	gap, weekend, jump := 0, false, false
+	prev := when.DateOf(first.Start, loc)
+	for i, it := range items {
+		d := when.DateOf(it.first.Start, loc)
+		if wd := d.Weekday(); wd == 0 || wd == 6 {
+			weekend = true
+		}
+		if i > 0 {
+			g := prev.DaysUntil(d)
+			if gap == 0 || g < gap {
+				gap = g
+			}
+			jump = jump || g > 1
+		}
+		prev = d
+	}
+	day := strings.Fields(when.DateOf(first.Start, loc).Format(lang))[0]
+	var rule string
+	switch {
+	case gap == 1 && !weekend && jump:
+		rule = feature.T(lang, "werkdagen", "weekdays")
+	case gap == 1:
+		rule = feature.T(lang, "elke dag", "every day")
+	case gap == 7:
+		rule = feature.T(lang, "elke %s", "every %s", day)
+	case gap > 0 && gap%7 == 0:
+		rule = feature.T(lang, "om de %d weken op %s", "every %d weeks on %s", gap/7, day)
+	case gap > 0:
+		rule = feature.T(lang, "om de %d dagen", "every %d days", gap)
+	}
+	end := when.DateOf(last.Start, loc)
+	until := fmt.Sprintf("%d-%d", end.Day, end.Month)
+	if end.Year != u.cfg.Today().Year {
+		until += fmt.Sprintf("-%d", end.Year)
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s %s–%s", rule, u.clock(first.Start), u.clock(first.End))) +
+		feature.T(lang, " tot %s, %s", " until %s, %s", until, times(lang, len(items)))
+}
+
+// cancelSeriesButton cancels the coming times of a series (bs), after a
+// confirmation.
+func (u *Unit) cancelSeriesButton(c *feature.Call, bs []intranet.Booking) intranet.Button {
+	return intranet.Button{Label: c.T("Reeks annuleren", "Cancel the series"), Style: intranet.StyleDanger,
+		Command: fmt.Sprintf("/%s cancel %d series sure", Command.Word.EN, bs[0].ID),
+		Confirm: &intranet.Confirm{Title: c.T("Reeks annuleren?", "Cancel the series?"),
+			Text:    c.T("Dit annuleert %s: %s.", "This cancels %s: %s.", times(c.Lang, len(bs)), u.seriesSpan(c.Lang, bs)),
+			Confirm: c.T("Annuleren", "Cancel them"), Deny: c.T("Houden", "Keep them")}}
 }
 
 // feedView is /room feed: the address of a calendar feed (room nil: the
