@@ -35,6 +35,6 @@ var Command = &g.Command{
 			Doc: "takeovers need a team lead's approval first, or no longer", DocNL: "overnames eerst door een teamleider laten goedkeuren, of niet meer",
 			Example: `/team approval {team} on`},
 		{Path: []g.Word{g.W("channel", "kanaal")}, Args: []g.Arg{teamArg},
-			Doc: "typed in a channel: link that channel to the team, so its handovers appear there", DocNL: "getypt in een kanaal: koppel dat kanaal aan het team, zodat overdrachten daar verschijnen"},
+			Doc: "typed in a channel: link that channel to the team, so its handovers appear there (and, for a department's team, its news reaches the channel's subscriptions)", DocNL: "getypt in een kanaal: koppel dat kanaal aan het team, zodat overdrachten daar verschijnen (en bij het team van een afdeling haar nieuws de abonnementen van het kanaal bereikt)"},
 	},
 }

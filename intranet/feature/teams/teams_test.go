@@ -121,7 +121,7 @@ func TestTeamChannel(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
 		core(t, e)
 		coretest.Wants(t, "non-lead", coretest.All(e.Say(jan, "zorg-oost", `/team channel "Zorg Oost"`)), "Alleen een leider van Zorg Oost")
-		coretest.Wants(t, "lead", coretest.All(e.Say(anouk, "zorg-oost", `/team kanaal zorg oost`)), "Dit kanaal hoort nu bij Zorg Oost")
+		coretest.Wants(t, "lead", coretest.All(e.Say(anouk, "zorg-oost", `/team kanaal zorg oost`)), "Dit kanaal hoort nu bij Zorg Oost", "nieuws voor afdeling Zorg Oost")
 		coretest.Wants(t, "shown", coretest.All(e.Say(jan, "", `/team show "Zorg Oost"`)), "Kanalen: console:zorg-oost")
 	})
 }

@@ -140,13 +140,17 @@ func channelNotInDM(c *feature.Call) string {
 }
 
 func channelLinked(c *feature.Call, t *intranet.Team) string {
+	if t.Department != "" {
+		return c.T("Dit kanaal hoort nu bij %s: overdrachten van het team verschijnen hier, en een nieuwsabonnement van dit kanaal brengt ook het nieuws voor afdeling %s.",
+			"This channel now belongs to %s: the team's handovers appear here, and a news subscription of this channel also brings the news for department %s.", t.Name, t.Department)
+	}
 	return c.T("Dit kanaal hoort nu bij %s: overdrachten van het team verschijnen hier.", "This channel now belongs to %s: the team's handovers appear here.", t.Name)
 }
 
 // The answers of FindTeam.
 
 func whichTeam(c *feature.Call) string {
-	return c.T("Welk team? Typ de naam van het team, bijvoorbeeld `\"Zorg Oost\"`; `/team list` toont ze allemaal.", "Which team? Type the team's name, e.g. `\"Zorg Oost\"`; `/team list` shows them all.")
+	return c.T("Welk team? Typ de naam van het team, tussen aanhalingstekens als die uit meer woorden bestaat; `/team list` toont ze allemaal.", "Which team? Type the team's name, in quotes when it has more than one word; `/team list` shows them all.")
 }
 
 func unknownTeam(c *feature.Call, name string, all []string) string {
