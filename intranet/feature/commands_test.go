@@ -126,6 +126,9 @@ var parses = []struct{ in, want string }{
 	{"/room book Stilte ma 10-11 elke week tot 18-12 skip:7-12", "/room book Stilte 2026-11-30 10:00-11:00 every week until 2026-12-18 skip:2026-12-07"},
 	{"/room book Stilte ma 10-11 elke week tot 18-12 overslaan:7-12,14-12", "/room book Stilte 2026-11-30 10:00-11:00 every week until 2026-12-18 skip:2026-12-07,2026-12-14"},
 	{"/room book Stilte morgen 10-11 Overleg: agenda", `/room book Stilte 2026-11-28 10:00-11:00 "Overleg: agenda"`},
+	// A repetition typed before the title is the repetition, not the title's first words.
+	{"/room book Stilte ma 10-11 every day until 2027-01-31 Dagelijks", "/room book Stilte 2026-11-30 10:00-11:00 Dagelijks every day until 2027-01-31"},
+	{"/room book Stilte ma 10-11 elke week tot 28-12 Teamoverleg zorg", `/room book Stilte 2026-11-30 10:00-11:00 "Teamoverleg zorg" every week until 2026-12-28`},
 	{`/room book Stilte morgen 10-11 "elke week tot 28-12"`, `/room book Stilte 2026-11-28 10:00-11:00 "elke week tot 28-12"`},
 	{"/room book Quiet tomorrow 2pm-3pm Team meeting", `/room book Quiet 2026-11-28 14:00-15:00 "Team meeting"`},
 	{"/room book Stilte 8 december 10-11", "/room book Stilte 2026-12-08 10:00-11:00"},

@@ -23,6 +23,12 @@ func (p *parser) match(ai, ti int) bool {
 		return false
 	}
 	a := &args[ai]
+	if a.Kind == Repeat && p.has(a.Name) {
+		return p.match(ai+1, ti) // read already, before a title (repeatFirst)
+	}
+	if a.Kind.textual() && p.repeatFirst(ai, ti) {
+		return true
+	}
 	if a.Kind.textual() {
 		kmin := 1
 		if a.Optional {
@@ -97,6 +103,31 @@ func (p *parser) match(ai, ti int) bool {
 		return p.match(ai+1, ti)
 	}
 	p.fail(ti, a)
+	return false
+}
+
+// repeatFirst matches the arguments from ai on when a whole repetition
+// stands where the text of argument ai starts and a Repeat argument follows
+// it: "ma 10-11 elke dag tot 31-12 Dagelijks overleg" repeats, with the
+// words after the repetition as the title. A title that starts like a
+// repetition is written quoted.
+func (p *parser) repeatFirst(ai, ti int) bool {
+	for i := ai + 1; i < len(p.sub.Args); i++ {
+		r := &p.sub.Args[i]
+		if r.Kind != Repeat || p.has(r.Name) {
+			continue
+		}
+		v, n, ok, err := p.read(r, ti)
+		if !ok || err != nil || n == 0 || ti+n >= len(p.toks) {
+			return false
+		}
+		p.values[r.Name] = v
+		if p.match(ai, ti+n) {
+			return true
+		}
+		delete(p.values, r.Name)
+		return false
+	}
 	return false
 }
 
