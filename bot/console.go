@@ -16,7 +16,7 @@ import (
 func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 	name, help := "console", consoleHelp
 	if seed {
-		name, help = "demo", "werkplek demo [--as EMAIL] [--channel NAME | --dm] [--json] [--follow]\n\nSeeds the fictional organisation Zorggroep Werkplek (about 230 people in 13 departments)\ninto the database (idempotent), then opens the console as "+demo.User+"."
+		name, help = "demo", fmt.Sprintf("werkplek demo [--as EMAIL] [--channel NAME | --dm] [--json] [--follow]\n\nSeeds the fictional organisation Zorggroep Werkplek (%d people in %d departments)\ninto the database (idempotent), then opens the console as %s.", len(demo.People()), demo.Departments(), demo.User)
 	}
 	fs := m.flags(name, help)
 	as := fs.String("as", "", "email of the person you are")

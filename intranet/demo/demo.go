@@ -84,7 +84,7 @@ func Examples() []string {
 	return out
 }
 
-// People returns the demo organisation (about 230 people).
+// People returns the demo organisation (225 people).
 func People() []intranet.PersonRecord {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	var out []intranet.PersonRecord
