@@ -1,6 +1,9 @@
 package intranet
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Reply is what the core answers, in a platform-neutral form that each adapter
 // renders as a pure function (Block Kit, Mattermost attachments, Adaptive
@@ -178,4 +181,58 @@ func enumParse(names []string, s string, dst *int) error {
 		}
 	}
 	return fmt.Errorf("unknown value %q", s)
+}
+
+// Plain writes text a person typed (an ad on the bulletin board) so that it
+// shows as typed in a reply's markup: every sign of the markup is escaped
+// with a backslash (a link or a mention typed is shown, not made), bare web
+// addresses stay links, and the words that would notify a whole channel
+// (@here, @channel, @all, @everyone) are broken with an invisible word
+// joiner, so that nobody is pinged.
+func Plain(s string) string {
+	var b strings.Builder
+	lines := strings.Split(s, "\n")
+	for li, line := range lines {
+		if li > 0 {
+			b.WriteByte('\n')
+		}
+		for i, word := range strings.Split(line, " ") {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			low := strings.ToLower(word)
+			if (strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "http://")) && !strings.ContainsAny(word, "<>\\") {
+				b.WriteString(word)
+				continue
+			}
+			for j, r := range word {
+				switch {
+				case r == '-' && j == 0 && strings.TrimSpace(strings.Join(strings.Split(line, " ")[:i], "")) == "":
+					b.WriteString(`\-`)
+				case strings.ContainsRune("\\*_`[]<>", r):
+					b.WriteByte('\\')
+					b.WriteRune(r)
+				case r == '@' && pingsAll(low[j+1:]):
+					b.WriteString("@\u2060")
+				default:
+					b.WriteRune(r)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// pingsAll says whether the word after an @ notifies a whole channel.
+func pingsAll(rest string) bool {
+	for _, w := range []string{"here", "channel", "all", "everyone"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
 }

@@ -156,95 +156,17 @@ func (s *Store) SearchKnowledge(ctx context.Context, ks intranet.KnowledgeSearch
 	if len(states) == 0 {
 		states = []intranet.QuestionState{intranet.QuestionAccepted}
 	}
-	var words []queryWord
-	seen := map[string]bool{}
-	for _, w := range phonebook.Words(ks.Query) {
-		stems := wordStems(w)
-		if len(stems) == 0 || seen[w] {
-			continue
-		}
-		seen[w] = true
-		words = append(words, queryWord{stems: stems, candidates: map[string]int{}})
-		if len(words) == 12 {
-			break
-		}
+	words, err := s.queryWords(ctx, ks.Query, "question_words")
+	if err != nil {
+		return nil, fmt.Errorf("search knowledge: %w", err)
 	}
 	if len(words) == 0 {
 		return nil, nil
 	}
 	db := s.conn(ctx)
-	// A word whose stem the dictionary knows stands for that stem; only an
-	// unknown word (a typo, a word cut short) is corrected: it stands for
-	// the dictionary words it starts or resembles (phonebook.Candidates).
-	var all []string
-	for _, w := range words {
-		all = append(all, w.stems...)
-	}
-	known := map[string]bool{}
-	var dictionary []string
-	if s.engine == SQLite {
-		if err := db.Raw("SELECT term FROM question_words").Scan(&dictionary).Error; err != nil {
-			return nil, fmt.Errorf("search knowledge: %w", translate(err))
-		}
-		for _, t := range dictionary {
-			known[t] = true
-		}
-	} else {
-		var found []string
-		if err := db.Raw("SELECT term FROM question_words WHERE term IN ?", all).Scan(&found).Error; err != nil {
-			return nil, fmt.Errorf("search knowledge: %w", translate(err))
-		}
-		for _, t := range found {
-			known[t] = true
-		}
-	}
-	var unknown []string
-	for i := range words {
-		for _, stem := range words[i].stems {
-			if known[stem] {
-				words[i].candidates[stem] = qualityScale
-			}
-		}
-		if len(words[i].candidates) == 0 {
-			unknown = append(unknown, words[i].stems...)
-		}
-	}
-	near := map[string][]string{} // unknown stem -> dictionary words to rank
-	if len(unknown) > 0 && s.engine == Postgres {
-		// One round trip: the trigram index finds the words similar enough
-		// (pg_trgm's threshold 0.3, as phonebook.Quality), the C-collated
-		// primary key the words a stem starts.
-		var vals []string
-		var vargs []any
-		for _, stem := range unknown {
-			vals, vargs = append(vals, "(CAST(? AS TEXT))"), append(vargs, stem)
-		}
-		var rows []struct{ Stem, Term string }
-		err := db.Raw(`WITH s (stem) AS (VALUES `+strings.Join(vals, ", ")+`)
-SELECT s.stem, w.term FROM s CROSS JOIN LATERAL (SELECT term FROM question_words WHERE term % s.stem OR (term >= s.stem AND term < s.stem || chr(1114111))) w`, vargs...).Scan(&rows).Error
-		if err != nil {
-			return nil, fmt.Errorf("search knowledge: %w", translate(err))
-		}
-		for _, r := range rows {
-			near[r.Stem] = append(near[r.Stem], r.Term)
-		}
-	}
 	var values []string
 	var args []any
 	for i := range words {
-		if len(words[i].candidates) == 0 {
-			for _, stem := range words[i].stems {
-				dict := dictionary
-				if s.engine == Postgres {
-					dict = near[stem]
-				}
-				for _, c := range phonebook.Candidates(stem, "", dict) {
-					if q := int(math.Round(c.Quality * qualityScale)); q > words[i].candidates[c.Term] {
-						words[i].candidates[c.Term] = q
-					}
-				}
-			}
-		}
 		for term, q := range words[i].candidates {
 			values = append(values, "(CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS INTEGER))")
 			args = append(args, i, term, q)
@@ -303,4 +225,101 @@ SELECT question_id AS id, SUM(q) AS score FROM m GROUP BY question_id HAVING SUM
 		out = append(out, intranet.KnowledgeMatch{Question: qn, Score: float64(score[qn.ID]) / best})
 	}
 	return out, nil
+}
+
+// queryWords reads a query into its words, each with the terms of the
+// dictionary table (a table of one column, term) it stands for: a word the
+// dictionary knows stands for itself, an unknown one (a typo, a word cut
+// short) for the dictionary words it starts or resembles. The knowledge
+// base and the bulletin board search through it.
+func (s *Store) queryWords(ctx context.Context, query, table string) ([]queryWord, error) {
+	var words []queryWord
+	seen := map[string]bool{}
+	for _, w := range phonebook.Words(query) {
+		stems := wordStems(w)
+		if len(stems) == 0 || seen[w] {
+			continue
+		}
+		seen[w] = true
+		words = append(words, queryWord{stems: stems, candidates: map[string]int{}})
+		if len(words) == 12 {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	db := s.conn(ctx)
+	// A word whose stem the dictionary knows stands for that stem; only an
+	// unknown word (a typo, a word cut short) is corrected: it stands for
+	// the dictionary words it starts or resembles (phonebook.Candidates).
+	var all []string
+	for _, w := range words {
+		all = append(all, w.stems...)
+	}
+	known := map[string]bool{}
+	var dictionary []string
+	if s.engine == SQLite {
+		if err := db.Raw("SELECT term FROM " + table).Scan(&dictionary).Error; err != nil {
+			return nil, translate(err)
+		}
+		for _, t := range dictionary {
+			known[t] = true
+		}
+	} else {
+		var found []string
+		if err := db.Raw("SELECT term FROM "+table+" WHERE term IN ?", all).Scan(&found).Error; err != nil {
+			return nil, translate(err)
+		}
+		for _, t := range found {
+			known[t] = true
+		}
+	}
+	var unknown []string
+	for i := range words {
+		for _, stem := range words[i].stems {
+			if known[stem] {
+				words[i].candidates[stem] = qualityScale
+			}
+		}
+		if len(words[i].candidates) == 0 {
+			unknown = append(unknown, words[i].stems...)
+		}
+	}
+	near := map[string][]string{} // unknown stem -> dictionary words to rank
+	if len(unknown) > 0 && s.engine == Postgres {
+		// One round trip: the trigram index finds the words similar enough
+		// (pg_trgm's threshold 0.3, as phonebook.Quality), the C-collated
+		// primary key the words a stem starts.
+		var vals []string
+		var vargs []any
+		for _, stem := range unknown {
+			vals, vargs = append(vals, "(CAST(? AS TEXT))"), append(vargs, stem)
+		}
+		var rows []struct{ Stem, Term string }
+		err := db.Raw(`WITH s (stem) AS (VALUES `+strings.Join(vals, ", ")+`)
+SELECT s.stem, w.term FROM s CROSS JOIN LATERAL (SELECT term FROM `+table+` WHERE term % s.stem OR (term >= s.stem AND term < s.stem || chr(1114111))) w`, vargs...).Scan(&rows).Error
+		if err != nil {
+			return nil, translate(err)
+		}
+		for _, r := range rows {
+			near[r.Stem] = append(near[r.Stem], r.Term)
+		}
+	}
+	for i := range words {
+		if len(words[i].candidates) == 0 {
+			for _, stem := range words[i].stems {
+				dict := dictionary
+				if s.engine == Postgres {
+					dict = near[stem]
+				}
+				for _, c := range phonebook.Candidates(stem, "", dict) {
+					if q := int(math.Round(c.Quality * qualityScale)); q > words[i].candidates[c.Term] {
+						words[i].candidates[c.Term] = q
+					}
+				}
+			}
+		}
+	}
+	return words, nil
 }

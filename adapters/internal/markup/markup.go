@@ -7,7 +7,9 @@
 // start of a word before a non-space and closes after a non-space at the end
 // of a word, on the same line, so snake_case, 2*3 and "a * b" stay text.
 // Code, links, mentions and bare web addresses are read whole and never hold
-// a mark. Whatever does not parse is text: nothing is dropped.
+// a mark. Whatever does not parse is text: nothing is dropped. A backslash
+// before one of the markup's signs (\ * _ ` [ ] < > -) makes it text, so
+// that what a person typed shows as typed (intranet.Plain).
 package markup
 
 import (
@@ -98,6 +100,8 @@ func inline(s string, depth int, label bool) []Span {
 	for i := 0; i < len(s); {
 		sp, end := Span{}, 0
 		switch c := s[i]; {
+		case c == '\\' && escaped(s, i):
+			sp, end = Span{Kind: Text, Text: s[i+1 : i+2]}, i+2
 		case c == '`':
 			if j := codeEnd(s, i); j > 0 {
 				sp, end = Span{Kind: Code, Text: s[i+1 : j-1]}, j
@@ -182,6 +186,10 @@ func closer(s string, i int, label bool) int {
 		}
 		end := 0
 		switch s[j] {
+		case '\\':
+			if escaped(s, j) {
+				end = j + 2
+			}
 		case '`':
 			end = codeEnd(s, j)
 		case '[':
@@ -205,6 +213,14 @@ func closer(s string, i int, label bool) int {
 		j += n
 	}
 	return 0
+}
+
+// escapable are the signs a backslash makes text.
+const escapable = "\\*_`[]<>-"
+
+// escaped says whether the backslash at i escapes the sign after it.
+func escaped(s string, i int) bool {
+	return i+1 < len(s) && strings.IndexByte(escapable, s[i+1]) >= 0
 }
 
 // codeEnd is the end of the code span opening at i, or 0.

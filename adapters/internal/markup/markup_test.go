@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/werkplek/werkplek/intranet"
 )
 
 // show writes spans as a small HTML-like tree, so that a table reads well.
@@ -189,5 +190,49 @@ func TestUnwrap(t *testing.T) {
 	}
 	if got, want := show(Unwrap(in, Italic)), "<b>Vet</b> en schuin <b>vet</b> <a https://x.nl><b>x</b></a>"; got != want {
 		t.Errorf("Unwrap(Italic) = %s, want %s", got, want)
+	}
+}
+
+// TestEscapes: a backslash before a sign of the markup makes it text, the
+// way intranet.Plain writes what a person typed; elsewhere it stays.
+func TestEscapes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`\*bold\*`, "*bold*"},
+		{`*a\*`, "*a*"},
+		{`\_x\_ \[l\](https://x.example) \<@U1\> \<!here\>`, "_x_ [l](<url>https://x.example</url>) <@U1> <!here>"},
+		{"\\`code\\`", "`code`"},
+		{`\- no bullet`, "- no bullet"},
+		{`\\*b*`, `\<b>b</b>`},
+		{`C:\Users\x`, `C:\Users\x`},
+		{`*a \* b*`, "<b>a * b</b>"},
+	} {
+		if got := show(Parse(c.in)); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestPlainTextShowsAsTyped: what intranet.Plain writes reads back as the
+// text typed, with no mark, mention or link made of it (bare addresses
+// stay addresses), and @here broken so that it notifies nobody.
+func TestPlainTextShowsAsTyped(t *testing.T) {
+	for _, typed := range []string{
+		"*Gratis* bank _snel_ `code` [foto](https://x.example/a)",
+		"<@U123> <!channel> <!everyone> @here @channel",
+		"- a list\n  - indented\nC:\\Users\\me and \\* done",
+		"see https://x.example/a_b*c and 2*3*4 snake_case",
+	} {
+		spans := Parse(intranet.Plain(typed))
+		for _, sp := range spans {
+			if sp.Kind != Text && sp.Kind != URL {
+				t.Errorf("%q: a %v span in %s", typed, sp.Kind, show(spans))
+			}
+		}
+		if got := strings.ReplaceAll(Plain(spans, nil), "@\u2060", "@"); got != typed {
+			t.Errorf("%q reads back as %q", typed, got)
+		}
+	}
+	if strings.Contains(intranet.Plain("@here @channel @all @everyone"), "@h") {
+		t.Error("@here not broken")
 	}
 }
