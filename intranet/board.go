@@ -11,16 +11,16 @@ type Category string
 
 // The categories of an ad.
 const (
-	CategoryOffered  Category = "offered"
-	CategoryWanted   Category = "wanted"
-	CategoryForSale  Category = "for sale"
-	CategoryEvent    Category = "event"
-	CategoryLost     Category = "lost and found"
-	CategoryOther    Category = "other"
-	DefaultAdExpiry           = 30 * 24 * time.Hour
-	MaxAdExpiry               = 90 * 24 * time.Hour
-	MaxAdTitle                = 200
-	MaxAdText                 = 4000
+	CategoryOffered Category = "offered"
+	CategoryWanted  Category = "wanted"
+	CategoryForSale Category = "for sale"
+	CategoryEvent   Category = "event"
+	CategoryLost    Category = "lost and found"
+	CategoryOther   Category = "other"
+	DefaultAdExpiry          = 30 * 24 * time.Hour
+	MaxAdExpiry              = 90 * 24 * time.Hour
+	MaxAdTitle               = 200
+	MaxAdText                = 4000
 )
 
 // Categories lists every category, in the order lists name them.
