@@ -68,6 +68,7 @@ var settings = []setting{
 	{"WERKPLEK_QUIET_HOURS", intranet.QuietHoursDefault, "Hours without DMs for everyone who set none of their own (/werkplek quiet): what waits goes out when they end, as one message where several wait; a person's own booking reminder or an answer to their own question comes anyway. off: none.", false},
 	{"WERKPLEK_DM_PLATFORMS", "slack,teams,mattermost", "Where a DM goes for someone who never wrote to Werkplek: the first of these platforms that is on and knows their email.", false},
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
+	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
 	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
 	{"SLACK_APP_TOKEN", "", "Slack app-level token (xapp-…); turns Socket Mode on (no public URL needed).", true},

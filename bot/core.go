@@ -11,6 +11,7 @@ import (
 	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/board"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/help"
 	"github.com/werkplek/werkplek/intranet/feature/news"
@@ -33,6 +34,7 @@ type Units struct {
 	Handover  *handover.Unit
 	News      *news.Unit
 	Questions *questions.Unit
+	Board     *board.Unit
 	// Departures records gone installations and tells the admins (no unit:
 	// it has no commands, but is built from the same Env).
 	Departures *feature.Departures
@@ -40,14 +42,14 @@ type Units struct {
 
 // list returns the units in the order help lists them.
 func (u *Units) list() []feature.Unit {
-	return []feature.Unit{u.Phonebook, u.Rooms, u.Teams, u.Handover, u.News, u.Questions}
+	return []feature.Unit{u.Phonebook, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board}
 }
 
 // Grammar is every command Werkplek answers, in the order of the units
 // (and of help): what the manifests are made from, without a database.
 func Grammar() *grammar.Grammar {
 	return grammar.New(phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, help.Command)
+		questions.Ask, questions.Answer, questions.KB, board.Command, help.Command)
 }
 
 // open connects to the database and builds the core with everything it
@@ -119,6 +121,10 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	if err != nil {
 		return err
 	}
+	boardGuests, err := m.onOffSetting("WERKPLEK_BOARD_GUESTS", false)
+	if err != nil {
+		return err
+	}
 	cards, err := feature.NewCards(m.Jobs)
 	if err != nil {
 		return err
@@ -143,6 +149,9 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {
 		return err
 	}
+	if u.Board, err = board.New(board.Config{Env: env, Board: s, Managers: s, Guests: boardGuests}); err != nil {
+		return err
+	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {
 		return err
 	}
@@ -162,6 +171,21 @@ func (m *Main) hoursSetting(name string, def, lo, hi int, what string) (int, err
 		return 0, &exitError{code: 1, msg: fmt.Sprintf("werkplek: %s: %q is not a number %s", name, v, what)}
 	}
 	return n, nil
+}
+
+// onOffSetting reads a setting that is on or off (on, off, aan, uit; any
+// case), def when it is unset.
+func (m *Main) onOffSetting(name string, def bool) (bool, error) {
+	switch v := strings.ToLower(strings.TrimSpace(m.Getenv(name))); v {
+	case "":
+		return def, nil
+	case "on", "aan":
+		return true, nil
+	case "off", "uit":
+		return false, nil
+	default:
+		return false, &exitError{code: 1, msg: fmt.Sprintf("werkplek: %s: %q is not on or off (aan or uit)", name, v)}
+	}
 }
 
 // platforms is the registry of what exists only once the adapters are up:

@@ -17,10 +17,15 @@ const (
 	CategoryEvent   Category = "event"
 	CategoryLost    Category = "lost and found"
 	CategoryOther   Category = "other"
-	DefaultAdExpiry          = 30 * 24 * time.Hour
-	MaxAdExpiry              = 90 * 24 * time.Hour
-	MaxAdTitle               = 200
-	MaxAdText                = 4000
+)
+
+// Limits of an ad: it hangs DefaultAdExpiry unless its poster says
+// otherwise, never longer than MaxAdExpiry from now.
+const (
+	DefaultAdExpiry = 30 * 24 * time.Hour
+	MaxAdExpiry     = 90 * 24 * time.Hour
+	MaxAdTitle      = 200
+	MaxAdText       = 4000
 )
 
 // Categories lists every category, in the order lists name them.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/werkplek/werkplek/intranet/feature/board"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/help"
 	"github.com/werkplek/werkplek/intranet/feature/news"
@@ -23,7 +24,7 @@ var today = when.Date{Year: 2026, Month: time.November, Day: 27}
 // all is the grammar of every unit, as the router assembles it.
 func all() *grammar.Grammar {
 	return grammar.New(phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, help.Command)
+		questions.Ask, questions.Answer, questions.KB, board.Command, help.Command)
 }
 
 // parses are typed commands, in Dutch and English, with the meaning the
@@ -318,6 +319,35 @@ var parses = []struct{ in, want string }{
 	{"/kb reiskosten declareren", `/kb "reiskosten declareren"`},
 	{"/kennisbank laptop", "/kb laptop"},
 	{"/kb help", "/kb help"},
+
+	// board
+	{"/board", "/board"},
+	{"/prikbord", "/board"},
+	{"/board 12", "/board 12"},
+	{"/board te koop", `/board "te koop"`},
+	{"/board sale", "/board sale"},
+	{"/prikbord pagina:2", "/board page:2"},
+	{"/board post Fiets | Blauw, 50 euro. category:sale", `/board post Fiets | "Blauw, 50 euro." category:"for sale"`},
+	{"/prikbord plaats Fiets | Blauw. categorie:tekoop verloopt:31-12", `/board post Fiets | Blauw. category:"for sale" expires:2026-12-31`},
+	{`/board post Sleutels | Gevonden. categorie:"lost and found"`, `/board post Sleutels | Gevonden. category:"lost and found"`},
+	{"/board post", "/board post"},
+	{"/board mine", "/board mine"},
+	{"/prikbord mijn", "/board mine"},
+	{"/board search fiets", "/board search fiets"},
+	{"/prikbord zoek winter banden", `/board search "winter banden"`},
+	{"/board edit 3 | Verkocht", "/board edit 3 | Verkocht"},
+	{"/prikbord wijzig 3 categorie:overig", "/board edit 3 category:other"},
+	{"/board extend 3", "/board extend 3"},
+	{"/prikbord verleng 3", "/board extend 3"},
+	{"/board remove 3", "/board remove 3"},
+	{"/prikbord verwijder 3 Geen werk", `/board remove 3 "Geen werk"`},
+	{"/board reply 3 Is hij er nog?", `/board reply 3 "Is hij er nog?"`},
+	{"/prikbord reageer 3 Ja", "/board reply 3 Ja"},
+	{"/board report 3 spam", "/board report 3 spam"},
+	{"/prikbord meld 3 Geen werk", `/board report 3 "Geen werk"`},
+	{"/board keep 3", "/board keep 3"},
+	{"/prikbord houd 3", "/board keep 3"},
+	{"/board help", "/board help"},
 }
 
 // mistakes are typed commands the grammar refuses, with the Dutch
@@ -373,6 +403,11 @@ var mistakes = []struct{ in, nl string }{
 	{"/ask topic set Declaraties escalate:vier", "`escalate:vier` is geen tijdsduur"},
 	{"/answer abc", "`abc` is geen nummer."},
 	{"/answer edit 34", "Ik mis `<tekst>`."},
+	{"/board post Fiets | Blauw category:auto", "`category:auto` kan niet; kies"},
+	{"/board post Fiets", "Ik mis `|`."},
+	{"/board reply 3", "Ik mis `<tekst>`."},
+	{"/board report 3", "Ik mis `<reden>`."},
+	{"/board extend abc", "`abc` is geen nummer."},
 }
 
 func TestParse(t *testing.T) {

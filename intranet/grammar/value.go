@@ -247,7 +247,8 @@ func (p *Parsed) String() string {
 			continue
 		}
 		s := v.String()
-		if o.Kind.textual() || o.Kind == Text {
+		// A choice of several words ("for sale") is quoted as text is.
+		if o.Kind.textual() || o.Kind == Text || o.Kind == Choice {
 			if q, ok := QuoteValue(v.Text); ok {
 				s = q
 			}

@@ -13,7 +13,6 @@ package board
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -125,16 +124,13 @@ func mayModerate(c *feature.Call) bool {
 	return c.Has(intranet.RoleContentManager, intranet.RoleAdmin)
 }
 
-// list answers /board [<number|category>] [page:<n>].
+// list answers /board [<number>] [<category>] [page:<n>].
 func (u *Unit) list(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	what := strings.TrimSpace(c.Cmd.Text("what"))
-	if what != "" {
-		if id, err := strconv.ParseInt(strings.TrimPrefix(what, "#"), 10, 64); err == nil && id > 0 {
-			return u.show(ctx, c, id)
-		}
+	if c.Cmd.Has("id") {
+		return u.show(ctx, c, c.Cmd.Number("id"))
 	}
 	var cat intranet.Category
-	if what != "" {
+	if what := strings.TrimSpace(c.Cmd.Text("category")); what != "" {
 		var ok bool
 		if cat, ok = category(what); !ok {
 			return c.Reply(unknownCategory(c, what)), nil

@@ -31,14 +31,17 @@ var Command = &g.Command{
 	Word:  g.W("board", "prikbord"),
 	Title: "Bulletin board", TitleNL: "Prikbord",
 	Summary: "Ads of colleagues: offered, wanted, for sale, events, lost and found", SummaryNL: "Advertenties van collega's: aangeboden, gezocht, te koop, evenementen, gevonden",
-	Teams: []string{"personal", "team", "groupChat"},
+	// Teams shows at most ten commands in a personal chat's menu, and has
+	// ten there already: /board is typed there.
+	Teams: []string{"team", "groupChat"},
 	Notes: "Categories: offered, wanted, for sale, event, lost and found, other. An ad expires after 30 days unless `expires:` says otherwise (at most 90); two days before, its poster can extend it. " +
 		"Text shows as typed: links work, mentions do not notify anyone.",
 	NotesNL: "Categorieën: aangeboden, gezocht, te koop, evenement, gevonden, overig. Een advertentie verloopt na 30 dagen tenzij `expires:` anders zegt (hoogstens 90); twee dagen ervoor kan wie haar plaatste haar verlengen. " +
 		"Tekst staat er zoals getypt: links werken, vermeldingen waarschuwen niemand.",
 	Subs: []g.Sub{
 		{
-			Args:    []g.Arg{{Name: "what", Kind: g.Name, Optional: true, Placeholder: "<number|category>", PlaceholderNL: "<nummer|categorie>"}},
+			Args: []g.Arg{{Name: "id", Kind: g.ID, Optional: true},
+				{Name: "category", Kind: g.Name, Optional: true, Placeholder: "<category>", PlaceholderNL: "<categorie>"}},
 			Options: []g.Option{{Key: g.W("page", "pagina"), Kind: g.Number}},
 			Doc:     "the newest ads, 10 at a time; with a category only those, with a number that ad in full",
 			DocNL:   "de nieuwste advertenties, 10 tegelijk; met een categorie alleen die, met een nummer die advertentie helemaal",
