@@ -41,3 +41,17 @@ func TestBoardGuestsSetting(t *testing.T) {
 		}
 	})
 }
+
+// TestDemoBoard: the demo has ads on the board, searchable, twice seeded
+// once.
+func TestDemoBoard(t *testing.T) {
+	bothEngines(t, func(t *testing.T, env map[string]string) {
+		for i := 0; i < 2; i++ {
+			code, out, errOut := run(t, env, "/prikbord\n/board zoek fiets\n", "demo")
+			if code != 0 || !strings.Contains(out, "Hardloopgroep na het werk") || !strings.Contains(out, "Sleutelbos gevonden") ||
+				!strings.Contains(out, "#1 Stadsfiets te koop") || strings.Contains(out, "#5") {
+				t.Fatalf("demo board (run %d): %d %s %s", i+1, code, out, errOut)
+			}
+		}
+	})
+}
