@@ -1,8 +1,10 @@
 package news_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/intranet"
@@ -48,5 +50,104 @@ func TestComment(t *testing.T) {
 		w(t, "one", e.say(jan, "", "/news 2"), "1 reactie\n", "Staat hij er al?")
 		e.Say(jan, "", "/werkplek language en")
 		w(t, "English count", e.say(jan, "", "/news 1"), "3 comments", "[Comment: /news comment 1]")
+	})
+}
+
+// TestCommentsClosed: those who manage content close an item's comments
+// when posting (comments:off, reacties:uit, the form's field) or editing,
+// and open them again (comments:on, reacties:aan); a comment on a closed
+// item is refused in both languages, and its card has no Comment button.
+func TestCommentsClosed(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		w := coretest.Wants
+		w(t, "post closed", e.say(carla, "", "/news post Rooster | Het nieuwe rooster. comments:off"), "Geplaatst als bericht 1", "Reacties: gesloten")
+		w(t, "post closed, Dutch", e.say(carla, "", "/nieuws plaats Vakantie | Vraag op tijd aan. reacties:uit"), "Geplaatst als bericht 2", "Reacties: gesloten")
+		w(t, "post open", e.say(carla, "", "/news post Borrel | Vrijdag. reacties:aan"), "Geplaatst als bericht 3")
+		w(t, "bad value", e.say(carla, "", "/news post Borrel | Vrijdag. reacties:misschien"), "`reacties:misschien` kan niet; kies `on`, `off`")
+		w(t, "refused", e.say(jan, "", "/news comment 1 Waarom?"), "Reageren op bericht 1 is gesloten.")
+		e.Say(kees, "", "/werkplek language en")
+		w(t, "refused, English", e.say(kees, "", "/news comment 2 Why?"), "Comments on item 2 are closed.")
+		shown := e.say(jan, "", "/news 1")
+		w(t, "closed card", shown, "Reacties: gesloten", "Reageren is gesloten.")
+		coretest.Lacks(t, "closed card", shown, "/news comment 1")
+		if r := e.Press(jan, "/news comment 1"); r.Form != nil || !strings.Contains(r.Text, "is gesloten") {
+			t.Errorf("the Comment button of a closed item: %+v", r)
+		}
+
+		w(t, "edit by a reader", e.say(jan, "", "/news edit 1 comments:on"), "Alleen contentbeheerders en beheerders wijzigen nieuws")
+		w(t, "open", e.say(carla, "", "/news edit 1 reacties:aan"), "Bericht 1 is gewijzigd", "[Reageren: /news comment 1]")
+		w(t, "comment", e.say(jan, "", "/news comment 1 Fijn rooster"), "Je reactie (1) staat bij")
+		w(t, "close", e.say(carla, "", "/news wijzig 1 comments:uit"), "Bericht 1 is gewijzigd", "Reacties: gesloten")
+		w(t, "refused again", e.say(jan, "", "/news comment 1 Nog iets"), "Reageren op bericht 1 is gesloten.")
+		w(t, "comments stay readable", e.say(jan, "", "/news 1"), "1 reactie", "Fijn rooster")
+
+		reply := e.submit(carla, map[string]string{"title": "Uit het formulier", "body": "Tekst", "comments": "no"})
+		w(t, "form", coretest.All(reply), "Geplaatst als bericht 4", "Reacties: gesloten")
+		w(t, "form item refused", e.say(jan, "", "/news comment 4 Hoi"), "Reageren op bericht 4 is gesloten.")
+		var field bool
+		for _, f := range e.submit(carla, nil).Form.Fields {
+			field = field || f.Name == "comments" && f.Kind == intranet.FieldYesNo
+		}
+		if !field {
+			t.Error("the post form has no comments field")
+		}
+	})
+}
+
+// TestCommentRemoved: those who manage content remove a comment with a
+// reason; its writer is told by DM with the reason, in their language; the
+// comment is gone from the item; others may not remove.
+func TestCommentRemoved(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		w := coretest.Wants
+		e.say(carla, "", "/news post Borrel | Vrijdag.")
+		e.say(jan, "", "/news comment 1 Mevrouw X van nummer 12 komt ook")
+		e.Say(kees, "", "/werkplek language en")
+		e.say(kees, "", "/news comment 1 See you there")
+		w(t, "by a reader", e.say(pieter, "", "/news comment remove 1 Privé"), "Alleen contentbeheerders en beheerders verwijderen reacties.")
+		w(t, "no reason", e.say(carla, "", "/news comment remove 1"), "Schrijf `/news comment remove <reactie> <reden>`")
+		w(t, "remove", e.say(carla, "", "/news reactie verwijder 1 Persoonsgegevens van een cliënt"), "Reactie 1 van Jan de Vries is verwijderd; Jan de Vries krijgt de reden te horen.")
+		w(t, "twice", e.say(carla, "", "/news comment remove 1 Nogmaals"), "Reactie 1 was al verwijderd.")
+		w(t, "unknown", e.say(carla, "", "/news comment remove 99 Weg"), "Er is geen reactie 99.")
+		dms := e.dms(jan)
+		if len(dms) != 1 {
+			t.Fatalf("Jan got %d DMs, want 1: %v", len(dms), dms)
+		}
+		w(t, "DM", dms[0], "Je reactie is verwijderd", "Carla Content verwijderde je reactie op \"Borrel\".", "Reden: Persoonsgegevens van een cliënt", "Mevrouw X van nummer 12")
+		e.Say(carla, "", "/werkplek language en")
+		w(t, "remove, English", e.say(carla, "", "/news comment remove 2 Off topic"), "Comment 2 by Kees Janssen is removed; Kees Janssen is told the reason.")
+		w(t, "DM, English", strings.Join(e.dms(kees), "\n"), "Your comment was removed", "Carla Content removed your comment on \"Borrel\".", "Reason: Off topic")
+		shown := e.say(pieter, "", "/news 1")
+		w(t, "gone", shown, "0 reacties")
+		coretest.Lacks(t, "gone", shown, "Mevrouw X", "See you there")
+	})
+}
+
+// TestCommentPages: /news <id> shows the newest ten comments and a button
+// for more; /news comments <id> <page> pages on.
+func TestCommentPages(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		w := coretest.Wants
+		e.say(carla, "", "/news post Borrel | Vrijdag.")
+		for i := 1; i <= 12; i++ {
+			e.Now = e.Now.Add(time.Minute)
+			e.say(jan, "", fmt.Sprintf("/news comment 1 Reactie nummer %d.", i))
+		}
+		first := e.say(pieter, "", "/news 1")
+		w(t, "first page", first, "12 reacties", "De nieuwste 10:", "Reactie nummer 12.", "Reactie nummer 3.", "[Meer reacties: /news comments 1 2]")
+		coretest.Lacks(t, "first page", first, "Reactie nummer 2.", "Reactie nummer 1.")
+		if strings.Index(first, "nummer 12.") > strings.Index(first, "nummer 3.") {
+			t.Error("the newest comment is not first")
+		}
+		second := coretest.All(e.Press(pieter, "/news comments 1 2"))
+		w(t, "second page", second, "12 reacties, nieuwste eerst; pagina 2 van 2.", "Reactie nummer 2.", "Reactie nummer 1.", "[Bericht: /news 1]")
+		coretest.Lacks(t, "second page", second, "Reactie nummer 3.", "Meer reacties")
+		w(t, "page 1", e.say(pieter, "", "/news reacties 1"), "pagina 1 van 2", "[Meer reacties: /news comments 1 2]")
+		w(t, "no page 3", e.say(pieter, "", "/news comments 1 3"), "Er zijn maar 2 pagina's: pagina 3 bestaat niet.")
+		e.Say(kees, "", "/werkplek language en")
+		w(t, "English", e.say(kees, "", "/news comments 1 2"), "12 comments, newest first; page 2 of 2.")
+		w(t, "English card", e.say(kees, "", "/news 1"), "12 comments", "The newest 10:", "[More comments: /news comments 1 2]")
+		e.say(carla, "", `/news post Alleen oost | Tekst. dept:"Zorg Oost"`)
+		w(t, "other department", e.say(kees, "", "/news comments 2"), "There is no news item 2 for you")
 	})
 }
