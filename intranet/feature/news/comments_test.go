@@ -1,7 +1,9 @@
 package news_test
 
 import (
+	"context"
 	"fmt"
+	"github.com/werkplek/werkplek/intranet/feature/news"
 	"strings"
 	"testing"
 	"time"
@@ -150,4 +152,126 @@ func TestCommentPages(t *testing.T) {
 		e.say(carla, "", `/news post Alleen oost | Tekst. dept:"Zorg Oost"`)
 		w(t, "other department", e.say(kees, "", "/news comments 2"), "There is no news item 2 for you")
 	})
+}
+
+// TestCommentSummary: the author of an item gets one DM a day with the new
+// comments on their items, not one per comment; a second run of the day's
+// job sends nothing; the next day's summary has only what came since; the
+// author's own comments are not in it; it waits for their quiet hours.
+func TestCommentSummary(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		w := coretest.Wants
+		e.say(carla, "", "/news post Borrel | Vrijdag.")
+		e.say(carla, "", "/news post Rooster | Nieuw.")
+		e.say(jan, "", "/news comment 1 Ik kom!")
+		e.say(pieter, "", "/news comment 1 Ik ook.")
+		e.say(kees, "", "/news comment 2 Duidelijk.")
+		e.say(carla, "", "/news comment 1 Tot dan!") // her own: not in her summary
+		key := "comments:" + fmt.Sprint(e.person(carla).ID) + ":2026-11-27"
+		due, ok := e.Jobs.Pending(news.NewsCommentsJob, key)
+		if want := time.Date(2026, 11, 27, 17, 0, 0, 0, coretest.Amsterdam); !ok || !due.Equal(want) {
+			t.Fatalf("summary job %s: %v %v, want %v", key, due, ok, want)
+		}
+		e.RunDue()
+		if dms := e.dms(carla); len(dms) != 0 {
+			t.Fatalf("a summary before its time, or a DM per comment: %v", dms)
+		}
+		e.Now = due
+		e.RunDue()
+		e.RunDue()
+		dms := e.dms(carla)
+		if len(dms) != 1 {
+			t.Fatalf("Carla got %d summaries, want 1: %v", len(dms), dms)
+		}
+		w(t, "summary", dms[0], "Reacties op je nieuws", "3 nieuwe reacties", "Borrel · 2 nieuwe reacties", "Jan de Vries*: Ik kom!", "Rooster · 1 nieuwe reactie",
+			"[Lezen: /news comments 1]")
+		coretest.Lacks(t, "summary", dms[0], "Tot dan!")
+
+		// The next day, in English, with quiet hours over the summary time.
+		e.Say(carla, "", "/werkplek language en")
+		e.Say(carla, "", "/werkplek quiet 16:00-18:00")
+		e.Now = time.Date(2026, 11, 28, 9, 0, 0, 0, coretest.Amsterdam)
+		e.say(jan, "", "/news comment 2 Vraag: geldt het ook in december?")
+		next := time.Date(2026, 11, 28, 17, 0, 0, 0, coretest.Amsterdam)
+		if got, ok := e.Jobs.Pending(news.NewsCommentsJob, "comments:"+fmt.Sprint(e.person(carla).ID)+":2026-11-28"); !ok || !got.Equal(next) {
+			t.Fatalf("next day's summary job: %v %v", got, ok)
+		}
+		e.Now = next
+		e.RunDue()
+		if n := len(e.dms(carla)); n != 1 {
+			t.Fatalf("a summary went out in quiet hours: %d", n)
+		}
+		if err := e.Outbox.Release(ctx, e.person(carla).ID); err != nil {
+			t.Fatal(err)
+		}
+		dms = e.dms(carla)
+		if len(dms) != 2 {
+			t.Fatalf("after quiet hours Carla has %d summaries, want 2", len(dms))
+		}
+		w(t, "English summary", dms[1], "Comments on your news", "1 new comment since yesterday.", "Rooster · 1 new comment", "geldt het ook in december?")
+		coretest.Lacks(t, "English summary", dms[1], "Ik kom!", "Duidelijk.")
+
+		// A comment after the day's summary comes the next day.
+		e.Now = time.Date(2026, 11, 28, 17, 30, 0, 0, coretest.Amsterdam)
+		e.say(pieter, "", "/news comment 1 Te laat?")
+		if _, ok := e.Jobs.Pending(news.NewsCommentsJob, "comments:"+fmt.Sprint(e.person(carla).ID)+":2026-11-29"); !ok {
+			t.Error("a comment after the day's summary has no summary the next day")
+		}
+		if n, _ := e.Store.CommentSummaries(ctx, e.person(carla).ID); n != 2 {
+			t.Errorf("%d summaries recorded, want 2", n)
+		}
+	})
+}
+
+// TestCommentSummaryRace: the same summary job run by eight workers at
+// once (replicas) records one summary and sends one DM.
+func TestCommentSummaryRace(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		e.Import(intranet.PersonRecord{Name: "Carla Content", Email: carla, Department: "Communicatie", Roles: []intranet.Role{intranet.RoleContentManager}})
+		jobs := &handlers{Jobs: e.Jobs}
+		env := e.Feature()
+		env.Jobs = jobs
+		u, err := news.New(news.Config{Env: env, News: e.Store, Subscriptions: e.Store, Teams: e.Store, Comments: e.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Core(u)
+		e.Say(carla, "", "/news post Borrel | Vrijdag.")
+		e.Say(jan, "", "/news comment 1 Ik kom!")
+		e.Say(pieter, "", "/news comment 1 Ik ook.")
+		p, err := e.Store.FindPersonByEmail(ctx, carla)
+		if err != nil {
+			t.Fatal(err)
+		}
+		due := time.Date(2026, 11, 27, 17, 0, 0, 0, coretest.Amsterdam)
+		e.Now = due
+		job := intranet.Job{Kind: news.NewsCommentsJob, Key: fmt.Sprintf("comments:%d:2026-11-27", p.ID), Due: due, Attempt: 1}
+		errs := make(chan error, 8)
+		for i := 0; i < 8; i++ {
+			go func() { errs <- jobs.all[news.NewsCommentsJob](ctx, job) }()
+		}
+		for i := 0; i < 8; i++ {
+			if err := <-errs; err != nil {
+				t.Error(err)
+			}
+		}
+		if n, err := e.Store.CommentSummaries(ctx, p.ID); n != 1 || err != nil {
+			t.Errorf("%d summaries recorded (%v), want 1", n, err)
+		}
+		if dms := e.Posters.DMs(intranet.PlatformConsole, carla); len(dms) != 1 || !strings.Contains(dms[0], "2 nieuwe reacties") {
+			t.Errorf("%d summaries sent, want 1: %v", len(dms), dms)
+		}
+	})
+}
+
+// person finds someone of the organisation by email.
+func (e *env) person(email string) *intranet.Person {
+	e.T.Helper()
+	p, err := e.Store.FindPersonByEmail(context.Background(), email)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return p
 }
