@@ -52,6 +52,12 @@ func TestComment(t *testing.T) {
 		w(t, "one", e.say(jan, "", "/news 2"), "1 reactie\n", "Staat hij er al?")
 		e.Say(jan, "", "/werkplek language en")
 		w(t, "English count", e.say(jan, "", "/news 1"), "3 comments", "[Comment: /news comment 1]")
+
+		// Mentions in a comment ping nobody where it is shown.
+		e.say(anouk, "", "/news comment 1 @here komen jullie? <!channel> <@U123|Kees>")
+		shown := e.say(jan, "", "/news 1")
+		w(t, "unpinged", shown, "@\u2060here komen jullie? <\u2060!channel> @\u2060Kees")
+		coretest.Lacks(t, "unpinged", shown, "@here", "<!channel>", "<@U123")
 	})
 }
 
