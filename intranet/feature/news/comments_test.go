@@ -281,3 +281,38 @@ func (e *env) person(email string) *intranet.Person {
 	}
 	return p
 }
+
+// TestCommentButtonOnPostedItem: an item as posted to a channel (and in a
+// DM) has a Comment button; pressed on Teams it opens the comment form,
+// whose submission comments.
+func TestCommentButtonOnPostedItem(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		e.say(anouk, "algemeen", "/news subscribe immediate")
+		e.Now = e.Now.Add(time.Minute)
+		e.say(carla, "", "/news post Borrel | Vrijdag.")
+		e.RunDue()
+		posts := e.posts("algemeen")
+		if len(posts) != 1 {
+			t.Fatalf("%d posts: %v", len(posts), posts)
+		}
+		coretest.Wants(t, "posted item", posts[0], "Nieuws: Borrel", "[Reageren: /news comment 1]")
+
+		teams := func(r intranet.Request) intranet.Request {
+			r.Platform, r.Installation = intranet.PlatformTeams, "tenant-1"
+			r.User = intranet.User{ID: "29:jan", Name: "Jan de Vries", Email: jan}
+			r.Channel = intranet.Channel{ID: "19:algemeen@thread.tacv2"}
+			return r
+		}
+		press := teams(coretest.Request(jan, "", ""))
+		press.Action = &intranet.Action{Command: "/news comment 1"}
+		press.Message = &intranet.MessageRef{Platform: intranet.PlatformTeams, ChannelID: "19:algemeen@thread.tacv2", ID: "m1"}
+		form := e.Do(press)
+		if form.Form == nil || form.Form.ID != "news.comment.1" || form.Form.Fields[0].Kind != intranet.FieldLongText {
+			t.Fatalf("the Comment button on Teams opened no form: %+v", form)
+		}
+		submit := teams(coretest.Request(jan, "", ""))
+		submit.Form = &intranet.FormSubmission{FormID: form.Form.ID, Values: map[string]string{"text": "Gezellig, ik kom!"}}
+		coretest.Wants(t, "submitted on Teams", coretest.All(e.Do(submit)), "Je reactie (1) staat bij \"Borrel\"")
+		coretest.Wants(t, "shown", e.say(pieter, "", "/news 1"), "1 reactie", "Jan de Vries", "Gezellig, ik kom!")
+	})
+}
