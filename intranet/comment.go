@@ -13,7 +13,8 @@ type NewsComment struct {
 	AuthorID    int64
 	Author      string
 	AuthorEmail string
-	// Body is plain text: mentions in it do not ping (feature.Unping).
+	// Body is the text as typed; views show it with Plain, so that its
+	// markup shows as typed and its mentions ping nobody.
 	Body    string
 	Created time.Time
 	// Removed is zero while the comment stands.

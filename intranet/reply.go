@@ -3,6 +3,8 @@ package intranet
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Reply is what the core answers, in a platform-neutral form that each adapter
@@ -186,9 +188,9 @@ func enumParse(names []string, s string, dst *int) error {
 // Plain writes text a person typed (an ad on the bulletin board) so that it
 // shows as typed in a reply's markup: every sign of the markup is escaped
 // with a backslash (a link or a mention typed is shown, not made), bare web
-// addresses stay links, and the words that would notify a whole channel
-// (@here, @channel, @all, @everyone) are broken with an invisible word
-// joiner, so that nobody is pinged.
+// addresses stay links, and an "@" that starts a mention (@here,
+// @channel, @jan.devries; not the one in an email address) gets an
+// invisible word joiner after it, so that nobody is pinged on any platform.
 func Plain(s string) string {
 	var b strings.Builder
 	lines := strings.Split(s, "\n")
@@ -212,8 +214,9 @@ func Plain(s string) string {
 				case strings.ContainsRune("\\*_`[]<>", r):
 					b.WriteByte('\\')
 					b.WriteRune(r)
-				case r == '@' && pingsAll(low[j+1:]):
-					b.WriteString("@\u2060")
+				case (r == '@' || r == '＠') && startsMention(word[:j]):
+					b.WriteRune(r)
+					b.WriteString("\u2060")
 				default:
 					b.WriteRune(r)
 				}
@@ -223,16 +226,10 @@ func Plain(s string) string {
 	return b.String()
 }
 
-// pingsAll says whether the word after an @ notifies a whole channel.
-func pingsAll(rest string) bool {
-	for _, w := range []string{"here", "channel", "all", "everyone"} {
-		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
-			return true
-		}
-	}
-	return false
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+// startsMention says whether an @ after before (the word up to it) starts
+// a mention: at the start of a word or after a sign such as "(", not inside
+// an email address (jan@example.nl), whose "@" follows a name.
+func startsMention(before string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == '.' || prev == '_' || prev == '-')
 }

@@ -221,6 +221,7 @@ func TestPlainTextShowsAsTyped(t *testing.T) {
 		"<@U123> <!channel> <!everyone> @here @channel",
 		"- a list\n  - indented\nC:\\Users\\me and \\* done",
 		"see https://x.example/a_b*c and 2*3*4 snake_case",
+		"Vraag het @jan.devries (@anouk) of mail jan@example.nl, ＠pieter",
 	} {
 		spans := Parse(intranet.Plain(typed))
 		for _, sp := range spans {
@@ -228,11 +229,16 @@ func TestPlainTextShowsAsTyped(t *testing.T) {
 				t.Errorf("%q: a %v span in %s", typed, sp.Kind, show(spans))
 			}
 		}
-		if got := strings.ReplaceAll(Plain(spans, nil), "@\u2060", "@"); got != typed {
+		if got := strings.NewReplacer("@\u2060", "@", "＠\u2060", "＠").Replace(Plain(spans, nil)); got != typed {
 			t.Errorf("%q reads back as %q", typed, got)
 		}
 	}
 	if strings.Contains(intranet.Plain("@here @channel @all @everyone"), "@h") {
 		t.Error("@here not broken")
+	}
+	// A mention of one person pings them on Mattermost: broken too; the "@"
+	// of an email address is no mention and stays.
+	if got := intranet.Plain("(@jan.devries) jan@example.nl"); got != "(@\u2060jan.devries) jan@example.nl" {
+		t.Errorf("a person's mention or an email address: %q", got)
 	}
 }

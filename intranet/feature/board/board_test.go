@@ -143,7 +143,7 @@ func TestBoardTextIsPlain(t *testing.T) {
 	boardEnv(t, false, func(t *testing.T, e *env) {
 		e.say(jan, "/board post *Gratis* bank | Zie [foto](https://x.example/a) of https://x.example/b_c @here <!channel> <@U123> _schuin_ `code`")
 		got := e.Say(kees, "", "/board 1").Sections[0]
-		want := `Zie \[foto\](https://x.example/a) of https://x.example/b_c @` + "\u2060" + `here \<!channel\> \<@U123\> \_schuin\_ \` + "`code\\`"
+		want := `Zie \[foto\](https://x.example/a) of https://x.example/b_c @` + "\u2060" + `here \<!channel\> \<@` + "\u2060" + `U123\> \_schuin\_ \` + "`code\\`"
 		if got.Text != want {
 			t.Errorf("text\n got %q\nwant %q", got.Text, want)
 		}

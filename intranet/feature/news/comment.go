@@ -46,7 +46,7 @@ func (u *Unit) Comment(ctx context.Context, c *feature.Call, itemID int64, text 
 	var cm *intranet.NewsComment
 	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
 		var err error
-		if cm, err = u.cfg.Comments.AddComment(ctx, n.ID, c.Person.ID, feature.Unping(text), now); err != nil {
+		if cm, err = u.cfg.Comments.AddComment(ctx, n.ID, c.Person.ID, text, now); err != nil {
 			return err
 		}
 		if n.AuthorID == c.Person.ID {

@@ -56,8 +56,9 @@ func TestComment(t *testing.T) {
 		// Mentions in a comment ping nobody where it is shown.
 		e.say(anouk, "", "/news comment 1 @here komen jullie? <!channel> <@U123|Kees>")
 		shown := e.say(jan, "", "/news 1")
-		w(t, "unpinged", shown, "@\u2060here komen jullie? <\u2060!channel> @\u2060Kees")
-		coretest.Lacks(t, "unpinged", shown, "@here", "<!channel>", "<@U123")
+		// Shown as typed (escaped markup), with no "@" that starts a mention.
+		w(t, "unpinged", shown, `@`+"\u2060"+`here komen jullie? \<!channel\> \<@`+"\u2060"+`U123|Kees\>`)
+		coretest.Lacks(t, "unpinged", shown, "@here", " <!channel>", "<@U123")
 	})
 }
 

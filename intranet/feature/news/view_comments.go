@@ -21,7 +21,7 @@ func commentButton(lang string, n *intranet.NewsItem) intranet.Button {
 func (u *Unit) commentSections(lang string, list []*intranet.NewsComment) []intranet.Section {
 	var out []intranet.Section
 	for _, cm := range list {
-		out = append(out, intranet.Section{Text: fmt.Sprintf("*%s* · %s %s · #%d\n%s", cm.Author, u.dateText(cm.Created, lang), u.clockText(cm.Created), cm.ID, cm.Body)})
+		out = append(out, intranet.Section{Text: fmt.Sprintf("*%s* · %s %s · #%d\n%s", cm.Author, u.dateText(cm.Created, lang), u.clockText(cm.Created), cm.ID, intranet.Plain(cm.Body))})
 	}
 	return out
 }
@@ -106,7 +106,7 @@ func (u *Unit) removedMessage(lang string, n *intranet.NewsItem, cm *intranet.Ne
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
 	return intranet.Reply{Lang: lang, Title: t("Je reactie is verwijderd", "Your comment was removed"),
 		Text:     t("%s verwijderde je reactie op %q.\nReden: %s", "%s removed your comment on %q.\nReason: %s", by, n.Title, cm.RemovedReason),
-		Sections: []intranet.Section{{Title: t("Je schreef", "You wrote"), Text: cm.Body}},
+		Sections: []intranet.Section{{Title: t("Je schreef", "You wrote"), Text: intranet.Plain(cm.Body)}},
 		Context:  []string{t("Vragen hierover? Stuur %s een bericht.", "Questions about it? Send %s a message.", by)}}
 }
 
@@ -130,7 +130,7 @@ func summaryMessage(lang string, items []commentedItem) intranet.Reply {
 				lines = append(lines, t("en %d meer", "and %d more", len(it.comments)-j))
 				break
 			}
-			lines = append(lines, fmt.Sprintf("*%s*: %s", cm.Author, excerpt(cm.Body, 140)))
+			lines = append(lines, fmt.Sprintf("*%s*: %s", cm.Author, intranet.Plain(excerpt(cm.Body, 140))))
 		}
 		m.Sections = append(m.Sections, intranet.Section{
 			Title:   it.item.Title + " · " + feature.N(lang, len(it.comments), "nieuwe reactie", "nieuwe reacties", "new comment", "new comments"),
