@@ -1,0 +1,121 @@
+package news_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/werkplek/werkplek/internal/coretest"
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// roots returns the message refs of what was posted in a console channel,
+// in order: the roots of their threads.
+func (e *env) roots(channel string) []intranet.MessageRef {
+	var out []intranet.MessageRef
+	for i, d := range e.Posters.Sent(intranet.PlatformConsole) {
+		if d.To.ChannelID == channel && !d.To.IsDirect() {
+			out = append(out, intranet.MessageRef{Platform: intranet.PlatformConsole, Installation: "local", ChannelID: channel, ID: fmt.Sprint(i + 1)})
+		}
+	}
+	return out
+}
+
+// reply writes text in the thread under root, as email.
+func (e *env) reply(email string, root intranet.MessageRef, text string) intranet.Reply {
+	e.T.Helper()
+	r := coretest.Request(email, root.ChannelID, text)
+	r.Thread = &root
+	return e.Do(r)
+}
+
+// TestThreadUnderDigest: the channel messages news goes out in are
+// remembered with their items (an item alone; a digest with the ten it
+// lists, in order); a reply under a digest gets a hint, to its writer
+// alone and in their language, naming the digest's items; a guest's reply
+// is refused to them alone; an empty reply and a thread under any other
+// message get no answer.
+func TestThreadUnderDigest(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		w := coretest.Wants
+		w(t, "immediate", e.say(pieter, "nieuws", "/news subscribe immediate"), "Abonnement 1")
+		w(t, "digest", e.say(pieter, "nieuws", "/news subscribe daily 08:30"), "Abonnement 2")
+		w(t, "personal", e.say(jan, "", "/news subscribe immediate"), "Abonnement 3")
+		e.Now = e.Now.Add(time.Minute)
+		for i := 1; i <= 12; i++ {
+			e.Now = e.Now.Add(time.Minute)
+			w(t, "post", e.say(carla, "", fmt.Sprintf("/news post Bericht %d | Tekst %d", i, i)), fmt.Sprintf("Geplaatst als bericht %d", i))
+		}
+		e.RunDue()
+		e.Now = time.Date(2026, 11, 28, 8, 30, 0, 0, coretest.Amsterdam)
+		e.RunDue()
+		roots := e.roots("nieuws")
+		if len(roots) != 13 {
+			t.Fatalf("%d posts in the channel, want 12 items and a digest", len(roots))
+		}
+		for i, root := range roots[:12] {
+			p, err := e.Store.FindNewsPost(ctx, root)
+			if err != nil {
+				t.Fatalf("item %d: %v", i+1, err)
+			}
+			if diff := cmp.Diff([]int64{int64(i + 1)}, p.Items); diff != "" {
+				t.Errorf("item %d's post (-want +got):\n%s", i+1, diff)
+			}
+		}
+		digest := roots[12]
+		p, err := e.Store.FindNewsPost(ctx, digest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]int64{12, 11, 10, 9, 8, 7, 6, 5, 4, 3}, p.Items); diff != "" {
+			t.Errorf("the digest's items (-want +got):\n%s", diff)
+		}
+		// Jan's DMs have no threads: they are not remembered.
+		dms := 0
+		for i, d := range e.Posters.Sent(intranet.PlatformConsole) {
+			if d.To.IsDirect() && d.To.UserID == jan {
+				dms++
+				if _, err := e.Store.FindNewsPost(ctx, intranet.MessageRef{Platform: intranet.PlatformConsole, ID: fmt.Sprint(i + 1)}); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+					t.Errorf("Jan's DM %d is a news post: %v", i+1, err)
+				}
+			}
+		}
+		if dms != 12 {
+			t.Errorf("Jan got %d DMs, want 12", dms)
+		}
+
+		hint := e.reply(kees, digest, "Leuk, dank!")
+		if hint.Visibility != intranet.Ephemeral {
+			t.Errorf("the hint is for all to see: %+v", hint)
+		}
+		w(t, "hint", coretest.All(hint), "Dit overzicht heeft meerdere berichten, dus je reactie is niet opgeslagen",
+			"`/news comment <nummer> <tekst>`", "`/news comment 12 …`", "Berichten in dit overzicht: 12, 11, 10, 9, 8, 7, 6, 5, 4, 3.")
+		e.say(kees, "", "/werkplek language en")
+		w(t, "hint en", coretest.All(e.reply(kees, digest, "Nice, thanks!")), "This digest has several items, so your reply was not saved",
+			"`/news comment <number> <text>`", "Items in this digest: 12, 11,")
+
+		guest := e.reply(coretest.Gijs, roots[0], "Mooi!")
+		if guest.Visibility != intranet.Ephemeral {
+			t.Errorf("the guest's refusal is for all to see: %+v", guest)
+		}
+		w(t, "guest", coretest.All(guest), "Je reactie is niet opgeslagen: als gast kun je niet op nieuws reageren.")
+		w(t, "guest under digest", coretest.All(e.reply(coretest.Gijs, digest, "Mooi!")), "als gast")
+		stranger := coretest.Request("nobody@example.nl", "nieuws", "Mooi!")
+		stranger.Thread = &roots[0]
+		w(t, "stranger", coretest.All(e.Do(stranger)), "Je reactie is niet opgeslagen: je account is nog niet gekoppeld")
+
+		for name, r := range map[string]intranet.Reply{
+			"Empty":         e.reply(kees, digest, "  "),
+			"OtherMessage":  e.reply(kees, intranet.MessageRef{Platform: intranet.PlatformConsole, ChannelID: "nieuws", ID: "999"}, "Leuk"),
+			"OtherChannel":  e.reply(kees, intranet.MessageRef{Platform: intranet.PlatformConsole, ChannelID: "elders", ID: digest.ID}, "Leuk"),
+			"OtherPlatform": e.reply(kees, intranet.MessageRef{Platform: intranet.PlatformSlack, ChannelID: "nieuws", ID: digest.ID}, "Leuk"),
+		} {
+			if !r.Empty() {
+				t.Errorf("%s: answered %q", name, coretest.All(r))
+			}
+		}
+	})
+}
