@@ -136,7 +136,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		ReminderBefore: time.Duration(handoverHours) * time.Hour}); err != nil {
 		return err
 	}
-	if u.News, err = news.New(news.Config{Env: env, News: s, Subscriptions: s, Teams: s,
+	if u.News, err = news.New(news.Config{Env: env, News: s, Subscriptions: s, Teams: s, Comments: s,
 		ReminderAfter: time.Duration(newsHours) * time.Hour}); err != nil {
 		return err
 	}

@@ -12,21 +12,23 @@ import (
 // a Department is for that department's people only, one without is for
 // everyone.
 type NewsItem struct {
-	ID          int64
-	Title       string
-	Body        string // markdown subset of Reply.Text
-	Topic       string // "" when none
-	Department  string // "" for everyone
-	Important   bool   // readers acknowledge it ("Read")
-	AuthorID    int64
-	Author      string
-	AuthorEmail string
-	Publish     time.Time
-	Expires     time.Time
-	Withdrawn   time.Time // zero while not withdrawn
-	Lang        string
-	Created     time.Time
-	Updated     time.Time
+	ID         int64
+	Title      string
+	Body       string // markdown subset of Reply.Text
+	Topic      string // "" when none
+	Department string // "" for everyone
+	Important  bool   // readers acknowledge it ("Read")
+	// CommentsClosed says nobody may comment on it (any more).
+	CommentsClosed bool
+	AuthorID       int64
+	Author         string
+	AuthorEmail    string
+	Publish        time.Time
+	Expires        time.Time
+	Withdrawn      time.Time // zero while not withdrawn
+	Lang           string
+	Created        time.Time
+	Updated        time.Time
 }
 
 // Limits of a news item, so that it fits every platform's message.
@@ -77,6 +79,7 @@ func (s NewsScope) Sees(n *NewsItem) bool {
 type NewNewsItem struct {
 	Title, Body, Topic, Department string
 	Important                      bool
+	CommentsClosed                 bool
 	AuthorID                       int64
 	// Publish is when it becomes visible (zero: now); Expires is zero for never.
 	Publish, Expires time.Time
@@ -86,7 +89,7 @@ type NewNewsItem struct {
 // NewsUpdate corrects an item; nil fields stay as they are.
 type NewsUpdate struct {
 	Title, Body, Topic, Department *string
-	Important                      *bool
+	Important, CommentsClosed      *bool
 	Publish, Expires               *time.Time
 }
 

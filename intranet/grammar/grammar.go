@@ -28,6 +28,17 @@ type Word struct {
 // W makes a Word.
 func W(en string, aliases ...string) Word { return Word{EN: en, Aliases: aliases} }
 
+// On and Off are the words of every on/off choice in Werkplek: on or aan,
+// off or uit (and yes/ja, no/nee, as a form's yes/no field sends them). A
+// Choice of OnOff reads as "on" or "off".
+var (
+	On  = W("on", "aan", "yes", "ja")
+	Off = W("off", "uit", "no", "nee")
+)
+
+// OnOff are the choices of an on/off argument or option.
+func OnOff() []Word { return []Word{On, Off} }
+
 // Is reports whether s (any case) is the word or one of its aliases.
 func (w Word) Is(s string) bool {
 	s = strings.ToLower(s)

@@ -166,30 +166,31 @@ func fromOpt(t *time.Time) time.Time {
 }
 
 type newsRow struct {
-	ID          int64
-	Title       string
-	Body        string
-	Topic       string
-	Department  string
-	Important   bool
-	AuthorID    int64
-	PublishAt   time.Time
-	ExpiresAt   *time.Time
-	WithdrawnAt *time.Time
-	Lang        string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	Author      string
-	AuthorEmail string
+	ID             int64
+	Title          string
+	Body           string
+	Topic          string
+	Department     string
+	Important      bool
+	CommentsClosed bool
+	AuthorID       int64
+	PublishAt      time.Time
+	ExpiresAt      *time.Time
+	WithdrawnAt    *time.Time
+	Lang           string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	Author         string
+	AuthorEmail    string
 }
 
 func (r newsRow) item() *intranet.NewsItem {
-	return &intranet.NewsItem{ID: r.ID, Title: r.Title, Body: r.Body, Topic: r.Topic, Department: r.Department, Important: r.Important,
+	return &intranet.NewsItem{ID: r.ID, Title: r.Title, Body: r.Body, Topic: r.Topic, Department: r.Department, Important: r.Important, CommentsClosed: r.CommentsClosed,
 		AuthorID: r.AuthorID, Author: r.Author, AuthorEmail: r.AuthorEmail, Publish: r.PublishAt.UTC(), Expires: fromOpt(r.ExpiresAt),
 		Withdrawn: fromOpt(r.WithdrawnAt), Lang: r.Lang, Created: r.CreatedAt.UTC(), Updated: r.UpdatedAt.UTC()}
 }
 
-const newsSelect = `SELECT n.id, n.title, n.body, n.topic, n.department, n.important, n.author_id, n.publish_at, n.expires_at, n.withdrawn_at, n.lang,
+const newsSelect = `SELECT n.id, n.title, n.body, n.topic, n.department, n.important, n.comments_closed, n.author_id, n.publish_at, n.expires_at, n.withdrawn_at, n.lang,
 n.created_at, n.updated_at, p.name AS author, p.email AS author_email FROM news_items n JOIN people p ON p.id = n.author_id`
 
 // checkNews validates an item as CreateNews and UpdateNews store it.
@@ -214,7 +215,7 @@ func checkNews(n *intranet.NewsItem) error {
 func (s *Store) CreateNews(ctx context.Context, n intranet.NewNewsItem, now time.Time) (*intranet.NewsItem, error) {
 	now = newsTime(now)
 	item := &intranet.NewsItem{Title: n.Title, Body: n.Body, Topic: strings.TrimSpace(n.Topic), Department: n.Department, Important: n.Important,
-		AuthorID: n.AuthorID, Publish: newsTime(n.Publish), Expires: n.Expires, Lang: n.Lang}
+		CommentsClosed: n.CommentsClosed, AuthorID: n.AuthorID, Publish: newsTime(n.Publish), Expires: n.Expires, Lang: n.Lang}
 	if n.Publish.IsZero() {
 		item.Publish = now
 	}
@@ -225,8 +226,8 @@ func (s *Store) CreateNews(ctx context.Context, n intranet.NewNewsItem, now time
 		item.Lang = "nl"
 	}
 	var id int64
-	err := s.conn(ctx).Raw(`INSERT INTO news_items (title, body, topic, department, important, author_id, publish_at, expires_at, lang, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, item.Title, item.Body, item.Topic, item.Department, item.Important, item.AuthorID,
+	err := s.conn(ctx).Raw(`INSERT INTO news_items (title, body, topic, department, important, comments_closed, author_id, publish_at, expires_at, lang, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, item.Title, item.Body, item.Topic, item.Department, item.Important, item.CommentsClosed, item.AuthorID,
 		item.Publish, optTime(item.Expires), item.Lang, now, now).Scan(&id).Error
 	if err != nil {
 		return nil, fmt.Errorf("create news: %w", translate(err))
@@ -262,6 +263,9 @@ func (s *Store) UpdateNews(ctx context.Context, id int64, u intranet.NewsUpdate,
 		if u.Important != nil {
 			n.Important = *u.Important
 		}
+		if u.CommentsClosed != nil {
+			n.CommentsClosed = *u.CommentsClosed
+		}
 		if u.Publish != nil {
 			n.Publish = newsTime(*u.Publish)
 		}
@@ -271,8 +275,8 @@ func (s *Store) UpdateNews(ctx context.Context, id int64, u intranet.NewsUpdate,
 		if err := checkNews(n); err != nil {
 			return err
 		}
-		if err := s.conn(ctx).Exec(`UPDATE news_items SET title = ?, body = ?, topic = ?, department = ?, important = ?, publish_at = ?, expires_at = ?, updated_at = ? WHERE id = ?`,
-			n.Title, n.Body, strings.TrimSpace(n.Topic), n.Department, n.Important, n.Publish, optTime(n.Expires), newsTime(now), id).Error; err != nil {
+		if err := s.conn(ctx).Exec(`UPDATE news_items SET title = ?, body = ?, topic = ?, department = ?, important = ?, comments_closed = ?, publish_at = ?, expires_at = ?, updated_at = ? WHERE id = ?`,
+			n.Title, n.Body, strings.TrimSpace(n.Topic), n.Department, n.Important, n.CommentsClosed, n.Publish, optTime(n.Expires), newsTime(now), id).Error; err != nil {
 			return err
 		}
 		out, err = s.FindNewsByID(ctx, id)

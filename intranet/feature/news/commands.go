@@ -10,7 +10,9 @@ var (
 	importantOp = g.Option{Key: g.W("important", "belangrijk"), Kind: g.Flag}
 	publishOpt  = g.Option{Key: g.W("publish", "publiceer"), Kind: g.DateTime}
 	expiresOpt  = g.Option{Key: g.W("expires", "verloopt"), Kind: g.DateTime}
-	itemOptions = []g.Option{topicOpt, deptOpt, importantOp, publishOpt, expiresOpt}
+	commentsOpt = g.Option{Key: g.W("comments", "reacties"), Kind: g.Choice, Choices: g.OnOff()}
+	itemOptions = []g.Option{topicOpt, deptOpt, importantOp, publishOpt, expiresOpt, commentsOpt}
+	commentWord = g.W("comment", "reageer", "reactie")
 	bar         = g.Arg{Name: "bar", Kind: g.Literal, Word: g.W("|")}
 )
 
@@ -39,8 +41,8 @@ var Command = &g.Command{
 				{Name: "body", Kind: g.Text, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
 			Options: itemOptions,
 			Form:    true,
-			Doc:     "publish (content managers), also later (`publish:`), until a date (`expires:`), for one department, or important with a Read button; alone it opens a form",
-			DocNL:   "plaatsen (contentbeheerders), ook later (`publish:`), tot een datum (`expires:`), voor één afdeling, of belangrijk met een knop Gelezen; zonder meer opent een formulier",
+			Doc:     "publish (content managers), also later (`publish:`), until a date (`expires:`), for one department, important with a Read button, or without comments (`comments:off`); alone it opens a form",
+			DocNL:   "plaatsen (contentbeheerders), ook later (`publish:`), tot een datum (`expires:`), voor één afdeling, belangrijk met een knop Gelezen, of zonder reacties (`comments:off`); zonder meer opent een formulier",
 			Example: "/news post Christmas drinks | Friday 18 December at 16:00 in the canteen. topic:Staff", ExampleNL: "/news post Kerstborrel | Vrijdag 18 december om 16:00 in de kantine. topic:Personeel",
 		},
 		{
@@ -49,8 +51,26 @@ var Command = &g.Command{
 				{Name: "bar", Kind: g.Literal, Word: g.W("|"), Optional: true},
 				{Name: "body", Kind: g.Text, Optional: true, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
 			Options: itemOptions,
-			Doc:     "change an item: a new title, a new text after `|`, or options", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties",
+			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments)", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties)",
 			Example: "/news edit 12 | The drinks start at 17:00.", ExampleNL: "/news edit 12 | De borrel begint om 17:00.",
+		},
+		{
+			Path:    []g.Word{commentWord},
+			Args:    []g.Arg{idArg, {Name: "text", Kind: g.Text, Optional: true, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
+			Doc:     "comment on an item; without a text it opens a form",
+			DocNL:   "reageer op een bericht; zonder tekst opent een formulier",
+			Example: "/news comment 12 Nice, I'll bring cake!", ExampleNL: "/news comment 12 Leuk, ik neem taart mee!",
+		},
+		{
+			Path: []g.Word{g.W("comments", "reacties")}, Args: []g.Arg{idArg, {Name: "page", Kind: g.Number, Optional: true, Placeholder: "<page>", PlaceholderNL: "<pagina>"}},
+			Doc: "an item's comments, newest first, 10 a page", DocNL: "de reacties op een bericht, nieuwste eerst, 10 per pagina",
+			Example: "/news comments 12 2",
+		},
+		{
+			Path: []g.Word{commentWord, g.W("remove", "verwijder", "weg")},
+			Args: []g.Arg{{Name: "id", Kind: g.ID, Placeholder: "<comment>", PlaceholderNL: "<reactie>"}, {Name: "reason", Kind: g.Text, Placeholder: "<reason>", PlaceholderNL: "<reden>"}},
+			Doc:  "remove a comment (content managers); its writer is told the reason", DocNL: "verwijder een reactie (contentbeheerders); de schrijver krijgt de reden te horen",
+			Example: "/news comment remove 31 Personal details of a client", ExampleNL: "/news comment remove 31 Persoonsgegevens van een cliënt",
 		},
 		{Path: []g.Word{g.W("withdraw", "intrekken", "trek")}, Args: []g.Arg{idArg}, Doc: "withdraw an item", DocNL: "trek een bericht in"},
 		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg}, Doc: "who read an item", DocNL: "wie een bericht las"},

@@ -13,8 +13,8 @@ import (
 // postFormID is the id of the publishing form.
 const postFormID = "news.post"
 
-// FormIDs returns the publishing form's id.
-func (u *Unit) FormIDs() []string { return []string{postFormID} }
+// FormIDs returns the publishing form's id and the comment form's prefix.
+func (u *Unit) FormIDs() []string { return []string{postFormID, commentFormID} }
 
 // form asks for an item with a form, its fields filled with values;
 // adapters without forms show the typed command.
@@ -29,6 +29,9 @@ func (u *Unit) form(ctx context.Context, c *feature.Call, values map[string]stri
 // HandleForm publishes from a submitted form, or shows it again with the
 // mistake next to its field.
 func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if strings.HasPrefix(c.Req.Form.FormID, commentFormID) {
+		return u.handleCommentForm(ctx, c)
+	}
 	if !mayPublish(c) {
 		return c.Reply(onlyPublishers(c, "post")), nil
 	}
@@ -89,6 +92,9 @@ func (u *Unit) readForm(values map[string]string) (p *grammar.Parsed, field stri
 	}
 	if i := get("important"); i != "" {
 		steps = append(steps, step{field: "important", option: "important:" + optionValue(i)})
+	}
+	if v := get("comments"); v != "" {
+		steps = append(steps, step{field: "comments", option: "comments:" + optionValue(v)})
 	}
 	date, clock := get("publish_date"), get("publish_time")
 	switch {

@@ -30,7 +30,11 @@ func (u *Unit) show(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	if !personScope(c.Person).Sees(n) || !mayPublish(c) && !n.Visible(now) {
 		return c.Reply(noItemForYou(c, id)), nil
 	}
-	return u.shownCard(c, n, now), nil
+	list, total, err := u.commentPage(ctx, n.ID, 1)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return u.withComments(c, u.shownCard(c, n, now), n, list, total), nil
 }
 
 // read records that the caller read an important item.

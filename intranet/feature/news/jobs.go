@@ -24,6 +24,9 @@ const (
 	// NewsRemindJob DMs those who have not confirmed an important item
 	// (key "news:<id>:remind:<n>").
 	NewsRemindJob = "news.remind"
+	// NewsCommentsJob DMs an item's author the new comments on their items
+	// once a day (key "comments:<author>:<local date>").
+	NewsCommentsJob = "news.comments"
 )
 
 // NewsReminders is the most reminders one person gets about one item.
@@ -358,4 +361,72 @@ func NewsAcksCSV(ctx context.Context, news intranet.NewsService, id int64, loc *
 		rows = append(rows, []string{p.Name, p.Email, when.Stamp(p.Acked, loc)})
 	}
 	return rows, nil
+}
+
+// commentsJob DMs an author the comments on their items since their
+// previous summary. The summary's record (author, day) and its DM are
+// written in one transaction, so a rerun, on this replica or another,
+// finds the day claimed and sends nothing; the next summary starts where
+// this one's window ended.
+func (u *Unit) commentsJob(ctx context.Context, j intranet.Job) error {
+	var authorID int64
+	var day string
+	if parts := strings.Split(j.Key, ":"); len(parts) == 3 && parts[0] == "comments" {
+		authorID, _ = strconv.ParseInt(parts[1], 10, 64)
+		day = parts[2]
+	}
+	if authorID == 0 || day == "" {
+		return intranet.FailJob(fmt.Errorf("%s job with key %q", j.Kind, j.Key))
+	}
+	author, err := (&people{svc: u.cfg.People}).find(ctx, authorID)
+	if author == nil || err != nil {
+		return err
+	}
+	since, err := u.cfg.Comments.CommentsSummarised(ctx, authorID)
+	if err != nil {
+		return err
+	}
+	at := maxTime(u.cfg.Now(), j.Due).UTC().Truncate(time.Second)
+	until := at.Add(-DigestSettle)
+	list, err := u.cfg.Comments.Comments(ctx, intranet.CommentFilter{ItemAuthorID: authorID, NotBy: authorID, CreatedAfter: since, CreatedUntil: until})
+	if err != nil {
+		return err
+	}
+	var items []commentedItem
+	seen := map[int64]int{}
+	for _, cm := range list {
+		i, ok := seen[cm.ItemID]
+		if !ok {
+			n, err := u.cfg.News.FindNewsByID(ctx, cm.ItemID)
+			if err != nil {
+				return err
+			}
+			if !n.Withdrawn.IsZero() {
+				i = -1
+				seen[cm.ItemID] = i
+				continue
+			}
+			i = len(items)
+			seen[cm.ItemID] = i
+			items = append(items, commentedItem{item: n})
+		}
+		if i >= 0 {
+			items[i].comments = append(items[i].comments, cm)
+		}
+	}
+	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		won, err := u.cfg.Comments.ClaimCommentSummary(ctx, intranet.CommentSummaryClaim{AuthorID: authorID, Day: day, Until: until, Comments: len(list)}, at)
+		if err != nil || !won || len(items) == 0 {
+			return err
+		}
+		return u.notifier.Send(ctx, feature.DM{To: author, Key: "news:" + j.Key, Write: func(lang string) intranet.Reply {
+			return summaryMessage(lang, items)
+		}})
+	})
+}
+
+// commentedItem is an item with its new comments, newest first.
+type commentedItem struct {
+	item     *intranet.NewsItem
+	comments []*intranet.NewsComment
 }

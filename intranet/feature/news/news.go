@@ -31,6 +31,9 @@ type Config struct {
 	feature.Env
 	News          intranet.NewsService
 	Subscriptions intranet.SubscriptionService
+	// Comments keeps readers' comments on items and their authors' daily
+	// summaries.
+	Comments intranet.CommentService
 	// Teams tell which department's team a channel is linked to: a
 	// channel gets that department's items (audience.go).
 	Teams intranet.TeamService
@@ -62,6 +65,8 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("news: no SubscriptionService")
 	case cfg.Teams == nil:
 		return nil, errors.New("news: no TeamService")
+	case cfg.Comments == nil:
+		return nil, errors.New("news: no CommentService")
 	case cfg.ReminderAfter < 0:
 		return nil, errors.New("news: ReminderAfter is negative")
 	}
@@ -72,7 +77,7 @@ func New(cfg Config) (*Unit, error) {
 	for _, j := range []struct {
 		kind string
 		h    intranet.JobHandler
-	}{{NewsPublishJob, u.publishJob}, {NewsDigestJob, u.digestJob}, {NewsRemindJob, u.remindJob}} {
+	}{{NewsPublishJob, u.publishJob}, {NewsDigestJob, u.digestJob}, {NewsRemindJob, u.remindJob}, {NewsCommentsJob, u.commentsJob}} {
 		if err := cfg.Jobs.HandleJobs(j.kind, j.h); err != nil {
 			return nil, err
 		}
@@ -120,6 +125,12 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.edit(ctx, c, id)
 	case c.Is("withdraw"):
 		return u.withdraw(ctx, c, id)
+	case c.Is("comment"):
+		return u.Comment(ctx, c, id, c.Cmd.Text("text"))
+	case c.Is("comments"):
+		return u.comments(ctx, c, id, int(c.Cmd.Number("page")))
+	case c.Is("comment remove"):
+		return u.uncomment(ctx, c, id, c.Cmd.Text("reason"))
 	case c.Is("stats"):
 		return u.stats(ctx, c, id)
 	case c.Is("subscribe"):

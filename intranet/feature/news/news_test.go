@@ -33,7 +33,7 @@ type env struct {
 func newsEnv(t *testing.T, fn func(t *testing.T, e *env)) {
 	coretest.Engines(t, func(t *testing.T, ce *coretest.Env) {
 		ce.Import(intranet.PersonRecord{Name: "Carla Content", Email: carla, Department: "Communicatie", Roles: []intranet.Role{intranet.RoleContentManager}})
-		u, err := news.New(news.Config{Env: ce.Feature(), News: ce.Store, Subscriptions: ce.Store, Teams: ce.Store, ReminderAfter: 24 * time.Hour})
+		u, err := news.New(news.Config{Env: ce.Feature(), News: ce.Store, Subscriptions: ce.Store, Comments: ce.Store, Teams: ce.Store, ReminderAfter: 24 * time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,4 +271,14 @@ func TestNewsForm(t *testing.T) {
 			t.Fatalf("item %+v %v", n, err)
 		}
 	})
+}
+
+func (e *env) ctx() context.Context { return context.Background() }
+
+// submitForm submits a form as email.
+func (e *env) submitForm(email, id string, values map[string]string) intranet.Reply {
+	e.T.Helper()
+	r := coretest.Request(email, "", "")
+	r.Form = &intranet.FormSubmission{FormID: id, Values: values}
+	return e.Do(r)
 }

@@ -85,7 +85,7 @@ func (u *Unit) create(ctx context.Context, c *feature.Call, p *grammar.Parsed) (
 		return c.Reply(expiresFirst(c)), "expires", nil
 	}
 	important, _ := p.Flag("important")
-	n := intranet.NewNewsItem{Title: title, Body: body, Topic: v.topic, Department: v.dept, Important: important,
+	n := intranet.NewNewsItem{Title: title, Body: body, Topic: v.topic, Department: v.dept, Important: important, CommentsClosed: p.Text("comments") == "off",
 		AuthorID: c.Person.ID, Publish: v.publish, Expires: v.expires, Lang: c.Lang}
 	var item *intranet.NewsItem
 	err := feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
@@ -126,7 +126,7 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	}
 	p := c.Cmd
 	title, body := strings.TrimSpace(p.Text("title")), strings.TrimSpace(p.Text("body"))
-	if title == "" && body == "" && !p.Has("important") && !p.Has("topic") && !p.Has("dept") && !p.Has("publish") && !p.Has("expires") {
+	if title == "" && body == "" && !p.Has("important") && !p.Has("topic") && !p.Has("dept") && !p.Has("publish") && !p.Has("expires") && !p.Has("comments") {
 		return c.Reply(editUsage(c)), nil
 	}
 	old, err := u.cfg.News.FindNewsByID(ctx, id)
@@ -147,6 +147,10 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	}
 	if on, given := p.Flag("important"); given {
 		upd.Important = &on
+	}
+	if p.Has("comments") {
+		closed := p.Text("comments") == "off"
+		upd.CommentsClosed = &closed
 	}
 	v := itemValues{topic: old.Topic, dept: old.Department, publish: old.Publish, expires: old.Expires}
 	if bad, _, err := u.applyOptions(ctx, c, p, &v); bad != "" || err != nil {

@@ -77,10 +77,16 @@ func (u *Unit) newsCard(lang string, n *intranet.NewsItem) intranet.Reply {
 		// Expires is the midnight after the last day shown.
 		fields = append(fields, intranet.Field{Label: t("Tot en met", "Until"), Value: u.dateText(n.Expires.Add(-time.Second), lang)})
 	}
+	if n.CommentsClosed {
+		fields = append(fields, intranet.Field{Label: t("Reacties", "Comments"), Value: t("gesloten", "closed")})
+	}
 	reply.Sections = []intranet.Section{{Fields: fields}}
 	if n.Important {
 		reply.Buttons = []intranet.Button{{Label: t("Gelezen", "Read"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/news read %d", n.ID)}}
 		reply.Context = append(reply.Context, t("Belangrijk: bevestig met Gelezen dat je het las.", "Important: confirm with Read that you read it."))
+	}
+	if !n.CommentsClosed {
+		reply.Buttons = append(reply.Buttons, commentButton(lang, n))
 	}
 	reply.Context = append(reply.Context, t("Nieuws %d", "News %d", n.ID))
 	return reply
@@ -95,10 +101,23 @@ func (u *Unit) shownCard(c *feature.Call, n *intranet.NewsItem, now time.Time) i
 		card.Buttons = nil
 	case now.Before(n.Publish):
 		card.Context = append(card.Context, c.T("Nog niet gepubliceerd: verschijnt %s %s.", "Not published yet: appears %s %s.", u.dateText(n.Publish, c.Lang), u.clockText(n.Publish)))
+		card.Buttons = withoutComment(card.Buttons)
 	case !n.Expires.IsZero() && !now.Before(n.Expires):
 		card.Context = append(card.Context, c.T("Verlopen.", "Expired."))
+		card.Buttons = withoutComment(card.Buttons)
 	}
 	return card
+}
+
+// withoutComment drops the Comment button of an item nobody may comment on.
+func withoutComment(bs []intranet.Button) []intranet.Button {
+	var out []intranet.Button
+	for _, b := range bs {
+		if !strings.HasPrefix(b.Command, "/news comment ") {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // postedView answers a published or planned item.
@@ -207,6 +226,7 @@ func postForm(c *feature.Call, depts []string, values map[string]string) intrane
 			{Name: "topic", Label: c.T("Onderwerp", "Topic"), Kind: intranet.FieldText, Placeholder: c.T("Personeel", "Staff")},
 			{Name: "dept", Label: c.T("Voor", "For"), Kind: intranet.FieldChoice, Options: opts},
 			{Name: "important", Label: c.T("Belangrijk (lezers bevestigen)", "Important (readers confirm)"), Kind: intranet.FieldYesNo, Value: "no"},
+			{Name: "comments", Label: c.T("Reacties toestaan", "Allow comments"), Kind: intranet.FieldYesNo, Value: "yes"},
 			{Name: "publish_date", Label: c.T("Publiceren op (leeg: nu)", "Publish on (empty: now)"), Kind: intranet.FieldDate},
 			{Name: "publish_time", Label: c.T("Om", "At"), Kind: intranet.FieldTime, Placeholder: "09:00"},
 			{Name: "expires", Label: c.T("Verloopt na", "Expires after"), Kind: intranet.FieldDate},
@@ -285,8 +305,8 @@ func expiresFirst(c *feature.Call) string {
 }
 
 func editUsage(c *feature.Call) string {
-	return c.T("Wat moet er anders? Geef een nieuwe titel, een nieuwe tekst na `|` (een leeg deel blijft zoals het was) en/of opties als `topic:`, `dept:`, `important:no`, `expires:<datum>`. ",
-		"What should change? Give a new title, a new text after `|` (an empty part stays as it was) and/or options such as `topic:`, `dept:`, `important:no`, `expires:<date>`. ") + c.Usage()
+	return c.T("Wat moet er anders? Geef een nieuwe titel, een nieuwe tekst na `|` (een leeg deel blijft zoals het was) en/of opties als `topic:`, `dept:`, `important:no`, `expires:<datum>`, `comments:off`. ",
+		"What should change? Give a new title, a new text after `|` (an empty part stays as it was) and/or options such as `topic:`, `dept:`, `important:no`, `expires:<date>`, `comments:off`. ") + c.Usage()
 }
 
 func editWithdrawn(c *feature.Call, id int64) string {
