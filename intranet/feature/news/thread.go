@@ -2,7 +2,6 @@ package news
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -14,9 +13,9 @@ var _ feature.ThreadUnit = (*Unit)(nil)
 // HandleThread answers a plain message written in the thread of a news
 // message in a channel (Slack, Mattermost). Under one item it is a comment
 // on that item, by its writer, with the same rules as /news comment (who
-// may see the item may comment): nothing is said when it is saved, and a
-// refusal goes to the writer alone. Under a digest of several items the
-// writer alone gets a hint to comment with /news comment on one of them.
+// may see the item may comment); the thanks or the refusal goes to the
+// writer alone. Under a digest of several items the writer alone gets a
+// hint to comment with /news comment on one of them.
 // A thread that is no news message's is not the unit's (ok false).
 func (u *Unit) HandleThread(ctx context.Context, c *feature.Call) (intranet.Reply, bool, error) {
 	ref := *c.Req.Thread
@@ -41,17 +40,19 @@ func (u *Unit) HandleThread(ctx context.Context, c *feature.Call) (intranet.Repl
 	case len(p.Items) > 1:
 		return c.Reply(threadDigestHint(c, p.Items)), true, nil
 	}
-	reply, err := u.threadComment(ctx, c, p.Items[0], text)
-	return reply, true, err
-}
-
-// threadComment comments on an item with a thread reply, as /news comment
-// <id> <text> typed by its writer.
-func (u *Unit) threadComment(ctx context.Context, c *feature.Call, id int64, text string) (intranet.Reply, error) {
-	p, err := u.grammar.Parse(fmt.Sprintf("/news comment %d %s", id, text), u.cfg.Today())
-	if err != nil {
-		return intranet.Reply{}, err
+	// A department's item posted in a channel where others read along:
+	// say why their reply is no comment, rather than that the item is not
+	// there.
+	n, err := u.cfg.News.FindNewsByID(ctx, p.Items[0])
+	if err == nil && !personScope(c.Person).Sees(n) {
+		return c.Reply(threadOutsideAudience(c, n)), true, nil
+	} else if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
+		return intranet.Reply{}, true, err
 	}
-	c.Cmd = p
-	return u.Handle(ctx, c)
+	// The rules of /news comment (Comment checks the audience again, in
+	// case it changed): its answer, thanks or why not, is the writer's
+	// alone.
+	reply, err := u.Comment(ctx, c, p.Items[0], text)
+	reply.Visibility = intranet.Ephemeral
+	return reply, true, err
 }

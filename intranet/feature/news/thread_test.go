@@ -119,3 +119,64 @@ func TestThreadUnderDigest(t *testing.T) {
 		}
 	})
 }
+
+// TestThreadUnderItem: a reply in the thread of one posted item is a
+// comment by its writer, with the rules of /news comment, and the thanks
+// or the refusal go to the writer alone: a department's item takes
+// comments from its department (and those who manage news) only, closed
+// comments take none, in Dutch and English.
+func TestThreadUnderItem(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		w := coretest.Wants
+		e.linkChannel("Zorg West", "west")
+		w(t, "subscribe", e.say(kees, "west", "/news subscribe immediate"), "Abonnement 1")
+		e.Now = e.Now.Add(time.Minute)
+		w(t, "post west", e.say(carla, "", `/news post Rooster West | Alleen voor Zorg West. dept:"Zorg West"`), "Geplaatst als bericht 1")
+		w(t, "post all", e.say(carla, "", "/news post Kerstborrel | Voor iedereen."), "Geplaatst als bericht 2")
+		e.RunDue()
+		roots := e.roots("west")
+		if len(roots) != 2 {
+			t.Fatalf("%d posts in the channel, want 2", len(roots))
+		}
+		west, all := roots[0], roots[1]
+		comments := func(id int64) []string {
+			t.Helper()
+			list, err := e.Store.Comments(ctx, intranet.CommentFilter{ItemID: id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, cm := range list {
+				out = append(out, cm.Author+": "+cm.Body)
+			}
+			return out
+		}
+		private := func(what string, r intranet.Reply, want ...string) {
+			t.Helper()
+			if r.Visibility != intranet.Ephemeral {
+				t.Errorf("%s: for all to see: %+v", what, r)
+			}
+			w(t, what, coretest.All(r), want...)
+		}
+
+		private("kees", e.reply(kees, west, "Ik ruil graag met iemand."), "Dank je! Je reactie (1) staat bij \"Rooster West\".")
+		private("outsider", e.reply(pieter, west, "Wij ook!"),
+			"Je reactie is niet opgeslagen: bericht 1 is voor Zorg West, en alleen wie daar werkt of nieuws beheert kan erop reageren.")
+		private("content manager", e.reply(carla, west, "Vragen? Bel mij."), "Dank je!")
+		e.say(pieter, "", "/werkplek language en")
+		private("pieter en", e.reply(pieter, all, "Count me in!"), "Thank you! Your comment (3) is on \"Kerstborrel\".")
+		if diff := cmp.Diff([]string{"Carla Content: Vragen? Bel mij.", "Kees Janssen: Ik ruil graag met iemand."}, comments(1)); diff != "" {
+			t.Errorf("item 1's comments (-want +got):\n%s", diff)
+		}
+		w(t, "close", e.say(carla, "", "/news edit 2 comments:off"), "")
+		private("closed", e.reply(kees, all, "Ik ook"), "Reageren op bericht 2 is gesloten.")
+		if diff := cmp.Diff([]string{"Pieter Jansen: Count me in!"}, comments(2)); diff != "" {
+			t.Errorf("item 2's comments (-want +got):\n%s", diff)
+		}
+		// Nothing was posted in the channel for all this.
+		if n := len(e.roots("west")); n != 2 {
+			t.Errorf("%d posts in the channel, want 2", n)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 )
 
@@ -29,4 +30,11 @@ func threadDigestHint(c *feature.Call, items []int64) string {
 	return c.T("Dit overzicht heeft meerdere berichten, dus je reactie is niet opgeslagen. Reageer op één bericht met `/news comment <nummer> <tekst>`, bijvoorbeeld `/news comment %d …`. Berichten in dit overzicht: %s.",
 		"This digest has several items, so your reply was not saved. Comment on one item with `/news comment <number> <text>`, e.g. `/news comment %d …`. Items in this digest: %s.",
 		items[0], strings.Join(ids, ", "))
+}
+
+// threadOutsideAudience answers a reply under a department's item by
+// someone outside that department.
+func threadOutsideAudience(c *feature.Call, n *intranet.NewsItem) string {
+	return c.T("Je reactie is niet opgeslagen: bericht %d is voor %s, en alleen wie daar werkt of nieuws beheert kan erop reageren.",
+		"Your reply was not saved: item %d is for %s, and only those who work there or manage news can comment on it.", n.ID, n.Department)
 }
