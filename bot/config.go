@@ -10,6 +10,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/store"
 )
 
@@ -116,7 +117,7 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		SlackSigningSecret: get("SLACK_SIGNING_SECRET"), SlackBotToken: get("SLACK_BOT_TOKEN"), SlackAppToken: get("SLACK_APP_TOKEN"), SlackAPIURL: get("SLACK_API_URL"),
 		MattermostURL: strings.TrimRight(get("MATTERMOST_URL"), "/"), MattermostBotToken: get("MATTERMOST_BOT_TOKEN"),
 		TeamsAppID: get("TEAMS_APP_ID"), TeamsAppPassword: get("TEAMS_APP_PASSWORD"), TeamsTenantID: get("TEAMS_TENANT_ID"),
-		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: strings.ToLower(get("TEAMS_AUTH")),
+		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: onOff(get("TEAMS_AUTH")),
 	}
 	if _, _, _, err := feature.ParseQuiet(c.QuietHours); err != nil {
 		problems = append(problems, fmt.Sprintf("WERKPLEK_QUIET_HOURS: %q is not a time slot like 22:00-07:00, or off", c.QuietHours))
@@ -197,4 +198,18 @@ func loopback(listen string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// onOff writes an on/off setting typed in either language (aan/uit,
+// on/off, ja/nee, yes/no) as "on" or "off"; anything else stays as typed,
+// for the check to name.
+func onOff(v string) string {
+	on, ok := grammar.ReadOnOff(v)
+	switch {
+	case !ok:
+		return strings.ToLower(v)
+	case on:
+		return "on"
+	}
+	return "off"
 }

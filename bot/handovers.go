@@ -13,6 +13,7 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/phonebook"
 	"github.com/werkplek/werkplek/intranet/when"
 )
@@ -107,16 +108,19 @@ func parseTeamsCSV(r io.Reader) ([]intranet.TeamRecord, []intranet.ImportProblem
 			}
 			rec.Channels = append(rec.Channels, intranet.TeamChannel{Platform: p, ChannelID: strings.TrimSpace(id)})
 		}
-		switch strings.ToLower(get("approval")) {
-		case "":
-		case "yes", "ja", "y", "true", "1", "on":
-			yes := true
+		switch v := strings.ToLower(get("approval")); {
+		case v == "":
+		case v == "y" || v == "n":
+			yes := v == "y"
 			rec.Approval = &yes
-		case "no", "nee", "n", "false", "0", "off":
-			no := false
-			rec.Approval = &no
 		default:
-			bad("approval: %q is not yes or no", get("approval"))
+			// Every on/off value in Werkplek: yes/no, on/off, ja/nee, aan/uit.
+			on, ok := grammar.ReadOnOff(v)
+			if !ok {
+				bad("approval: %q is not yes or no", get("approval"))
+				break
+			}
+			rec.Approval = &on
 		}
 		out = append(out, rec)
 	}

@@ -92,9 +92,19 @@ func (m *Main) seedDemoNews(ctx context.Context) error {
 	}
 	now := time.Now()
 	for _, n := range demo.News() {
-		if _, err := m.Store.CreateNews(ctx, intranet.NewNewsItem{Title: n.Title, Body: n.Body, Topic: n.Topic, Department: n.Department,
-			Important: n.Important, AuthorID: author.ID, Publish: now.Add(-n.Age), Lang: "nl"}, now.Add(-n.Age)); err != nil {
+		item, err := m.Store.CreateNews(ctx, intranet.NewNewsItem{Title: n.Title, Body: n.Body, Topic: n.Topic, Department: n.Department,
+			Important: n.Important, AuthorID: author.ID, Publish: now.Add(-n.Age), Lang: "nl"}, now.Add(-n.Age))
+		if err != nil {
 			return fmt.Errorf("seed the demo news: %w", err)
+		}
+		for _, c := range n.Comments {
+			p, err := m.Store.FindPersonByEmail(ctx, c.Email)
+			if err != nil {
+				return fmt.Errorf("seed the demo comments: %w", err)
+			}
+			if _, err := m.Store.AddComment(ctx, item.ID, p.ID, c.Text, now.Add(-c.Age)); err != nil {
+				return fmt.Errorf("seed the demo comments: %w", err)
+			}
 		}
 	}
 	return nil

@@ -12,6 +12,15 @@ type NewsItem struct {
 	Title, Body, Topic, Department string
 	Important                      bool
 	Age                            time.Duration
+	// Comments are its readers' comments, oldest first.
+	Comments []Comment
+}
+
+// Comment is a comment of the demo on a news item, made Age before the
+// demo is seeded.
+type Comment struct {
+	Email, Text string
+	Age         time.Duration
 }
 
 // News returns the demo's news items, oldest first, so that `/news` in the
@@ -21,7 +30,12 @@ func News() []NewsItem {
 		{Title: "Nieuwe roosterapp vanaf januari", Topic: "ICT", Age: 72 * time.Hour,
 			Body: "Vanaf 4 januari plannen we de diensten in de nieuwe roosterapp. Je krijgt in december een uitnodiging; de oude planner blijft tot eind januari te lezen."},
 		{Title: "Kerstborrel op vrijdag 18 december", Topic: "Personeel", Age: 30 * time.Hour,
-			Body: "Iedereen is welkom op vrijdag 18 december vanaf 16:00 in de kantine in Utrecht. Neem gerust je partner mee; meld je aan bij Communicatie."},
+			Body: "Iedereen is welkom op vrijdag 18 december vanaf 16:00 in de kantine in Utrecht. Neem gerust je partner mee; meld je aan bij Communicatie.",
+			Comments: []Comment{
+				{Email: "anna.bakker@example.nl", Text: "Gezellig! Is er ook iets voor wie avonddienst heeft?", Age: 28 * time.Hour},
+				{Email: "pieter.jansen@example.nl", Text: "Ik neem appeltaart mee.", Age: 20 * time.Hour},
+				{Email: "bjorn.hansen@example.nl", Text: "Kunnen we vanuit Zeist samen rijden?", Age: 3 * time.Hour},
+			}},
 		{Title: "Nieuwe wondzorgkar in de berging", Topic: "Zorg", Department: "Zorg Oost", Important: true, Age: 5 * time.Hour,
 			Body: "In de berging staat de nieuwe wondzorgkar. *Gebruik vanaf vandaag alleen deze kar*: de oude wordt opgehaald. Bevestig met Gelezen dat je dit weet."},
 	}

@@ -21,9 +21,12 @@ import (
 var today = when.Date{Year: 2026, Month: time.November, Day: 27}
 
 // all is the grammar of every unit, as the router assembles it.
-func all() *grammar.Grammar {
-	return grammar.New(phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, help.Command)
+func all() *grammar.Grammar { return grammar.New(commands()...) }
+
+// commands are the commands of every unit.
+func commands() []*grammar.Command {
+	return []*grammar.Command{phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
+		questions.Ask, questions.Answer, questions.KB, help.Command}
 }
 
 // parses are typed commands, in Dutch and English, with the meaning the
@@ -736,4 +739,115 @@ func TestTeamsMenus(t *testing.T) {
 			t.Errorf("%d commands declared for the Teams scope %s, want 1 to 10", n, scope)
 		}
 	}
+}
+
+// TestEveryOnOffTakesBothLanguages finds every on/off choice and flag in
+// every unit's grammar and types it with on/off and aan/uit (and the
+// yes/no a form sends): each is accepted and means the same.
+func TestEveryOnOffTakesBothLanguages(t *testing.T) {
+	g := all()
+	isOnOff := func(w grammar.Word) bool {
+		for _, f := range w.All() {
+			switch f {
+			case "on", "off", "aan", "uit":
+				return true
+			}
+		}
+		return false
+	}
+	// typed writes the subcommand with its required arguments and the one
+	// on/off place (argument i, or option key) set to value.
+	typed := func(c *grammar.Command, s *grammar.Sub, arg int, key, value string) string {
+		parts := []string{"/" + c.Word.EN}
+		for _, w := range s.Path {
+			parts = append(parts, w.EN)
+		}
+		for i, a := range s.Args {
+			switch {
+			case i == arg:
+				parts = append(parts, value)
+			case a.Optional:
+			case a.Kind == grammar.Choice:
+				parts = append(parts, a.Choices[0].EN)
+			case a.Kind == grammar.Literal:
+				parts = append(parts, a.Word.EN)
+			default:
+				parts = append(parts, sample[a.Kind])
+			}
+		}
+		if key != "" {
+			parts = append(parts, key+":"+value)
+		}
+		return strings.Join(parts, " ")
+	}
+	values := map[string]bool{"on": true, "aan": true, "yes": true, "ja": true, "off": false, "uit": false, "no": false, "nee": false}
+	found := 0
+	check := func(c *grammar.Command, s *grammar.Sub, arg int, key string, choices []grammar.Word, read func(*grammar.Parsed) (bool, bool)) {
+		found++
+		for _, w := range choices {
+			for _, f := range w.All() {
+				if (f == "on" || f == "aan") && !(w.Is("on") && w.Is("aan")) || (f == "off" || f == "uit") && !(w.Is("off") && w.Is("uit")) {
+					t.Errorf("/%s %s: the choice %q does not take both on/off and aan/uit", c.Word.EN, s.Name(), w.All())
+				}
+			}
+		}
+		for v, on := range values {
+			if choices != nil && !(grammar.On.Is(v) && hasWord(choices, "on") || grammar.Off.Is(v) && hasWord(choices, "off")) {
+				continue // a choice of off alone (quiet hours) has no on
+			}
+			in := typed(c, s, arg, key, v)
+			p, err := g.Parse(in, today)
+			if err != nil {
+				t.Errorf("%s: %v", in, err)
+				continue
+			}
+			if got, ok := read(p); !ok || got != on {
+				t.Errorf("%s: read as %v (given %v), want %v", in, got, ok, on)
+			}
+		}
+	}
+	for _, c := range commands() {
+		for i := range c.Subs {
+			s := &c.Subs[i]
+			for j, a := range s.Args {
+				if a.Kind == grammar.Choice && slicesAny(a.Choices, isOnOff) {
+					name := a.Name
+					check(c, s, j, "", a.Choices, func(p *grammar.Parsed) (bool, bool) { return p.Text(name) == "on", p.Has(name) })
+				}
+			}
+			for _, o := range s.Options {
+				key := o.Key.EN
+				switch {
+				case o.Kind == grammar.Flag:
+					check(c, s, -1, key, nil, func(p *grammar.Parsed) (bool, bool) { return p.Flag(key) })
+				case o.Kind == grammar.Choice && slicesAny(o.Choices, isOnOff):
+					check(c, s, -1, key, o.Choices, func(p *grammar.Parsed) (bool, bool) { return p.Text(key) == "on", p.Has(key) })
+				}
+			}
+		}
+	}
+	// /team approval, /werkplek quiet, /news post and edit's comments: and
+	// important:, /room's series: and sure: at least.
+	t.Logf("%d on/off places", found)
+	if found < 7 {
+		t.Errorf("found %d on/off places, want at least 7", found)
+	}
+}
+
+func hasWord(ws []grammar.Word, en string) bool {
+	for _, w := range ws {
+		if w.EN == en {
+			return true
+		}
+	}
+	return false
+}
+
+func slicesAny(ws []grammar.Word, f func(grammar.Word) bool) bool {
+	for _, w := range ws {
+		if f(w) {
+			return true
+		}
+	}
+	return false
 }

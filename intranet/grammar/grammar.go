@@ -39,6 +39,20 @@ var (
 // OnOff are the choices of an on/off argument or option.
 func OnOff() []Word { return []Word{On, Off} }
 
+// ReadOnOff reads an on/off value wherever one is typed (a Flag option, a
+// CSV column, a setting): the words of On and Off, and true/false, 1/0;
+// ok is false for anything else.
+func ReadOnOff(s string) (on, ok bool) {
+	s = strings.TrimSpace(s)
+	switch {
+	case On.Is(s) || strings.EqualFold(s, "true") || s == "1":
+		return true, true
+	case Off.Is(s) || strings.EqualFold(s, "false") || s == "0":
+		return false, true
+	}
+	return false, false
+}
+
 // Is reports whether s (any case) is the word or one of its aliases.
 func (w Word) Is(s string) bool {
 	s = strings.ToLower(s)

@@ -117,13 +117,11 @@ func (p *parser) optionValue(o *Option, key, value string, quoted bool, after []
 		v.Number = n
 		return v, 0, nil
 	case Flag:
-		switch strings.ToLower(value) {
-		case "yes", "ja", "on", "aan", "true", "1":
-			v.Flag = true
-		case "no", "nee", "off", "uit", "false", "0":
-		default:
+		on, ok := ReadOnOff(value)
+		if !ok {
 			return bad("`%s:%s`: kies `ja` of `nee`.", "`%s:%s`: choose `yes` or `no`.", key, value)
 		}
+		v.Flag = on
 		return v, 0, nil
 	case Choice:
 		for _, c := range o.Choices {

@@ -26,7 +26,7 @@ var Command = &g.Command{
 		{
 			Path: []g.Word{g.W("quiet", "stil", "rust")},
 			Args: []g.Arg{{Name: "hours", Kind: g.TimeRange, Optional: true},
-				{Name: "setting", Kind: g.Choice, Optional: true, Choices: []g.Word{g.W("off", "uit"), g.W("default", "standaard")}}},
+				{Name: "setting", Kind: g.Choice, Optional: true, Choices: []g.Word{g.Off, g.W("default", "standaard")}}},
 			Doc:     "your hours without direct messages (a night worker: `08:00-16:00`; `off`: none; `default`: the installation's); what waits comes when they end, as one message",
 			DocNL:   "je uren zonder privéberichten (nachtdienst: `08:00-16:00`; `off`: geen; `default`: die van de installatie); wat wacht komt als ze voorbij zijn, in één bericht",
 			Example: "/werkplek quiet 08:00-16:00",

@@ -168,6 +168,9 @@ func (u *Unit) uncomment(ctx context.Context, c *feature.Call, id int64, reason 
 	})
 	switch intranet.ErrorCode(err) {
 	case "":
+		if cm.AuthorID == c.Person.ID {
+			return c.Reply(c.T("Je reactie %d is verwijderd.", "Your comment %d is removed.", cm.ID)), nil
+		}
 		return c.Reply(commentRemoved(c, cm)), nil
 	case intranet.ENOTFOUND:
 		return c.Reply(noComment(c, id)), nil

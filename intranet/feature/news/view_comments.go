@@ -105,7 +105,7 @@ func commented(c *feature.Call, n *intranet.NewsItem, cm *intranet.NewsComment) 
 func (u *Unit) removedMessage(lang string, n *intranet.NewsItem, cm *intranet.NewsComment, by string) intranet.Reply {
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
 	return intranet.Reply{Lang: lang, Title: t("Je reactie is verwijderd", "Your comment was removed"),
-		Text: t("%s verwijderde je reactie op %q.\nReden: %s", "%s removed your comment on %q.\nReason: %s", by, n.Title, cm.RemovedReason),
+		Text:     t("%s verwijderde je reactie op %q.\nReden: %s", "%s removed your comment on %q.\nReason: %s", by, n.Title, cm.RemovedReason),
 		Sections: []intranet.Section{{Title: t("Je schreef", "You wrote"), Text: cm.Body}},
 		Context:  []string{t("Vragen hierover? Stuur %s een bericht.", "Questions about it? Send %s a message.", by)}}
 }

@@ -31,7 +31,7 @@ var Command = &g.Command{
 		{Path: []g.Word{member, rmWord}, Args: []g.Arg{teamArg, personArg}, Doc: "remove a member", DocNL: "haal een lid weg"},
 		{Path: []g.Word{lead, addWord}, Args: []g.Arg{teamArg, personArg}, Doc: "add a lead (no guests)", DocNL: "voeg een leider toe (geen gasten)"},
 		{Path: []g.Word{lead, rmWord}, Args: []g.Arg{teamArg, personArg}, Doc: "remove a lead", DocNL: "haal een leider weg"},
-		{Path: []g.Word{g.W("approval", "goedkeuring")}, Args: []g.Arg{teamArg, {Name: "on", Kind: g.Choice, Choices: []g.Word{g.W("on", "aan"), g.W("off", "uit")}}},
+		{Path: []g.Word{g.W("approval", "goedkeuring")}, Args: []g.Arg{teamArg, {Name: "on", Kind: g.Choice, Choices: g.OnOff()}},
 			Doc: "takeovers need a team lead's approval first, or no longer", DocNL: "overnames eerst door een teamleider laten goedkeuren, of niet meer",
 			Example: `/team approval {team} on`},
 		{Path: []g.Word{g.W("channel", "kanaal")}, Args: []g.Arg{teamArg},
