@@ -124,13 +124,15 @@ func TestThreadUnderDigest(t *testing.T) {
 // comment by its writer, with the rules of /news comment, and the thanks
 // or the refusal go to the writer alone: a department's item takes
 // comments from its department (and those who manage news) only, closed
-// comments take none, in Dutch and English.
+// comments take none, in Dutch and English. A digest of one item is that
+// item.
 func TestThreadUnderItem(t *testing.T) {
 	newsEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		w := coretest.Wants
 		e.linkChannel("Zorg West", "west")
 		w(t, "subscribe", e.say(kees, "west", "/news subscribe immediate"), "Abonnement 1")
+		w(t, "digest", e.say(kees, "los", "/news subscribe daily 08:30"), "Abonnement 2")
 		e.Now = e.Now.Add(time.Minute)
 		w(t, "post west", e.say(carla, "", `/news post Rooster West | Alleen voor Zorg West. dept:"Zorg West"`), "Geplaatst als bericht 1")
 		w(t, "post all", e.say(carla, "", "/news post Kerstborrel | Voor iedereen."), "Geplaatst als bericht 2")
@@ -166,12 +168,21 @@ func TestThreadUnderItem(t *testing.T) {
 		private("content manager", e.reply(carla, west, "Vragen? Bel mij."), "Dank je!")
 		e.say(pieter, "", "/werkplek language en")
 		private("pieter en", e.reply(pieter, all, "Count me in!"), "Thank you! Your comment (3) is on \"Kerstborrel\".")
+		// A digest of one item (the channel linked to no team gets only the
+		// item for everyone): a reply under it is a comment on that item.
+		e.Now = time.Date(2026, 11, 28, 8, 30, 0, 0, coretest.Amsterdam)
+		e.RunDue()
+		digests := e.roots("los")
+		if len(digests) != 1 {
+			t.Fatalf("%d digests in los, want 1", len(digests))
+		}
+		private("digest of one", e.reply(jan, digests[0], "Gezellig"), "Dank je! Je reactie (4) staat bij \"Kerstborrel\".")
 		if diff := cmp.Diff([]string{"Carla Content: Vragen? Bel mij.", "Kees Janssen: Ik ruil graag met iemand."}, comments(1)); diff != "" {
 			t.Errorf("item 1's comments (-want +got):\n%s", diff)
 		}
 		w(t, "close", e.say(carla, "", "/news edit 2 comments:off"), "")
 		private("closed", e.reply(kees, all, "Ik ook"), "Reageren op bericht 2 is gesloten.")
-		if diff := cmp.Diff([]string{"Pieter Jansen: Count me in!"}, comments(2)); diff != "" {
+		if diff := cmp.Diff([]string{"Jan de Vries: Gezellig", "Pieter Jansen: Count me in!"}, comments(2)); diff != "" {
 			t.Errorf("item 2's comments (-want +got):\n%s", diff)
 		}
 		// Nothing was posted in the channel for all this.
