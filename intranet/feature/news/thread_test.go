@@ -3,6 +3,7 @@ package news_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,6 +22,19 @@ func (e *env) roots(channel string) []intranet.MessageRef {
 		}
 	}
 	return out
+}
+
+// root returns the ref of the message in a console channel that holds
+// want.
+func (e *env) root(channel, want string) intranet.MessageRef {
+	e.T.Helper()
+	for i, d := range e.Posters.Sent(intranet.PlatformConsole) {
+		if d.To.ChannelID == channel && !d.To.IsDirect() && strings.Contains(coretest.All(d.Reply), want) {
+			return intranet.MessageRef{Platform: intranet.PlatformConsole, Installation: "local", ChannelID: channel, ID: fmt.Sprint(i + 1)}
+		}
+	}
+	e.T.Fatalf("no message with %q in %s", want, channel)
+	return intranet.MessageRef{}
 }
 
 // reply writes text in the thread under root, as email.
@@ -137,11 +151,10 @@ func TestThreadUnderItem(t *testing.T) {
 		w(t, "post west", e.say(carla, "", `/news post Rooster West | Alleen voor Zorg West. dept:"Zorg West"`), "Geplaatst als bericht 1")
 		w(t, "post all", e.say(carla, "", "/news post Kerstborrel | Voor iedereen."), "Geplaatst als bericht 2")
 		e.RunDue()
-		roots := e.roots("west")
-		if len(roots) != 2 {
-			t.Fatalf("%d posts in the channel, want 2", len(roots))
+		if n := len(e.roots("west")); n != 2 {
+			t.Fatalf("%d posts in the channel, want 2", n)
 		}
-		west, all := roots[0], roots[1]
+		west, all := e.root("west", "Rooster West"), e.root("west", "Kerstborrel")
 		comments := func(id int64) []string {
 			t.Helper()
 			list, err := e.Store.Comments(ctx, intranet.CommentFilter{ItemID: id})
