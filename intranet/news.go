@@ -340,4 +340,21 @@ type SubscriptionService interface {
 	// SetChannelShared records whether a channel is shared with another
 	// organisation on its subscriptions.
 	SetChannelShared(ctx context.Context, platform Platform, channelID string, shared bool) error
+	// AddNewsPost remembers a channel message that carried news, so that a
+	// reply in its thread finds the items. Recording the same message
+	// again changes nothing. Returns EINVALID without items.
+	AddNewsPost(ctx context.Context, p NewsPost) error
+	// FindNewsPost returns the news message ref points at (Platform,
+	// ChannelID and ID). Returns ENOTFOUND.
+	FindNewsPost(ctx context.Context, ref MessageRef) (*NewsPost, error)
+}
+
+// NewsPost is a channel message that carried news: one item posted as it
+// appeared, or a digest listing several. A message sent through the Outbox
+// has its OutboxID and gets its Ref.ID once delivered.
+type NewsPost struct {
+	Ref      MessageRef
+	OutboxID int64
+	// Items are the ids of the items the message shows, in its order.
+	Items []int64
 }

@@ -103,10 +103,15 @@ func (a *Adapter) post(ctx context.Context, p *model.Post, key string) (*model.P
 // lets accounts with the create_post_ephemeral permission (system admins,
 // by default) do this; callers fall back when it fails.
 func (a *Adapter) postEphemeral(ctx context.Context, userID, channelID string, m Message) error {
+	return a.postEphemeralPost(ctx, userID, m.Post(channelID))
+}
+
+// postEphemeralPost shows a post (one in a thread, say) to one person.
+func (a *Adapter) postEphemeralPost(ctx context.Context, userID string, p *model.Post) error {
 	if a.api == nil {
 		return errors.New("post ephemeral: no API")
 	}
-	pe := &model.PostEphemeral{UserID: userID, Post: m.Post(channelID)}
+	pe := &model.PostEphemeral{UserID: userID, Post: p}
 	return a.retry(ctx, retry.Call{Op: "post ephemeral"}, func() (*model.Response, error) {
 		_, resp, err := a.api.CreatePostEphemeral(ctx, pe)
 		return resp, err

@@ -7,7 +7,10 @@ package mattermost
 // the shared state makes exactly one of them answer. Replies in a thread of
 // a public or private channel the bot is a member of (channel_type "O" or
 // "P", post.root_id set) reach the core with Request.Thread, as answers to a
-// posted question; the core's empty reply posts nothing.
+// posted question or comments on a posted news item; the core's empty reply
+// posts nothing, what it says in the channel goes into the thread, and what
+// it says to the writer alone is an ephemeral post in the thread (a DM where
+// the bot may not post those).
 
 import (
 	"context"
@@ -230,10 +233,31 @@ func (a *Adapter) answerPost(ctx context.Context, post *model.Post, sender strin
 			a.logFailure(err, "dm")
 		}
 	}
+	if thread && reply.Visibility != intranet.InChannel {
+		a.answerPrivately(ctx, post, reply)
+		return
+	}
 	out := Render(reply, a.renderOptions()).Post(post.ChannelId)
 	out.RootId = post.RootId
 	if _, err := a.post(ctx, out, "dm-answer:"+post.Id); err != nil {
 		a.log.Error("answer dm", "err", err, "post_id", post.Id)
+	}
+}
+
+// answerPrivately shows the answer to a thread reply to its writer alone:
+// an ephemeral post in the thread, or, where the bot may not post those,
+// a DM.
+func (a *Adapter) answerPrivately(ctx context.Context, post *model.Post, reply intranet.Reply) {
+	m := Render(reply, a.renderOptions())
+	pe := m.Post(post.ChannelId)
+	pe.RootId = post.RootId
+	if err := a.postEphemeralPost(ctx, post.UserId, pe); err == nil {
+		return
+	}
+	_, err := a.Deliver(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformMattermost, Installation: a.cfg.Installation, UserID: post.UserId},
+		Reply: reply, Key: "thread-answer:" + post.Id})
+	if err != nil {
+		a.log.Error("answer thread reply", "err", err, "post_id", post.Id)
 	}
 }
 

@@ -3,6 +3,7 @@ package mattermost
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -169,7 +170,9 @@ func TestRunWebsocketThreadReplies(t *testing.T) {
 	e.core.HandleFn = func(ctx context.Context, r intranet.Request) (intranet.Reply, error) {
 		switch r.Text {
 		case "speak":
-			return intranet.Reply{Text: "ok: speak"}, nil
+			return intranet.Reply{Text: "ok: speak", Visibility: intranet.InChannel}, nil
+		case "private", "private dm":
+			return intranet.Reply{Text: "ok: " + r.Text}, nil
 		case "fail":
 			return intranet.Reply{Text: "Er ging iets mis (ref 1)"}, &intranet.Failure{Ref: "1", Err: context.DeadlineExceeded}
 		}
@@ -212,6 +215,24 @@ func TestRunWebsocketThreadReplies(t *testing.T) {
 		return false
 	})
 	eventually(t, "every reply seen", func() bool { return len(e.core.Requests()) == 3 })
+	// What the core says to the writer alone: an ephemeral post in the
+	// thread, or a DM where the bot may not post those.
+	e.mm.send(inThread("private3", "private", "O", nil))
+	eventually(t, "the ephemeral answer", func() bool {
+		e.mm.mu.Lock()
+		defer e.mm.mu.Unlock()
+		return len(e.mm.ephemeral) == 1
+	})
+	e.mm.failNext("POST /posts/ephemeral", http.StatusForbidden)
+	e.mm.send(inThread("private4", "private dm", "O", nil))
+	eventually(t, "the DM answer", func() bool {
+		for _, p := range e.mm.allPosts() {
+			if p.ChannelId == "dm"+janID[:24] && p.Message == "ok: private dm" && p.RootId == "" {
+				return true
+			}
+		}
+		return false
+	})
 	cancel()
 	select {
 	case <-done:
@@ -222,7 +243,7 @@ func TestRunWebsocketThreadReplies(t *testing.T) {
 	for _, r := range e.core.Requests() {
 		texts = append(texts, r.Text)
 	}
-	if diff := cmp.Diff([]string{"Via het declaratieportaal.", "fail", "speak"}, texts, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+	if diff := cmp.Diff([]string{"Via het declaratieportaal.", "fail", "private", "private dm", "speak"}, texts, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
 		t.Errorf("core saw (-want +got):\n%s", diff)
 	}
 	var posts []*model.Post
@@ -233,5 +254,11 @@ func TestRunWebsocketThreadReplies(t *testing.T) {
 	}
 	if len(posts) != 1 || posts[0].Message != "ok: speak" || posts[0].RootId != "rootcard000000000000000001" {
 		t.Errorf("posted in the channel: %+v", posts)
+	}
+	e.mm.mu.Lock()
+	defer e.mm.mu.Unlock()
+	if len(e.mm.ephemeral) != 1 || e.mm.ephemeral[0].UserID != janID || e.mm.ephemeral[0].Post.Message != "ok: private" ||
+		e.mm.ephemeral[0].Post.ChannelId != channel || e.mm.ephemeral[0].Post.RootId != "rootcard000000000000000001" {
+		t.Errorf("ephemeral: %+v", e.mm.ephemeral)
 	}
 }

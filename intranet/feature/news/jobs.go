@@ -197,8 +197,11 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 			if err != nil || !won {
 				return err
 			}
-			_, err = u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.itemMessage(s.Lang, n, nil), Key: fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID)})
-			return err
+			id, err := u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.itemMessage(s.Lang, n, nil), Key: fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID)})
+			if err != nil {
+				return err
+			}
+			return u.recordPost(ctx, s, id, []*intranet.NewsItem{n})
 		})
 		if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND { // unsubscribed meanwhile
 			return err
@@ -274,13 +277,37 @@ func (u *Unit) digestJob(ctx context.Context, j intranet.Job) error {
 			return err
 		}
 		if len(items) > 0 {
-			if _, err := u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.digestMessage(s, items), Key: digestKey(s.ID, j.Due)}); err != nil {
+			id, err := u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.digestMessage(s, items), Key: digestKey(s.ID, j.Due)})
+			if err != nil {
+				return err
+			}
+			if err := u.recordPost(ctx, s, id, items[:min(len(items), DigestMax)]); err != nil {
 				return err
 			}
 		}
 		s.Next = next
 		return u.scheduleDigest(ctx, s)
 	})
+}
+
+// recordPost remembers a subscription's channel message with the items it
+// shows, so that a reply in its thread finds them (thread.go). It runs in
+// the transaction that sends the message; a person's DM has no threads.
+func (u *Unit) recordPost(ctx context.Context, s *intranet.Subscription, outboxID int64, items []*intranet.NewsItem) error {
+	if s.Personal || s.To.ChannelID == "" || outboxID == 0 {
+		return nil
+	}
+	p := intranet.NewsPost{OutboxID: outboxID, Ref: intranet.MessageRef{Platform: s.To.Platform, Installation: s.To.Installation, ChannelID: s.To.ChannelID}}
+	for _, n := range items {
+		p.Items = append(p.Items, n.ID)
+	}
+	// An outbox that delivered at once knows the message already.
+	if e, err := u.cfg.Outbox.OutboxEntry(ctx, outboxID); err == nil && e.State == intranet.OutboxSent {
+		p.Ref = feature.SentRef(p.Ref, e.Ref)
+	} else if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
+		return err
+	}
+	return u.cfg.Subscriptions.AddNewsPost(ctx, p)
 }
 
 // remindJob DMs everyone in an important item's audience who has not
