@@ -73,7 +73,7 @@ func TestBoardPostListShowEdit(t *testing.T) {
 		w := coretest.Wants
 		w(t, "no text", e.say(jan, "/prikbord plaats Fiets"), "Ik mis `|`")
 		w(t, "post nl", e.say(jan, "/prikbord plaats Fiets te koop | Blauwe stadsfiets, 50 euro. categorie:tekoop"),
-			"hangt op het prikbord als nummer 1", "tot zo 27 dec 2026", "Categorie: te koop", "Van: Jan de Vries", "0 personen reageerden", "[Verlengen: /board extend 1]")
+			"hangt op het prikbord als nummer 1", "tot zo 27 dec 2026", "Categorie: te koop", "Van: Jan de Vries", "Reacties: nog niemand", "[Verlengen: /board extend 1]")
 		w(t, "post en", e.say(kees, "/board post Lost keys | Found a bunch of keys in the canteen. category:lost expires:2026-12-10"),
 			"Your ad is up on the board as number 2, until Thu 10 Dec 2026", "Category: lost and found")
 		w(t, "default category", e.say(pieter, "/board post Boek | Wie wil dit boek lenen?"), "Categorie: overig")

@@ -106,7 +106,7 @@ func (u *Unit) adView(c *feature.Call, a *intranet.Ad) intranet.Reply {
 		{Label: c.T("Van", "From"), Value: intranet.Plain(a.Poster)},
 		{Label: c.T("Geplaatst", "Posted"), Value: u.dateText(a.Created, c.Lang)},
 		{Label: c.T("Verloopt", "Expires"), Value: u.untilText(a.Expires, c.Lang)},
-		{Label: c.T("Reacties", "Replies"), Value: c.N(a.Replies, "persoon reageerde", "personen reageerden", "person replied", "people replied")},
+		{Label: c.T("Reacties", "Replies"), Value: repliesText(c, a.Replies)},
 	}
 	reply := intranet.Reply{Lang: c.Lang, Sections: []intranet.Section{sec}}
 	mine := c.Person != nil && a.PosterID == c.Person.ID
@@ -311,4 +311,12 @@ func extended(c *feature.Call, a *intranet.Ad, until string) string {
 
 func extendedEnough(c *feature.Call, a *intranet.Ad, until string) string {
 	return c.T("Advertentie %d hangt al tot %s, het langste dat kan (90 dagen vanaf nu).", "Ad %d is up until %s already, the longest possible (90 days from now).", a.ID, until)
+}
+
+// repliesText says how many people replied to an ad (not what they wrote).
+func repliesText(c *feature.Call, n int) string {
+	if n == 0 {
+		return c.T("nog niemand", "nobody yet")
+	}
+	return c.N(n, "persoon reageerde", "personen reageerden", "person replied", "people replied")
 }
