@@ -18,7 +18,9 @@ func (e *env) in(email, channel, text string) string {
 	return coretest.All(e.Say(email, channel, text))
 }
 
-func (e *env) posts(channel string) []string { return e.Posters.Posts(intranet.PlatformConsole, channel) }
+func (e *env) posts(channel string) []string {
+	return e.Posters.Posts(intranet.PlatformConsole, channel)
+}
 
 // TestBoardSubscriptions: subscribe, list and unsubscribe in both
 // languages, for a channel and for oneself; the board's subscriptions are
