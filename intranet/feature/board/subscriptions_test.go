@@ -194,6 +194,22 @@ func TestBoardSubscriptionGuests(t *testing.T) {
 		boardEnv(t, false, func(t *testing.T, e *env) {
 			coretest.Wants(t, "guest subscribes", e.say(gijs, "/board subscribe immediate"), "Je bent gast in Werkplek")
 			coretest.Wants(t, "guest lists", e.say(gijs, "/board subscriptions"), "Je bent gast in Werkplek")
+			// A guest's subscription made while guests were on gets nothing now.
+			ctx := context.Background()
+			g, err := e.Store.FindPersonByEmail(ctx, gijs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.Store.CreateSubscription(ctx, intranet.Subscription{Feed: intranet.FeedBoard, PersonID: g.ID, Personal: true, Schedule: intranet.Schedule{Kind: intranet.ScheduleImmediate},
+				To: intranet.Destination{Platform: intranet.PlatformConsole, Installation: "local", UserID: gijs}}, e.Now); err != nil {
+				t.Fatal(err)
+			}
+			e.Now = e.Now.Add(time.Second)
+			e.say(jan, "/board post Fiets | Te koop.")
+			e.RunDue()
+			if dms := e.dms(gijs); len(dms) != 0 {
+				t.Errorf("a guest got ads while guests are off: %v", dms)
+			}
 		})
 	})
 	t.Run("on", func(t *testing.T) {
