@@ -149,7 +149,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {
 		return err
 	}
-	if u.Board, err = board.New(board.Config{Env: env, Board: s, Managers: s, Guests: boardGuests}); err != nil {
+	if u.Board, err = board.New(board.Config{Env: env, Board: s, Subscriptions: s, Managers: s, Guests: boardGuests}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {

@@ -76,6 +76,10 @@ type AdFilter struct {
 	PosterID  int64
 	// ExpiresBefore keeps ads that expire before it.
 	ExpiresBefore time.Time
+	// CreatedAfter and CreatedUntil bound Created: (after, until], to
+	// the stored precision, so that consecutive digests' windows hold
+	// every ad once.
+	CreatedAfter, CreatedUntil time.Time
 	// Limit keeps Limit ads (0: all), after skipping the newest Offset.
 	Offset, Limit int
 }

@@ -215,10 +215,24 @@ func (s Schedule) String() string {
 	return string(ScheduleImmediate)
 }
 
+// Feed is what a subscription delivers: company news, or the bulletin
+// board's ads. Both feeds keep their subscriptions, and the record of
+// their deliveries, in one SubscriptionService.
+type Feed string
+
+// The feeds one subscribes to.
+const (
+	FeedNews  Feed = "news"
+	FeedBoard Feed = "board"
+)
+
 // Subscription delivers news to a channel, or to a person's DM (Personal),
-// as a digest at its schedule's times or each item at once (immediate).
+// as a digest at its schedule's times or each item at once (immediate);
+// or, of the board's feed, ads the same way.
 type Subscription struct {
 	ID int64
+	// Feed is news or board (empty: news).
+	Feed Feed
 	// To is the channel, or the person's DM (To.UserID).
 	To Destination
 	// PersonID made the subscription; for a personal one, it is theirs.
@@ -230,7 +244,9 @@ type Subscription struct {
 	Department string
 	AuthorID   int64
 	Author     string
-	Lang       string
+	// Category is the board feed's filter.
+	Category Category
+	Lang     string
 	// Shared says the channel is shared with another organisation (Slack
 	// Connect and the like, as the platform said): it gets no items.
 	Shared  bool
@@ -248,8 +264,15 @@ func (s *Subscription) Matches(n *NewsItem) bool {
 		(s.AuthorID == 0 || s.AuthorID == n.AuthorID)
 }
 
+// MatchesAd reports whether an ad passes a board subscription's filter.
+func (s *Subscription) MatchesAd(a *Ad) bool {
+	return s.Category == "" || s.Category == a.Category
+}
+
 // SubscriptionFilter selects subscriptions; zero fields are not filtered on.
 type SubscriptionFilter struct {
+	// Feed keeps the subscriptions of one feed (empty: news).
+	Feed      Feed
 	PersonID  int64 // personal subscriptions of this person
 	Platform  Platform
 	ChannelID string // channel subscriptions of this channel
@@ -257,6 +280,9 @@ type SubscriptionFilter struct {
 	// Matching keeps those whose filters (topic, department, author) the
 	// item passes, as Subscription.Matches.
 	Matching *NewsItem
+	// MatchingAd keeps those whose category filter the ad passes, as
+	// Subscription.MatchesAd.
+	MatchingAd *Ad
 }
 
 // FollowKind is what a person follows.
@@ -310,12 +336,12 @@ type DigestClaim struct {
 // (Transactor.InTx).
 type SubscriptionService interface {
 	// CreateSubscription stores s (ID, Created and Since are set). Returns
-	// ECONFLICT when the same destination already has a subscription with
-	// the same schedule and filters.
+	// ECONFLICT when the same destination already has a subscription to
+	// the same feed with the same schedule and filters.
 	CreateSubscription(ctx context.Context, s Subscription, now time.Time) (*Subscription, error)
 	// FindSubscriptionByID returns ENOTFOUND.
 	FindSubscriptionByID(ctx context.Context, id int64) (*Subscription, error)
-	// Subscriptions returns the subscriptions of f, by id.
+	// Subscriptions returns the subscriptions of f (of one feed), by id.
 	Subscriptions(ctx context.Context, f SubscriptionFilter) ([]*Subscription, error)
 	// DeleteSubscription removes it with its record. Returns ENOTFOUND.
 	DeleteSubscription(ctx context.Context, id int64) error

@@ -312,6 +312,12 @@ func adWhere(f intranet.AdFilter) (where []string, args []any) {
 	if !f.ExpiresBefore.IsZero() {
 		where, args = append(where, "a.expires_at < ?"), append(args, newsTime(f.ExpiresBefore))
 	}
+	if !f.CreatedAfter.IsZero() {
+		where, args = append(where, "a.created_at > ?"), append(args, newsTime(f.CreatedAfter))
+	}
+	if !f.CreatedUntil.IsZero() {
+		where, args = append(where, "a.created_at <= ?"), append(args, newsTime(f.CreatedUntil))
+	}
 	return where, args
 }
 

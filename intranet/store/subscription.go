@@ -15,10 +15,30 @@ ALTER TABLE news_subscriptions ADD COLUMN shared boolean NOT NULL DEFAULT false;
 `, `
 ALTER TABLE news_subscriptions ADD COLUMN shared BOOLEAN NOT NULL DEFAULT false;
 `})
+	// The board's subscriptions live beside the news ones, so that both
+	// feeds share one record of deliveries (digest_deliveries, keyed by the
+	// subscription) and with it one claim per period.
+	register(migration{14, "subscriptions to the bulletin board: the feed of a subscription, its category filter", `
+ALTER TABLE news_subscriptions ADD COLUMN feed text NOT NULL DEFAULT 'news';
+ALTER TABLE news_subscriptions ADD COLUMN category text NOT NULL DEFAULT '';
+`, `
+ALTER TABLE news_subscriptions ADD COLUMN feed TEXT NOT NULL DEFAULT 'news';
+ALTER TABLE news_subscriptions ADD COLUMN category TEXT NOT NULL DEFAULT '';
+`})
+}
+
+// feedOf is the stored feed: empty is news.
+func feedOf(f intranet.Feed) string {
+	if f == "" {
+		return string(intranet.FeedNews)
+	}
+	return string(f)
 }
 
 type subscriptionRow struct {
 	ID           int64
+	Feed         string
+	Category     string
 	Platform     string
 	Installation string
 	ChannelID    string
@@ -40,7 +60,7 @@ type subscriptionRow struct {
 }
 
 func (r subscriptionRow) subscription() *intranet.Subscription {
-	s := &intranet.Subscription{ID: r.ID, To: intranet.Destination{Platform: intranet.Platform(r.Platform), Installation: r.Installation, ChannelID: r.ChannelID, UserID: r.UserID},
+	s := &intranet.Subscription{ID: r.ID, Feed: intranet.Feed(r.Feed), Category: intranet.Category(r.Category), To: intranet.Destination{Platform: intranet.Platform(r.Platform), Installation: r.Installation, ChannelID: r.ChannelID, UserID: r.UserID},
 		PersonID: r.PersonID, Personal: r.Personal, Schedule: intranet.Schedule{Kind: intranet.ScheduleKind(r.ScheduleKind), Weekday: time.Weekday(r.Weekday), Minute: r.Minute},
 		Topic: r.Topic, Department: r.Department, Author: r.Author, Lang: r.Lang, Shared: r.Shared, Created: r.CreatedAt.UTC(), Since: r.SinceAt.UTC(), Next: fromOpt(r.NextAt)}
 	if r.AuthorID != nil {
@@ -49,7 +69,7 @@ func (r subscriptionRow) subscription() *intranet.Subscription {
 	return s
 }
 
-const subscriptionSelect = `SELECT s.id, s.platform, s.installation, s.channel_id, s.user_id, s.person_id, s.personal, s.schedule_kind, s.weekday, s.minute,
+const subscriptionSelect = `SELECT s.id, s.feed, s.category, s.platform, s.installation, s.channel_id, s.user_id, s.person_id, s.personal, s.schedule_kind, s.weekday, s.minute,
 s.topic, s.department, s.author_id, s.lang, s.shared, s.created_at, s.since_at, s.next_at, COALESCE(a.name, '') AS author
 FROM news_subscriptions s LEFT JOIN people a ON a.id = s.author_id`
 
@@ -71,16 +91,16 @@ func (s *Store) CreateSubscription(ctx context.Context, sub intranet.Subscriptio
 			return err
 		}
 		var dup int64
-		if err := s.conn(ctx).Raw(`SELECT COUNT(*) FROM news_subscriptions WHERE platform = ? AND channel_id = ? AND user_id = ? AND schedule_kind = ? AND weekday = ? AND minute = ?
-AND LOWER(topic) = LOWER(?) AND LOWER(department) = LOWER(?) AND COALESCE(author_id, 0) = ?`, string(sub.To.Platform), sub.To.ChannelID, sub.To.UserID,
-			string(sub.Schedule.Kind), int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, sub.AuthorID).Scan(&dup).Error; err != nil {
+		if err := s.conn(ctx).Raw(`SELECT COUNT(*) FROM news_subscriptions WHERE feed = ? AND platform = ? AND channel_id = ? AND user_id = ? AND schedule_kind = ? AND weekday = ? AND minute = ?
+AND LOWER(topic) = LOWER(?) AND LOWER(department) = LOWER(?) AND COALESCE(author_id, 0) = ? AND category = ?`, feedOf(sub.Feed), string(sub.To.Platform), sub.To.ChannelID, sub.To.UserID,
+			string(sub.Schedule.Kind), int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, sub.AuthorID, string(sub.Category)).Scan(&dup).Error; err != nil {
 			return err
 		} else if dup > 0 {
 			return intranet.Errorf(intranet.ECONFLICT, "That subscription exists already.")
 		}
-		return s.conn(ctx).Raw(`INSERT INTO news_subscriptions (platform, installation, channel_id, user_id, person_id, personal, schedule_kind, weekday, minute,
-topic, department, author_id, lang, shared, created_at, since_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			string(sub.To.Platform), sub.To.Installation, sub.To.ChannelID, sub.To.UserID, sub.PersonID, sub.Personal, string(sub.Schedule.Kind),
+		return s.conn(ctx).Raw(`INSERT INTO news_subscriptions (feed, category, platform, installation, channel_id, user_id, person_id, personal, schedule_kind, weekday, minute,
+topic, department, author_id, lang, shared, created_at, since_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			feedOf(sub.Feed), string(sub.Category), string(sub.To.Platform), sub.To.Installation, sub.To.ChannelID, sub.To.UserID, sub.PersonID, sub.Personal, string(sub.Schedule.Kind),
 			int(sub.Schedule.Weekday), sub.Schedule.Minute, sub.Topic, sub.Department, author, sub.Lang, sub.Shared, now, now, optTime(sub.Next)).Scan(&id).Error
 	})
 	if intranet.ErrorCode(err) == intranet.ECONFLICT {
@@ -102,10 +122,9 @@ func (s *Store) FindSubscriptionByID(ctx context.Context, id int64) (*intranet.S
 	return rows[0].subscription(), nil
 }
 
-// Subscriptions returns the subscriptions of f, by id.
+// Subscriptions returns the subscriptions of f (of one feed), by id.
 func (s *Store) Subscriptions(ctx context.Context, f intranet.SubscriptionFilter) ([]*intranet.Subscription, error) {
-	var where []string
-	var args []any
+	where, args := []string{"s.feed = ?"}, []any{feedOf(f.Feed)}
 	if f.PersonID != 0 {
 		where, args = append(where, "s.personal AND s.person_id = ?"), append(args, f.PersonID)
 	}
@@ -120,10 +139,11 @@ func (s *Store) Subscriptions(ctx context.Context, f intranet.SubscriptionFilter
 		where = append(where, "(s.topic = '' OR LOWER(s.topic) = LOWER(?)) AND (s.department = '' OR LOWER(s.department) = LOWER(?)) AND (s.author_id IS NULL OR s.author_id = ?)")
 		args = append(args, n.Topic, n.Department, n.AuthorID)
 	}
-	q := subscriptionSelect
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if a := f.MatchingAd; a != nil {
+		// The query form of Subscription.MatchesAd.
+		where, args = append(where, "(s.category = '' OR s.category = ?)"), append(args, string(a.Category))
 	}
+	q := subscriptionSelect + " WHERE " + strings.Join(where, " AND ")
 	var rows []subscriptionRow
 	if err := s.conn(ctx).Raw(q+" ORDER BY s.id", args...).Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list subscriptions: %w", translate(err))
@@ -135,8 +155,8 @@ func (s *Store) Subscriptions(ctx context.Context, f intranet.SubscriptionFilter
 	return out, nil
 }
 
-// SetChannelShared records on a channel's subscriptions whether it is
-// shared with another organisation.
+// SetChannelShared records on a channel's subscriptions, of every feed,
+// whether it is shared with another organisation.
 func (s *Store) SetChannelShared(ctx context.Context, platform intranet.Platform, channelID string, shared bool) error {
 	if err := s.conn(ctx).Exec("UPDATE news_subscriptions SET shared = ? WHERE NOT personal AND platform = ? AND channel_id = ? AND shared <> ?",
 		shared, string(platform), channelID, shared).Error; err != nil {

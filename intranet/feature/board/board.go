@@ -2,6 +2,8 @@
 // ads in a category (offered, wanted, for sale, event, lost and found,
 // other), which expire after 30 days unless extended; others read, search
 // and reply to them, the reply going to the poster by direct message.
+// Channels and people subscribe to new ads (at once, or a digest at a
+// time of day) as they do to news, through the same digest.Digests.
 // Content managers remove ads, with a reason the poster is told, and look
 // at reported ones. Guests see and use the board only where the
 // organisation turns that on (WERKPLEK_BOARD_GUESTS).
@@ -18,6 +20,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/digest"
 	"github.com/werkplek/werkplek/intranet/feature/help"
 	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/when"
@@ -33,11 +36,15 @@ const ExtendBy = 30 * 24 * time.Hour
 // whether to extend it.
 const RemindBefore = 2 * 24 * time.Hour
 
-// Config is what the unit needs: its Env's Jobs run the expiry reminders,
-// its Tx writes an ad with its jobs and messages.
+// Config is what the unit needs: its Env's Jobs run the expiry reminders
+// and the subscriptions' deliveries, its Tx writes an ad with its jobs and
+// messages.
 type Config struct {
 	feature.Env
 	Board intranet.BoardService
+	// Subscriptions keeps the board's subscriptions beside the news ones,
+	// with one record of deliveries.
+	Subscriptions intranet.SubscriptionService
 	// Managers finds the content managers told of a reported ad.
 	Managers feature.AdminFinder
 	// Guests is WERKPLEK_BOARD_GUESTS: guests see and post on the board.
@@ -48,6 +55,9 @@ type Config struct {
 type Unit struct {
 	cfg      Config
 	notifier feature.Notifier
+	// digests runs the subscriptions to the board: digest jobs, claims,
+	// unsubscribing.
+	digests *digest.Digests
 	// command is /board as this installation declares it: for guests or
 	// not, as Config.Guests says.
 	command *grammar.Command
@@ -67,6 +77,8 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("board: no BoardService")
 	case cfg.Managers == nil:
 		return nil, errors.New("board: no Managers")
+	case cfg.Subscriptions == nil:
+		return nil, errors.New("board: no SubscriptionService")
 	}
 	if err := cfg.Ready("board", feature.NeedTx); err != nil {
 		return nil, err
@@ -74,8 +86,19 @@ func New(cfg Config) (*Unit, error) {
 	cmd := *Command
 	cmd.Guests = cfg.Guests
 	u := &Unit{cfg: cfg, notifier: cfg.Notifier(), command: &cmd, grammar: grammar.New(&cmd)}
-	if err := cfg.Jobs.HandleJobs(BoardRemindJob, u.remindJob); err != nil {
+	var err error
+	if u.digests, err = digest.New(digest.Config{Feed: intranet.FeedBoard, Command: "/board", JobKind: BoardDigestJob,
+		EachNL: "elke nieuwe advertentie meteen", EachEN: "each new ad as it is put up",
+		Subscriptions: cfg.Subscriptions, Jobs: cfg.Jobs, Outbox: cfg.Outbox, Tx: cfg.Tx, Location: cfg.Location, Now: cfg.Now, Collect: u.collectDigest}); err != nil {
 		return nil, err
+	}
+	for _, j := range []struct {
+		kind string
+		h    intranet.JobHandler
+	}{{BoardRemindJob, u.remindJob}, {BoardPublishJob, u.publishJob}} {
+		if err := cfg.Jobs.HandleJobs(j.kind, j.h); err != nil {
+			return nil, err
+		}
 	}
 	return u, nil
 }
@@ -92,6 +115,11 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		// Someone not in the phonebook reads the board (where guests
 		// may) but cannot be answered: they post nothing.
 		return c.Reply(help.NotForGuests(c)), nil
+	}
+	// The platform may say this channel is shared with another
+	// organisation now: its subscriptions deliver nothing more.
+	if err := u.digests.SetShared(ctx, c); err != nil {
+		return intranet.Reply{}, err
 	}
 	id := c.Cmd.Number("id")
 	switch {
@@ -115,6 +143,12 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.report(ctx, c, id, strings.TrimSpace(c.Cmd.Text("reason")))
 	case c.Is("keep"):
 		return u.keep(ctx, c, id)
+	case c.Is("subscribe"):
+		return u.subscribe(ctx, c)
+	case c.Is("subscriptions"):
+		return u.subscriptions(ctx, c)
+	case c.Is("unsubscribe"):
+		return u.digests.Unsubscribe(ctx, c, id)
 	}
 	return c.Reply(c.Usage()), nil
 }

@@ -35,7 +35,7 @@ type env struct {
 func boardEnv(t *testing.T, guests bool, fn func(t *testing.T, e *env)) {
 	coretest.Engines(t, func(t *testing.T, ce *coretest.Env) {
 		ce.Import(intranet.PersonRecord{Name: "Carla Content", Email: carla, Department: "Communicatie", Roles: []intranet.Role{intranet.RoleContentManager}})
-		u, err := board.New(board.Config{Env: ce.Feature(), Board: ce.Store, Managers: ce.Store, Guests: guests})
+		u, err := board.New(board.Config{Env: ce.Feature(), Board: ce.Store, Subscriptions: ce.Store, Managers: ce.Store, Guests: guests})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package board
 
 import (
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature/digest"
 	g "github.com/werkplek/werkplek/intranet/grammar"
 )
 
@@ -35,9 +36,11 @@ var Command = &g.Command{
 	// ten there already: /board is typed there.
 	Teams: []string{"team", "groupChat"},
 	Notes: "Categories: offered, wanted, for sale, event, lost and found, other. An ad expires after 30 days unless `expires:` says otherwise (at most 90); two days before, its poster can extend it. " +
-		"Text shows as typed: links work, mentions do not notify anyone.",
+		"Text shows as typed: links work, mentions do not notify anyone. " +
+		"A subscription typed in a channel is the channel's, typed in a direct message yours; a channel shared with another organisation gets no ads.",
 	NotesNL: "Categorieën: aangeboden, gezocht, te koop, evenement, gevonden, overig. Een advertentie verloopt na 30 dagen tenzij `expires:` anders zegt (hoogstens 90); twee dagen ervoor kan wie haar plaatste haar verlengen. " +
-		"Tekst staat er zoals getypt: links werken, vermeldingen waarschuwen niemand.",
+		"Tekst staat er zoals getypt: links werken, vermeldingen waarschuwen niemand. " +
+		"Een abonnement getypt in een kanaal is van het kanaal, getypt in een privébericht van jou; een kanaal dat gedeeld is met een andere organisatie krijgt geen advertenties.",
 	Subs: []g.Sub{
 		{
 			Args: []g.Arg{{Name: "id", Kind: g.ID, Optional: true},
@@ -82,5 +85,15 @@ var Command = &g.Command{
 			Doc: "report an ad that does not belong here: the content managers look at it", DocNL: "meld een advertentie die hier niet hoort: de contentbeheerders kijken ernaar",
 			Example: "/board report 3 Not work related"},
 		{Path: []g.Word{g.W("keep", "houd")}, Args: []g.Arg{idArg}, Doc: "content managers: a reported ad stays", DocNL: "contentbeheerders: een gemelde advertentie blijft"},
+		{
+			Path:    []g.Word{g.W("subscribe", "abonneer")},
+			Args:    digest.ScheduleArgs,
+			Options: []g.Option{categoryOpt},
+			Doc:     "each new ad as it is put up, or a digest of new ads at a time of day (weekly on a day), of one category or all; in a channel for the channel, in a direct message for yourself",
+			DocNL:   "elke nieuwe advertentie meteen, of een overzicht van nieuwe advertenties op een tijd (wekelijks op een dag), van één categorie of alle; in een kanaal voor het kanaal, in een privébericht voor jezelf",
+			Example: "/board subscribe weekly mon 09:00 category:sale", ExampleNL: "/prikbord abonneer wekelijks ma 09:00 categorie:tekoop",
+		},
+		{Path: []g.Word{g.W("subscriptions", "abonnementen")}, Doc: "the board subscriptions here and yours", DocNL: "de prikbordabonnementen hier en de jouwe"},
+		{Path: []g.Word{g.W("unsubscribe", "opzeggen", "zeg")}, Args: []g.Arg{idArg}, Doc: "end a board subscription", DocNL: "zeg een prikbordabonnement op"},
 	},
 }

@@ -46,6 +46,9 @@ func (u *Unit) create(ctx context.Context, c *feature.Call, p *grammar.Parsed) (
 		if ad, err = u.cfg.Board.CreateAd(ctx, intranet.NewAd{Title: title, Text: text, Category: cat, PosterID: c.Person.ID, Expires: expires}, now); err != nil {
 			return err
 		}
+		if err := u.cfg.Jobs.Schedule(ctx, BoardPublishJob, publishKey(ad.ID), now, nil); err != nil {
+			return err
+		}
 		return u.scheduleReminder(ctx, ad)
 	})
 	if intranet.ErrorCode(err) == intranet.EINVALID {

@@ -1,6 +1,9 @@
 package news
 
-import g "github.com/werkplek/werkplek/intranet/grammar"
+import (
+	"github.com/werkplek/werkplek/intranet/feature/digest"
+	g "github.com/werkplek/werkplek/intranet/grammar"
+)
 
 var (
 	idArg       = g.Arg{Name: "id", Kind: g.ID}
@@ -75,13 +78,8 @@ var Command = &g.Command{
 		{Path: []g.Word{g.W("withdraw", "intrekken", "trek")}, Args: []g.Arg{idArg}, Doc: "withdraw an item", DocNL: "trek een bericht in"},
 		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg}, Doc: "who read an item", DocNL: "wie een bericht las"},
 		{
-			Path: []g.Word{g.W("subscribe", "abonneer")},
-			Args: []g.Arg{
-				{Name: "schedule", Kind: g.Choice, Choices: []g.Word{g.W("immediate", "direct", "meteen", "immediately"), g.W("daily", "dagelijks"),
-					g.W("weekdays", "werkdagen", "workdays"), g.W("weekly", "wekelijks")}},
-				{Name: "day", Kind: g.Weekday, Optional: true},
-				{Name: "time", Kind: g.Clock, Optional: true},
-			},
+			Path:    []g.Word{g.W("subscribe", "abonneer")},
+			Args:    digest.ScheduleArgs,
 			Options: []g.Option{topicOpt, deptOpt, fromOpt},
 			Doc:     "each item as it appears, or a digest at a time of day (weekly on a day); in a channel for the channel, in a direct message for yourself",
 			DocNL:   "elk bericht zodra het verschijnt, of een overzicht op een tijd (wekelijks op een dag); in een kanaal voor het kanaal, in een privébericht voor jezelf",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/digest"
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
@@ -19,7 +20,7 @@ const (
 	// delivers the item to immediate subscriptions and followers.
 	NewsPublishJob = "news.publish"
 	// NewsDigestJob delivers one subscription's digest of one period (key
-	// "digest:<subscription>:<period>").
+	// "digest:<subscription>:<period>"; digest.Digests runs it).
 	NewsDigestJob = "news.digest"
 	// NewsRemindJob DMs those who have not confirmed an important item
 	// (key "news:<id>:remind:<n>").
@@ -35,21 +36,18 @@ const NewsReminders = 2
 // DigestMax is the most items a digest (and /news) lists; the rest are counted.
 const DigestMax = 10
 
-// DigestSettle is how long before its run a digest's list of items ends:
-// an item posted at that very moment may not be committed yet when the
-// digest reads, and the next digest starts where this one ended, so the
-// item comes then rather than never.
-const DigestSettle = 5 * time.Second
+// DigestSettle is how long before its run a digest's window ends
+// (digest.Settle, the same for every feed).
+const DigestSettle = digest.Settle
 
 // Keys of the news jobs and messages.
 func newsKey(id int64) string          { return fmt.Sprintf("news:%d", id) }
 func remindKey(id int64, n int) string { return fmt.Sprintf("news:%d:remind:%d", id, n) }
 
-// Period names a digest's due time; it is part of the job's key, the
-// delivery record and the outbox key, so each is once per period.
-func Period(due time.Time) string { return due.UTC().Format("2006-01-02T15:04:05Z") }
-
-func digestKey(sub int64, due time.Time) string { return fmt.Sprintf("digest:%d:%s", sub, Period(due)) }
+// Period names a digest's due time (digest.Period); it is part of the
+// job's key ("digest:<subscription>:<period>"), the delivery record and
+// the outbox key, so each is once per period.
+func Period(due time.Time) string { return digest.Period(due) }
 
 // scheduleItem schedules an item's publication job and, for an important
 // item, its first reminder. publishSet says the publication time was just
@@ -81,35 +79,11 @@ func (u *Unit) cancelItemJobs(ctx context.Context, id int64) error {
 	return nil
 }
 
-// scheduleDigest schedules a subscription's next digest.
-func (u *Unit) scheduleDigest(ctx context.Context, s *intranet.Subscription) error {
-	if s.Next.IsZero() {
-		return nil
-	}
-	return u.cfg.Jobs.Schedule(ctx, NewsDigestJob, digestKey(s.ID, s.Next), s.Next, nil)
-}
-
 // RescheduleDigest moves a subscription's next digest to due, in one
 // transaction with its job; operators and tests use it to make digests
 // fall due now. Returns ENOTFOUND.
 func (u *Unit) RescheduleDigest(ctx context.Context, id int64, due time.Time) error {
-	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
-		s, err := u.cfg.Subscriptions.FindSubscriptionByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		if !s.Next.IsZero() {
-			if err := u.cfg.Jobs.Cancel(ctx, NewsDigestJob, digestKey(s.ID, s.Next)); err != nil {
-				return err
-			}
-		}
-		due = due.UTC().Truncate(time.Second)
-		if err := u.cfg.Subscriptions.SetSubscriptionNext(ctx, id, due); err != nil {
-			return err
-		}
-		s.Next = due
-		return u.scheduleDigest(ctx, s)
-	})
+	return u.digests.Reschedule(ctx, id, due)
 }
 
 // jobItem is the item of a publication or reminder job
@@ -192,18 +166,8 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 		if !sc.Sees(n) {
 			continue
 		}
-		err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
-			won, err := u.cfg.Subscriptions.ClaimDelivery(ctx, intranet.DigestClaim{SubscriptionID: s.ID, Period: fmt.Sprintf("item:%d", n.ID), Items: 1}, now)
-			if err != nil || !won {
-				return err
-			}
-			id, err := u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.itemMessage(s.Lang, n, nil), Key: fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID)})
-			if err != nil {
-				return err
-			}
-			return u.recordPost(ctx, s, id, []*intranet.NewsItem{n})
-		})
-		if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND { // unsubscribed meanwhile
+		sent := func(ctx context.Context, id int64) error { return u.recordPost(ctx, s, id, []*intranet.NewsItem{n}) }
+		if err := u.digests.Deliver(ctx, s, fmt.Sprintf("item:%d", n.ID), u.itemMessage(s.Lang, n, nil), fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID), sent); err != nil {
 			return err
 		}
 	}
@@ -234,60 +198,22 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 	return nil
 }
 
-// digestJob delivers one subscription's digest of one period: the items
-// published since its previous digest that match its filters. The
-// delivery record, the outbox message (keyed by the period) and the next
-// period's job are written in one transaction, so a rerun, on this replica
-// or another, finds the period claimed and sends nothing. The next period
-// is computed from now, so a digest that fell due while everything was
-// down goes out once, not once per missed period.
-func (u *Unit) digestJob(ctx context.Context, j intranet.Job) error {
-	var subID int64
-	if _, err := fmt.Sscanf(j.Key, "digest:%d:", &subID); err != nil {
-		return intranet.FailJob(fmt.Errorf("%s job with key %q", j.Kind, j.Key))
-	}
-	s, err := u.cfg.Subscriptions.FindSubscriptionByID(ctx, subID)
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	if Period(s.Next) != Period(j.Due) {
-		return nil // rescheduled meanwhile: the other job delivers
-	}
-	at := maxTime(u.cfg.Now(), j.Due).UTC().Truncate(time.Second)
-	until := at.Add(-DigestSettle)
+// collectDigest lists a subscription's digest (digest.Digests runs the
+// job, claims its period and sends it): the items published in (since,
+// until] that match its filters and that it sees.
+func (u *Unit) collectDigest(ctx context.Context, s *intranet.Subscription, since, until time.Time) (digest.Collected, error) {
 	sc, err := u.reach().subscription(ctx, s)
-	if err != nil {
-		return err
+	if err != nil || sc.None {
+		return digest.Collected{}, err
 	}
-	var items []*intranet.NewsItem
-	if !sc.None {
-		f := intranet.NewsFilter{VisibleAt: until, PublishedAfter: s.Since, PublishedUntil: until, Topic: s.Topic, Department: s.Department, AuthorID: s.AuthorID, Scope: &sc}
-		if items, err = u.cfg.News.News(ctx, f); err != nil {
-			return err
-		}
+	f := intranet.NewsFilter{VisibleAt: until, PublishedAfter: since, PublishedUntil: until, Topic: s.Topic, Department: s.Department, AuthorID: s.AuthorID, Scope: &sc}
+	items, err := u.cfg.News.News(ctx, f)
+	if err != nil || len(items) == 0 {
+		return digest.Collected{}, err
 	}
-	next := s.Schedule.Next(at, u.cfg.Location)
-	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
-		won, err := u.cfg.Subscriptions.ClaimDelivery(ctx, intranet.DigestClaim{SubscriptionID: s.ID, Period: Period(j.Due), Until: until, Next: next, Items: len(items)}, at)
-		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-			return nil
-		} else if err != nil || !won {
-			return err
-		}
-		if len(items) > 0 {
-			id, err := u.cfg.Outbox.Send(ctx, intranet.Delivery{To: s.To, Reply: u.digestMessage(s, items), Key: digestKey(s.ID, j.Due)})
-			if err != nil {
-				return err
-			}
-			if err := u.recordPost(ctx, s, id, items[:min(len(items), DigestMax)]); err != nil {
-				return err
-			}
-		}
-		s.Next = next
-		return u.scheduleDigest(ctx, s)
-	})
+	shown := items[:min(len(items), DigestMax)]
+	sent := func(ctx context.Context, id int64) error { return u.recordPost(ctx, s, id, shown) }
+	return digest.Collected{Count: len(items), Message: u.digestMessage(s, items), Sent: sent}, nil
 }
 
 // recordPost remembers a subscription's channel message with the items it

@@ -17,6 +17,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/digest"
 	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/phonebook"
 	"github.com/werkplek/werkplek/intranet/when"
@@ -47,6 +48,9 @@ type Config struct {
 type Unit struct {
 	cfg      Config
 	notifier feature.Notifier
+	// digests runs the subscriptions to news: digest jobs, claims,
+	// unsubscribing.
+	digests *digest.Digests
 	// grammar reads the publishing form's fields as the typed command.
 	grammar *grammar.Grammar
 }
@@ -74,10 +78,16 @@ func New(cfg Config) (*Unit, error) {
 		return nil, err
 	}
 	u := &Unit{cfg: cfg, grammar: grammar.New(Command), notifier: cfg.Notifier()}
+	var err error
+	if u.digests, err = digest.New(digest.Config{Feed: intranet.FeedNews, Command: "/news", JobKind: NewsDigestJob,
+		EachNL: "elk bericht zodra het verschijnt", EachEN: "each item as it appears",
+		Subscriptions: cfg.Subscriptions, Jobs: cfg.Jobs, Outbox: cfg.Outbox, Tx: cfg.Tx, Location: cfg.Location, Now: cfg.Now, Collect: u.collectDigest}); err != nil {
+		return nil, err
+	}
 	for _, j := range []struct {
 		kind string
 		h    intranet.JobHandler
-	}{{NewsPublishJob, u.publishJob}, {NewsDigestJob, u.digestJob}, {NewsRemindJob, u.remindJob}, {NewsCommentsJob, u.commentsJob}} {
+	}{{NewsPublishJob, u.publishJob}, {NewsRemindJob, u.remindJob}, {NewsCommentsJob, u.commentsJob}} {
 		if err := cfg.Jobs.HandleJobs(j.kind, j.h); err != nil {
 			return nil, err
 		}
@@ -101,12 +111,10 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	case Unfollow:
 		return u.follow(ctx, c, false)
 	}
-	if c.Req.Channel.Shared && !c.Req.Channel.Direct {
-		// The platform says this channel is shared with another
-		// organisation now: its subscriptions deliver nothing more.
-		if err := u.cfg.Subscriptions.SetChannelShared(ctx, c.Req.Platform, c.Req.Channel.ID, true); err != nil {
-			return intranet.Reply{}, err
-		}
+	// The platform may say this channel is shared with another
+	// organisation now: its subscriptions deliver nothing more.
+	if err := u.digests.SetShared(ctx, c); err != nil {
+		return intranet.Reply{}, err
 	}
 	id := c.Cmd.Number("id")
 	switch {

@@ -7,27 +7,15 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
-	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // This file holds how subscriptions, digests and follows read, in Dutch
 // and English.
 
 // subscriptionText says what a subscription delivers, in lang.
-func subscriptionText(lang string, s *intranet.Subscription) string {
+func (u *Unit) subscriptionText(lang string, s *intranet.Subscription) string {
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
-	clock := clockOf(s.Schedule.Minute)
-	var what string
-	switch s.Schedule.Kind {
-	case intranet.ScheduleImmediate:
-		what = t("elk bericht zodra het verschijnt", "each item as it appears")
-	case intranet.ScheduleDaily:
-		what = t("elke dag om %s een overzicht", "a digest every day at %s", clock)
-	case intranet.ScheduleWeekdays:
-		what = t("elke werkdag om %s een overzicht", "a digest every weekday at %s", clock)
-	case intranet.ScheduleWeekly:
-		what = t("elke %s om %s een overzicht", "a digest every %s at %s", weekdayText(lang, s.Schedule), clock)
-	}
+	what := u.digests.ScheduleText(lang, s.Schedule)
 	var filters []string
 	if s.Topic != "" {
 		filters = append(filters, t("onderwerp %s", "topic %s", s.Topic))
@@ -44,34 +32,24 @@ func subscriptionText(lang string, s *intranet.Subscription) string {
 	return what
 }
 
-// weekdayText is a weekly schedule's day as dates write it ("ma", "Mon").
-func weekdayText(lang string, s intranet.Schedule) string {
-	day := when.Date{Year: 2026, Month: 11, Day: 22 + int(s.Weekday)}.Format(lang) // 22 Nov 2026 is a Sunday
-	return strings.Fields(day)[0]
-}
-
 // subscribedView answers a new subscription.
 func (u *Unit) subscribedView(c *feature.Call, s *intranet.Subscription) intranet.Reply {
-	text := c.T("Abonnement %d: dit kanaal krijgt %s.", "Subscription %d: this channel gets %s.", s.ID, subscriptionText(c.Lang, s))
+	text := c.T("Abonnement %d: dit kanaal krijgt %s.", "Subscription %d: this channel gets %s.", s.ID, u.subscriptionText(c.Lang, s))
 	if s.Personal {
-		text = c.T("Abonnement %d: jij krijgt als privébericht %s.", "Subscription %d: you get %s by direct message.", s.ID, subscriptionText(c.Lang, s))
+		text = c.T("Abonnement %d: jij krijgt als privébericht %s.", "Subscription %d: you get %s by direct message.", s.ID, u.subscriptionText(c.Lang, s))
 	}
 	if !s.Next.IsZero() {
 		text += " " + c.T("Het eerste overzicht komt %s %s, met het nieuws vanaf nu (een leeg overzicht stuur ik niet).", "The first digest comes %s %s, with the news from now on (an empty digest is not sent).",
 			u.dateText(s.Next, c.Lang), u.clockText(s.Next))
 	}
 	reply := c.Reply(text)
-	reply.Buttons = []intranet.Button{unsubscribeButton(c.Lang, s.ID)}
+	reply.Buttons = []intranet.Button{u.digests.UnsubscribeButton(c.Lang, s.ID)}
 	return reply
-}
-
-func unsubscribeButton(lang string, id int64) intranet.Button {
-	return intranet.Button{Label: feature.T(lang, "Opzeggen", "Unsubscribe"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/news unsubscribe %d", id)}
 }
 
 // subscriptionsView is /news subscriptions: the channel's and the
 // caller's subscriptions, and whom the caller follows.
-func subscriptionsView(c *feature.Call, list []*intranet.Subscription, follows []intranet.Follow) intranet.Reply {
+func (u *Unit) subscriptionsView(c *feature.Call, list []*intranet.Subscription, follows []intranet.Follow) intranet.Reply {
 	if len(list) == 0 && len(follows) == 0 {
 		return c.Reply(c.T("Geen abonnementen hier of van jou. Begin met `/news subscribe daily 08:30` of `/follow <collega|afdeling|onderwerp>`.",
 			"No subscriptions here or of yours. Start with `/news subscribe daily 08:30` or `/follow <colleague|department|topic>`."))
@@ -82,8 +60,8 @@ func subscriptionsView(c *feature.Call, list []*intranet.Subscription, follows [
 		if s.Personal {
 			where = c.T("Jij", "You")
 		}
-		reply.Sections = append(reply.Sections, intranet.Section{Text: fmt.Sprintf("*%d* · %s: %s", s.ID, where, subscriptionText(c.Lang, s)),
-			Buttons: []intranet.Button{unsubscribeButton(c.Lang, s.ID)}})
+		reply.Sections = append(reply.Sections, intranet.Section{Text: fmt.Sprintf("*%d* · %s: %s", s.ID, where, u.subscriptionText(c.Lang, s)),
+			Buttons: []intranet.Button{u.digests.UnsubscribeButton(c.Lang, s.ID)}})
 	}
 	reply.Sections = append(reply.Sections, followSections(c, follows)...)
 	return reply
@@ -107,68 +85,8 @@ func (u *Unit) digestMessage(s *intranet.Subscription, items []*intranet.NewsIte
 		m.Sections = append(m.Sections, u.newsLine(lang, n))
 	}
 	m.Context = append(m.Context, t("Abonnement %d: %s. Opzeggen: `/news unsubscribe %d`.", "Subscription %d: %s. Unsubscribe: `/news unsubscribe %d`.",
-		s.ID, subscriptionText(lang, s), s.ID))
+		s.ID, u.subscriptionText(lang, s), s.ID))
 	return m
-}
-
-// The answers about schedules. Each names what is missing or wrong.
-
-func immediateTakesNoTime(c *feature.Call) string {
-	return c.T("`immediate` stuurt elk bericht zodra het verschijnt en heeft geen dag of tijd; laat die weg.",
-		"`immediate` sends each item as it appears and takes no day or time; leave them out.")
-}
-
-func weeklyNeedsDayAndTime(c *feature.Call) string {
-	return c.T("Welke dag en hoe laat? Een wekelijks overzicht heeft een dag en een tijd nodig, bijvoorbeeld `weekly mon 09:00`.",
-		"Which day, and at what time? A weekly digest needs a day and a time, e.g. `weekly mon 09:00`.")
-}
-
-func weeklyNeedsDay(c *feature.Call) string {
-	return c.T("Welke dag? Een wekelijks overzicht heeft een dag nodig, bijvoorbeeld `weekly mon %s`.",
-		"Which day? A weekly digest needs a day, e.g. `weekly mon %s`.", typed(c, "time"))
-}
-
-func dayOnlyWeekly(c *feature.Call, kind intranet.ScheduleKind) string {
-	return c.T("`%s` komt niet op één dag (`%s`); een dag hoort bij `weekly`, bijvoorbeeld `weekly %s 09:00`.",
-		"`%s` does not come on one day (`%s`); a day goes with `weekly`, e.g. `weekly %s 09:00`.", kind, typed(c, "day"), typed(c, "day"))
-}
-
-func digestNeedsTime(c *feature.Call, kind intranet.ScheduleKind) string {
-	example := string(kind) + " 08:30"
-	if kind == intranet.ScheduleWeekly {
-		example = "weekly " + typed(c, "day") + " 09:00"
-	}
-	return c.T("Hoe laat? Een overzicht (`%s`) heeft een tijd nodig, bijvoorbeeld `%s`.", "At what time? A digest (`%s`) needs a time, e.g. `%s`.", kind, example)
-}
-
-func notTimeOfDay(c *feature.Call) string {
-	return c.T("`%s` is geen tijd van de dag (00:00 tot 23:59).", "`%s` is not a time of day (00:00 to 23:59).", typed(c, "time"))
-}
-
-// typed is a value of the command as it was typed.
-func typed(c *feature.Call, name string) string {
-	v, _ := c.Cmd.Value(name)
-	return v.Typed
-}
-
-func subscriptionExists(c *feature.Call) string {
-	return c.T("Dat abonnement bestaat hier al. Zie `/news subscriptions`.", "That subscription exists here already. See `/news subscriptions`.")
-}
-
-func noSubscription(c *feature.Call, id int64) string {
-	return c.T("Er is geen abonnement %d (meer).", "There is no subscription %d (any more).", id)
-}
-
-func subscriptionNotYours(c *feature.Call, id int64) string {
-	return c.T("Abonnement %d is niet van jou of van dit kanaal.", "Subscription %d is not yours or this channel's.", id)
-}
-
-func unsubscribedAlready(c *feature.Call, id int64) string {
-	return c.T("Abonnement %d was al opgezegd.", "Subscription %d was cancelled already.", id)
-}
-
-func unsubscribed(c *feature.Call, id int64) string {
-	return c.T("Abonnement %d is opgezegd.", "Subscription %d is cancelled.", id)
 }
 
 // Follows.
