@@ -60,6 +60,10 @@ type Recipients interface {
 	// Merge writes DMs that waited for the end of the person's quiet hours
 	// as one message, in the person's language.
 	Merge(ctx context.Context, personID int64, msgs []Reply) (Reply, error)
+	// AccountOn returns the person's account on the platform and
+	// installation, for a person mention (PersonMention) in a message
+	// delivered there. Returns ENOTFOUND when they have none there.
+	AccountOn(ctx context.Context, personID int64, platform Platform, installation string) (Account, error)
 }
 
 // QuietHoursDefault is WERKPLEK_QUIET_HOURS's default: no DMs at night.

@@ -203,6 +203,15 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 	if gone {
 		e.LastError = "installation gone"
 	} else if p := o.Posters.Poster(d.To.Platform); p != nil {
+		// Person mentions are written for the platform delivered to, as
+		// the real outbox does.
+		d.Reply = intranet.ResolveMentions(d.Reply, func(personID int64) (intranet.Account, bool) {
+			if o.People == nil {
+				return intranet.Account{}, false
+			}
+			a, err := o.People.AccountOn(ctx, personID, d.To.Platform, d.To.Installation)
+			return a, err == nil
+		})
 		ref, err := p.Deliver(ctx, d)
 		if err == nil {
 			e.State, e.Ref = intranet.OutboxSent, ref

@@ -112,6 +112,26 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 	return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s is on no platform that is on.", p.Name)
 }
 
+// AccountOn returns the person's account on the platform and
+// installation, for a person mention in a message delivered there: the
+// one they used last, should they have several. Returns ENOTFOUND when they have none there.
+func (r Recipients) AccountOn(ctx context.Context, personID int64, platform intranet.Platform, installation string) (intranet.Account, error) {
+	p, err := r.People.FindPersonByID(ctx, personID)
+	if err != nil {
+		return intranet.Account{}, err
+	}
+	var best *intranet.Account
+	for i, a := range p.Accounts {
+		if a.Platform == platform && a.Installation == installation && (best == nil || a.LastSeen.After(best.LastSeen)) {
+			best = &p.Accounts[i]
+		}
+	}
+	if best != nil {
+		return *best, nil
+	}
+	return intranet.Account{}, intranet.Errorf(intranet.ENOTFOUND, "%s has no account on %s %s.", p.Name, platform, installation)
+}
+
 // gone reports whether the account's installation is gone.
 func (r Recipients) gone(ctx context.Context, a intranet.Account) (bool, error) {
 	if r.Installations == nil {

@@ -181,7 +181,8 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 		}
 		return intranet.RetryLater(time.Minute, err)
 	}
-	ref, err := poster.Deliver(ctx, intranet.Delivery{To: e.To, Reply: e.Reply, Key: e.Key})
+	reply := o.mentions(ctx, e.Reply, e.To)
+	ref, err := poster.Deliver(ctx, intranet.Delivery{To: e.To, Reply: reply, Key: e.Key})
 	if err == nil {
 		if err := o.r.store.MarkOutboxSent(context.WithoutCancel(ctx), e.ID, ref); err != nil {
 			// Tried again; the poster's dedupe by key keeps it one post.
@@ -241,6 +242,20 @@ func (o *Outbox) account(ctx context.Context, e intranet.OutboxEntry) (intranet.
 		return to, err
 	}
 	return to, nil
+}
+
+// mentions rewrites the reply's person mentions (intranet.PersonMention)
+// for the platform and installation it is delivered to: the mention of the
+// person's account there, else their name. A lookup that fails gives the
+// name too: a mention is not worth a failed or delayed message.
+func (o *Outbox) mentions(ctx context.Context, r intranet.Reply, to intranet.Destination) intranet.Reply {
+	return intranet.ResolveMentions(r, func(personID int64) (intranet.Account, bool) {
+		if o.people == nil {
+			return intranet.Account{}, false
+		}
+		a, err := o.people.AccountOn(ctx, personID, to.Platform, to.Installation)
+		return a, err == nil
+	})
 }
 
 func releaseKey(personID int64) string { return fmt.Sprintf("person:%d", personID) }

@@ -1,7 +1,9 @@
 // Package markup reads the small markup of a reply's text (see intranet.Reply:
 // *bold*, _italic_, `code`, [label](url) links, "- " bullet lines and
 // <@USERID|name> mentions) into spans, once, so that every adapter writes the
-// same reading in its own platform's way.
+// same reading in its own platform's way. A person mention the outbox did not
+// rewrite for the platform (<@person:ID|name>, intranet.PersonMention) is
+// read as its name.
 //
 // The rules are Slack's, where the subset comes from: a * or _ opens at the
 // start of a word before a non-space and closes after a non-space at the end
@@ -59,6 +61,12 @@ const (
 	maxMention = 256
 	maxDepth   = 8
 )
+
+// personMention opens the id of a mention of a phonebook person
+// (intranet.PersonMention) that the outbox did not rewrite for the platform
+// (a reply to a command, not an outbound message): it is text, the name, so
+// that no platform gets an id it does not know.
+const personMention = "person:"
 
 // schemes are the link targets the subset knows; other targets stay text, so
 // no javascript: link reaches a platform.
@@ -118,7 +126,9 @@ func inline(s string, depth int, label bool) []Span {
 				sp, end = Span{Kind: Link, URL: url, Children: inline(s[i+1:l], depth+1, true)}, j
 			}
 		case c == '<':
-			if j, id, name := mentionEnd(s, i); j > 0 {
+			if j, id, name := mentionEnd(s, i); j > 0 && strings.HasPrefix(id, personMention) {
+				sp, end = Span{Kind: Text, Text: name}, j
+			} else if j > 0 {
 				sp, end = Span{Kind: Mention, ID: id, Name: name}, j
 			}
 		case c == 'h' || c == 'H':

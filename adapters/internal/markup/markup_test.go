@@ -242,3 +242,23 @@ func TestPlainTextShowsAsTyped(t *testing.T) {
 		t.Errorf("a person's mention or an email address: %q", got)
 	}
 }
+
+// A person mention the outbox did not rewrite for a platform is its name,
+// as text: no renderer gets an id that no platform knows.
+func TestParsePersonMention(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"person", "Van <@person:42|Sanne van Dijk>.", "Van Sanne van Dijk."},
+		{"beside a platform mention", "<@person:42|Sanne> en <@U1|Jan>", "Sanne en <@U1=Jan>"},
+		{"in bold", "*<@person:42|Sanne>*", "<b>Sanne</b>"},
+		{"escaped", `\<@person:42|Sanne>`, "<@person:42|Sanne>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if s := show(Parse(tc.in)); s != tc.want {
+				t.Errorf("Parse(%q) = %s, want %s", tc.in, s, tc.want)
+			}
+		})
+	}
+	if d := cmp.Diff([]Span{{Kind: Text, Text: "Van Sanne van Dijk."}}, Parse("Van <@person:42|Sanne van Dijk>.")); d != "" {
+		t.Errorf("a person mention is not text (-want +got):\n%s", d)
+	}
+}

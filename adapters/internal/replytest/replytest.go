@@ -59,6 +59,7 @@ func Replies() []Case {
 			{Label: "Afmelden", Style: intranet.StyleDanger, Command: "/news unsubscribe all", Confirm: &intranet.Confirm{}},
 		}}},
 		{"markup_edges_nl", edges()},
+		{"person_mention_nl", personMention()},
 	}
 }
 
@@ -218,6 +219,22 @@ func edges() intranet.Reply {
 		}},
 		Buttons: []intranet.Button{{Label: "*Ja* " + zoe, Command: "/x ja"}},
 		Context: []string{"_Klein_ met *vet*"},
+	}
+}
+
+// personMention is a reply with person mentions (intranet.PersonMention)
+// that the outbox did not rewrite for a platform, beside a platform
+// mention: each shows as the name, never as a mention of an id no platform
+// knows.
+func personMention() intranet.Reply {
+	sanne := intranet.PersonMention(42, "Sanne *van* Dijk")
+	return intranet.Reply{
+		Lang:     "nl",
+		Title:    "Reactie van " + sanne,
+		Text:     sanne + " en " + anna + " reageerden.",
+		Sections: []intranet.Section{{Text: "*" + sanne + "*", Fields: []intranet.Field{{Label: "Van", Value: sanne + " (Zorg Oost)"}}}},
+		Buttons:  []intranet.Button{{Label: "Bel " + sanne, Command: "/phonebook 42"}},
+		Context:  []string{"Schrijf " + sanne + " terug."},
 	}
 }
 

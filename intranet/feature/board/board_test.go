@@ -220,7 +220,8 @@ func TestBoardReply(t *testing.T) {
 		e.say(kees, "/board post Desk | For sale, 20 euro.")
 		coretest.Wants(t, "reply nl", e.say(jan, "/prikbord reageer 1 Staat hij er nog? *Graag* @channel"), "Verstuurd: Kees Janssen krijgt je reactie")
 		dm := last(e.dms(kees))
-		coretest.Wants(t, "dm en", dm, "A reply to your ad", "#1 Desk", `Staat hij er nog? \*Graag\* @`+"\u2060"+"channel", "From: Jan de Vries (Zorg Oost)", "Email: jan.devries@example.nl", "Write back to Jan de Vries directly")
+		coretest.Wants(t, "dm en", dm, "A reply to your ad", "#1 Desk", `Staat hij er nog? \*Graag\* @`+"\u2060"+"channel",
+			"From: <@jan.devries@example.nl|Jan de Vries> (Zorg Oost)", "Email: jan.devries@example.nl", "Write back to Jan de Vries directly")
 		e.say(jan, "/board reply 1 Nog een vraag")
 		e.say(pieter, "/board reply 1 I want it")
 		if n := len(e.dms(kees)); n != 3 {
@@ -232,6 +233,38 @@ func TestBoardReply(t *testing.T) {
 		coretest.Wants(t, "own ad", e.say(kees, "/board reply 1 hi"), "This is your own ad")
 		coretest.Wants(t, "no such", e.say(jan, "/board reply 9 hoi"), "Er is geen advertentie 9")
 		coretest.Wants(t, "no text", e.say(jan, "/board reply 1"), "Ik mis `<tekst>`")
+	})
+}
+
+// TestBoardReplyMention: the reply's DM mentions the sender on the platform
+// and installation it is delivered to (the poster's Slack, used last), as
+// their account there; someone without an account there is named.
+func TestBoardReplyMention(t *testing.T) {
+	boardEnv(t, false, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		e.say(kees, "/board post Desk | For sale, 20 euro.")
+		for email, user := range map[string]string{kees: "U-KEES", jan: "U-JAN"} {
+			p, err := e.Store.FindPersonByEmail(ctx, email)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.Store.LinkAccount(ctx, intranet.Account{Platform: intranet.PlatformSlack, Installation: "T1", UserID: user, PersonID: p.ID}); err != nil {
+				t.Fatal(err)
+			}
+			if err := e.Store.TouchAccount(ctx, intranet.PlatformSlack, "T1", user, e.Now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		coretest.Wants(t, "sent", e.say(jan, "/board reply 1 Staat hij er nog?"), "een vermelding van jou in de chat")
+		e.say(pieter, "/werkplek language en")
+		coretest.Wants(t, "sent en", e.say(pieter, "/board reply 1 I want it"), "Sent: Kees Janssen gets your reply by direct message")
+		dms := e.Posters.DMs(intranet.PlatformSlack, "U-KEES")
+		if len(dms) != 2 {
+			t.Fatalf("%d DMs to Kees on Slack, want 2", len(dms))
+		}
+		coretest.Wants(t, "jan mentioned", dms[0], "From: <@U-JAN|Jan de Vries> (Zorg Oost)", "Email: jan.devries@example.nl")
+		coretest.Wants(t, "pieter named", dms[1], "From: Pieter Jansen (Zorg Oost)", "Email: pieter.jansen@example.nl")
+		coretest.Lacks(t, "no mention left", dms[0]+dms[1], "person:", "jan.devries@example.nl|")
 	})
 }
 
@@ -282,9 +315,9 @@ func TestBoardGuests(t *testing.T) {
 			coretest.Wants(t, "guest posts", e.say(gijs, "/board post Adviesavond | Donderdag bij ons. category:event"), "nummer 2")
 			coretest.Wants(t, "guest form is the typed command", e.say(gijs, "/board post"), "Schrijf `/board post <titel> | <tekst>")
 			coretest.Wants(t, "guest replies", e.say(gijs, "/board reply 1 Interesse!"), "Verstuurd")
-			coretest.Wants(t, "reply dm", last(e.dms(jan)), "Gijs Gast (Extern)", "gijs@partner.example")
+			coretest.Wants(t, "reply dm", last(e.dms(jan)), "<@gijs@partner.example|Gijs Gast> (Extern)", "gijs@partner.example")
 			e.say(jan, "/board reply 2 Ik kom")
-			coretest.Wants(t, "guest gets reply", last(e.dms(gijs)), "Jan de Vries (Zorg Oost)", "Ik kom")
+			coretest.Wants(t, "guest gets reply", last(e.dms(gijs)), "<@jan.devries@example.nl|Jan de Vries> (Zorg Oost)", "Ik kom")
 			coretest.Wants(t, "unknown reads", e.say("nobody@elsewhere.example", "/board"), "#2 Adviesavond")
 			coretest.Wants(t, "unknown posts", e.say("nobody@elsewhere.example", "/board post A | B"), "Je account is nog niet gekoppeld")
 		})

@@ -79,7 +79,7 @@ var Command = &g.Command{
 			Doc: "take an ad down: yours, or as a content manager with a reason its poster is told", DocNL: "haal een advertentie weg: die van jou, of als contentbeheerder met een reden die de plaatser hoort",
 			Example: "/board remove 3"},
 		{Path: []g.Word{g.W("reply", "reageer")}, Args: []g.Arg{idArg, {Name: "text", Kind: g.Text, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
-			Doc: "answer an ad: its poster gets your message and your name by direct message", DocNL: "reageer op een advertentie: de plaatser krijgt je bericht en je naam als privébericht",
+			Doc: "answer an ad: its poster gets your message and a mention of you by direct message, to go on privately", DocNL: "reageer op een advertentie: de plaatser krijgt je bericht en een vermelding van jou als privébericht, om samen verder te gaan",
 			Example: "/board reply 3 Is it still there?", ExampleNL: "/board reply 3 Is hij er nog?"},
 		{Path: []g.Word{g.W("report", "meld")}, Args: []g.Arg{idArg, reasonArg},
 			Doc: "report an ad that does not belong here: the content managers look at it", DocNL: "meld een advertentie die hier niet hoort: de contentbeheerders kijken ernaar",

@@ -205,9 +205,11 @@ func postForm(c *feature.Call, values map[string]string) intranet.Reply {
 // The messages about ads.
 
 // replyMessage is the DM to a poster with a reply: the text and who sent
-// it, so that they can write back.
+// it, so that they can write back: their name as a mention in the chat the
+// DM arrives in (the outbox writes it for that platform; the name where
+// they have no account there), department and email.
 func replyMessage(lang string, a *intranet.Ad, from *intranet.Person, text string) intranet.Reply {
-	who := intranet.Plain(from.Name)
+	who := intranet.PersonMention(from.ID, from.Name)
 	if from.Department != "" {
 		who += " (" + intranet.Plain(from.Department) + ")"
 	}
@@ -290,7 +292,8 @@ func removed(c *feature.Call, a *intranet.Ad, moderated bool) string {
 }
 
 func replied(c *feature.Call, a *intranet.Ad) string {
-	return c.T("Verstuurd: %s krijgt je reactie met je naam en e-mailadres als privébericht.", "Sent: %s gets your reply with your name and email address by direct message.", intranet.Plain(a.Poster))
+	return c.T("Verstuurd: %s krijgt je reactie als privébericht, met je naam, afdeling, e-mailadres en een vermelding van jou in de chat.",
+		"Sent: %s gets your reply by direct message, with your name, department, email address and a mention of you in the chat.", intranet.Plain(a.Poster))
 }
 
 func reported(c *feature.Call, a *intranet.Ad) string {
