@@ -32,6 +32,17 @@ type Job struct {
 	Attempt int
 }
 
+// At is the moment a job acts at: now, or its due time when it runs early
+// (a clock a little behind another replica's, a test), so that what it
+// checks ("still visible?", "which period?") is what was meant when it was
+// scheduled.
+func (j Job) At(now time.Time) time.Time {
+	if now.Before(j.Due) {
+		return j.Due
+	}
+	return now
+}
+
 // JobHandler does one job. A nil error marks the job done. A *JobError says
 // when to try again or that the job failed for good; any other error is
 // retried with exponential backoff until the runner's attempts are used up,

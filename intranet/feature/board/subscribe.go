@@ -99,7 +99,7 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 	} else if err != nil {
 		return err
 	}
-	if !a.Visible(later(u.cfg.Now(), j.Due)) {
+	if !a.Visible(j.At(u.cfg.Now())) {
 		return nil
 	}
 	subs, err := u.cfg.Subscriptions.Subscriptions(ctx, intranet.SubscriptionFilter{Feed: intranet.FeedBoard, Immediate: true, MatchingAd: a})
@@ -141,11 +141,4 @@ func (u *Unit) collectDigest(ctx context.Context, s *intranet.Subscription, sinc
 // Returns ENOTFOUND.
 func (u *Unit) RescheduleDigest(ctx context.Context, id int64, due time.Time) error {
 	return u.digests.Reschedule(ctx, id, due)
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }

@@ -200,7 +200,7 @@ func (d *Digests) Job(ctx context.Context, j intranet.Job) error {
 	if Period(s.Next) != Period(j.Due) {
 		return nil // rescheduled meanwhile: the other job delivers
 	}
-	at := later(d.cfg.Now(), j.Due).UTC().Truncate(time.Second)
+	at := j.At(d.cfg.Now()).UTC().Truncate(time.Second)
 	until := at.Add(-Settle)
 	got, err := d.cfg.Collect(ctx, s, s.Since, until)
 	if err != nil {
@@ -310,11 +310,4 @@ func (d *Digests) SetShared(ctx context.Context, c *feature.Call) error {
 		return nil
 	}
 	return d.cfg.Subscriptions.SetChannelShared(ctx, c.Req.Platform, c.Req.Channel.ID, true)
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }

@@ -42,10 +42,7 @@ func (u *Unit) expireJob(ctx context.Context, j intranet.Job) error {
 	if err != nil {
 		return err
 	}
-	now := u.cfg.Now()
-	if now.Before(j.Due) {
-		now = j.Due
-	}
+	now := j.At(u.cfg.Now())
 	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
 		h, err := u.cfg.Handovers.ExpireHandover(ctx, id, now)
 		switch intranet.ErrorCode(err) {

@@ -146,7 +146,7 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 	if n == nil || err != nil {
 		return err
 	}
-	now := maxTime(u.cfg.Now(), j.Due)
+	now := j.At(u.cfg.Now())
 	if !n.Visible(now) {
 		return nil
 	}
@@ -243,7 +243,7 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 	if n == nil || err != nil {
 		return err
 	}
-	if !n.Important || !n.Visible(maxTime(u.cfg.Now(), j.Due)) {
+	if !n.Important || !n.Visible(j.At(u.cfg.Now())) {
 		return nil
 	}
 	readers, err := u.cfg.News.NewsAudience(ctx, n.ID)
@@ -312,7 +312,7 @@ func (u *Unit) commentsJob(ctx context.Context, j intranet.Job) error {
 	if err != nil {
 		return err
 	}
-	at := maxTime(u.cfg.Now(), j.Due).UTC().Truncate(time.Second)
+	at := j.At(u.cfg.Now()).UTC().Truncate(time.Second)
 	until := at.Add(-DigestSettle)
 	list, err := u.cfg.Comments.Comments(ctx, intranet.CommentFilter{ItemAuthorID: authorID, NotBy: authorID, CreatedAfter: since, CreatedUntil: until})
 	if err != nil {
