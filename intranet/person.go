@@ -50,6 +50,9 @@ type Person struct {
 	Manager    string
 	Skills     []string
 	Roles      []Role
+	// EmployeeNumber is payroll's number for the person, "" when the
+	// people file has none.
+	EmployeeNumber string
 	// Language is the person's own choice ("nl" or "en"), "" when not chosen.
 	Language string
 	// QuietHours are the person's own hours without DMs ("08:00-16:00" for

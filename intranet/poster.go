@@ -54,6 +54,9 @@ type Delivery struct {
 	// Release, when set, holds a DM to a person until then (the end of
 	// their quiet hours); DMs held to one release go out as one message.
 	Release time.Time `json:"release,omitempty"`
+	// Event is what a Delivery to a webhook endpoint (PlatformWebhook)
+	// posts; such a delivery has no Reply.
+	Event *Event `json:"event,omitempty"`
 }
 
 // Poster sends outbound messages: digests, handover posts, notifications,

@@ -15,6 +15,9 @@ const (
 	PlatformMattermost Platform = "mattermost"
 	PlatformTeams      Platform = "teams"
 	PlatformConsole    Platform = "console"
+	// PlatformWebhook is no chat: a Delivery to it posts Delivery.Event to
+	// the webhook endpoint whose id is Destination.ChannelID.
+	PlatformWebhook Platform = "webhook"
 )
 
 // MaxTextLength is the longest command text the core accepts; adapters may
