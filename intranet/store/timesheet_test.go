@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -232,6 +233,230 @@ func TestTrips(t *testing.T) {
 		}
 		if _, err := s.FindTrip(ctx, trip.ID); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			t.Errorf("removed trip: %v", err)
+		}
+	})
+}
+
+func TestWeekStates(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		jan, anouk := personID(t, s, "jan.devries@example.nl"), personID(t, s, "anouk.vandenberg@example.nl")
+		now := at(4, 18, 0)
+		if _, err := s.SubmitWeek(ctx, jan, sheetWeek, 0.23, now); intranet.ErrorCode(err) != intranet.EINVALID {
+			t.Errorf("empty week submitted: %v", err)
+		}
+		entry, err := s.AddTimeEntry(ctx, ranged(jan, "2026-12-01", at(1, 7, 0), at(1, 15, 0), 30), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trip, err := s.AddTrip(ctx, intranet.NewTrip{PersonID: jan, Date: "2026-12-01", Km: 100, From: "Utrecht", To: "Zeist"}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DecideWeek(ctx, jan, sheetWeek, true, anouk, "", now); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("open week approved: %v", err)
+		}
+		if _, err := s.ReopenWeek(ctx, jan, sheetWeek, anouk, "x", now); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("open week reopened: %v", err)
+		}
+		sheet, err := s.SubmitWeek(ctx, jan, sheetWeek, 0.23, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sheet.State != intranet.WeekSubmitted || !sheet.SubmittedAt.Equal(now) || len(sheet.Trips) != 1 || sheet.Trips[0].Rate != 0.23 || sheet.Allowance(0.30) != 23 {
+			t.Errorf("submitted = %+v", sheet)
+		}
+		if _, err := s.SubmitWeek(ctx, jan, sheetWeek, 0.23, now); !isLocked(err, intranet.WeekSubmitted) {
+			t.Errorf("submitted twice: %v", err)
+		}
+
+		// A submitted week keeps its entries and trips.
+		locked := func(when string) {
+			t.Helper()
+			state := intranet.WeekState("")
+			if sh, err := s.Timesheet(ctx, jan, sheetWeek); err == nil {
+				state = sh.State
+			}
+			for name, err := range map[string]error{
+				"AddEntry":    second(s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-02", Minutes: 60}, now)),
+				"UpdateEntry": second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-01", at(1, 8, 0), at(1, 15, 0), 0), now)),
+				"MoveIn":      second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-08", at(8, 8, 0), at(8, 15, 0), 0), now)),
+				"RemoveEntry": second(s.RemoveTimeEntry(ctx, entry.ID)),
+				"AddTrip":     second(s.AddTrip(ctx, intranet.NewTrip{PersonID: jan, Date: "2026-12-03", Km: 5, From: "a", To: "b"}, now)),
+				"UpdateTrip":  second(s.UpdateTrip(ctx, trip.ID, intranet.NewTrip{Date: "2026-12-01", Km: 5, From: "a", To: "b"}, now)),
+				"RemoveTrip":  second(s.RemoveTrip(ctx, trip.ID)),
+			} {
+				if !isLocked(err, state) {
+					t.Errorf("%s: %s: %v", when, name, err)
+				}
+			}
+		}
+		locked("submitted")
+
+		// A rejected week opens for corrections.
+		sheet, err = s.DecideWeek(ctx, jan, sheetWeek, false, anouk, "Pauze vergeten", now.Add(time.Hour))
+		if err != nil || sheet.State != intranet.WeekRejected || sheet.Reason != "Pauze vergeten" || sheet.DecidedBy != "Anouk van den Berg" || sheet.DecidedByID != anouk || !sheet.DecidedAt.Equal(now.Add(time.Hour)) {
+			t.Fatalf("rejected = %+v, %v", sheet, err)
+		}
+		if _, err := s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-01", at(1, 7, 0), at(1, 15, 30), 30), now); err != nil {
+			t.Errorf("correct a rejected week: %v", err)
+		}
+		if sheet, err = s.SubmitWeek(ctx, jan, sheetWeek, 0.25, now.Add(2*time.Hour)); err != nil || sheet.Reason != "" || sheet.DecidedByID != 0 || sheet.Trips[0].Rate != 0.25 {
+			t.Fatalf("resubmitted = %+v, %v", sheet, err)
+		}
+		if sheet, err = s.DecideWeek(ctx, jan, sheetWeek, true, anouk, "", now.Add(3*time.Hour)); err != nil || sheet.State != intranet.WeekApproved {
+			t.Fatalf("approved = %+v, %v", sheet, err)
+		}
+		locked("approved")
+		if _, err := s.DecideWeek(ctx, jan, sheetWeek, false, anouk, "toch niet", now); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("approved week rejected: %v", err)
+		}
+
+		// A reopened week is open, without its rate, until the next submit
+		// fixes the rate then in force.
+		sheet, err = s.ReopenWeek(ctx, jan, sheetWeek, anouk, "Kilometers klopten niet", now.Add(4*time.Hour))
+		if err != nil || sheet.State != intranet.WeekOpen || sheet.Reason != "Kilometers klopten niet" || sheet.Trips[0].Rate != 0 || !sheet.SubmittedAt.IsZero() || sheet.DecidedByID != 0 {
+			t.Fatalf("reopened = %+v, %v", sheet, err)
+		}
+		if _, err := s.UpdateTrip(ctx, trip.ID, intranet.NewTrip{Date: "2026-12-01", Km: 80, From: "Utrecht", To: "Zeist"}, now); err != nil {
+			t.Errorf("correct a reopened week: %v", err)
+		}
+		if sheet, err = s.SubmitWeek(ctx, jan, sheetWeek, 0.30, now.Add(5*time.Hour)); err != nil || sheet.Trips[0].Rate != 0.30 || sheet.Allowance(0.23) != 24 {
+			t.Fatalf("submitted again = %+v, %v", sheet, err)
+		}
+		// Another week is not locked by this one.
+		if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-07", Minutes: 60}, now); err != nil {
+			t.Errorf("next week: %v", err)
+		}
+	})
+}
+
+func second[T any](_ T, err error) error { return err }
+
+func isLocked(err error, state intranet.WeekState) bool {
+	var locked *intranet.WeekLocked
+	return errors.As(err, &locked) && locked.Week == sheetWeek && locked.State == state && intranet.ErrorCode(err) == intranet.ECONFLICT
+}
+
+// TestRacingDecisions: two approvers decide one week at once, twenty
+// times: exactly one decision wins, the other hears of a conflict.
+func TestRacingDecisions(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		jan, anouk, sanne := personID(t, s, "jan.devries@example.nl"), personID(t, s, "anouk.vandenberg@example.nl"), personID(t, s, "sanne.muller@example.nl")
+		now := at(4, 18, 0)
+		w := sheetWeek
+		for round := range 20 {
+			if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: w.First(), Minutes: 60}, now); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.SubmitWeek(ctx, jan, w, 0.23, now); err != nil {
+				t.Fatal(err)
+			}
+			errs := race(2, func(i int) error {
+				if i == 0 {
+					_, err := s.DecideWeek(ctx, jan, w, true, anouk, "", now)
+					return err
+				}
+				_, err := s.DecideWeek(ctx, jan, w, false, sanne, "nee", now)
+				return err
+			})
+			won := 0
+			for i, err := range errs {
+				switch intranet.ErrorCode(err) {
+				case "":
+					won++
+				case intranet.ECONFLICT:
+				default:
+					t.Fatalf("round %d: decision %d: %v", round, i, err)
+				}
+			}
+			sheet, err := s.Timesheet(ctx, jan, w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if won != 1 || (sheet.State == intranet.WeekApproved) != (errs[0] == nil) || (sheet.DecidedByID == anouk) != (errs[0] == nil) {
+				t.Fatalf("round %d: %d decisions won; week %s by %d (errors %v)", round, won, sheet.State, sheet.DecidedByID, errs)
+			}
+			w = w.Next()
+		}
+	})
+}
+
+// TestRacingEntries: ten overlapping ranges of one person written at once,
+// partly over midnight into the next week (whose lock is another row): one
+// is stored, the others are refused naming it. Meanwhile adds race a
+// submit: an entry is either in the submitted week or refused.
+func TestRacingEntries(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		jan, eva := personID(t, s, "jan.devries@example.nl"), personID(t, s, "eva.bakker@example.nl")
+		now := at(4, 18, 0)
+		for round := range 5 {
+			d := 7 * round
+			sunday := time.Date(2026, time.December, 6+d, 0, 0, 0, 0, ams)
+			var stored []*intranet.TimeEntry
+			var mu sync.Mutex
+			errs := race(10, func(i int) error {
+				e := ranged(jan, sunday.Format(intranet.DateLayout), sunday.Add(22*time.Hour), sunday.Add(30*time.Hour), 0)
+				if i%2 == 1 { // Monday's early shift, in the next week
+					monday := sunday.AddDate(0, 0, 1)
+					e = ranged(jan, monday.Format(intranet.DateLayout), monday.Add(5*time.Hour), monday.Add(9*time.Hour), 0)
+				}
+				got, err := s.AddTimeEntry(ctx, e, now)
+				if err == nil {
+					mu.Lock()
+					stored = append(stored, got)
+					mu.Unlock()
+				}
+				return err
+			})
+			if len(stored) != 1 {
+				t.Fatalf("round %d: %d overlapping entries stored (%v)", round, len(stored), errs)
+			}
+			for i, err := range errs {
+				var overlap *intranet.EntryOverlap
+				if err != nil && (!errors.As(err, &overlap) || overlap.Other.ID != stored[0].ID) {
+					t.Errorf("round %d: add %d: %v, want the overlap with %d", round, i, err, stored[0].ID)
+				}
+			}
+		}
+
+		for w := sheetWeek; w.Before(intranet.Week{Year: 2027, Number: 10}); w = w.Next() {
+			if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: eva, Date: w.First(), Minutes: 60}, now); err != nil {
+				t.Fatal(err)
+			}
+			var submitted *intranet.Timesheet
+			errs := race(10, func(i int) error {
+				if i == 0 {
+					var err error
+					submitted, err = s.SubmitWeek(ctx, eva, w, 0.23, now)
+					return err
+				}
+				_, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: eva, Date: w.Days()[1], Minutes: 30}, now)
+				return err
+			})
+			if errs[0] != nil {
+				t.Fatal(errs[0])
+			}
+			added := 0
+			for i, err := range errs[1:] {
+				var locked *intranet.WeekLocked
+				if err == nil {
+					added++
+				} else if !errors.As(err, &locked) || locked.Week != w {
+					t.Errorf("%s: add %d: %v", w, i+1, err)
+				}
+			}
+			// What was submitted is what the week holds: no add slipped in
+			// after the submit read it.
+			sheet, err := s.Timesheet(ctx, eva, w)
+			if err != nil || len(sheet.Entries) != len(submitted.Entries) || len(sheet.Entries) != 1+added {
+				t.Fatalf("%s: submitted %d entries, the week holds %d, %d adds succeeded: %v", w, len(submitted.Entries), len(sheet.Entries), added, err)
+			}
 		}
 	})
 }
