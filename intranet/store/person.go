@@ -244,7 +244,8 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		for _, r := range records {
 			row := recordRow(r, deptIDs)
 			if old := byEmail[row.Email]; old != nil {
-				row.ID, row.Language, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.CreatedAt, old.UpdatedAt
+				// What the person chose in the chat is theirs, not the file's.
+				row.ID, row.Language, row.QuietHours, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.QuietHours, old.CreatedAt, old.UpdatedAt
 				if sameContent(old, &row) {
 					continue
 				}

@@ -278,6 +278,21 @@ func TestAccountsAndLanguage(t *testing.T) {
 		if p.Language != "en" || len(p.Accounts) != 1 || p.Accounts[0].UserName != "jan.devries" {
 			t.Errorf("person = %+v", p)
 		}
+		// A new people file that changes Jan keeps what he chose himself.
+		if err := s.SetQuietHours(ctx, p.ID, "08:00-16:00"); err != nil {
+			t.Fatal(err)
+		}
+		recs, probs := phonebook.ParseCSV(strings.NewReader(strings.Replace(testPeople, "Wijkverpleegkundige", "Senior wijkverpleegkundige", 1)))
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		if sum, err := s.ImportPeople(ctx, recs, false); err != nil || sum.Updated != 1 {
+			t.Fatalf("re-import: %+v, %v", sum, err)
+		}
+		p, _ = s.FindPersonByID(ctx, p.ID)
+		if p.Title != "Senior wijkverpleegkundige" || p.Language != "en" || p.QuietHours != "08:00-16:00" {
+			t.Errorf("after a re-import: title %q, language %q, quiet hours %q", p.Title, p.Language, p.QuietHours)
+		}
 	})
 }
 
