@@ -137,6 +137,9 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	if err := m.seedDemoBoard(ctx); err != nil {
 		return err
 	}
+	if err := m.seedDemoHours(ctx); err != nil {
+		return err
+	}
 	if err := m.Store.SyncDepartmentTeams(ctx); err != nil {
 		return fmt.Errorf("seed the demo teams: %w", err)
 	}
