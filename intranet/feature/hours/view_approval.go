@@ -148,8 +148,8 @@ func decisionButtons(lang, email string, w intranet.Week) []intranet.Button {
 // approvalCard is the submitted week as its approvers get it.
 func (u *Unit) approvalCard(lang string, s *intranet.Timesheet) intranet.Reply {
 	r := intranet.Reply{
-		Title: feature.T(lang, "Uren ter goedkeuring: %s", "Hours to approve: %s", s.Person),
-		Text: feature.T(lang, "%s diende %s in: %s.", "%s submitted %s: %s.", s.Person, weekText(lang, s.Week), totalsText(lang, s, u.cfg.Rate)),
+		Title:   feature.T(lang, "Uren ter goedkeuring: %s", "Hours to approve: %s", s.Person),
+		Text:    feature.T(lang, "%s diende %s in: %s.", "%s submitted %s: %s.", s.Person, weekText(lang, s.Week), totalsText(lang, s, u.cfg.Rate)),
 		Buttons: decisionButtons(lang, s.Email, s.Week),
 	}
 	if lines := u.entryLines(lang, s); len(lines) > 0 {
