@@ -101,8 +101,10 @@ func (e *env) person(email string) *intranet.Person {
 func (e *env) work(email, date string, minutes int, km float64) {
 	e.T.Helper()
 	id := e.person(email).ID
-	if _, err := e.Store.AddTimeEntry(context.Background(), intranet.NewTimeEntry{PersonID: id, Date: date, Minutes: minutes, Project: "WZ-Noord"}, e.Now); err != nil {
-		e.T.Fatal(err)
+	if minutes > 0 {
+		if _, err := e.Store.AddTimeEntry(context.Background(), intranet.NewTimeEntry{PersonID: id, Date: date, Minutes: minutes, Project: "WZ-Noord"}, e.Now); err != nil {
+			e.T.Fatal(err)
+		}
 	}
 	if km > 0 {
 		if _, err := e.Store.AddTrip(context.Background(), intranet.NewTrip{PersonID: id, Date: date, Km: km, From: "Utrecht", To: "Zeist", Return: true}, e.Now); err != nil {
