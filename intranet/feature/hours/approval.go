@@ -250,7 +250,9 @@ func (u *Unit) submit(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		if submitted != nil {
 			return submitted
 		}
+		var keys []string
 		for _, ap := range approvers {
+			keys = append(keys, cardKey(s, ap.ID))
 			dm := feature.DM{To: ap, Key: cardKey(s, ap.ID),
 				Write: func(lang string) intranet.Reply { return u.approvalCard(lang, s) },
 				Unreachable: []feature.Notice{{To: me, Key: cardKey(s, ap.ID) + ":unreachable",
@@ -259,7 +261,7 @@ func (u *Unit) submit(ctx context.Context, c *feature.Call) (intranet.Reply, err
 				return err
 			}
 		}
-		return nil
+		return u.keepCards(ctx, s, keys)
 	})
 	var locked *intranet.WeekLocked
 	switch {
@@ -391,6 +393,9 @@ func (u *Unit) decide(ctx context.Context, c *feature.Call, p *intranet.Person, 
 		if decided != nil {
 			return decided
 		}
+		if err := u.refreshCards(ctx, p.ID, w); err != nil {
+			return err
+		}
 		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("hours:%d:%s:decided:%d", p.ID, w, s.DecidedAt.Unix()),
 			Write: func(lang string) intranet.Reply { return u.decidedDM(lang, s, me) }}); err != nil {
 			return err
@@ -446,6 +451,9 @@ func (u *Unit) reopen(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		s, reopened = u.cfg.Timesheets.ReopenWeek(ctx, p.ID, w, me.ID, reason, now)
 		if reopened != nil {
 			return reopened
+		}
+		if err := u.refreshCards(ctx, p.ID, w); err != nil {
+			return err
 		}
 		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("hours:%d:%s:reopened:%d", p.ID, w, now.Unix()),
 			Write: func(lang string) intranet.Reply { return reopenedDM(lang, s, me, reason) }}); err != nil {

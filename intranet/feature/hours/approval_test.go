@@ -69,7 +69,7 @@ func hoursEnv(t *testing.T, publicURL string, fn func(t *testing.T, e *env)) {
 		)
 		e := &env{Env: ce, events: &publisher{}}
 		u, err := hours.New(hours.Config{Env: ce.Feature(), Timesheets: ce.Store, Teams: ce.Store, Admins: ce.Store, Downloads: ce.Store,
-			Events: e.events, Rate: 0.23, PublicURL: publicURL})
+			Events: e.events, Rate: 0.23, PublicURL: publicURL, State: ce.Store})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,6 +224,28 @@ func TestSubmitApproveByButton(t *testing.T) {
 		if at, _ := data["approved_at"].(string); at == "" {
 			t.Error("no approved_at")
 		}
+	})
+}
+
+// TestOtherApproversCard: with two leads, the card of the one who did not
+// press says who decided.
+func TestOtherApproversCard(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		lotte := "lotte@example.nl"
+		e.Import(intranet.PersonRecord{Name: "Lotte Lead", Email: lotte, Department: "Zorg Oost", ManagerEmail: mark, Roles: []intranet.Role{intranet.RoleTeamLead}})
+		e.work(pieter, "2026-11-23", 480, 0)
+		coretest.Wants(t, "two leads", e.say(pieter, "/hours submit"), "ingediend bij Anouk van den Berg en Lotte Lead")
+		coretest.Wants(t, "lotte's card", last(e.Posters.DMsNow(intranet.PlatformConsole, lotte)), "Uren ter goedkeuring: Pieter Jansen", "[Goedkeuren:")
+		e.Now = e.Now.Add(time.Hour)
+		e.Press(anouk, "/hours approve pieter.jansen@example.nl 2026-W48")
+		e.RunDue()
+		card := last(e.Posters.DMsNow(intranet.PlatformConsole, lotte))
+		coretest.Wants(t, "lotte's card now", card, "week 48 (23 nov – 29 nov 2026) is goedgekeurd door Anouk van den Berg (vr 27 nov 11:00)")
+		coretest.Lacks(t, "no buttons", card, "[Goedkeuren:")
+		coretest.Wants(t, "lotte presses", coretest.All(e.Press(lotte, "/hours reject pieter.jansen@example.nl 2026-W48")), "al goedgekeurd door Anouk van den Berg")
+		e.say(anouk, "/hours reopen pieter.jansen@example.nl 48 Verkeerd project")
+		e.RunDue()
+		coretest.Wants(t, "reopened", last(e.Posters.DMsNow(intranet.PlatformConsole, lotte)), "is heropend")
 	})
 }
 

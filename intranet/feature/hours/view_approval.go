@@ -162,6 +162,25 @@ func (u *Unit) approvalCard(lang string, s *intranet.Timesheet) intranet.Reply {
 	return r
 }
 
+// sheetCard is an approver's card of a week as it reads now: to approve
+// while it is submitted, else who decided (or that it was reopened).
+func (u *Unit) sheetCard(lang string, s *intranet.Timesheet) intranet.Reply {
+	if s.State == intranet.WeekSubmitted {
+		return u.approvalCard(lang, s)
+	}
+	week := weekText(lang, s.Week)
+	r := intranet.Reply{Title: feature.T(lang, "Uren van %s", "Hours of %s", s.Person)}
+	switch s.State {
+	case intranet.WeekApproved:
+		r.Text = feature.T(lang, "✅ %s is goedgekeurd door %s (%s): %s.", "✅ %s was approved by %s (%s): %s.", week, s.DecidedBy, u.momentText(lang, s.DecidedAt), totalsText(lang, s, u.cfg.Rate))
+	case intranet.WeekRejected:
+		r.Text = feature.T(lang, "❌ %s is afgewezen door %s (%s): %s", "❌ %s was rejected by %s (%s): %s", week, s.DecidedBy, u.momentText(lang, s.DecidedAt), intranet.Plain(s.Reason))
+	default:
+		r.Text = feature.T(lang, "%s is heropend en wacht tot %s hem opnieuw indient.", "%s was reopened and waits for %s to submit it again.", week, s.Person)
+	}
+	return r
+}
+
 // names writes people's names: "Anouk" / "Anouk en Pieter" / "A, B en C".
 func names(lang string, people []*intranet.Person) string {
 	var n []string
