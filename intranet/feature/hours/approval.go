@@ -308,9 +308,9 @@ func cardKey(s *intranet.Timesheet, approverID int64) string {
 
 // approve answers /hours approve <person> <week>.
 func (u *Unit) approve(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	who, w, _, bad := u.personAndWeek(ctx, c, false)
-	if bad != "" {
-		return c.Reply(bad), nil
+	who, w, _, bad, err := u.personAndWeek(ctx, c, false)
+	if bad != "" || err != nil {
+		return c.Reply(bad), err
 	}
 	return u.decide(ctx, c, who, w, true, "")
 }
@@ -319,9 +319,9 @@ func (u *Unit) approve(ctx context.Context, c *feature.Call) (intranet.Reply, er
 // (the card's button) it asks for one in a form, or, where the platform
 // has no forms, says how to type it.
 func (u *Unit) reject(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	who, w, reason, bad := u.personAndWeek(ctx, c, true)
-	if bad != "" {
-		return c.Reply(bad), nil
+	who, w, reason, bad, err := u.personAndWeek(ctx, c, true)
+	if bad != "" || err != nil {
+		return c.Reply(bad), err
 	}
 	return u.decide(ctx, c, who, w, false, reason)
 }
@@ -420,9 +420,9 @@ func (u *Unit) decide(ctx context.Context, c *feature.Call, p *intranet.Person, 
 // reopen answers /hours reopen <person> <week> <reason>: an approver opens
 // a submitted or approved week again for a correction.
 func (u *Unit) reopen(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	p, w, reason, bad := u.personAndWeek(ctx, c, true)
-	if bad != "" {
-		return c.Reply(bad), nil
+	p, w, reason, bad, err := u.personAndWeek(ctx, c, true)
+	if bad != "" || err != nil {
+		return c.Reply(bad), err
 	}
 	if reason == "" {
 		return c.Reply(c.T("Waarom? ", "Why? ") + c.Usage()), nil
@@ -514,10 +514,10 @@ func (u *Unit) publish(ctx context.Context, kind, id string, p *intranet.Person,
 // reason. The person is found by email, mention or name. A name of several
 // words may have been read short, and "week 49" as "week" and a reason
 // starting with 49: the words are split again where a week stands.
-func (u *Unit) personAndWeek(ctx context.Context, c *feature.Call, withReason bool) (*intranet.Person, intranet.Week, string, string) {
+func (u *Unit) personAndWeek(ctx context.Context, c *feature.Call, withReason bool) (p *intranet.Person, w intranet.Week, reason, bad string, err error) {
 	who := strings.TrimSpace(c.Cmd.Text("person"))
 	weekText := strings.TrimSpace(typedText(c, "week"))
-	reason := strings.TrimSpace(c.Cmd.Text("reason"))
+	reason = strings.TrimSpace(c.Cmd.Text("reason"))
 	today := u.cfg.Today()
 	w, ok := parseWeekText(weekText, today)
 	if !ok || withReason && isWeekWord(weekText) {
@@ -538,22 +538,19 @@ func (u *Unit) personAndWeek(ctx context.Context, c *feature.Call, withReason bo
 		}
 		if !found {
 			if weekText == "" {
-				return nil, w, "", c.T("Welke week? ", "Which week? ") + c.Usage()
+				return nil, w, "", c.T("Welke week? ", "Which week? ") + c.Usage(), nil
 			}
-			return nil, w, "", notAWeek(c, weekText)
+			return nil, w, "", notAWeek(c, weekText), nil
 		}
 	}
-	p, bad, err := feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
-	if err != nil {
-		return nil, w, "", c.T("Er ging iets mis bij het zoeken van %q.", "Something went wrong looking up %q.", who)
-	}
-	if bad != "" {
-		return nil, w, "", bad
+	p, bad, err = feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
+	if bad != "" || err != nil {
+		return nil, w, "", bad, err
 	}
 	if !withReason {
 		reason = ""
 	}
-	return p, w, reason, ""
+	return p, w, reason, "", nil
 }
 
 // typedText is an argument as it was typed ("" when not given), whatever
