@@ -288,7 +288,7 @@ func (u *Unit) meantWeek(ctx context.Context, personID int64) (w intranet.Week, 
 	if err != nil {
 		return w, false, err
 	}
-	if !prev.State.Locked() && prev.State != intranet.WeekApproved && (len(prev.Entries) > 0 || len(prev.Trips) > 0) {
+	if !prev.State.Locked() && (len(prev.Entries) > 0 || len(prev.Trips) > 0) {
 		return w.Prev(), true, nil
 	}
 	return w, false, nil

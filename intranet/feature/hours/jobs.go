@@ -87,7 +87,7 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 		return err
 	}
 	for _, s := range sheets {
-		if len(s.Entries) == 0 && len(s.Trips) == 0 || s.State.Locked() || s.State == intranet.WeekApproved {
+		if len(s.Entries) == 0 && len(s.Trips) == 0 || s.State.Locked() {
 			continue
 		}
 		p, err := u.cfg.People.FindPersonByID(ctx, s.PersonID)
