@@ -66,6 +66,25 @@ func (p *Posters) DMs(pl intranet.Platform, user string) []string {
 	return out
 }
 
+// DMsNow returns every direct message sent to a user id on a platform, as
+// it reads now (after its updates), in order.
+func (p *Posters) DMsNow(pl intranet.Platform, user string) []string {
+	rec := p.Recorder(pl)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var out []string
+	for i, d := range rec.sent {
+		if d.To.UserID == user {
+			text := All(d.Reply)
+			if u, ok := rec.updates[fmt.Sprint(i+1)]; ok {
+				text = All(u)
+			}
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
 // Posts returns every message posted in a channel, as it reads now (after
 // its updates), in order.
 func (p *Posters) Posts(pl intranet.Platform, channel string) []string {

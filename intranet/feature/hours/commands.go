@@ -11,6 +11,9 @@ var (
 	weekArg   = g.Arg{Name: "week", Kind: g.Text, Optional: true, Placeholder: "<week>", PlaceholderNL: "<week>"}
 	personArg = g.Arg{Name: "person", Kind: g.Person}
 	reasonArg = g.Arg{Name: "reason", Kind: g.Text, Placeholder: "<reason>", PlaceholderNL: "<reden>"}
+	// optionalReason is the reason of a reject, asked in a form when the
+	// card's button leaves it out.
+	optionalReason = g.Arg{Name: "reason", Kind: g.Text, Optional: true, Placeholder: "<reason>", PlaceholderNL: "<reden>"}
 )
 
 // Hours is /hours (/uren), declared once for the parser, help and
@@ -49,8 +52,8 @@ var Hours = &g.Command{
 		{Path: []g.Word{g.W("approve", "goedkeuren")}, Args: []g.Arg{personArg, weekArg},
 			Doc: "approvers: approve a submitted week", DocNL: "goedkeurders: keur een ingediende week goed",
 			Example: "/hours approve {person} 49", ExampleNL: "/uren goedkeuren {person} 49"},
-		{Path: []g.Word{g.W("reject", "afwijzen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Text, Placeholder: "<week>", PlaceholderNL: "<week>"}, reasonArg},
-			Doc: "approvers: send a submitted week back, with the reason", DocNL: "goedkeurders: stuur een ingediende week terug, met de reden",
+		{Path: []g.Word{g.W("reject", "afwijzen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Text, Placeholder: "<week>", PlaceholderNL: "<week>"}, optionalReason},
+			Doc: "approvers: send a submitted week back, with the reason (without one, a form asks for it)", DocNL: "goedkeurders: stuur een ingediende week terug, met de reden (zonder reden vraagt een formulier erom)",
 			Example: "/hours reject {person} 49 Tuesday is missing", ExampleNL: "/uren afwijzen {person} 49 Dinsdag ontbreekt"},
 		{Path: []g.Word{g.W("reopen", "heropen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Text, Placeholder: "<week>", PlaceholderNL: "<week>"}, reasonArg},
 			Doc: "approvers: open an approved week again for a correction", DocNL: "goedkeurders: open een goedgekeurde week opnieuw voor een correctie",

@@ -39,12 +39,18 @@ type Config struct {
 	Rate float64
 	// PublicURL is WERKPLEK_PUBLIC_URL, where download links point.
 	PublicURL string
+	// State keeps where the approvers' cards of a week went, so that they
+	// are updated once it is decided (with Env.Cards; nil: they are not,
+	// and an approver pressing one is told who decided).
+	State intranet.StateStore
 }
 
 // Unit answers /hours and /km and runs the submission reminders.
 type Unit struct {
 	cfg      Config
 	notifier feature.Notifier
+	// cards refreshes the approvers' cards (with Config.State).
+	cards feature.CardRefresh
 }
 
 var _ feature.Unit = (*Unit)(nil)
@@ -69,6 +75,12 @@ func New(cfg Config) (*Unit, error) {
 		return nil, err
 	}
 	u := &Unit{cfg: cfg, notifier: cfg.Notifier()}
+	if cfg.State != nil && cfg.Cards != nil {
+		var err error
+		if u.cards, err = cfg.HandleCards(cardsName, cardSource{u}); err != nil {
+			return nil, err
+		}
+	}
 	if err := u.registerJobs(); err != nil {
 		return nil, err
 	}
