@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/jobs"
 	"github.com/werkplek/werkplek/intranet/router"
 	"github.com/werkplek/werkplek/intranet/store"
@@ -60,6 +61,8 @@ type Main struct {
 	// (jobs.go); built in open, started by serve, console and demo.
 	Jobs   *jobs.Runner
 	Outbox *jobs.Outbox
+	// Events publishes events to the webhook endpoints (built in open).
+	Events *feature.Events
 	// observe, when set before open, is told how each job ran (metrics).
 	observe func(kind string, o jobs.Outcome, delay time.Duration)
 
