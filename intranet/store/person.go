@@ -15,26 +15,27 @@ import (
 
 // personRow is a row of people.
 type personRow struct {
-	ID           int64 `gorm:"primaryKey"`
-	Name         string
-	Email        string
-	Phone        string
-	Mobile       string
-	PhoneKey     string
-	MobileKey    string
-	PhoneRev     string
-	MobileRev    string
-	DepartmentID *int64
-	Title        string
-	Location     string
-	ManagerEmail string
-	Skills       string
-	Roles        string
-	Language     string
-	QuietHours   string
-	SortKey      string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID             int64 `gorm:"primaryKey"`
+	Name           string
+	Email          string
+	Phone          string
+	Mobile         string
+	PhoneKey       string
+	MobileKey      string
+	PhoneRev       string
+	MobileRev      string
+	DepartmentID   *int64
+	Title          string
+	Location       string
+	ManagerEmail   string
+	Skills         string
+	Roles          string
+	Language       string
+	QuietHours     string
+	EmployeeNumber string
+	SortKey        string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 	// Department is the department's name, and ManagerID and ManagerName
 	// the manager's, read through joins only.
 	Department  string `gorm:"->"`
@@ -154,7 +155,7 @@ func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string,
 	for i, r := range rows {
 		p := &intranet.Person{
 			ID: r.ID, Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: r.Mobile, Department: r.Department,
-			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, QuietHours: r.QuietHours, Updated: r.UpdatedAt,
+			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, QuietHours: r.QuietHours, EmployeeNumber: r.EmployeeNumber, Updated: r.UpdatedAt,
 		}
 		for _, role := range splitList(r.Roles) {
 			p.Roles = append(p.Roles, intranet.Role(role))
