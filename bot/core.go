@@ -213,7 +213,7 @@ func newPlatforms(mailbox intranet.Mailbox, hooks intranet.WebhookService, log *
 			intranet.PlatformConsole: &console.Poster{Mailbox: mailbox},
 			intranet.PlatformWebhook: webhook.New(hooks, log),
 		},
-		dirs:    map[intranet.Platform]intranet.Directory{},
+		dirs: map[intranet.Platform]intranet.Directory{},
 	}
 }
 

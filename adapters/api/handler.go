@@ -12,9 +12,9 @@ package api
 import (
 	"crypto/rand"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/base64"
 	"encoding/hex"
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"log/slog"

@@ -142,7 +142,9 @@ func TestAuth(t *testing.T) {
 				t.Errorf("data without a working token: %s", w.Body)
 			}
 			if tc.status != 200 {
-				var e struct{ Error struct{ Code, Message string } }
+				var e struct {
+					Error struct{ Code, Message string }
+				}
 				if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error.Message == "" {
 					t.Errorf("error body %s: %v", w.Body, err)
 				}
@@ -167,7 +169,9 @@ func TestBadParameters(t *testing.T) {
 		{"from=2026-11-01&to=2026-11-30&status=approved", "status"},
 	} {
 		w := get(t, h, "/api/v1/timesheets?"+tc.query, "wpk_payroll")
-		var e struct{ Error struct{ Code, Message string } }
+		var e struct {
+			Error struct{ Code, Message string }
+		}
 		if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || w.Code != 400 || e.Error.Code != "invalid" || !strings.Contains(e.Error.Message, tc.says) {
 			t.Errorf("%q: %d %s, want 400 saying %q", tc.query, w.Code, w.Body, tc.says)
 		}
