@@ -60,6 +60,9 @@ func Grammar() *grammar.Grammar {
 // adapters are up (posters, directories) the units find in m.Platforms,
 // which serve fills before it serves.
 func (m *Main) open(ctx context.Context) error {
+	if _, err := m.mileageRate(); err != nil {
+		return err
+	}
 	s, err := store.Open(ctx, m.Config.DatabaseURL)
 	if err != nil {
 		return &exitError{code: 1, msg: "werkplek: " + err.Error()}

@@ -94,6 +94,12 @@ Usage:
   werkplek handovers export --from DATE --to DATE [--out FILE]
                                              every recorded handover change of shifts in those dates, as CSV
   werkplek news acks ID [--out FILE]         who an item is for and when each acknowledged it, as CSV
+  werkplek hours export --from DATE --to DATE [--state approved] [--out FILE]
+                                             hours and trips of those dates as CSV for payroll
+  werkplek api token add NAME --scope hours:read | list | revoke NAME
+                                             bearer tokens of the REST API (/api/v1/); add prints the secret once
+  werkplek webhook add URL [--events E,E] | list | remove URL
+                                             endpoints told of events (timesheet.approved, ...); add prints the secret
   werkplek jobs [--limit N] [--json]         list pending and failed background jobs
   werkplek jobs retry ID                     run a failed job again
   werkplek manifest slack [--socket-mode]    print the Slack app manifest (YAML) for WERKPLEK_PUBLIC_URL
@@ -154,6 +160,12 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.news(ctx, rest)
 	case "rooms":
 		err = m.rooms(ctx, rest)
+	case "hours":
+		err = m.hoursCommand(ctx, rest)
+	case "api":
+		err = m.apiCommand(ctx, rest)
+	case "webhook", "webhooks":
+		err = m.webhookCommand(ctx, rest)
 	case "jobs":
 		err = m.jobsCommand(ctx, rest)
 	case "healthcheck":
