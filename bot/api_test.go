@@ -17,6 +17,7 @@ import (
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
 	"github.com/werkplek/werkplek/adapters/api"
+	"github.com/werkplek/werkplek/adapters/webhook"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/store"
 )
@@ -375,4 +376,15 @@ func TestServeAPI(t *testing.T) {
 			t.Errorf("received %q", got)
 		}
 	})
+}
+
+// TestWebhookPosterEverywhere: every process that works the jobs (serve,
+// console, demo) has the webhook poster, so events are delivered wherever
+// the job runner runs.
+func TestWebhookPosterEverywhere(t *testing.T) {
+	m := openedMain(t, sqliteEnv(t))
+	defer m.Close()
+	if _, ok := m.Platforms.Poster(intranet.PlatformWebhook).(*webhook.Poster); !ok || m.Events == nil {
+		t.Fatalf("webhook poster %T, publisher %v", m.Platforms.Poster(intranet.PlatformWebhook), m.Events)
+	}
 }
