@@ -3,11 +3,14 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/phonebook"
 	"github.com/werkplek/werkplek/intranet/store"
 )
 
@@ -254,6 +257,10 @@ func TestWeekStates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		later, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-09", Minutes: 60}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.DecideWeek(ctx, jan, sheetWeek, true, anouk, "", now); intranet.ErrorCode(err) != intranet.ECONFLICT {
 			t.Errorf("open week approved: %v", err)
 		}
@@ -281,7 +288,8 @@ func TestWeekStates(t *testing.T) {
 			for name, err := range map[string]error{
 				"AddEntry":    second(s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-02", Minutes: 60}, now)),
 				"UpdateEntry": second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-01", at(1, 8, 0), at(1, 15, 0), 0), now)),
-				"MoveIn":      second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-08", at(8, 8, 0), at(8, 15, 0), 0), now)),
+				"MoveOut":     second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-08", at(8, 8, 0), at(8, 15, 0), 0), now)),
+				"MoveIn":      second(s.UpdateTimeEntry(ctx, later.ID, intranet.NewTimeEntry{Date: "2026-12-02", Minutes: 60}, now)),
 				"RemoveEntry": second(s.RemoveTimeEntry(ctx, entry.ID)),
 				"AddTrip":     second(s.AddTrip(ctx, intranet.NewTrip{PersonID: jan, Date: "2026-12-03", Km: 5, From: "a", To: "b"}, now)),
 				"UpdateTrip":  second(s.UpdateTrip(ctx, trip.ID, intranet.NewTrip{Date: "2026-12-01", Km: 5, From: "a", To: "b"}, now)),
@@ -326,7 +334,7 @@ func TestWeekStates(t *testing.T) {
 			t.Fatalf("submitted again = %+v, %v", sheet, err)
 		}
 		// Another week is not locked by this one.
-		if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-07", Minutes: 60}, now); err != nil {
+		if _, err := s.UpdateTimeEntry(ctx, later.ID, intranet.NewTimeEntry{Date: "2026-12-08", Minutes: 90}, now); err != nil {
 			t.Errorf("next week: %v", err)
 		}
 	})
@@ -457,6 +465,258 @@ func TestRacingEntries(t *testing.T) {
 			if err != nil || len(sheet.Entries) != len(submitted.Entries) || len(sheet.Entries) != 1+added {
 				t.Fatalf("%s: submitted %d entries, the week holds %d, %d adds succeeded: %v", w, len(submitted.Entries), len(sheet.Entries), added, err)
 			}
+		}
+	})
+}
+
+// TestTimesheets: the weeks a filter selects, with their people, by week
+// and then person, a page at a time; "open" is a week nobody submitted
+// that holds entries or trips.
+func TestTimesheets(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		jan, eva, pieter, anouk := personID(t, s, "jan.devries@example.nl"), personID(t, s, "eva.bakker@example.nl"),
+			personID(t, s, "pieter.jansen@example.nl"), personID(t, s, "anouk.vandenberg@example.nl")
+		now := at(4, 18, 0)
+		w49, w50 := sheetWeek, sheetWeek.Next()
+		add := func(person int64, date string, minutes int) {
+			t.Helper()
+			if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: person, Date: date, Minutes: minutes}, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Week 49: Jan approved, Eva submitted, Pieter open with a trip
+		// only, Anouk's made by an entry since removed (so never listed).
+		// Week 50: Jan open.
+		add(jan, "2026-12-01", 480)
+		add(jan, "2026-12-04", 240)
+		add(eva, "2026-12-02", 300)
+		if _, err := s.AddTrip(ctx, intranet.NewTrip{PersonID: pieter, Date: "2026-12-03", Km: 12, From: "Utrecht", To: "Zeist"}, now); err != nil {
+			t.Fatal(err)
+		}
+		add(jan, "2026-12-08", 120)
+		gone, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: anouk, Date: "2026-12-01", Minutes: 60}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RemoveTimeEntry(ctx, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []int64{jan, eva} {
+			if _, err := s.SubmitWeek(ctx, p, w49, 0.23, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.DecideWeek(ctx, jan, w49, true, anouk, "", now); err != nil {
+			t.Fatal(err)
+		}
+
+		type row struct {
+			who   string
+			week  intranet.Week
+			state intranet.WeekState
+			n     int // entries and trips
+		}
+		list := func(f intranet.TimesheetFilter) []row {
+			t.Helper()
+			sheets, err := s.Timesheets(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []row
+			for _, sh := range sheets {
+				out = append(out, row{sh.Email[:strings.Index(sh.Email, ".")], sh.Week, sh.State, len(sh.Entries) + len(sh.Trips)})
+			}
+			return out
+		}
+		// By week, then surname: Bakker, Jansen, de Vries.
+		all := []row{{"eva", w49, intranet.WeekSubmitted, 1}, {"pieter", w49, intranet.WeekOpen, 1}, {"jan", w49, intranet.WeekApproved, 2}, {"jan", w50, intranet.WeekOpen, 1}}
+		for name, tc := range map[string]struct {
+			f    intranet.TimesheetFilter
+			want []row
+		}{
+			"All":       {intranet.TimesheetFilter{}, all},
+			"Page":      {intranet.TimesheetFilter{Offset: 1, Limit: 2}, all[1:3]},
+			"Rest":      {intranet.TimesheetFilter{Offset: 3}, all[3:]},
+			"Week":      {intranet.TimesheetFilter{Week: w50}, all[3:]},
+			"Person":    {intranet.TimesheetFilter{PersonIDs: []int64{jan, anouk}}, all[2:]},
+			"Approved":  {intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekApproved}}, all[2:3]},
+			"Open":      {intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekOpen}}, []row{all[1], all[3]}},
+			"Submitted": {intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekSubmitted, intranet.WeekRejected}}, all[:1]},
+			// A date range keeps the entries and trips in it, and the weeks
+			// that hold any.
+			"Dates":    {intranet.TimesheetFilter{From: "2026-12-02", To: "2026-12-08"}, []row{all[0], all[1], {"jan", w49, intranet.WeekApproved, 1}, all[3]}},
+			"OneDay":   {intranet.TimesheetFilter{From: "2026-12-01", To: "2026-12-01"}, []row{{"jan", w49, intranet.WeekApproved, 1}}},
+			"Combined": {intranet.TimesheetFilter{From: "2026-11-30", To: "2026-12-31", States: []intranet.WeekState{intranet.WeekOpen}, PersonIDs: []int64{jan}}, all[3:]},
+			"Nothing":  {intranet.TimesheetFilter{From: "2027-01-01"}, nil},
+		} {
+			if got := list(tc.f); !cmp.Equal(got, tc.want, cmp.AllowUnexported(row{})) {
+				t.Errorf("%s: %v, want %v", name, got, tc.want)
+			}
+		}
+		sheets, err := s.Timesheets(ctx, intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekApproved}})
+		if err != nil || len(sheets) != 1 {
+			t.Fatal(sheets, err)
+		}
+		if sh := sheets[0]; sh.Person != "Jan de Vries" || sh.Department != "Zorg Oost" || sh.DecidedBy != "Anouk van den Berg" || sh.DecidedByID != anouk ||
+			!sh.DecidedAt.Equal(now) || sh.Minutes() != 720 || sh.Entries[0].Date != "2026-12-01" {
+			t.Errorf("approved sheet = %+v", sh)
+		}
+		if _, err := s.Timesheets(ctx, intranet.TimesheetFilter{From: "gisteren"}); intranet.ErrorCode(err) != intranet.EINVALID {
+			t.Errorf("bad date: %v", err)
+		}
+	})
+}
+
+func TestRoutes(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		jan, eva := personID(t, s, "jan.devries@example.nl"), personID(t, s, "eva.bakker@example.nl")
+		r, err := s.SaveRoute(ctx, intranet.Route{PersonID: jan, Name: " Kantoor ", Km: 23.5, From: "Utrecht", To: "Zeist"})
+		if err != nil || r.Name != "Kantoor" || r.Km != 23.5 {
+			t.Fatalf("save = %+v, %v", r, err)
+		}
+		if _, err := s.SaveRoute(ctx, intranet.Route{PersonID: jan, Name: "KANTOOR", Km: 3, From: "a", To: "b"}); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("same name: %v", err)
+		}
+		if _, err := s.SaveRoute(ctx, intranet.Route{PersonID: eva, Name: "kantoor", Km: 3, From: "a", To: "b"}); err != nil {
+			t.Errorf("another person's: %v", err)
+		}
+		if _, err := s.SaveRoute(ctx, intranet.Route{PersonID: jan, Name: "apotheek", Km: 2.1, From: "Zeist", To: "Zeist centrum"}); err != nil {
+			t.Fatal(err)
+		}
+		for name, bad := range map[string]intranet.Route{
+			"NoName": {PersonID: jan, Km: 3, From: "a", To: "b"},
+			"NoKm":   {PersonID: jan, Name: "x", From: "a", To: "b"},
+			"TooFar": {PersonID: jan, Name: "x", Km: intranet.MaxTripKm + 1, From: "a", To: "b"},
+			"Long":   {PersonID: jan, Name: strings.Repeat("x", intranet.MaxRouteName+1), Km: 3, From: "a", To: "b"},
+		} {
+			if _, err := s.SaveRoute(ctx, bad); intranet.ErrorCode(err) != intranet.EINVALID {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+		routes, err := s.Routes(ctx, jan)
+		if err != nil || len(routes) != 2 || routes[0].Name != "apotheek" || routes[1].Name != "Kantoor" {
+			t.Errorf("routes = %v, %v", routes, err)
+		}
+		if got, err := s.FindRoute(ctx, jan, "kantoor"); err != nil || got.ID != r.ID {
+			t.Errorf("find = %+v, %v", got, err)
+		}
+		if got, err := s.RemoveRoute(ctx, jan, "KanToor"); err != nil || got.ID != r.ID {
+			t.Errorf("remove = %+v, %v", got, err)
+		}
+		if _, err := s.FindRoute(ctx, jan, "kantoor"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("removed: %v", err)
+		}
+		if _, err := s.RemoveRoute(ctx, jan, "kantoor"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("removed twice: %v", err)
+		}
+		if got, err := s.FindRoute(ctx, eva, "Kantoor"); err != nil || got.PersonID != eva {
+			t.Errorf("eva's = %+v, %v", got, err)
+		}
+	})
+}
+
+// TestDownloads: a link works once, never after it expires, and of ten
+// uses at once exactly one gets it.
+func TestDownloads(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		jan := personID(t, s, "jan.devries@example.nl")
+		now := at(4, 18, 0)
+		d := intranet.Download{Hash: "h1", PersonID: jan, Kind: "hours", From: "2026-11-01", To: "2026-11-30",
+			States: []intranet.WeekState{intranet.WeekApproved}, PersonIDs: []int64{jan}, Expires: now.Add(10 * time.Minute)}
+		if err := s.CreateDownload(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateDownload(ctx, d); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("same hash: %v", err)
+		}
+		var got []*intranet.Download
+		var mu sync.Mutex
+		errs := race(10, func(int) error {
+			dl, err := s.UseDownload(ctx, "h1", now.Add(time.Minute))
+			if err == nil {
+				mu.Lock()
+				got = append(got, dl)
+				mu.Unlock()
+			}
+			return err
+		})
+		if len(got) != 1 {
+			t.Fatalf("%d uses got the link (%v)", len(got), errs)
+		}
+		want := d
+		want.Expires = d.Expires.UTC()
+		if !cmp.Equal(*got[0], want) {
+			t.Errorf("download = %+v, want %+v", got[0], want)
+		}
+		for _, err := range errs {
+			if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
+				t.Errorf("second use: %v", err)
+			}
+		}
+		// Everyone's export, expired before its first use.
+		if err := s.CreateDownload(ctx, intranet.Download{Hash: "h2", PersonID: jan, Kind: "hours", Expires: now.Add(10 * time.Minute)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UseDownload(ctx, "h2", now.Add(10*time.Minute)); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("expired: %v", err)
+		}
+		if err := s.CreateDownload(ctx, intranet.Download{Hash: "h3", PersonID: jan, Kind: "hours", Expires: now.Add(10 * time.Minute)}); err != nil {
+			t.Fatal(err)
+		}
+		if dl, err := s.UseDownload(ctx, "h3", now.Add(9*time.Minute)); err != nil || dl.PersonIDs != nil || dl.States != nil {
+			t.Errorf("everyone's = %+v, %v", dl, err)
+		}
+		if _, err := s.UseDownload(ctx, "nope", now); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("unknown: %v", err)
+		}
+	})
+}
+
+// TestEmployeeNumbers: the people file's optional employee_number column
+// is stored, changed by a later import, and shown on a timesheet.
+func TestEmployeeNumbers(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s) // a file without the column
+		if p, err := s.FindPersonByEmail(ctx, "jan.devries@example.nl"); err != nil || p.EmployeeNumber != "" {
+			t.Fatalf("without the column: %+v, %v", p, err)
+		}
+		imp := func(csv string) {
+			t.Helper()
+			recs, probs := phonebook.ParseCSV(strings.NewReader(csv))
+			if len(probs) > 0 {
+				t.Fatal(probs)
+			}
+			if _, err := s.ImportPeople(ctx, recs, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		imp("name,email,department,employee_number\nJan de Vries,jan.devries@example.nl,Zorg Oost, 1042 \nNina Smit,nina.smit@example.nl,Zorg Oost,2001\n")
+		for email, want := range map[string]string{"jan.devries@example.nl": "1042", "nina.smit@example.nl": "2001", "eva.bakker@example.nl": ""} {
+			if p, err := s.FindPersonByEmail(ctx, email); err != nil || p.EmployeeNumber != want {
+				t.Errorf("%s: %q, %v; want %q", email, p.EmployeeNumber, err, want)
+			}
+		}
+		imp("name,email,department,employee_number\nJan de Vries,jan.devries@example.nl,Zorg Oost,1043\n")
+		jan, err := s.FindPersonByEmail(ctx, "jan.devries@example.nl")
+		if err != nil || jan.EmployeeNumber != "1043" {
+			t.Fatalf("changed: %+v, %v", jan, err)
+		}
+		if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan.ID, Date: "2026-12-01", Minutes: 60}, at(4, 18, 0)); err != nil {
+			t.Fatal(err)
+		}
+		sheet, err := s.Timesheet(ctx, jan.ID, sheetWeek)
+		if err != nil || sheet.EmployeeNumber != "1043" {
+			t.Errorf("sheet = %+v, %v", sheet, err)
+		}
+		if sheets, err := s.Timesheets(ctx, intranet.TimesheetFilter{}); err != nil || len(sheets) != 1 || sheets[0].EmployeeNumber != "1043" {
+			t.Errorf("sheets = %v, %v", sheets, err)
 		}
 	})
 }
