@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
-	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // Events is the intranet.Publisher: it hands an event to every webhook
@@ -102,58 +100,3 @@ func (p *Events) Publish(ctx context.Context, e intranet.Event) error {
 	return nil
 }
 
-// TimesheetData is the data of the timesheet events (timesheet.approved,
-// timesheet.reopened): whose week, its state after the change, who made it
-// and when, and its totals, as the API writes them (times RFC 3339 in
-// WERKPLEK_TIMEZONE). A receiver that wants the entries reads the week
-// from /api/v1/timesheets.
-type TimesheetData struct {
-	Person   EventPerson    `json:"person"`
-	Week     string         `json:"week"`
-	FirstDay string         `json:"first_day"`
-	LastDay  string         `json:"last_day"`
-	State    string         `json:"state"`
-	By       string         `json:"by"`
-	At       string         `json:"at"`
-	Reason   string         `json:"reason"`
-	Totals   TimesheetTotal `json:"totals"`
-}
-
-// EventPerson is whose week an event is about.
-type EventPerson struct {
-	ID             int64  `json:"id"`
-	Email          string `json:"email"`
-	Name           string `json:"name"`
-	EmployeeNumber string `json:"employee_number"`
-}
-
-// TimesheetTotal sums a week's entries and trips.
-type TimesheetTotal struct {
-	Minutes   int     `json:"minutes"`
-	Hours     float64 `json:"hours"`
-	Km        float64 `json:"km"`
-	Allowance float64 `json:"allowance"`
-}
-
-// TimesheetEvent is the event of a change of s (its state after it) made
-// by the person named by at at: eventType is EventTimesheetApproved or
-// EventTimesheetReopened; rate is WERKPLEK_MILEAGE_RATE for trips without
-// a rate of their own. Its id is the same for the same change, so that
-// publishing it again sends nothing.
-func TimesheetEvent(eventType string, s *intranet.Timesheet, by string, at time.Time, loc *time.Location, rate float64) intranet.Event {
-	at = at.UTC().Truncate(time.Second)
-	d := TimesheetData{
-		Person:   EventPerson{ID: s.PersonID, Email: s.Email, Name: s.Person, EmployeeNumber: s.EmployeeNumber},
-		Week:     s.Week.String(),
-		FirstDay: s.Week.First(),
-		LastDay:  s.Week.Last(),
-		State:    string(s.State),
-		By:       by,
-		At:       when.Stamp(at, loc),
-		Reason:   s.Reason,
-		Totals: TimesheetTotal{Minutes: s.Minutes(), Hours: math.Round(float64(s.Minutes())/60*100) / 100, Km: s.Km(),
-			Allowance: s.Allowance(rate)},
-	}
-	data, _ := json.Marshal(d) // plain fields: cannot fail
-	return intranet.Event{ID: fmt.Sprintf("%s.%d.%s.%d", eventType, s.PersonID, s.Week, at.Unix()), Type: eventType, Time: at, Data: data}
-}

@@ -128,27 +128,3 @@ func TestEventsInTransaction(t *testing.T) {
 	})
 }
 
-// TestTimesheetEvent: the data of a timesheet event, and its id: the same
-// for the same change, another for a later one.
-func TestTimesheetEvent(t *testing.T) {
-	at := time.Date(2026, 11, 30, 8, 15, 0, 0, time.UTC)
-	s := &intranet.Timesheet{PersonID: 2, Person: "Pieter Jansen", Email: "pieter.jansen@example.nl", EmployeeNumber: "10042",
-		Week: intranet.Week{Year: 2026, Number: 48}, State: intranet.WeekApproved,
-		Entries: []*intranet.TimeEntry{{Minutes: 480}, {Minutes: 450}},
-		Trips:   []*intranet.Trip{{Km: 46, Rate: 0.21}, {Km: 12.5}}}
-	ev := feature.TimesheetEvent(intranet.EventTimesheetApproved, s, "Anouk van den Berg", at, coretest.Amsterdam, 0.25)
-	want := `{"person":{"id":2,"email":"pieter.jansen@example.nl","name":"Pieter Jansen","employee_number":"10042"},"week":"2026-W48","first_day":"2026-11-23","last_day":"2026-11-29",` +
-		`"state":"approved","by":"Anouk van den Berg","at":"2026-11-30T09:15:00+01:00","reason":"","totals":{"minutes":930,"hours":15.5,"km":58.5,"allowance":12.79}}`
-	if string(ev.Data) != want || ev.Type != intranet.EventTimesheetApproved || !ev.Time.Equal(at) {
-		t.Errorf("event %s %v\n%s\nwant\n%s", ev.Type, ev.Time, ev.Data, want)
-	}
-	if again := feature.TimesheetEvent(intranet.EventTimesheetApproved, s, "Anouk van den Berg", at.Add(time.Millisecond), coretest.Amsterdam, 0.25); again.ID != ev.ID {
-		t.Errorf("the same change: ids %q and %q", ev.ID, again.ID)
-	}
-	if later := feature.TimesheetEvent(intranet.EventTimesheetApproved, s, "Anouk van den Berg", at.Add(time.Hour), coretest.Amsterdam, 0.25); later.ID == ev.ID {
-		t.Errorf("a later approval has the id %q too", ev.ID)
-	}
-	if other := feature.TimesheetEvent(intranet.EventTimesheetReopened, s, "Anouk van den Berg", at, coretest.Amsterdam, 0.25); other.ID == ev.ID {
-		t.Errorf("a reopening has the id %q too", ev.ID)
-	}
-}
