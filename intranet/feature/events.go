@@ -99,4 +99,3 @@ func (p *Events) Publish(ctx context.Context, e intranet.Event) error {
 	}
 	return nil
 }
-

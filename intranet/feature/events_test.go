@@ -127,4 +127,3 @@ func TestEventsInTransaction(t *testing.T) {
 		}
 	})
 }
-
