@@ -138,10 +138,10 @@ func TestWebhookCommands(t *testing.T) {
 func hoursData(t *testing.T, env map[string]string) {
 	t.Helper()
 	people := filepath.Join(t.TempDir(), "people.csv")
-	os.WriteFile(people, []byte("name,email,department,roles\n"+
-		"Anouk van den Berg,anouk@example.nl,Zorg Oost,team lead\n"+
-		"Jan de Vries,jan@example.nl,Zorg Oost,\n"+
-		"Pieter Jansen,pieter@example.nl,Zorg Oost,\n"), 0o600)
+	os.WriteFile(people, []byte("name,email,department,roles,employee_number\n"+
+		"Anouk van den Berg,anouk@example.nl,Zorg Oost,team lead,10001\n"+
+		"Jan de Vries,jan@example.nl,Zorg Oost,,10042\n"+
+		"Pieter Jansen,pieter@example.nl,Zorg Oost,,\n"), 0o600)
 	if code, out, errOut := run(t, env, "", "import", people); code != 0 {
 		t.Fatalf("import: %s %s", out, errOut)
 	}
@@ -210,7 +210,7 @@ func TestHoursExport(t *testing.T) {
 			}
 		}
 		if approvedTrip == nil || col(approvedTrip, "allowance") != "9.66" || col(approvedTrip, "state") != "approved" || col(approvedTrip, "approved_by") != "Anouk van den Berg" ||
-			col(approvedTrip, "approved_at") != "2026-11-27T18:00:00+01:00" || col(approvedTrip, "purpose") != "'=cliëntbezoek" {
+			col(approvedTrip, "approved_at") != "2026-11-27T18:00:00+01:00" || col(approvedTrip, "employee_number") != "10042" || col(approvedTrip, "purpose") != "'=cliëntbezoek" {
 			t.Errorf("approved trip: %v", approvedTrip)
 		}
 		if openTrip == nil || col(openTrip, "allowance") != "3.00" || col(openTrip, "state") != "open" || col(openTrip, "approved_by") != "" {
@@ -313,7 +313,7 @@ func TestServeAPI(t *testing.T) {
 		if err := json.Unmarshal([]byte(body), &page); code != 200 || err != nil || len(page.Data) != 1 {
 			t.Fatalf("%d %s", code, body)
 		}
-		if s := page.Data[0]; s.Person.Email != "jan@example.nl" || s.Week != "2026-W48" || s.Totals.Hours != 8 || s.Totals.Km != 46 || s.Totals.Allowance != 9.66 ||
+		if s := page.Data[0]; s.Person.Email != "jan@example.nl" || s.Person.EmployeeNumber != "10042" || s.Week != "2026-W48" || s.Totals.Hours != 8 || s.Totals.Km != 46 || s.Totals.Allowance != 9.66 ||
 			s.ApprovedBy == nil || *s.ApprovedBy != "Anouk van den Berg" {
 			t.Errorf("approved week: %+v", s)
 		}
