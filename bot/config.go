@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -69,6 +70,7 @@ var settings = []setting{
 	{"WERKPLEK_QUIET_HOURS", intranet.QuietHoursDefault, "Hours without DMs for everyone who set none of their own (/werkplek quiet): what waits goes out when they end, as one message where several wait; a person's own booking reminder or an answer to their own question comes anyway. off: none.", false},
 	{"WERKPLEK_DM_PLATFORMS", "slack,teams,mattermost", "Where a DM goes for someone who never wrote to Werkplek: the first of these platforms that is on and knows their email.", false},
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
+	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
 	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
 	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
@@ -213,4 +215,23 @@ func onOff(v string) string {
 		return "on"
 	}
 	return "off"
+}
+
+// MaxMileageRate bounds WERKPLEK_MILEAGE_RATE: a value above it is a typo
+// (cents for euro), not a rate.
+const MaxMileageRate = 10.0
+
+// mileageRate reads WERKPLEK_MILEAGE_RATE: euro per km, with a decimal
+// point or comma, above 0 and at most MaxMileageRate;
+// intranet.DefaultMileageRate when unset.
+func (m *Main) mileageRate() (float64, error) {
+	v := strings.TrimSpace(m.Getenv("WERKPLEK_MILEAGE_RATE"))
+	if v == "" {
+		return intranet.DefaultMileageRate, nil
+	}
+	r, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
+	if err != nil || !(r > 0 && r <= MaxMileageRate) {
+		return 0, &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_MILEAGE_RATE: %q is not an amount in euro per km above 0 and at most %g, e.g. 0.23", v, MaxMileageRate)}
+	}
+	return r, nil
 }

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/werkplek/werkplek/adapters/console"
+	"github.com/werkplek/werkplek/adapters/webhook"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/feature/board"
@@ -58,12 +60,15 @@ func Grammar() *grammar.Grammar {
 // adapters are up (posters, directories) the units find in m.Platforms,
 // which serve fills before it serves.
 func (m *Main) open(ctx context.Context) error {
+	if _, err := m.mileageRate(); err != nil {
+		return err
+	}
 	s, err := store.Open(ctx, m.Config.DatabaseURL)
 	if err != nil {
 		return &exitError{code: 1, msg: "werkplek: " + err.Error()}
 	}
 	m.Store = s
-	m.Platforms = newPlatforms(s)
+	m.Platforms = newPlatforms(s, s, m.Log.With("component", "webhook"))
 	r, err := jobs.New(ctx, jobs.Config{Store: s, Log: m.Log.With("component", "jobs"), Observe: m.observe, ID: m.jobsID()})
 	if err != nil {
 		return fmt.Errorf("job runner: %w", err)
@@ -77,6 +82,10 @@ func (m *Main) open(ctx context.Context) error {
 		return err
 	}
 	m.Jobs, m.Outbox = r, o
+	// Events reach the webhook endpoints through the outbox.
+	if m.Events, err = feature.NewEvents(s, o, s); err != nil {
+		return err
+	}
 	if err := m.buildUnits(gone); err != nil {
 		return err
 	}
@@ -191,7 +200,8 @@ func (m *Main) onOffSetting(name string, def bool) (bool, error) {
 // platforms is the registry of what exists only once the adapters are up:
 // each platform's poster and directory. serve fills it once, before it
 // serves; the console platform's mailbox poster is always there, so console
-// and demo show cards and DMs.
+// and demo show cards and DMs, and so is the webhook poster, so that every
+// process that works the jobs posts events to the webhook endpoints.
 type platforms struct {
 	mu      sync.RWMutex
 	posters map[intranet.Platform]intranet.Poster
@@ -200,10 +210,13 @@ type platforms struct {
 
 var _ feature.Platforms = (*platforms)(nil)
 
-func newPlatforms(mailbox intranet.Mailbox) *platforms {
+func newPlatforms(mailbox intranet.Mailbox, hooks intranet.WebhookService, log *slog.Logger) *platforms {
 	return &platforms{
-		posters: map[intranet.Platform]intranet.Poster{intranet.PlatformConsole: &console.Poster{Mailbox: mailbox}},
-		dirs:    map[intranet.Platform]intranet.Directory{},
+		posters: map[intranet.Platform]intranet.Poster{
+			intranet.PlatformConsole: &console.Poster{Mailbox: mailbox},
+			intranet.PlatformWebhook: webhook.New(hooks, log),
+		},
+		dirs: map[intranet.Platform]intranet.Directory{},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/jobs"
 	"github.com/werkplek/werkplek/intranet/router"
 	"github.com/werkplek/werkplek/intranet/store"
@@ -60,6 +61,8 @@ type Main struct {
 	// (jobs.go); built in open, started by serve, console and demo.
 	Jobs   *jobs.Runner
 	Outbox *jobs.Outbox
+	// Events publishes events to the webhook endpoints (built in open).
+	Events *feature.Events
 	// observe, when set before open, is told how each job ran (metrics).
 	observe func(kind string, o jobs.Outcome, delay time.Duration)
 
@@ -91,6 +94,12 @@ Usage:
   werkplek handovers export --from DATE --to DATE [--out FILE]
                                              every recorded handover change of shifts in those dates, as CSV
   werkplek news acks ID [--out FILE]         who an item is for and when each acknowledged it, as CSV
+  werkplek hours export --from DATE --to DATE [--state approved] [--out FILE]
+                                             hours and trips of those dates as CSV for payroll
+  werkplek api token add NAME --scope hours:read | list | revoke NAME
+                                             bearer tokens of the REST API (/api/v1/); add prints the secret once
+  werkplek webhook add URL [--events E,E] | list | remove URL
+                                             endpoints told of events (timesheet.approved, ...); add prints the secret
   werkplek jobs [--limit N] [--json]         list pending and failed background jobs
   werkplek jobs retry ID                     run a failed job again
   werkplek manifest slack [--socket-mode]    print the Slack app manifest (YAML) for WERKPLEK_PUBLIC_URL
@@ -151,6 +160,12 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.news(ctx, rest)
 	case "rooms":
 		err = m.rooms(ctx, rest)
+	case "hours":
+		err = m.hoursCommand(ctx, rest)
+	case "api":
+		err = m.apiCommand(ctx, rest)
+	case "webhook", "webhooks":
+		err = m.webhookCommand(ctx, rest)
 	case "jobs":
 		err = m.jobsCommand(ctx, rest)
 	case "healthcheck":

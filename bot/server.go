@@ -53,6 +53,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	})
 	mux.Handle("GET /metrics", metrics.handler())
 	m.roomFeeds(mux)
+	if err := m.mountAPI(mux); err != nil {
+		return err
+	}
 
 	ln, err := net.Listen("tcp", m.Config.Listen)
 	if err != nil {

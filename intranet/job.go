@@ -181,7 +181,9 @@ type OutboxEntry struct {
 	Asked         bool
 	Guests        bool
 	IfUnreachable []Delivery
-	State         OutboxState
+	// Event is what an entry to a webhook endpoint posts.
+	Event *Event
+	State OutboxState
 	// Release is when a held DM is delivered (its person's quiet hours end).
 	Release  time.Time
 	Attempts int

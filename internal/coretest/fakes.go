@@ -187,7 +187,7 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 		}
 	}
 	e := intranet.OutboxEntry{ID: int64(len(o.entries) + 1), Key: d.Key, To: d.To, Reply: d.Reply, State: intranet.OutboxFailed, Attempts: 1,
-		Asked: d.Asked, Guests: d.Guests, IfUnreachable: d.IfUnreachable, Release: d.Release}
+		Asked: d.Asked, Guests: d.Guests, IfUnreachable: d.IfUnreachable, Release: d.Release, Event: d.Event}
 	if !d.Release.IsZero() {
 		e.State, e.Attempts = intranet.OutboxHeld, 0
 		o.entries = append(o.entries, e)

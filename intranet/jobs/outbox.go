@@ -182,7 +182,7 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 		return intranet.RetryLater(time.Minute, err)
 	}
 	reply := o.mentions(ctx, e.Reply, e.To)
-	ref, err := poster.Deliver(ctx, intranet.Delivery{To: e.To, Reply: reply, Key: e.Key})
+	ref, err := poster.Deliver(ctx, intranet.Delivery{To: e.To, Reply: reply, Key: e.Key, Event: e.Event})
 	if err == nil {
 		if err := o.r.store.MarkOutboxSent(context.WithoutCancel(ctx), e.ID, ref); err != nil {
 			// Tried again; the poster's dedupe by key keeps it one post.

@@ -31,6 +31,8 @@ type outboxRow struct {
 	Guests        bool
 	IfUnreachable string
 	ReleaseAt     *time.Time
+	// A delivery to a webhook endpoint (api.go): the event it posts.
+	Event string
 }
 
 func (outboxRow) TableName() string { return "outbox" }
@@ -52,6 +54,13 @@ func (s *Store) PutOutbox(ctx context.Context, d intranet.Delivery) (int64, bool
 	if !d.Release.IsZero() {
 		release := d.Release.UTC().Truncate(time.Second)
 		row.State, row.ReleaseAt = string(intranet.OutboxHeld), &release
+	}
+	if d.Event != nil {
+		ev, err := json.Marshal(d.Event)
+		if err != nil {
+			return 0, false, fmt.Errorf("put outbox: %w", err)
+		}
+		row.Event = string(ev)
 	}
 	db := s.conn(ctx)
 	res := db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "key"}}, DoNothing: true}).Create(&row)
@@ -97,6 +106,12 @@ func (r outboxRow) entry() (intranet.OutboxEntry, error) {
 	}
 	if err := json.Unmarshal([]byte(r.Reply), &e.Reply); err != nil {
 		return intranet.OutboxEntry{}, fmt.Errorf("outbox entry %d: %w", r.ID, err)
+	}
+	if r.Event != "" {
+		e.Event = new(intranet.Event)
+		if err := json.Unmarshal([]byte(r.Event), e.Event); err != nil {
+			return intranet.OutboxEntry{}, fmt.Errorf("outbox entry %d: %w", r.ID, err)
+		}
 	}
 	if r.IfUnreachable != "" {
 		if err := json.Unmarshal([]byte(r.IfUnreachable), &e.IfUnreachable); err != nil {
