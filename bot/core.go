@@ -16,6 +16,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature/board"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/help"
+	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/feature/news"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 	"github.com/werkplek/werkplek/intranet/feature/questions"
@@ -37,6 +38,7 @@ type Units struct {
 	News      *news.Unit
 	Questions *questions.Unit
 	Board     *board.Unit
+	Hours     *hours.Unit
 	// Departures records gone installations and tells the admins (no unit:
 	// it has no commands, but is built from the same Env).
 	Departures *feature.Departures
@@ -44,14 +46,14 @@ type Units struct {
 
 // list returns the units in the order help lists them.
 func (u *Units) list() []feature.Unit {
-	return []feature.Unit{u.Phonebook, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board}
+	return []feature.Unit{u.Phonebook, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board, u.Hours}
 }
 
 // Grammar is every command Werkplek answers, in the order of the units
 // (and of help): what the manifests are made from, without a database.
 func Grammar() *grammar.Grammar {
 	return grammar.New(phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, board.Command, help.Command)
+		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, help.Command)
 }
 
 // open connects to the database and builds the core with everything it
@@ -159,6 +161,14 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		return err
 	}
 	if u.Board, err = board.New(board.Config{Env: env, Board: s, Subscriptions: s, Managers: s, Guests: boardGuests}); err != nil {
+		return err
+	}
+	rate, err := m.mileageRate()
+	if err != nil {
+		return err
+	}
+	if u.Hours, err = hours.New(hours.Config{Env: env, Timesheets: s, Teams: s, Admins: s, Downloads: s, Events: m.Events, State: s,
+		Rate: rate, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {
