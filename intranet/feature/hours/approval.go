@@ -469,8 +469,9 @@ func (u *Unit) reopen(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	return reopenedReply(c, p, w), nil
 }
 
-// eventData is an event's data: the timesheet as the API shows one, and
-// who did what.
+// eventData is an event's data: the week's totals as the API shows them
+// (names as the API and the CSV give them, times in WERKPLEK_TIMEZONE as
+// when.Stamp writes them), and who did what.
 type eventData struct {
 	Email          string  `json:"email"`
 	Name           string  `json:"name"`
@@ -480,11 +481,15 @@ type eventData struct {
 	Hours          float64 `json:"hours"`
 	Km             float64 `json:"km"`
 	Allowance      float64 `json:"allowance"`
-	ApprovedBy     string  `json:"approved_by"`
-	ApprovedAt     string  `json:"approved_at"`
-	// ReopenedBy and Reason are set on timesheet.reopened.
-	ReopenedBy string `json:"reopened_by,omitempty"`
-	Reason     string `json:"reason,omitempty"`
+	// ApprovedBy (a name), ApprovedByEmail and ApprovedAt are set on
+	// timesheet.approved.
+	ApprovedBy      string `json:"approved_by,omitempty"`
+	ApprovedByEmail string `json:"approved_by_email,omitempty"`
+	ApprovedAt      string `json:"approved_at,omitempty"`
+	// ReopenedBy, ReopenedByEmail and Reason are set on timesheet.reopened.
+	ReopenedBy      string `json:"reopened_by,omitempty"`
+	ReopenedByEmail string `json:"reopened_by_email,omitempty"`
+	Reason          string `json:"reason,omitempty"`
 }
 
 // publish tells the organisation's software of an approved or reopened
@@ -493,12 +498,12 @@ func (u *Unit) publish(ctx context.Context, kind, id string, p *intranet.Person,
 	d := eventData{Email: p.Email, Name: p.Name, EmployeeNumber: p.EmployeeNumber, Week: s.Week.String(), State: string(s.State),
 		Hours: math.Round(float64(s.Minutes())/60*100) / 100, Km: s.Km(), Allowance: s.Allowance(u.cfg.Rate)}
 	if kind == intranet.EventTimesheetApproved {
-		d.ApprovedBy = by.Email
+		d.ApprovedBy, d.ApprovedByEmail = by.Name, by.Email
 		if !s.DecidedAt.IsZero() {
-			d.ApprovedAt = s.DecidedAt.UTC().Format(time.RFC3339)
+			d.ApprovedAt = when.Stamp(s.DecidedAt, u.cfg.Location)
 		}
 	} else {
-		d.ReopenedBy, d.Reason = by.Email, reason
+		d.ReopenedBy, d.ReopenedByEmail, d.Reason = by.Name, by.Email, reason
 	}
 	data, err := json.Marshal(d)
 	if err != nil {

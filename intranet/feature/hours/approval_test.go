@@ -216,7 +216,7 @@ func TestSubmitApproveByButton(t *testing.T) {
 		if err := json.Unmarshal(events[0].Data, &data); err != nil {
 			t.Fatal(err)
 		}
-		for k, v := range map[string]any{"email": pieter, "name": "Pieter Jansen", "week": "2026-W48", "state": "approved", "hours": 15.5, "km": 46.0, "allowance": 10.58, "approved_by": anouk} {
+		for k, v := range map[string]any{"email": pieter, "name": "Pieter Jansen", "week": "2026-W48", "state": "approved", "hours": 15.5, "km": 46.0, "allowance": 10.58, "approved_by": "Anouk van den Berg", "approved_by_email": anouk} {
 			if data[k] != v {
 				t.Errorf("event %s = %v, want %v", k, data[k], v)
 			}
@@ -315,7 +315,7 @@ func TestReopen(t *testing.T) {
 		if err := json.Unmarshal(events[1].Data, &data); err != nil {
 			t.Fatal(err)
 		}
-		if data["email"] != jan || data["week"] != "2026-W48" || data["state"] != "open" || data["reason"] != "Verkeerd project" || data["reopened_by"] != anouk {
+		if data["email"] != jan || data["week"] != "2026-W48" || data["state"] != "open" || data["reason"] != "Verkeerd project" || data["reopened_by"] != "Anouk van den Berg" || data["reopened_by_email"] != anouk {
 			t.Errorf("reopened event: %v", data)
 		}
 		e.say(jan, "/hours submit 48")
