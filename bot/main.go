@@ -99,7 +99,7 @@ Usage:
   werkplek version                           print the version
   werkplek help                              this text
 
-People CSV columns (header row, UTF-8): name,email,phone,mobile,department,title,location,manager_email,skills,roles
+People CSV columns (header row, UTF-8): name,email,phone,mobile,department,title,location,manager_email,skills,roles[,employee_number]
 (skills and roles ';'-separated; roles: employee, content manager, room admin, team lead, admin, guest).
 
 Configuration is read from the environment (each secret also as NAME_FILE):

@@ -104,6 +104,8 @@ type PersonRecord struct {
 	ManagerEmail string
 	Skills       []string
 	Roles        []Role
+	// EmployeeNumber is payroll's number for the person ("" for none).
+	EmployeeNumber string
 }
 
 // ImportSummary says what an import did.

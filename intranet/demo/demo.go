@@ -193,7 +193,7 @@ func CSV() string {
 		for i, r := range p.Roles {
 			roles[i] = string(r)
 		}
-		fields := []string{p.Name, p.Email, p.Phone, p.Mobile, p.Department, p.Title, p.Location, p.ManagerEmail, strings.Join(p.Skills, ";"), strings.Join(roles, ";")}
+		fields := []string{p.Name, p.Email, p.Phone, p.Mobile, p.Department, p.Title, p.Location, p.ManagerEmail, strings.Join(p.Skills, ";"), strings.Join(roles, ";"), p.EmployeeNumber}
 		for i, f := range fields {
 			if strings.ContainsAny(f, ",\"") {
 				fields[i] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`

@@ -10,8 +10,12 @@ import (
 	"github.com/werkplek/werkplek/intranet/csvfile"
 )
 
-// CSVColumns are the columns of the people CSV, in the order of DESIGN.md.
-var CSVColumns = []string{"name", "email", "phone", "mobile", "department", "title", "location", "manager_email", "skills", "roles"}
+// CSVColumns are the columns of the people CSV, in the order of DESIGN.md,
+// then the optional employee_number (payroll's number, for the hours export).
+var CSVColumns = []string{"name", "email", "phone", "mobile", "department", "title", "location", "manager_email", "skills", "roles", "employee_number"}
+
+// MaxEmployeeNumber is the longest employee number a people file may hold.
+const MaxEmployeeNumber = 40
 
 // ParseCSV reads people from CSV (header row, UTF-8, comma separated) and
 // checks every line it can without the database. It returns the records of
@@ -39,6 +43,7 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 			Line: line, Name: strings.Join(strings.Fields(get("name")), " "), Email: strings.ToLower(get("email")),
 			Phone: get("phone"), Mobile: get("mobile"), Department: get("department"), Title: get("title"),
 			Location: get("location"), ManagerEmail: strings.ToLower(get("manager_email")), Skills: splitList(get("skills")),
+			EmployeeNumber: strings.TrimSpace(get("employee_number")),
 		}
 		bad := func(reason string) { problems = append(problems, intranet.ImportProblem{Line: line, Reason: reason}) }
 		ok := true
@@ -65,6 +70,10 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 		}
 		if rec.ManagerEmail != "" && rec.ManagerEmail == rec.Email {
 			bad("a person cannot be their own manager")
+			ok = false
+		}
+		if len([]rune(rec.EmployeeNumber)) > MaxEmployeeNumber {
+			bad(fmt.Sprintf("employee number longer than %d characters", MaxEmployeeNumber))
 			ok = false
 		}
 		for _, p := range []string{rec.Phone, rec.Mobile} {

@@ -129,7 +129,7 @@ func TestParseCSV(t *testing.T) {
 		name, in string
 		want     []intranet.ImportProblem
 	}{
-		{"ErrUnknownColumn", "name,email,shoe_size\n", []intranet.ImportProblem{{Line: 1, Reason: `unknown column "shoe_size"; the columns are name,email,phone,mobile,department,title,location,manager_email,skills,roles`}}},
+		{"ErrUnknownColumn", "name,email,shoe_size\n", []intranet.ImportProblem{{Line: 1, Reason: `unknown column "shoe_size"; the columns are name,email,phone,mobile,department,title,location,manager_email,skills,roles,employee_number`}}},
 		{"ErrMissingEmailColumn", "name\nJan\n", []intranet.ImportProblem{{Line: 1, Reason: `column "email" is missing`}}},
 		{"ErrEncoding", "name,email\nJan M\xfcller,jan@example.nl\n", []intranet.ImportProblem{{Line: 2, Reason: "not UTF-8 (wrong encoding): save the file as CSV UTF-8"}}},
 		{"ErrLines", "name,email,roles\nJan,,\n,piet@example.nl,\nKees,kees@@example,\nEva,eva@example.nl,boss\nEva B,eva@example.nl,\n",

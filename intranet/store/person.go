@@ -15,26 +15,27 @@ import (
 
 // personRow is a row of people.
 type personRow struct {
-	ID           int64 `gorm:"primaryKey"`
-	Name         string
-	Email        string
-	Phone        string
-	Mobile       string
-	PhoneKey     string
-	MobileKey    string
-	PhoneRev     string
-	MobileRev    string
-	DepartmentID *int64
-	Title        string
-	Location     string
-	ManagerEmail string
-	Skills       string
-	Roles        string
-	Language     string
-	QuietHours   string
-	SortKey      string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID             int64 `gorm:"primaryKey"`
+	Name           string
+	Email          string
+	Phone          string
+	Mobile         string
+	PhoneKey       string
+	MobileKey      string
+	PhoneRev       string
+	MobileRev      string
+	DepartmentID   *int64
+	Title          string
+	Location       string
+	ManagerEmail   string
+	Skills         string
+	Roles          string
+	Language       string
+	QuietHours     string
+	EmployeeNumber string
+	SortKey        string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 	// Department is the department's name, and ManagerID and ManagerName
 	// the manager's, read through joins only.
 	Department  string `gorm:"->"`
@@ -154,7 +155,7 @@ func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string,
 	for i, r := range rows {
 		p := &intranet.Person{
 			ID: r.ID, Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: r.Mobile, Department: r.Department,
-			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, QuietHours: r.QuietHours, Updated: r.UpdatedAt,
+			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, QuietHours: r.QuietHours, EmployeeNumber: r.EmployeeNumber, Updated: r.UpdatedAt,
 		}
 		for _, role := range splitList(r.Roles) {
 			p.Roles = append(p.Roles, intranet.Role(role))
@@ -327,21 +328,23 @@ func (s *Store) insertPeople(tx *gorm.DB, rows []*personRow) error {
 		n := len(batch)
 		name, email, phone, mobile, pk, mk, pr, mr := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		dept, title, loc, mgr, skills, roles, sortKey := make([]int64, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		empNo := make([]string, n)
 		for i, r := range batch {
 			name[i], email[i], phone[i], mobile[i], pk[i], mk[i], pr[i], mr[i] = r.Name, r.Email, r.Phone, r.Mobile, r.PhoneKey, r.MobileKey, r.PhoneRev, r.MobileRev
 			if r.DepartmentID != nil {
 				dept[i] = *r.DepartmentID
 			}
 			title[i], loc[i], mgr[i], skills[i], roles[i], sortKey[i] = r.Title, r.Location, r.ManagerEmail, r.Skills, r.Roles, r.SortKey
+			empNo[i] = r.EmployeeNumber
 		}
 		rows, err := tx.Statement.ConnPool.QueryContext(tx.Statement.Context, `
 INSERT INTO people (name, email, phone, mobile, phone_key, mobile_key, phone_rev, mobile_rev, department_id,
-	title, location, manager_email, skills, roles, sort_key, created_at, updated_at)
-SELECT n, e, ph, mo, pk, mk, pr, mr, NULLIF(d, 0), t, l, m, sk, ro, so, $16, $16
+	title, location, manager_email, skills, roles, sort_key, employee_number, created_at, updated_at)
+SELECT n, e, ph, mo, pk, mk, pr, mr, NULLIF(d, 0), t, l, m, sk, ro, so, en, $17, $17
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-	$9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
-	AS u(n, e, ph, mo, pk, mk, pr, mr, d, t, l, m, sk, ro, so)
-RETURNING id, email`, name, email, phone, mobile, pk, mk, pr, mr, dept, title, loc, mgr, skills, roles, sortKey, batch[0].CreatedAt)
+	$9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+	AS u(n, e, ph, mo, pk, mk, pr, mr, d, t, l, m, sk, ro, so, en)
+RETURNING id, email`, name, email, phone, mobile, pk, mk, pr, mr, dept, title, loc, mgr, skills, roles, sortKey, empNo, batch[0].CreatedAt)
 		if err != nil {
 			return err
 		}
@@ -402,7 +405,7 @@ func recordRow(r intranet.PersonRecord, deptIDs map[string]int64) personRow {
 		Name: r.Name, Email: strings.ToLower(r.Email), Phone: r.Phone, Mobile: r.Mobile,
 		PhoneKey: phonebook.PhoneKey(r.Phone), MobileKey: phonebook.PhoneKey(r.Mobile),
 		Title: r.Title, Location: r.Location, ManagerEmail: strings.ToLower(r.ManagerEmail),
-		Skills: strings.Join(r.Skills, ";"), SortKey: phonebook.SortKey(r.Name),
+		Skills: strings.Join(r.Skills, ";"), SortKey: phonebook.SortKey(r.Name), EmployeeNumber: r.EmployeeNumber,
 	}
 	row.PhoneRev, row.MobileRev = phonebook.Reverse(row.PhoneKey), phonebook.Reverse(row.MobileKey)
 	roles := make([]string, len(r.Roles))
@@ -425,7 +428,8 @@ func sameContent(a, b *personRow) bool {
 		bd = *b.DepartmentID
 	}
 	return a.Name == b.Name && a.Phone == b.Phone && a.Mobile == b.Mobile && ad == bd && a.Title == b.Title &&
-		a.Location == b.Location && a.ManagerEmail == b.ManagerEmail && a.Skills == b.Skills && a.Roles == b.Roles
+		a.Location == b.Location && a.ManagerEmail == b.ManagerEmail && a.Skills == b.Skills && a.Roles == b.Roles &&
+		a.EmployeeNumber == b.EmployeeNumber
 }
 
 // upsertDepartments makes sure every department of the file exists and
