@@ -43,7 +43,7 @@ var Hours = &g.Command{
 			Example: "/hours submit", ExampleNL: "/uren indienen"},
 		{Path: []g.Word{g.W("edit", "wijzig")}, Args: []g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true}, {Name: "time", Kind: g.Worked, Optional: true}, noteArg},
 			Options: []g.Option{breakOpt, projectOpt},
-			Doc:     "correct an entry of an open or rejected week: what you give changes, the rest stays (`project:-` and `note:-` clear)", DocNL: "verbeter een regel van een open of afgewezen week: wat je geeft verandert, de rest blijft (`project:-` wist)",
+			Doc:     "correct an entry of an open or rejected week: what you give changes, the rest stays (`project:-` clears the project, a note `-` the note)", DocNL: "verbeter een regel van een open of afgewezen week: wat je geeft verandert, de rest blijft (`project:-` wist het project, notitie `-` de notitie)",
 			Example: "/hours edit 12 08:00-16:00", ExampleNL: "/uren wijzig 12 08:00-16:00"},
 		{Path: []g.Word{g.W("remove", "verwijder")}, Args: []g.Arg{idArg},
 			Doc: "remove an entry of an open or rejected week", DocNL: "verwijder een regel van een open of afgewezen week",
