@@ -141,8 +141,8 @@ func TestWeekView(t *testing.T) {
 		e.say(jan, "/uren di 7,5u project:WZ-Noord")
 		e.say(jan, "/uren wo 4u")
 		e.say(jan, "/km di 23 Utrecht naar Zeist retour doel:cliëntbezoek")
-		e.say(jan, "/uren vorige vr 8") // not a day: "vorige" is no date
-		e.say(jan, "/uren 2026-11-20 8")  // week 47
+		e.say(jan, "/uren vorige vr 8")  // not a day: "vorige" is no date
+		e.say(jan, "/uren 2026-11-20 8") // week 47
 		week := e.say(jan, "/uren week")
 		w(t, "week nl", week, "Uren week 48 (23-29 nov 2026)", "Totaal: 21,5 uur · 46 km · € 10,58", "Stand: open, nog niet ingediend.",
 			"ma 23 nov: 10 uur\n#1 07:00-15:30, pauze 30 min: 8 uur · WZ-Noord\n#2 16:00-18:00: 2 uur · WZ-Zuid · Overleg",

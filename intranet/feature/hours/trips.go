@@ -19,23 +19,26 @@ import (
 // typedTrip is what a command gave of a trip's distance and places; set
 // is false when it gave none of them.
 type typedTrip struct {
-	km       float64
-	from, to string
-	set      bool
+	km           float64
+	from, to     string
+	set          bool
+	hasKm, hasTo bool
 }
 
-// readTrip takes "<km> <from> to <to>" from the call: all of it or none;
-// msg says what is missing from a part.
-func readTrip(c *feature.Call) (t typedTrip, msg string) {
-	km, hasKm := c.Cmd.Km("km")
-	t = typedTrip{km: km, from: strings.TrimSpace(c.Cmd.Text("from")), to: strings.TrimSpace(c.Cmd.Text("to"))}
-	t.set = hasKm || t.from != "" || t.to != ""
+// readTrip takes "<km> <from> to <to>" from the call: all of it or none,
+// or for an edit (partial) the distance alone too; msg says what is
+// missing from a part.
+func readTrip(c *feature.Call, partial bool) (t typedTrip, msg string) {
+	t.km, t.hasKm = c.Cmd.Km("km")
+	t.from, t.to = strings.TrimSpace(c.Cmd.Text("from")), strings.TrimSpace(c.Cmd.Text("to"))
+	t.hasTo = t.from != "" || t.to != ""
+	t.set = t.hasKm || t.hasTo
 	switch {
 	case !t.set:
 		return t, ""
-	case !hasKm:
+	case !t.hasKm && !partial:
 		return t, c.T("Hoeveel kilometer? Zet de afstand vóór de plaatsen.", "How many kilometres? Put the distance before the places.")
-	case t.from == "" || t.to == "":
+	case (t.from == "" || t.to == "") && (t.hasTo || !partial):
 		return t, c.T("Ik mis waar je vandaan kwam of heen ging: schrijf `<van> naar <naar>`.", "Where from or where to is missing: write `<from> to <to>`.")
 	}
 	return t, ""
@@ -73,7 +76,7 @@ func tooFar(c *feature.Call, km float64) string {
 func (u *Unit) addTrip(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	date, _ := c.Cmd.Date("date")
 	back, _ := c.Cmd.Flag("return")
-	t, msg := readTrip(c)
+	t, msg := readTrip(c, false)
 	nt := intranet.NewTrip{PersonID: c.Person.ID, Date: date.String(), Return: back, Purpose: strings.TrimSpace(c.Cmd.Text("purpose"))}
 	switch {
 	case msg != "":
@@ -169,7 +172,7 @@ func (u *Unit) editTrip(ctx context.Context, c *feature.Call) (intranet.Reply, e
 	if refused != nil || err != nil {
 		return deref(refused), err
 	}
-	t, msg := readTrip(c)
+	t, msg := readTrip(c, true)
 	if msg != "" {
 		return c.Reply(msg + " " + c.Usage()), nil
 	}
@@ -182,8 +185,11 @@ func (u *Unit) editTrip(ctx context.Context, c *feature.Call) (intranet.Reply, e
 	if d, ok := c.Cmd.Date("date"); ok {
 		nt.Date, changed = d.String(), true
 	}
-	if t.set {
-		oneWay, nt.From, nt.To, nt.Route, changed = t.km, t.from, t.to, "", true
+	if t.hasKm {
+		oneWay, nt.Route, changed = t.km, "", true
+	}
+	if t.hasTo {
+		nt.From, nt.To, nt.Route, changed = t.from, t.to, "", true
 	}
 	if back, ok := c.Cmd.Flag("return"); ok {
 		nt.Return, changed = back, true
@@ -224,7 +230,7 @@ func (u *Unit) removeTrip(ctx context.Context, c *feature.Call) (intranet.Reply,
 // addRoute is /km route add <name> <km> <from> to <to>.
 func (u *Unit) addRoute(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	name := strings.Join(strings.Fields(c.Cmd.Text("name")), " ")
-	t, msg := readTrip(c)
+	t, msg := readTrip(c, false)
 	switch {
 	case msg != "":
 		return c.Reply(msg + " " + c.Usage()), nil
