@@ -386,6 +386,10 @@ var parses = []struct{ in, want string }{
 	{"/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek", "/km 2026-11-27 23 Utrecht to Zeist return:yes purpose:cliëntbezoek"},
 	{`/km today 23.5 Den Haag to Bergen op Zoom purpose:"client visit"`, `/km 2026-11-27 23.5 "Den Haag" to "Bergen op Zoom" purpose:"client visit"`},
 	{"/kilometers ma 23,5 Utrecht naar Zeist", "/km 2026-11-23 23.5 Utrecht to Zeist"},
+	{"/km vandaag 23 Utrecht naar Zeist retour doel:bezoek mevrouw Jansen", `/km 2026-11-27 23 Utrecht to Zeist return:yes purpose:"bezoek mevrouw Jansen"`},
+	{"/km vandaag 23 Utrecht naar Zeist doel:bezoek mevrouw Jansen retour", `/km 2026-11-27 23 Utrecht to Zeist return:yes purpose:"bezoek mevrouw Jansen"`},
+	{"/km vandaag doel:overleg 23 Utrecht naar Zeist", "/km 2026-11-27 23 Utrecht to Zeist purpose:overleg"},
+	{"/km wijzig 7 doel:team overleg", `/km edit 7 purpose:"team overleg"`},
 	{"/km ma 23km Utrecht naar Zeist", "/km 2026-11-23 23 Utrecht to Zeist"},
 	{"/km vandaag route:kantoor retour", "/km 2026-11-27 return:yes route:kantoor"},
 	{"/km week", "/km week"},
@@ -478,7 +482,7 @@ var mistakes = []struct{ in, nl string }{
 	{"/km vandaag 0 Utrecht naar Zeist", "`0` is nul kilometer"},
 	{"/km route nieuw kantoor", "Ik mis `<km>`"},
 	{"/km route nieuw kantoor Utrecht naar Zeist", "is geen aantal kilometers"},
-	{"/km route nieuw kantoor 23 Utrecht", "Ik mis `to`"},
+	{"/km route nieuw kantoor 23 Utrecht", "Ik mis `naar`"},
 }
 
 func TestParse(t *testing.T) {

@@ -139,9 +139,9 @@ type Arg struct {
 	Optional                   bool
 	// Overnight lets a Slot end before it starts, on the next day (a shift).
 	Overnight bool
-	// Joined shows an optional argument in usage inside the brackets of
-	// the optional one before it: the parts of a trip, "[<km> <from> to
-	// <to>]", that are given together or not at all.
+	// Joined makes an optional argument go with the optional one before
+	// it: given when that one is, else not at all, and shown inside its
+	// brackets in usage (the parts of a trip, "[<km> <from> to <to>]").
 	Joined bool
 	// Choices are the words a Choice takes; Word is the Literal's sign, or
 	// the unit word after a Count ("people").
@@ -156,6 +156,11 @@ type Option struct {
 	// Placeholder and PlaceholderNL name the value in usage ("<department>").
 	Placeholder, PlaceholderNL string
 	Choices                    []Word
+	// Rest lets a Text option's value run on over the plain words after
+	// it, up to the next key:value or a flag word ("doel:bezoek mevrouw
+	// Jansen retour"), where the command still reads so; else it is one
+	// word or a quoted phrase, as every option's value.
+	Rest bool
 }
 
 // Sub is one form of a command: a subcommand ("/room book …") or, with an

@@ -50,7 +50,7 @@ func (a *Arg) placeholders() (nl, en string) {
 		nl = strings.Join(w, "|")
 		en = nl
 	case a.Kind == Literal:
-		nl, en = a.Word.EN, a.Word.EN
+		nl, en = firstDutch(a.Word), a.Word.EN
 	case a.Kind == Count:
 		nl, en = "<n> "+firstDutch(a.Word), "<n> "+a.Word.EN
 	default:

@@ -34,7 +34,7 @@ func TestJoinedUsage(t *testing.T) {
 	cmd := &Command{Word: W("km"), Subs: []Sub{{Args: []Arg{{Name: "date", Kind: Date}, {Name: "km", Kind: Km, Optional: true},
 		{Name: "from", Kind: Name, Optional: true, Joined: true, Placeholder: "<from>", PlaceholderNL: "<van>"},
 		{Name: "toword", Kind: Literal, Word: W("to", "naar"), Optional: true, Joined: true}}}}}
-	if got := Usage(cmd, &cmd.Subs[0], "nl"); got != "/km <datum> [<km> <van> to]" {
+	if got := Usage(cmd, &cmd.Subs[0], "nl"); got != "/km <datum> [<km> <van> naar]" {
 		t.Errorf("usage %q", got)
 	}
 }

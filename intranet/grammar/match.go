@@ -23,6 +23,15 @@ func (p *parser) match(ai, ti int) bool {
 		return false
 	}
 	a := &args[ai]
+	if a.Joined && a.Optional && ai > 0 {
+		// Given with the argument before it, or not at all.
+		if !p.has(args[ai-1].Name) {
+			return p.match(ai+1, ti)
+		}
+		required := *a
+		required.Optional = false
+		a = &required
+	}
 	if a.Kind == Repeat && p.has(a.Name) {
 		return p.match(ai+1, ti) // read already, before a title (repeatFirst)
 	}
@@ -434,7 +443,7 @@ func (p *parser) failure() error {
 	case Km:
 		return errorf(cmd, sub, "`%s` is geen aantal kilometers; schrijf bijvoorbeeld `23` of `23,5`.", "`%s` is not a number of kilometres; write e.g. `23` or `23.5`.", t)
 	case Literal:
-		return errorf(cmd, sub, "Ik mis `%s`.", "`%s` is missing.", a.Word.EN)
+		return &Error{NL: "Ik mis `" + firstDutch(a.Word) + "`.", EN: "`" + a.Word.EN + "` is missing.", Command: cmd, Sub: sub}
 	}
 	return &Error{NL: "Ik mis `" + nl + "` vóór `" + t + "`.", EN: "`" + en + "` is missing before `" + t + "`.", Command: cmd, Sub: sub}
 }

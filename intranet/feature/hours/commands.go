@@ -70,17 +70,18 @@ var Hours = &g.Command{
 var (
 	toWord     = g.W("to", "naar")
 	returnWord = g.W("return", "retour")
-	purposeOpt = g.Option{Key: g.W("purpose", "doel"), Kind: g.Text, Placeholder: "<purpose>", PlaceholderNL: "<doel>"}
+	purposeOpt = g.Option{Key: g.W("purpose", "doel"), Kind: g.Text, Placeholder: "<purpose>", PlaceholderNL: "<doel>", Rest: true}
 	routeOpt   = g.Option{Key: g.W("route"), Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}
 	returnOpt  = g.Option{Key: returnWord, Kind: g.Flag}
 )
 
 // tripArgs are a trip's distance and places, "<km> <from> to <to>": given
-// together, or (optional) not at all.
-func tripArgs(optional bool) []g.Arg {
+// together, or (optional) not at all; in an edit (apart) the distance and
+// the places each on their own.
+func tripArgs(optional, apart bool) []g.Arg {
 	return []g.Arg{
 		{Name: "km", Kind: g.Km, Optional: optional},
-		{Name: "from", Kind: g.Name, Optional: optional, Joined: optional, Placeholder: "<from>", PlaceholderNL: "<van>"},
+		{Name: "from", Kind: g.Name, Optional: optional, Joined: optional && !apart, Placeholder: "<from>", PlaceholderNL: "<van>"},
 		{Name: "toword", Kind: g.Literal, Word: toWord, Optional: optional, Joined: optional},
 		{Name: "to", Kind: g.Name, Optional: optional, Joined: optional, Placeholder: "<to>", PlaceholderNL: "<naar>"},
 	}
@@ -95,23 +96,23 @@ var Km = &g.Command{
 	Direction: when.Back,
 	Subs: []g.Sub{
 		{
-			Args:    append([]g.Arg{{Name: "date", Kind: g.Date}}, tripArgs(true)...),
+			Args:    append([]g.Arg{{Name: "date", Kind: g.Date}}, tripArgs(true, false)...),
 			Options: []g.Option{returnOpt, purposeOpt, routeOpt},
-			Doc:     "write down a trip (`return` counts it both ways; a purpose of several words between quotes), or one of your routes with `route:`",
-			DocNL:   "schrijf een rit (`retour` telt heen en terug; een doel van meer woorden tussen aanhalingstekens), of een van je routes met `route:`",
-			Example: `/km today 23 Utrecht to Zeist return purpose:"client visit"`, ExampleNL: "/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek",
+			Doc:     "write down a trip (`return` counts it both ways; the purpose last), or one of your routes with `route:`",
+			DocNL:   "schrijf een rit (`retour` telt heen en terug; het doel achteraan), of een van je routes met `route:`",
+			Example: "/km today 23 Utrecht to Zeist return purpose:client visit", ExampleNL: "/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek",
 		},
 		{Path: []g.Word{g.W("week")}, Args: []g.Arg{weekArg},
 			Doc: "a week's trips, kilometres and allowance", DocNL: "de ritten van een week, kilometers en vergoeding", Example: "/km week", ExampleNL: "/km week vorige week"},
 		{Path: []g.Word{g.W("month", "maand")}, Args: []g.Arg{{Name: "month", Kind: g.Month, Optional: true}},
 			Doc: "a month's trips, kilometres and allowance", DocNL: "de ritten van een maand, kilometers en vergoeding", Example: "/km month november", ExampleNL: "/km maand november"},
-		{Path: []g.Word{g.W("edit", "wijzig")}, Args: append([]g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true}}, tripArgs(true)...),
+		{Path: []g.Word{g.W("edit", "wijzig")}, Args: append([]g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true}}, tripArgs(true, true)...),
 			Options: []g.Option{returnOpt, purposeOpt},
 			Doc:     "correct a trip of an open or rejected week: what you give changes, the rest stays (`return:no` makes it one way)", DocNL: "verbeter een rit van een open of afgewezen week: wat je geeft verandert, de rest blijft (`retour:nee` maakt het enkele reis)",
 			Example: "/km edit 7 25 Utrecht to Zeist", ExampleNL: "/km wijzig 7 25 Utrecht naar Zeist"},
 		{Path: []g.Word{g.W("remove", "verwijder")}, Args: []g.Arg{idArg},
 			Doc: "remove a trip of an open or rejected week", DocNL: "verwijder een rit van een open of afgewezen week", Example: "/km remove 7"},
-		{Path: []g.Word{g.W("route"), g.W("add", "nieuw")}, Args: append([]g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}}, tripArgs(false)...),
+		{Path: []g.Word{g.W("route"), g.W("add", "nieuw")}, Args: append([]g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}}, tripArgs(false, false)...),
 			Doc: "save a route you drive often", DocNL: "bewaar een route die je vaak rijdt",
 			Example: "/km route add office 23 Utrecht to Zeist", ExampleNL: "/km route nieuw kantoor 23 Utrecht naar Zeist"},
 		{Path: []g.Word{g.W("route"), g.W("list", "lijst")}, Doc: "your saved routes", DocNL: "je bewaarde routes"},
