@@ -257,6 +257,10 @@ func TestWeekStates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		later, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-09", Minutes: 60}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.DecideWeek(ctx, jan, sheetWeek, true, anouk, "", now); intranet.ErrorCode(err) != intranet.ECONFLICT {
 			t.Errorf("open week approved: %v", err)
 		}
@@ -284,7 +288,8 @@ func TestWeekStates(t *testing.T) {
 			for name, err := range map[string]error{
 				"AddEntry":    second(s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-02", Minutes: 60}, now)),
 				"UpdateEntry": second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-01", at(1, 8, 0), at(1, 15, 0), 0), now)),
-				"MoveIn":      second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-08", at(8, 8, 0), at(8, 15, 0), 0), now)),
+				"MoveOut":     second(s.UpdateTimeEntry(ctx, entry.ID, ranged(jan, "2026-12-08", at(8, 8, 0), at(8, 15, 0), 0), now)),
+				"MoveIn":      second(s.UpdateTimeEntry(ctx, later.ID, intranet.NewTimeEntry{Date: "2026-12-02", Minutes: 60}, now)),
 				"RemoveEntry": second(s.RemoveTimeEntry(ctx, entry.ID)),
 				"AddTrip":     second(s.AddTrip(ctx, intranet.NewTrip{PersonID: jan, Date: "2026-12-03", Km: 5, From: "a", To: "b"}, now)),
 				"UpdateTrip":  second(s.UpdateTrip(ctx, trip.ID, intranet.NewTrip{Date: "2026-12-01", Km: 5, From: "a", To: "b"}, now)),
@@ -329,7 +334,7 @@ func TestWeekStates(t *testing.T) {
 			t.Fatalf("submitted again = %+v, %v", sheet, err)
 		}
 		// Another week is not locked by this one.
-		if _, err := s.AddTimeEntry(ctx, intranet.NewTimeEntry{PersonID: jan, Date: "2026-12-07", Minutes: 60}, now); err != nil {
+		if _, err := s.UpdateTimeEntry(ctx, later.ID, intranet.NewTimeEntry{Date: "2026-12-08", Minutes: 90}, now); err != nil {
 			t.Errorf("next week: %v", err)
 		}
 	})
