@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
@@ -12,13 +13,13 @@ import (
 
 // This file writes amounts, days and weeks for people: the Dutch way for
 // Dutch readers (7,5 uur, € 10,58, 23,5 km, ma 23 nov) and the English way
-// for English ones (7.5 hours, €10.58, 23.5 km, Mon 23 Nov). Every view of
-// the unit writes them through these.
+// for English ones (7.5 h, €10.58, 23.5 km, Mon 23 Nov). Every view of the
+// unit writes them through these.
 
-// decimal writes v with at most places decimals, none when they are zero,
-// with a decimal comma in Dutch.
-func decimal(lang string, v float64, places int) string {
-	s := strconv.FormatFloat(v, 'f', places, 64)
+// decimal writes a number with at most decimals digits after the point,
+// a comma in Dutch: "7,5", "38", "10,58".
+func decimal(lang string, v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
@@ -28,22 +29,12 @@ func decimal(lang string, v float64, places int) string {
 	return s
 }
 
-// hoursText writes minutes as hours: "7,5 uur", "7.5 hours", "1 hour".
+// hoursText writes minutes as hours: "38,5 uur", "38.5 h".
 func hoursText(lang string, minutes int) string {
-	h := decimal(lang, float64(minutes)/60, 2)
-	switch {
-	case lang == "nl":
-		return h + " uur"
-	case minutes == 60:
-		return "1 hour"
-	}
-	return h + " hours"
+	return feature.T(lang, "%s uur", "%s h", decimal(lang, float64(minutes)/60, 2))
 }
 
-// kmText writes a distance: "23,5 km", "23.5 km".
-func kmText(lang string, km float64) string { return decimal(lang, km, 1) + " km" }
-
-// euroText writes an amount in euro: "€ 10,58", "€10.58".
+// euroText writes an amount of euro: "€ 10,58", "€10.58".
 func euroText(lang string, v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if lang == "nl" {
@@ -52,36 +43,39 @@ func euroText(lang string, v float64) string {
 	return "€" + s
 }
 
-// rateText writes a rate per km: "€ 0,23 per km".
-func rateText(lang string, rate float64) string {
-	return euroText(lang, rate) + feature.T(lang, " per km", " per km")
+// kmText writes a distance: "23,5 km", "23.5 km".
+func kmText(lang string, km float64) string { return decimal(lang, km, 1) + " km" }
+
+// rateText writes an allowance per km: "€ 0,23 per km".
+func rateText(lang string, rate float64) string { return euroText(lang, rate) + " per km" }
+
+// weekText names a week for people: "week 49 (30 nov – 6 dec 2026)".
+func weekText(lang string, w intranet.Week) string {
+	first, _ := time.Parse(intranet.DateLayout, w.First())
+	last, _ := time.Parse(intranet.DateLayout, w.Last())
+	f := when.Date{Year: first.Year(), Month: first.Month(), Day: first.Day()}.Format(lang)
+	l := when.Date{Year: last.Year(), Month: last.Month(), Day: last.Day()}.Format(lang)
+	// Leave out the weekdays and the first year: "30 nov – 6 dec 2026".
+	f = strings.Join(strings.Fields(f)[1:3], " ")
+	l = strings.Join(strings.Fields(l)[1:], " ")
+	return fmt.Sprintf("week %d (%s – %s)", w.Number, f, l)
 }
 
-var (
-	daysNL   = [...]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
-	monthsNL = [...]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
-)
-
-// dayText writes a day without its year: "ma 23 nov", "Mon 23 Nov".
-func dayText(lang string, d when.Date) string {
-	if lang == "nl" {
-		return fmt.Sprintf("%s %d %s", daysNL[d.Weekday()], d.Day, monthsNL[d.Month-1])
+// dayText writes a civil date short: "ma 30 nov", "Mon 30 Nov".
+func dayText(lang, date string) string {
+	t, err := time.Parse(intranet.DateLayout, date)
+	if err != nil {
+		return date
 	}
-	return fmt.Sprintf("%s %d %s", d.Weekday().String()[:3], d.Day, d.Month.String()[:3])
+	f := strings.Fields(when.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}.Format(lang))
+	return strings.Join(f[:3], " ")
 }
 
-// weekLabel names a week with its days: "week 48 (23-29 nov 2026)".
-func weekLabel(lang string, w intranet.Week) string {
-	first, last := dateOf(w.First()), dateOf(w.Last())
-	month := func(d when.Date) string {
-		if lang == "nl" {
-			return monthsNL[d.Month-1]
-		}
-		return d.Month.String()[:3]
+// momentText writes a moment for people: "ma 7 dec 10:00", "Mon 7 Dec 10:00".
+func (u *Unit) momentText(lang string, t time.Time) string {
+	if t.IsZero() {
+		return "?"
 	}
-	days := fmt.Sprintf("%d-%d %s %d", first.Day, last.Day, month(last), last.Year)
-	if first.Month != last.Month {
-		days = fmt.Sprintf("%d %s-%d %s %d", first.Day, month(first), last.Day, month(last), last.Year)
-	}
-	return fmt.Sprintf("week %d (%s)", w.Number, days)
+	f := strings.Fields(when.DateOf(t, u.cfg.Location).Format(lang))
+	return strings.Join(f[:3], " ") + " " + t.In(u.cfg.Location).Format("15:04")
 }

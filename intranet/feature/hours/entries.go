@@ -124,7 +124,7 @@ func (u *Unit) fullDay(ctx context.Context, c *feature.Call, d draft, self int64
 	if have+minutes > intranet.MaxDayMinutes {
 		return c.T("Op %s staat al %s; met %s erbij wordt dat meer dan 24 uur. Kijk je dag na met `/uren week %s`.",
 			"%s already holds %s; with %s more that is over 24 hours. Check your day with `/hours week %s`.",
-			dayText(c.Lang, d.date), hoursText(c.Lang, have), hoursText(c.Lang, minutes), d.date), nil
+			dayText(c.Lang, d.date.String()), hoursText(c.Lang, have), hoursText(c.Lang, minutes), d.date), nil
 	}
 	return "", nil
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func TestAddTrips(t *testing.T) {
-	entriesEnv(t, func(t *testing.T, e *hoursEnv) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
 		w(t, "return nl", e.say(jan, "/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek"),
 			"Rit genoteerd als nummer 1: #1 vr 27 nov, Utrecht → Zeist en terug: 46 km, € 10,58 · cliëntbezoek.", "Week 48: 46 km, € 10,58.",
@@ -34,7 +34,7 @@ func TestAddTrips(t *testing.T) {
 }
 
 func TestRoutes(t *testing.T) {
-	entriesEnv(t, func(t *testing.T, e *hoursEnv) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
 		w(t, "no routes", e.say(jan, "/km route lijst"), "Je hebt nog geen routes")
 		w(t, "add nl", e.say(jan, "/km route nieuw kantoor 23 Utrecht naar Zeist"), "Route bewaard: kantoor: Utrecht → Zeist, 23 km.", "`/km vandaag route:kantoor`", "[Vandaag gereden: /km today route:kantoor]")
@@ -61,16 +61,16 @@ func TestRoutes(t *testing.T) {
 }
 
 func TestKmWeekAndMonth(t *testing.T) {
-	entriesEnv(t, func(t *testing.T, e *hoursEnv) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		ctx := context.Background()
 		w, l := coretest.Wants, coretest.Lacks
-		w(t, "empty week", e.say(jan, "/km week"), "Ritten week 48 (23-29 nov 2026)", "Nog geen ritten in deze week", "[Week ervoor: /km week 2026-W47]")
+		w(t, "empty week", e.say(jan, "/km week"), "Ritten week 48 (23 nov – 29 nov 2026)", "Nog geen ritten in deze week", "[Week ervoor: /km week 2026-W47]")
 		e.say(jan, "/km 2026-10-30 10 Utrecht naar Zeist")            // October, week 44
 		e.say(jan, "/km 2026-11-02 20 Utrecht naar Zeist retour")     // week 45
 		e.say(jan, "/km ma 15 Utrecht naar Houten doel:cliëntbezoek") // week 48
 		e.say(kees, "/km mon 100 Amersfoort to Utrecht")              // someone else's
 		w(t, "week", e.say(jan, "/km week"), "Totaal: 15 km, € 3,45.", "#3 ma 23 nov, Utrecht → Houten: 15 km, € 3,45 · cliëntbezoek", "Stand: open, nog niet ingediend.", "[Uren en ritten: /hours week 2026-W48]")
-		w(t, "week by number", e.say(jan, "/km week 45"), "Ritten week 45 (2-8 nov 2026)", "Totaal: 40 km, € 9,20.")
+		w(t, "week by number", e.say(jan, "/km week 45"), "Ritten week 45 (2 nov – 8 nov 2026)", "Totaal: 40 km, € 9,20.")
 		l(t, "own only", e.say(jan, "/km week"), "Amersfoort")
 
 		// A submitted week keeps the rate it was submitted at.
@@ -93,7 +93,7 @@ func TestKmWeekAndMonth(t *testing.T) {
 }
 
 func TestEditAndRemoveTrips(t *testing.T) {
-	entriesEnv(t, func(t *testing.T, e *hoursEnv) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
 		e.say(jan, "/km ma 23 Utrecht naar Zeist retour doel:cliëntbezoek")
 		w(t, "distance keeps return", e.say(jan, "/km wijzig 1 25"), "Rit 1 is gewijzigd: #1 ma 23 nov, Utrecht → Zeist en terug: 50 km, € 11,50 · cliëntbezoek.")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
@@ -15,12 +14,6 @@ import (
 // (7,5 uur, € 10,58, 23,5 km) and the English way for English ones, an
 // entry, a week, and the answers to /hours.
 
-// momentText writes an instant as a date and time for people.
-func (u *Unit) momentText(lang string, t time.Time) string {
-	t = t.In(u.cfg.Location)
-	return when.DateOf(t, u.cfg.Location).Format(lang) + " " + t.Format("15:04")
-}
-
 // timeText is an entry's time: "07:00-15:30, pauze 30 min" or "7,5 uur".
 func (u *Unit) timeText(lang string, e *intranet.TimeEntry) string {
 	if !e.Ranged() {
@@ -29,7 +22,7 @@ func (u *Unit) timeText(lang string, e *intranet.TimeEntry) string {
 	start, end := e.Start.In(u.cfg.Location), e.End.In(u.cfg.Location)
 	s := start.Format("15:04") + "-" + end.Format("15:04")
 	if when.DateOf(end, u.cfg.Location) != dateOf(e.Date) {
-		s += feature.T(lang, " (tot %s)", " (to %s)", dayText(lang, when.DateOf(end, u.cfg.Location)))
+		s += feature.T(lang, " (tot %s)", " (to %s)", dayText(lang, when.DateOf(end, u.cfg.Location).String()))
 	}
 	if e.BreakMinutes > 0 {
 		s += feature.T(lang, ", pauze %d min", ", break %d min", e.BreakMinutes)
@@ -42,7 +35,7 @@ func (u *Unit) timeText(lang string, e *intranet.TimeEntry) string {
 func (u *Unit) entryLine(lang string, e *intranet.TimeEntry, withDay bool) string {
 	s := fmt.Sprintf("#%d ", e.ID)
 	if withDay {
-		s += dayText(lang, dateOf(e.Date)) + ", "
+		s += dayText(lang, e.Date) + ", "
 	}
 	s += u.timeText(lang, e)
 	if e.Ranged() {
@@ -69,9 +62,8 @@ func hoursCmd(lang, en, nl string) string {
 // savedEntryView confirms an added or changed entry with the day's and
 // the week's totals.
 func (u *Unit) savedEntryView(c *feature.Call, e *intranet.TimeEntry, head string, day int, sheet *intranet.Timesheet) intranet.Reply {
-	d := dateOf(e.Date)
 	text := fmt.Sprintf("%s: %s.\n", head, u.entryLine(c.Lang, e, true)) +
-		c.T("%s: %s. Week %d: %s.", "%s: %s. Week %d: %s.", dayText(c.Lang, d), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes()))
+		c.T("%s: %s. Week %d: %s.", "%s: %s. Week %d: %s.", dayText(c.Lang, e.Date), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes()))
 	return intranet.Reply{Lang: c.Lang, Text: text,
 		Buttons: []intranet.Button{
 			{Label: c.T("Week bekijken", "See the week"), Command: "/hours week " + sheet.Week.String()},
@@ -83,9 +75,8 @@ func (u *Unit) savedEntryView(c *feature.Call, e *intranet.TimeEntry, head strin
 
 // removedEntryView confirms a removed entry.
 func (u *Unit) removedEntryView(c *feature.Call, e *intranet.TimeEntry, day int, sheet *intranet.Timesheet) intranet.Reply {
-	d := dateOf(e.Date)
 	return intranet.Reply{Lang: c.Lang, Text: c.T("Regel %d is verwijderd (%s). %s: %s. Week %d: %s.", "Entry %d was removed (%s). %s: %s. Week %d: %s.",
-		e.ID, u.entryLine(c.Lang, e, true), dayText(c.Lang, d), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes())),
+		e.ID, u.entryLine(c.Lang, e, true), dayText(c.Lang, e.Date), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes())),
 		Buttons: []intranet.Button{{Label: c.T("Week bekijken", "See the week"), Command: "/hours week " + sheet.Week.String()}}}
 }
 
@@ -95,7 +86,7 @@ func (u *Unit) overlapView(c *feature.Call, other *intranet.TimeEntry) intranet.
 	return intranet.Reply{Lang: c.Lang,
 		Text: c.T("Die tijd overlapt regel %d (%s, %s). Pas die aan met `%s %d <van>-<tot>` of verwijder hem met `%s %d`, of kies een andere tijd.",
 			"That time overlaps entry %d (%s, %s). Change it with `%s %d <from>-<to>` or remove it with `%s %d`, or choose another time.",
-			other.ID, dayText(c.Lang, dateOf(other.Date)), u.timeText(c.Lang, other),
+			other.ID, dayText(c.Lang, other.Date), u.timeText(c.Lang, other),
 			hoursCmd(c.Lang, "edit", "wijzig"), other.ID, hoursCmd(c.Lang, "remove", "verwijder"), other.ID),
 		Buttons: []intranet.Button{{Label: c.T("Regel %d verwijderen", "Remove entry %d", other.ID), Style: intranet.StyleDanger, Command: fmt.Sprintf("/hours remove %d", other.ID)}}}
 }
@@ -103,7 +94,7 @@ func (u *Unit) overlapView(c *feature.Call, other *intranet.TimeEntry) intranet.
 // lockedView says that a week is submitted or approved and cannot change,
 // and whom to ask.
 func lockedView(c *feature.Call, sheet *intranet.Timesheet, ask string) intranet.Reply {
-	w := weekLabel(c.Lang, sheet.Week)
+	w := weekText(c.Lang, sheet.Week)
 	var text string
 	switch {
 	case sheet.State == intranet.WeekApproved && ask != "":
@@ -150,7 +141,7 @@ func (u *Unit) stateText(lang string, t *intranet.Timesheet) string {
 // weekView is /hours week: the week's entries by day, totals per day and
 // per project, its trips, kilometres and allowance, and its state.
 func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
-	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Uren %s", "Hours %s", weekLabel(c.Lang, t.Week))}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Uren %s", "Hours %s", weekText(c.Lang, t.Week))}
 	state := c.T("Stand: %s.", "State: %s.", u.stateText(c.Lang, t))
 	prev := intranet.Button{Label: c.T("Week ervoor", "Week before"), Command: "/hours week " + t.Week.Prev().String()}
 	if len(t.Entries) == 0 && len(t.Trips) == 0 {
@@ -174,7 +165,7 @@ func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
 			}
 		}
 		if len(lines) > 0 {
-			reply.Sections = append(reply.Sections, intranet.Section{Title: dayText(c.Lang, dateOf(day)) + ": " + hoursText(c.Lang, minutes), Text: strings.Join(lines, "\n")})
+			reply.Sections = append(reply.Sections, intranet.Section{Title: dayText(c.Lang, day) + ": " + hoursText(c.Lang, minutes), Text: strings.Join(lines, "\n")})
 		}
 	}
 	if len(t.Entries) > 0 {

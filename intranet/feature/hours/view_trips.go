@@ -33,7 +33,7 @@ func routeArg(name string) string {
 // tripLine is one trip: "#3 ma 23 nov, Utrecht → Zeist en terug: 46 km,
 // € 10,58 · cliëntbezoek".
 func (u *Unit) tripLine(lang string, t *intranet.Trip) string {
-	s := fmt.Sprintf("#%d %s, %s → %s", t.ID, dayText(lang, dateOf(t.Date)), intranet.Plain(t.From), intranet.Plain(t.To))
+	s := fmt.Sprintf("#%d %s, %s → %s", t.ID, dayText(lang, t.Date), intranet.Plain(t.From), intranet.Plain(t.To))
 	if t.Return {
 		s += feature.T(lang, " en terug", " and back")
 	}
@@ -91,7 +91,7 @@ func (u *Unit) removedTripView(c *feature.Call, t *intranet.Trip, sheet *intrane
 
 // kmWeekView is /km week: the week's trips, kilometres and allowance.
 func (u *Unit) kmWeekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
-	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Ritten %s", "Trips %s", weekLabel(c.Lang, t.Week))}
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Ritten %s", "Trips %s", weekText(c.Lang, t.Week))}
 	state := c.T("Stand: %s.", "State: %s.", u.stateText(c.Lang, t))
 	prev := intranet.Button{Label: c.T("Week ervoor", "Week before"), Command: "/km week " + t.Week.Prev().String()}
 	if len(t.Trips) == 0 {
