@@ -102,11 +102,11 @@ func TestOverlapAndMidnight(t *testing.T) {
 		w := coretest.Wants
 		w(t, "night shift", e.say(jan, "/uren do 22:00-07:00 Nachtdienst"), "#1 do 26 nov, 22:00-07:00 (tot vr 27 nov): 9 uur · Nachtdienst.", "do 26 nov: 9 uur.")
 		// The night ran into Friday morning: a Friday range before 07:00 overlaps it.
-		w(t, "overlap nl", e.say(jan, "/uren vr 06:00-14:00"), "Die tijd overlapt regel 1 (do 26 nov, 22:00-07:00 (tot vr 27 nov)).",
+		w(t, "overlap nl", e.say(jan, "/uren vr 06:00-14:00"), "Die tijd overlapt regel 1: do 26 nov, 22:00-07:00 (tot vr 27 nov).",
 			"`/uren wijzig 1 <van>-<tot>`", "`/uren verwijder 1`", "[Regel 1 verwijderen: /hours remove 1]")
 		w(t, "after the night", e.say(jan, "/uren vr 07:00-15:00"), "#2 vr 27 nov, 07:00-15:00: 8 uur.", "vr 27 nov: 8 uur. Week 48: 17 uur.")
 		w(t, "overlap en", e.say(kees, "/hours thu 08:00-16:00"), "#3")
-		w(t, "overlap en", e.say(kees, "/hours thu 15:00-18:00"), "That time overlaps entry 3 (Thu 26 Nov, 08:00-16:00).", "`/hours edit 3 <from>-<to>`", "`/hours remove 3`")
+		w(t, "overlap en", e.say(kees, "/hours thu 15:00-18:00"), "That time overlaps entry 3: Thu 26 Nov, 08:00-16:00.", "`/hours edit 3 <from>-<to>`", "`/hours remove 3`")
 		// Someone else's hours never overlap yours.
 		w(t, "others do not overlap", e.say(pieter, "/uren do 22:00-07:00"), "Genoteerd als regel 4")
 		// Hours without a range do not overlap, but a day holds 24 h at most.
@@ -212,7 +212,7 @@ func TestEditAndRemoveEntries(t *testing.T) {
 		w(t, "to hours", e.say(jan, "/uren wijzig 1 6,5u"), "#1 wo 25 nov, 6,5 uur.")
 		w(t, "nothing", e.say(jan, "/uren wijzig 1"), "Wat moet er anders aan regel 1?", "Schrijf `/hours edit <nummer>")
 		w(t, "overlap on edit", e.say(jan, "/uren wijzig 2 ma 07:00-09:00"), "Regel 2 is gewijzigd")
-		w(t, "overlap on edit", e.say(jan, "/uren wijzig 1 ma 08:00-12:00"), "Die tijd overlapt regel 2 (ma 23 nov, 07:00-09:00)")
+		w(t, "overlap on edit", e.say(jan, "/uren wijzig 1 ma 08:00-12:00"), "Die tijd overlapt regel 2: ma 23 nov, 07:00-09:00.")
 		w(t, "edit en", e.say(kees, "/hours mon 8"), "entry 3")
 		w(t, "edit en", e.say(kees, "/hours edit 3 7.5h"), "Entry 3 was changed: #3 Mon 23 Nov, 7.5 h.")
 

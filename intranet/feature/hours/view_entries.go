@@ -84,8 +84,8 @@ func (u *Unit) removedEntryView(c *feature.Call, e *intranet.TimeEntry, day int,
 // entry and how to fix it.
 func (u *Unit) overlapView(c *feature.Call, other *intranet.TimeEntry) intranet.Reply {
 	return intranet.Reply{Lang: c.Lang,
-		Text: c.T("Die tijd overlapt regel %d (%s, %s). Pas die aan met `%s %d <van>-<tot>` of verwijder hem met `%s %d`, of kies een andere tijd.",
-			"That time overlaps entry %d (%s, %s). Change it with `%s %d <from>-<to>` or remove it with `%s %d`, or choose another time.",
+		Text: c.T("Die tijd overlapt regel %d: %s, %s. Pas die aan met `%s %d <van>-<tot>` of verwijder hem met `%s %d`, of kies een andere tijd.",
+			"That time overlaps entry %d: %s, %s. Change it with `%s %d <from>-<to>` or remove it with `%s %d`, or choose another time.",
 			other.ID, dayText(c.Lang, other.Date), u.timeText(c.Lang, other),
 			hoursCmd(c.Lang, "edit", "wijzig"), other.ID, hoursCmd(c.Lang, "remove", "verwijder"), other.ID),
 		Buttons: []intranet.Button{{Label: c.T("Regel %d verwijderen", "Remove entry %d", other.ID), Style: intranet.StyleDanger, Command: fmt.Sprintf("/hours remove %d", other.ID)}}}
