@@ -54,6 +54,12 @@ func TestRoutes(t *testing.T) {
 		w(t, "others' list", e.say(kees, "/km route list"), "You have no routes yet.")
 		w(t, "others' remove", e.say(kees, "/km route remove kantoor"), "You have no route “kantoor”.")
 
+		w(t, "add en", e.say(kees, "/km route add office 8,5 Amersfoort to Soest"), "Route saved: office: Amersfoort → Soest, 8.5 km.", "`/km today route:office` (with `return` both ways)")
+		w(t, "list en", e.say(kees, "/km route list"), "Your routes", "office: Amersfoort → Soest, 8.5 km", "[Driven today: /km today route:office]", "[Remove: /km route remove office]")
+		w(t, "use en", e.say(kees, "/km mon route:office return"), "Trip written down as number 4: #4 Mon 23 Nov, Amersfoort → Soest and back: 17 km, €3.91 · route office.")
+		w(t, "week en", e.say(kees, "/km week"), "Trips week 48 (23 Nov – 29 Nov 2026)", "Total: 17 km, €3.91.", "State: open, not submitted yet.", "Allowance €0.23 per km")
+		w(t, "remove en", e.say(kees, "/km route remove office"), "Route “office” was removed. Trips you wrote with it stay.")
+
 		w(t, "remove", e.say(jan, "/km route verwijder KANTOOR"), "Route “kantoor” is verwijderd. Ritten die je ermee schreef blijven staan.")
 		l(t, "removed", e.say(jan, "/km route lijst"), "kantoor:")
 		w(t, "trips stay", e.say(jan, "/km week"), "route kantoor")
