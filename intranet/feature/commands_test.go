@@ -9,6 +9,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature/board"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/help"
+	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/feature/news"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 	"github.com/werkplek/werkplek/intranet/feature/questions"
@@ -27,7 +28,7 @@ func all() *grammar.Grammar { return grammar.New(commands()...) }
 // commands are the commands of every unit.
 func commands() []*grammar.Command {
 	return []*grammar.Command{phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, board.Command, help.Command}
+		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, help.Command}
 }
 
 // parses are typed commands, in Dutch and English, with the meaning the
@@ -351,6 +352,59 @@ var parses = []struct{ in, want string }{
 	{"/board keep 3", "/board keep 3"},
 	{"/prikbord houd 3", "/board keep 3"},
 	{"/board help", "/board help"},
+
+	// hours: dates look back
+	{"/uren ma 7,5u", "/hours 2026-11-23 7h30"},
+	{"/hours mon 7.5h", "/hours 2026-11-23 7h30"},
+	{"/uren gisteren 7:30", "/hours 2026-11-26 7h30"},
+	{"/uren gisteren 7h30", "/hours 2026-11-26 7h30"},
+	{"/uren vr 8", "/hours 2026-11-27 8h"},
+	{"/uren vr 8 uur Scholing", "/hours 2026-11-27 8h Scholing"},
+	{"/uren 8-12 8", "/hours 2025-12-08 8h"},
+	{"/uren vandaag 07:00-15:30 pauze:30 project:WZ-Noord", "/hours 2026-11-27 07:00-15:30 break:30 project:WZ-Noord"},
+	{"/hours today 7-15:30 break:30 Late shift", `/hours 2026-11-27 07:00-15:30 "Late shift" break:30`},
+	{"/uren do 22:00-07:00 Nachtdienst", "/hours 2026-11-26 22:00-07:00 Nachtdienst"},
+	{"/uren week", "/hours week"},
+	{"/uren week 47", "/hours week 2026-W47"},
+	{"/hours week week 49", "/hours week 2025-W49"},
+	{"/hours week wk47", "/hours week 2026-W47"},
+	{"/hours week 2026-W47", "/hours week 2026-W47"},
+	{"/uren week vorige week", "/hours week 2026-W47"},
+	{"/uren week ma", "/hours week 2026-W48"},
+	{"/uren indienen", "/hours submit"},
+	{"/uren indienen vorige week", "/hours submit 2026-W47"},
+	{"/uren wijzig 12 08:00-16:00", "/hours edit 12 08:00-16:00"},
+	{"/uren wijzig 12 ma", "/hours edit 12 2026-11-23"},
+	{"/uren wijzig 12 pauze:45", "/hours edit 12 break:45"},
+	{"/uren wijzig 12 Andere notitie", `/hours edit 12 "Andere notitie"`},
+	{"/uren verwijder 12", "/hours remove 12"},
+	{"/uren goedkeuren jan@example.nl 47", "/hours approve jan@example.nl 2026-W47"},
+	{"/uren afwijzen Jan de Vries week 47 Dinsdag ontbreekt", `/hours reject "Jan de Vries" 2026-W47 "Dinsdag ontbreekt"`},
+	{"/uren heropen jan 47 Verkeerd project", `/hours reopen jan 2026-W47 "Verkeerd project"`},
+	{"/uren team vorige week", "/hours team 2026-W47"},
+	// km
+	{"/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek", "/km 2026-11-27 23 Utrecht to Zeist return:yes purpose:cliëntbezoek"},
+	{`/km today 23.5 Den Haag to Bergen op Zoom purpose:"client visit"`, `/km 2026-11-27 23.5 "Den Haag" to "Bergen op Zoom" purpose:"client visit"`},
+	{"/kilometers ma 23,5 Utrecht naar Zeist", "/km 2026-11-23 23.5 Utrecht to Zeist"},
+	{"/km vandaag 23 Utrecht naar Zeist retour doel:bezoek mevrouw Jansen", `/km 2026-11-27 23 Utrecht to Zeist return:yes purpose:"bezoek mevrouw Jansen"`},
+	{"/km vandaag 23 Utrecht naar Zeist doel:bezoek mevrouw Jansen retour", `/km 2026-11-27 23 Utrecht to Zeist return:yes purpose:"bezoek mevrouw Jansen"`},
+	{"/km vandaag doel:overleg 23 Utrecht naar Zeist", "/km 2026-11-27 23 Utrecht to Zeist purpose:overleg"},
+	{"/km wijzig 7 doel:team overleg", `/km edit 7 purpose:"team overleg"`},
+	{"/km ma 23km Utrecht naar Zeist", "/km 2026-11-23 23 Utrecht to Zeist"},
+	{"/km vandaag route:kantoor retour", "/km 2026-11-27 return:yes route:kantoor"},
+	{"/km week", "/km week"},
+	{"/km week 47", "/km week 2026-W47"},
+	{"/km maand", "/km month"},
+	{"/km maand nov", "/km month 2026-11"},
+	{"/km month december", "/km month 2025-12"},
+	{"/km maand 2026-10", "/km month 2026-10"},
+	{"/km wijzig 7 25 Utrecht naar Zeist", "/km edit 7 25 Utrecht to Zeist"},
+	{"/km wijzig 7 retour:nee", "/km edit 7 return:no"},
+	{"/km verwijder 7", "/km remove 7"},
+	{"/km route nieuw kantoor 23 Utrecht naar Zeist", "/km route add kantoor 23 Utrecht to Zeist"},
+	{"/km route add Home office 12,5 De Bilt to Zeist", `/km route add "Home office" 12.5 "De Bilt" to Zeist`},
+	{"/km route lijst", "/km route list"},
+	{"/km route verwijder kantoor", "/km route remove kantoor"},
 }
 
 // mistakes are typed commands the grammar refuses, with the Dutch
@@ -411,6 +465,24 @@ var mistakes = []struct{ in, nl string }{
 	{"/board reply 3", "Ik mis `<tekst>`."},
 	{"/board report 3", "Ik mis `<reden>`."},
 	{"/board extend abc", "`abc` is geen nummer."},
+	{"/uren morgen 8", "`morgen` is nog niet geweest"},
+	{"/uren ma 25u", "`25u` is meer dan een dag"},
+	{"/uren ma 0u", "`0u` is nul uren"},
+	{"/uren ma 7:75", "`7:75` is geen tijd of aantal uren"},
+	{"/uren ma 07:00-07:00", "duurt nul minuten"},
+	{"/uren ma Nachtdienst", "`Nachtdienst` is geen tijd of aantal uren"},
+	{"/uren ma", "Ik mis `<van>-<tot>|<uren>`."},
+	{"/uren ma 8 pauze:half", "`pauze:half` is geen getal."},
+	{"/uren week 54", "weken lopen van 1 tot 53"},
+	{"/uren week volgende week", "nog niet begonnen"},
+	{"/uren week 2026-W60", "2026 heeft geen week 60"},
+	{"/km maand 2026-13", "`2026-13` is geen maand"},
+	{"/km maand dec 2026", "nog niet begonnen"},
+	{"/km vandaag 23,55 Utrecht naar Zeist", "hoogstens één cijfer achter de komma"},
+	{"/km vandaag 0 Utrecht naar Zeist", "`0` is nul kilometer"},
+	{"/km route nieuw kantoor", "Ik mis `<km>`"},
+	{"/km route nieuw kantoor Utrecht naar Zeist", "is geen aantal kilometers"},
+	{"/km route nieuw kantoor 23 Utrecht", "Ik mis `naar`"},
 }
 
 func TestParse(t *testing.T) {
@@ -453,10 +525,10 @@ func TestParse(t *testing.T) {
 // sample is a value of each kind, for commands built from the declarations.
 var sample = map[grammar.Kind]string{
 	grammar.Text: "X", grammar.Name: "X", grammar.Room: "X", grammar.Team: "X", grammar.Topic: "X", grammar.Department: "X", grammar.Skill: "X",
-	grammar.Person: "jan@example.nl", grammar.ID: "7", grammar.Number: "7", grammar.Count: "2", grammar.Date: "2026-12-08",
+	grammar.Person: "jan@example.nl", grammar.ID: "7", grammar.Number: "7", grammar.Count: "2", grammar.Date: "2026-11-27",
 	grammar.Clock: "09:00", grammar.Weekday: "mon", grammar.TimeRange: "10:00-11:00", grammar.Slot: "2026-12-08 10:00-11:00",
 	grammar.DateTime: "2026-12-08 09:00", grammar.Duration: "4h", grammar.Repeat: "every day until 2026-12-09", grammar.Dates: "2026-12-08",
-	grammar.Flag: "yes",
+	grammar.Flag: "yes", grammar.Week: "2026-W47", grammar.Month: "2026-11", grammar.Worked: "07:00-15:30", grammar.Km: "23.5",
 }
 
 // build writes a form of a command with every argument and option, using

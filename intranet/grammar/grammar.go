@@ -111,6 +111,18 @@ const (
 	// Literal is a fixed word or sign between arguments (the "|" between
 	// a news item's title and text).
 	Literal
+	// Week is an ISO week: "week 49", "wk49", "2026-W49", a bare "49" (the
+	// nearest such week in the command's direction), "vorige week", or any
+	// date in it.
+	Week
+	// Month is a month: "nov", "november 2026", "2026-11", "vorige maand".
+	Month
+	// Worked is time worked on a day: a time range that may end the next
+	// day ("22:00-07:00"), or a number of hours ("7,5u", "7:30", "8").
+	Worked
+	// Km is a distance in kilometres, at most one decimal: "23", "23,5",
+	// "23.5", "23km".
+	Km
 )
 
 // textual reports whether values of the kind are runs of words.
@@ -127,6 +139,10 @@ type Arg struct {
 	Optional                   bool
 	// Overnight lets a Slot end before it starts, on the next day (a shift).
 	Overnight bool
+	// Joined makes an optional argument go with the optional one before
+	// it: given when that one is, else not at all, and shown inside its
+	// brackets in usage (the parts of a trip, "[<km> <from> to <to>]").
+	Joined bool
 	// Choices are the words a Choice takes; Word is the Literal's sign, or
 	// the unit word after a Count ("people").
 	Choices []Word
@@ -140,6 +156,11 @@ type Option struct {
 	// Placeholder and PlaceholderNL name the value in usage ("<department>").
 	Placeholder, PlaceholderNL string
 	Choices                    []Word
+	// Rest lets a Text option's value run on over the plain words after
+	// it, up to the next key:value or a flag word ("doel:bezoek mevrouw
+	// Jansen retour"), where the command still reads so; else it is one
+	// word or a quoted phrase, as every option's value.
+	Rest bool
 }
 
 // Sub is one form of a command: a subcommand ("/room book …") or, with an

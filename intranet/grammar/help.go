@@ -29,6 +29,10 @@ var defaultPlaceholders = map[Kind][2]string{
 	Repeat:     {"elke week tot <datum>", "every week until <date>"},
 	Dates:      {"<datum>,<datum>", "<date>,<date>"},
 	Flag:       {"ja|nee", "yes|no"},
+	Week:       {"<week>", "<week>"},
+	Month:      {"<maand>", "<month>"},
+	Worked:     {"<van>-<tot>|<uren>", "<from>-<to>|<hours>"},
+	Km:         {"<km>", "<km>"},
 }
 
 func (a *Arg) placeholders() (nl, en string) {
@@ -46,7 +50,7 @@ func (a *Arg) placeholders() (nl, en string) {
 		nl = strings.Join(w, "|")
 		en = nl
 	case a.Kind == Literal:
-		nl, en = a.Word.EN, a.Word.EN
+		nl, en = firstDutch(a.Word), a.Word.EN
 	case a.Kind == Count:
 		nl, en = "<n> "+firstDutch(a.Word), "<n> "+a.Word.EN
 	default:
@@ -96,18 +100,7 @@ func Usage(cmd *Command, sub *Sub, lang string) string {
 	for _, w := range sub.Path {
 		parts = append(parts, w.EN)
 	}
-	for i := range sub.Args {
-		a := &sub.Args[i]
-		nl, en := a.placeholders()
-		p := en
-		if lang == "nl" {
-			p = nl
-		}
-		if a.Optional {
-			p = "[" + p + "]"
-		}
-		parts = append(parts, p)
-	}
+	parts = append(parts, argsUsage(sub.Args, lang)...)
 	for i := range sub.Options {
 		o := &sub.Options[i]
 		if o.Kind == Flag {
@@ -117,6 +110,30 @@ func Usage(cmd *Command, sub *Sub, lang string) string {
 		parts = append(parts, "["+o.Key.EN+":"+o.placeholder(lang)+"]")
 	}
 	return strings.Join(parts, " ")
+}
+
+// argsUsage writes the arguments' placeholders in lang, an optional one
+// in brackets, with the Joined ones after it inside them.
+func argsUsage(args []Arg, lang string) []string {
+	var out []string
+	for i := range args {
+		a := &args[i]
+		nl, en := a.placeholders()
+		p := en
+		if lang == "nl" {
+			p = nl
+		}
+		switch {
+		case a.Optional && a.Joined && len(out) > 0 && strings.HasSuffix(out[len(out)-1], "]"):
+			last := out[len(out)-1]
+			out[len(out)-1] = strings.TrimSuffix(last, "]") + " " + p + "]"
+			continue
+		case a.Optional:
+			p = "[" + p + "]"
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // Examples are real names for the marks of examples ({room}, {team}, …):
@@ -338,12 +355,12 @@ func aliasLines(cmds []*Command) []string {
 func takesDates(c *Command) bool {
 	for _, s := range c.Subs {
 		for _, a := range s.Args {
-			if a.Kind >= Date && a.Kind <= Dates {
+			if a.Kind >= Date && a.Kind <= Dates || a.Kind >= Week && a.Kind <= Worked {
 				return true
 			}
 		}
 		for _, o := range s.Options {
-			if o.Kind >= Date && o.Kind <= Dates {
+			if o.Kind >= Date && o.Kind <= Dates || o.Kind >= Week && o.Kind <= Worked {
 				return true
 			}
 		}
@@ -376,11 +393,15 @@ func DatesSection(lang string) HelpSection {
 		"Datums: %s; de dagen %s; `8-12`, `08-12`, `8/12`, `8 dec`, `8 december 2026`, `2026-12-08`, met de maanden %s. "+
 			"Voor wat komt is `ma` de eerstvolgende maandag (vandaag telt mee) en een dag die dit jaar voorbij is, volgend jaar; voor wat gedaan is andersom.\n"+
 			"Tijden: `14:00-15:30`, `14-15`, `14u-15u`, `14.00-15.30`, `2pm-3pm`; een datum vóór de tijden is de dag, `10-11` alleen is vandaag. Bij een dienst is een eind vóór het begin (`22:00-07:00`) de volgende dag.\n"+
-			"Herhalen: %s.\nDuur: %s.",
+			"Herhalen: %s.\nDuur: %s.\n"+
+			"Weken: `week 49`, `wk49`, `2026-W49`, `deze week`, `vorige week` of een datum in de week; `49` alleen is de laatste week 49 (deze telt mee). "+
+			"Maanden: `nov`, `november 2026`, `2026-11`, `vorige maand`. Gewerkte uren: van-tot (`07:00-15:30`, over middernacht mag) of uren (`8`, `7,5u`, `7.5h`, `7:30`, `7u30`).",
 		"Dates: %s; the days %s; `8-12`, `08-12`, `8/12`, `8 dec`, `8 december 2026`, `2026-12-08`, with the months %s. "+
 			"For what is to come `mon` is the next Monday (today included) and a day that has passed this year is next year's; for what was done the other way round.\n"+
 			"Times: `14:00-15:30`, `14-15`, `14u-15u`, `14.00-15.30`, `2pm-3pm`; a date before the times is the day, `10-11` alone is today. For a shift an end before the start (`22:00-07:00`) is the next day.\n"+
-			"Repeating: %s.\nLengths of time: %s.",
+			"Repeating: %s.\nLengths of time: %s.\n"+
+			"Weeks: `week 49`, `wk49`, `2026-W49`, `this week`, `last week` or a date in the week; `49` alone is the latest week 49 (this one included). "+
+			"Months: `nov`, `november 2026`, `2026-11`, `last month`. Hours worked: from-to (`07:00-15:30`, over midnight is fine) or hours (`8`, `7.5h`, `7,5u`, `7:30`, `7h30`).",
 		list(days), list(weekdays), list(months), list(when.RepeatTerms()), list(when.DurationTerms()))
 	return HelpSection{Title: tr(lang, "Datums en tijden", "Dates and times"), Text: text}
 }
@@ -403,18 +424,7 @@ func Hint(cmd *Command, lang string) string {
 			}
 			continue
 		}
-		var args []string
-		for j := range s.Args {
-			nl, en := s.Args[j].placeholders()
-			p := en
-			if lang == "nl" {
-				p = nl
-			}
-			if s.Args[j].Optional {
-				p = "[" + p + "]"
-			}
-			args = append(args, p)
-		}
+		args := argsUsage(s.Args, lang)
 		var prefix []string
 		for _, w := range s.Path[:len(s.Path)-1] {
 			prefix = append(prefix, w.EN)

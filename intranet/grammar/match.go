@@ -23,6 +23,15 @@ func (p *parser) match(ai, ti int) bool {
 		return false
 	}
 	a := &args[ai]
+	if a.Joined && a.Optional && ai > 0 {
+		// Given with the argument before it, or not at all.
+		if !p.has(args[ai-1].Name) {
+			return p.match(ai+1, ti)
+		}
+		required := *a
+		required.Optional = false
+		a = &required
+	}
 	if a.Kind == Repeat && p.has(a.Name) {
 		return p.match(ai+1, ti) // read already, before a title (repeatFirst)
 	}
@@ -95,7 +104,7 @@ func (p *parser) match(ai, ti int) bool {
 	}
 	if a.Optional {
 		switch a.Kind {
-		case Choice, Date, ID, Number, Weekday, Clock:
+		case Choice, Date, ID, Number, Weekday, Clock, Week, Month, Worked, Km:
 			if ti < len(p.toks) {
 				p.fail(ti, a) // "fr" where nl|en may stand: name the choices
 			}
@@ -314,6 +323,25 @@ func (p *parser) read(a *Arg, ti int) (Value, int, bool, error) {
 		d, n, ok, err := when.ReadDuration(words, time.Hour)
 		v.Duration = d
 		return v, n, ok, err
+	case Week:
+		r, ok, err := when.ReadWeek(words, p.today, p.cmd.Direction)
+		v.Week, v.Typed = r, r.Typed
+		return v, r.Words, ok, err
+	case Month:
+		r, ok, err := when.ReadMonth(words, p.today, p.cmd.Direction)
+		v.Month, v.Typed = r, r.Typed
+		return v, r.Words, ok, err
+	case Worked:
+		wk, n, ok, err := when.ReadWorked(words)
+		v.Worked = wk
+		return v, n, ok, err
+	case Km:
+		km, n, ok, err := readKm(words)
+		if err != nil {
+			return v, 0, true, &Error{NL: err.NL, EN: err.EN, Command: p.cmd, Sub: p.sub}
+		}
+		v.Km = km
+		return v, n, ok, nil
 	case Repeat:
 		// The end of a repetition is read from its first date: "ma 10-11
 		// werkdagen tot vr" ends on the Friday after that Monday.
@@ -406,8 +434,16 @@ func (p *parser) failure() error {
 		}
 	case Date, DateTime:
 		return errorf(cmd, sub, "`%s` is geen datum.", "`%s` is not a date.", t)
+	case Week:
+		return errorf(cmd, sub, "`%s` is geen week; schrijf bijvoorbeeld `week 49`, `2026-W49` of een datum in de week.", "`%s` is not a week; write e.g. `week 49`, `2026-W49` or a date in the week.", t)
+	case Month:
+		return errorf(cmd, sub, "`%s` is geen maand; schrijf bijvoorbeeld `nov`, `november` of `2026-11`.", "`%s` is not a month; write e.g. `nov`, `november` or `2026-11`.", t)
+	case Worked:
+		return errorf(cmd, sub, "`%s` is geen tijd of aantal uren; schrijf van-tot (`07:00-15:30`) of uren (`7,5u`).", "`%s` is not a time range or a number of hours; write from-to (`07:00-15:30`) or hours (`7.5h`).", t)
+	case Km:
+		return errorf(cmd, sub, "`%s` is geen aantal kilometers; schrijf bijvoorbeeld `23` of `23,5`.", "`%s` is not a number of kilometres; write e.g. `23` or `23.5`.", t)
 	case Literal:
-		return errorf(cmd, sub, "Ik mis `%s`.", "`%s` is missing.", a.Word.EN)
+		return &Error{NL: "Ik mis `" + firstDutch(a.Word) + "`.", EN: "`" + a.Word.EN + "` is missing.", Command: cmd, Sub: sub}
 	}
 	return &Error{NL: "Ik mis `" + nl + "` vóór `" + t + "`.", EN: "`" + en + "` is missing before `" + t + "`.", Command: cmd, Sub: sub}
 }

@@ -39,6 +39,12 @@ func (p *parser) options(toks []Token) ([]Token, error) {
 				return nil, errorf(p.cmd, p.sub, "Achter `%s:` mist de waarde.", "`%s:` has no value.", t.Key)
 			}
 		}
+		if p.rest && o.Rest && o.Kind == Text && !quoted {
+			for i+1 < len(toks) && toks[i+1].Key == "" && !toks[i+1].Quoted && toks[i+1].Text != "|" && p.flag(toks[i+1]) == nil {
+				i++
+				value += " " + toks[i].Raw
+			}
+		}
 		v, used, err := p.optionValue(o, t.Key, value, quoted, toks[i+1:])
 		if err != nil {
 			return nil, err

@@ -149,13 +149,31 @@ type parser struct {
 	// not fit, to name that token rather than say the argument is missing
 	// at the end ("/team approval Pool misschien").
 	mismatch map[*Arg]int
+	// rest lets the values of Rest options run on.
+	rest bool
 }
 
 // parseSub reads the tokens of one form of a command. nothingFits is set
 // when the mistake is at the very first token (no option was wrong and no
 // argument fitted), so that free text may be meant instead.
 func parseSub(cmd *Command, sub *Sub, toks []Token, text string, today when.Date) (parsed *Parsed, err error, nothingFits bool) {
-	p := &parser{cmd: cmd, sub: sub, text: text, today: today, values: map[string]Value{}, failAt: -1, mismatch: map[*Arg]int{}}
+	plain, err, nothingFits := parseSubWith(cmd, sub, toks, text, today, false)
+	for _, o := range sub.Options {
+		if o.Rest {
+			// A value that runs on, unless that takes words the arguments
+			// would read otherwise ("doel:overleg 23 Utrecht naar Zeist"):
+			// then it is one word, as any option's.
+			if p, rerr, _ := parseSubWith(cmd, sub, toks, text, today, true); rerr == nil && (err != nil || len(p.values) >= len(plain.values)) {
+				return p, nil, false
+			}
+			break
+		}
+	}
+	return plain, err, nothingFits
+}
+
+func parseSubWith(cmd *Command, sub *Sub, toks []Token, text string, today when.Date, runOn bool) (parsed *Parsed, err error, nothingFits bool) {
+	p := &parser{cmd: cmd, sub: sub, text: text, today: today, values: map[string]Value{}, failAt: -1, mismatch: map[*Arg]int{}, rest: runOn}
 	if sub.Form && len(toks) == 0 {
 		return &Parsed{Command: cmd, Sub: sub, Empty: true, values: p.values, today: today}, nil, false
 	}

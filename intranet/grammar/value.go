@@ -30,6 +30,11 @@ type Value struct {
 	Repeat   when.Repeat
 	Dates    []when.DateRead
 	Flag     bool
+	Week     when.WeekRead
+	Month    when.MonthRead
+	Worked   when.Worked
+	// Km is a Km value's distance.
+	Km float64
 	// Typed is the value as it was typed.
 	Typed string
 }
@@ -74,6 +79,14 @@ func (v Value) String() string {
 		return "no"
 	case Choice, Literal:
 		return v.Text
+	case Week:
+		return v.Week.Week.String()
+	case Month:
+		return v.Month.Month.String()
+	case Worked:
+		return v.Worked.String()
+	case Km:
+		return strconv.FormatFloat(v.Km, 'f', -1, 64)
 	}
 	if q, ok := Quote(v.Text); ok {
 		return q
@@ -173,6 +186,30 @@ func (p *Parsed) Dates(name string) []when.Date {
 		out = append(out, d.Date)
 	}
 	return out
+}
+
+// Week returns a Week value.
+func (p *Parsed) Week(name string) (when.Week, bool) {
+	v, ok := p.values[name]
+	return v.Week.Week, ok
+}
+
+// Month returns a Month value.
+func (p *Parsed) Month(name string) (when.Month, bool) {
+	v, ok := p.values[name]
+	return v.Month.Month, ok
+}
+
+// Worked returns a Worked value.
+func (p *Parsed) Worked(name string) (when.Worked, bool) {
+	v, ok := p.values[name]
+	return v.Worked, ok
+}
+
+// Km returns a Km value.
+func (p *Parsed) Km(name string) (float64, bool) {
+	v, ok := p.values[name]
+	return v.Km, ok
 }
 
 // Flag returns a Flag option: its value and whether it was given.

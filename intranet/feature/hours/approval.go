@@ -574,6 +574,9 @@ func typedText(c *feature.Call, name string) string {
 // typedWeek reads an optional week argument; typed is false when none was
 // given, bad says what is wrong with one that is no week.
 func (u *Unit) typedWeek(c *feature.Call, name string) (w intranet.Week, typed bool, bad string) {
+	if w, ok := c.Cmd.Week(name); ok {
+		return sheetWeek(w), true, ""
+	}
 	text := strings.TrimSpace(typedText(c, name))
 	if text == "" {
 		return w, false, ""
@@ -595,46 +598,14 @@ func isWeekWord(s string) bool {
 	return false
 }
 
-// parseWeekText reads a week as people type it: 2026-W49, week 49, wk49,
-// w49, 49 (the most recent week 49, this one included), or any date in it
-// (dates look back, as for hours).
+// parseWeekText reads a week as people type it, as the grammar's Week kind
+// does (when.ReadWeek): 2026-W49, week 49, wk49, 49 (the most recent week
+// 49, this one included), vorige week, or any date in it.
 func parseWeekText(s string, today when.Date) (intranet.Week, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if w, err := intranet.ParseWeek(s); err == nil {
-		return w, true
-	}
-	num := s
-	for _, prefix := range []string{"week ", "wk ", "week", "wk", "w"} {
-		if strings.HasPrefix(num, prefix) {
-			num = strings.TrimSpace(strings.TrimPrefix(num, prefix))
-			break
-		}
-	}
-	if n, ok := atoi(num); ok && len(num) <= 2 {
-		cur := weekOfDate(today)
-		w := intranet.Week{Year: cur.Year, Number: n}
-		if cur.Before(w) {
-			w.Year--
-		}
-		return w, w.Valid()
-	}
-	if s == "" {
+	words := strings.Fields(s)
+	r, ok, err := when.ReadWeek(words, today, when.Back)
+	if !ok || err != nil || r.Words != len(words) {
 		return intranet.Week{}, false
 	}
-	r, ok, err := when.ReadDate(strings.Fields(s), today, when.Back)
-	if !ok || err != nil || r.Words != len(strings.Fields(s)) {
-		return intranet.Week{}, false
-	}
-	return weekOfDate(r.Date), true
-}
-
-func atoi(s string) (int, bool) {
-	if s == "" || strings.Trim(s, "0123456789") != "" {
-		return 0, false
-	}
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-	}
-	return n, true
+	return sheetWeek(r.Week), true
 }

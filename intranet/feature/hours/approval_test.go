@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -13,18 +12,12 @@ import (
 	"time"
 
 	"github.com/werkplek/werkplek/internal/coretest"
-	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature/hours"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
-
+// More people of the approval tests, beside main_test.go's.
 const (
-	anouk  = coretest.Anouk  // lead of Zorg Oost
-	pieter = coretest.Pieter // Zorg Oost
-	jan    = coretest.Jan    // Zorg Oost
-	kees   = coretest.Kees   // Zorg West (no lead), manager Anouk
 	ada    = "ada.admin@example.nl"
 	mark   = "mark.manager@example.nl"
 	sanne  = "sanne.oost@example.nl" // Zorg Oost, manager Mark

@@ -8,12 +8,19 @@ import (
 // The arguments and options /hours and /km share.
 var (
 	idArg     = g.Arg{Name: "id", Kind: g.ID}
-	weekArg   = g.Arg{Name: "week", Kind: g.Text, Optional: true, Placeholder: "<week>", PlaceholderNL: "<week>"}
+	weekArg   = g.Arg{Name: "week", Kind: g.Week, Optional: true}
 	personArg = g.Arg{Name: "person", Kind: g.Person}
 	reasonArg = g.Arg{Name: "reason", Kind: g.Text, Placeholder: "<reason>", PlaceholderNL: "<reden>"}
 	// optionalReason is the reason of a reject, asked in a form when the
 	// card's button leaves it out.
 	optionalReason = g.Arg{Name: "reason", Kind: g.Text, Optional: true, Placeholder: "<reason>", PlaceholderNL: "<reden>"}
+)
+
+// The arguments and options of an entry.
+var (
+	noteArg    = g.Arg{Name: "note", Kind: g.Text, Optional: true, Placeholder: "<note>", PlaceholderNL: "<notitie>"}
+	breakOpt   = g.Option{Key: g.W("break", "pauze"), Kind: g.Number, Placeholder: "<minutes>", PlaceholderNL: "<minuten>"}
+	projectOpt = g.Option{Key: g.W("project"), Kind: g.Name, Placeholder: "<code>", PlaceholderNL: "<code>"}
 )
 
 // Hours is /hours (/uren), declared once for the parser, help and
@@ -25,12 +32,10 @@ var Hours = &g.Command{
 	Direction: when.Back,
 	Subs: []g.Sub{
 		{
-			Args: []g.Arg{{Name: "date", Kind: g.Date}, {Name: "time", Kind: g.Text, Placeholder: "<from>-<to>|<hours>", PlaceholderNL: "<van>-<tot>|<uren>"},
-				{Name: "note", Kind: g.Text, Optional: true, Placeholder: "<note>", PlaceholderNL: "<notitie>"}},
-			Options: []g.Option{{Key: g.W("break", "pauze"), Kind: g.Number, Placeholder: "<minutes>", PlaceholderNL: "<minuten>"},
-				{Key: g.W("project"), Kind: g.Name, Placeholder: "<code>", PlaceholderNL: "<code>"}},
-			Doc:     "write down hours worked: a time range (over midnight is fine) with a break, or a number of hours",
-			DocNL:   "schrijf gewerkte uren: van-tot (over middernacht mag) met pauze, of een aantal uren",
+			Args:    []g.Arg{{Name: "date", Kind: g.Date}, {Name: "time", Kind: g.Worked}, noteArg},
+			Options: []g.Option{breakOpt, projectOpt},
+			Doc:     "write down hours worked: a time range (over midnight is fine) with a break in minutes, or a number of hours (`7.5h`, `7:30`, `8`)",
+			DocNL:   "schrijf gewerkte uren: van-tot (over middernacht mag) met pauze in minuten, of een aantal uren (`7,5u`, `7:30`, `8`)",
 			Example: "/hours today 07:00-15:30 break:30 project:WZ-Noord", ExampleNL: "/uren vandaag 07:00-15:30 pauze:30 project:WZ-Noord",
 		},
 		{Path: []g.Word{g.W("week")}, Args: []g.Arg{weekArg},
@@ -39,12 +44,9 @@ var Hours = &g.Command{
 		{Path: []g.Word{g.W("submit", "indienen")}, Args: []g.Arg{weekArg},
 			Doc: "send the week (hours and trips) to your team lead for approval", DocNL: "stuur de week (uren en ritten) naar je teamleider ter goedkeuring",
 			Example: "/hours submit", ExampleNL: "/uren indienen"},
-		{Path: []g.Word{g.W("edit", "wijzig")}, Args: []g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true},
-			{Name: "time", Kind: g.Text, Optional: true, Placeholder: "<from>-<to>|<hours>", PlaceholderNL: "<van>-<tot>|<uren>"},
-			{Name: "note", Kind: g.Text, Optional: true, Placeholder: "<note>", PlaceholderNL: "<notitie>"}},
-			Options: []g.Option{{Key: g.W("break", "pauze"), Kind: g.Number, Placeholder: "<minutes>", PlaceholderNL: "<minuten>"},
-				{Key: g.W("project"), Kind: g.Name, Placeholder: "<code>", PlaceholderNL: "<code>"}},
-			Doc: "correct an entry of an open or rejected week", DocNL: "verbeter een regel van een open of afgewezen week",
+		{Path: []g.Word{g.W("edit", "wijzig")}, Args: []g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true}, {Name: "time", Kind: g.Worked, Optional: true}, noteArg},
+			Options: []g.Option{breakOpt, projectOpt},
+			Doc:     "correct an entry of an open or rejected week: what you give changes, the rest stays (`project:-` clears the project, a note `-` the note)", DocNL: "verbeter een regel van een open of afgewezen week: wat je geeft verandert, de rest blijft (`project:-` wist het project, notitie `-` de notitie)",
 			Example: "/hours edit 12 08:00-16:00", ExampleNL: "/uren wijzig 12 08:00-16:00"},
 		{Path: []g.Word{g.W("remove", "verwijder")}, Args: []g.Arg{idArg},
 			Doc: "remove an entry of an open or rejected week", DocNL: "verwijder een regel van een open of afgewezen week",
@@ -52,10 +54,10 @@ var Hours = &g.Command{
 		{Path: []g.Word{g.W("approve", "goedkeuren")}, Args: []g.Arg{personArg, weekArg},
 			Doc: "approvers: approve a submitted week", DocNL: "goedkeurders: keur een ingediende week goed",
 			Example: "/hours approve {person} 49", ExampleNL: "/uren goedkeuren {person} 49"},
-		{Path: []g.Word{g.W("reject", "afwijzen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Text, Placeholder: "<week>", PlaceholderNL: "<week>"}, optionalReason},
+		{Path: []g.Word{g.W("reject", "afwijzen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Week}, optionalReason},
 			Doc: "approvers: send a submitted week back, with the reason (without one, a form asks for it)", DocNL: "goedkeurders: stuur een ingediende week terug, met de reden (zonder reden vraagt een formulier erom)",
 			Example: "/hours reject {person} 49 Tuesday is missing", ExampleNL: "/uren afwijzen {person} 49 Dinsdag ontbreekt"},
-		{Path: []g.Word{g.W("reopen", "heropen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Text, Placeholder: "<week>", PlaceholderNL: "<week>"}, reasonArg},
+		{Path: []g.Word{g.W("reopen", "heropen")}, Args: []g.Arg{personArg, {Name: "week", Kind: g.Week}, reasonArg},
 			Doc: "approvers: open an approved week again for a correction", DocNL: "goedkeurders: open een goedgekeurde week opnieuw voor een correctie",
 			Example: "/hours reopen {person} 49 Wrong project", ExampleNL: "/uren heropen {person} 49 Verkeerd project"},
 		{Path: []g.Word{g.W("team")}, Args: []g.Arg{weekArg},
@@ -71,9 +73,22 @@ var Hours = &g.Command{
 var (
 	toWord     = g.W("to", "naar")
 	returnWord = g.W("return", "retour")
-	purposeOpt = g.Option{Key: g.W("purpose", "doel"), Kind: g.Text, Placeholder: "<purpose>", PlaceholderNL: "<doel>"}
+	purposeOpt = g.Option{Key: g.W("purpose", "doel"), Kind: g.Text, Placeholder: "<purpose>", PlaceholderNL: "<doel>", Rest: true}
 	routeOpt   = g.Option{Key: g.W("route"), Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}
+	returnOpt  = g.Option{Key: returnWord, Kind: g.Flag}
 )
+
+// tripArgs are a trip's distance and places, "<km> <from> to <to>": given
+// together, or (optional) not at all; in an edit (apart) the distance and
+// the places each on their own.
+func tripArgs(optional, apart bool) []g.Arg {
+	return []g.Arg{
+		{Name: "km", Kind: g.Km, Optional: optional},
+		{Name: "from", Kind: g.Name, Optional: optional, Joined: optional && !apart, Placeholder: "<from>", PlaceholderNL: "<van>"},
+		{Name: "toword", Kind: g.Literal, Word: toWord, Optional: optional, Joined: optional},
+		{Name: "to", Kind: g.Name, Optional: optional, Joined: optional, Placeholder: "<to>", PlaceholderNL: "<naar>"},
+	}
+}
 
 // Km is /km (/kilometers), declared once for the parser, help and
 // manifests. Its dates look back.
@@ -84,24 +99,23 @@ var Km = &g.Command{
 	Direction: when.Back,
 	Subs: []g.Sub{
 		{
-			Args:    []g.Arg{{Name: "date", Kind: g.Date}, {Name: "trip", Kind: g.Text, Optional: true, Placeholder: "<km> <from> to <to> [return]", PlaceholderNL: "<km> <van> naar <naar> [retour]"}},
-			Options: []g.Option{purposeOpt, routeOpt},
-			Doc:     "write down a trip (`return` counts it both ways), or one of your routes with `route:`",
-			DocNL:   "schrijf een rit (`retour` telt heen en terug), of een van je routes met `route:`",
+			Args:    append([]g.Arg{{Name: "date", Kind: g.Date}}, tripArgs(true, false)...),
+			Options: []g.Option{returnOpt, purposeOpt, routeOpt},
+			Doc:     "write down a trip (`return` counts it both ways; the purpose last), or one of your routes with `route:`",
+			DocNL:   "schrijf een rit (`retour` telt heen en terug; het doel achteraan), of een van je routes met `route:`",
 			Example: "/km today 23 Utrecht to Zeist return purpose:client visit", ExampleNL: "/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek",
 		},
 		{Path: []g.Word{g.W("week")}, Args: []g.Arg{weekArg},
-			Doc: "a week's trips, kilometres and allowance", DocNL: "de ritten van een week, kilometers en vergoeding", Example: "/km week"},
-		{Path: []g.Word{g.W("month", "maand")}, Args: []g.Arg{{Name: "month", Kind: g.Text, Optional: true, Placeholder: "<month>", PlaceholderNL: "<maand>"}},
+			Doc: "a week's trips, kilometres and allowance", DocNL: "de ritten van een week, kilometers en vergoeding", Example: "/km week", ExampleNL: "/km week vorige week"},
+		{Path: []g.Word{g.W("month", "maand")}, Args: []g.Arg{{Name: "month", Kind: g.Month, Optional: true}},
 			Doc: "a month's trips, kilometres and allowance", DocNL: "de ritten van een maand, kilometers en vergoeding", Example: "/km month november", ExampleNL: "/km maand november"},
-		{Path: []g.Word{g.W("edit", "wijzig")}, Args: []g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true},
-			{Name: "trip", Kind: g.Text, Optional: true, Placeholder: "<km> <from> to <to> [return]", PlaceholderNL: "<km> <van> naar <naar> [retour]"}},
-			Options: []g.Option{purposeOpt},
-			Doc:     "correct a trip of an open or rejected week", DocNL: "verbeter een rit van een open of afgewezen week", Example: "/km edit 7 25 Utrecht to Zeist"},
+		{Path: []g.Word{g.W("edit", "wijzig")}, Args: append([]g.Arg{idArg, {Name: "date", Kind: g.Date, Optional: true}}, tripArgs(true, true)...),
+			Options: []g.Option{returnOpt, purposeOpt},
+			Doc:     "correct a trip of an open or rejected week: what you give changes, the rest stays (`return:no` makes it one way)", DocNL: "verbeter een rit van een open of afgewezen week: wat je geeft verandert, de rest blijft (`retour:nee` maakt het enkele reis)",
+			Example: "/km edit 7 25 Utrecht to Zeist", ExampleNL: "/km wijzig 7 25 Utrecht naar Zeist"},
 		{Path: []g.Word{g.W("remove", "verwijder")}, Args: []g.Arg{idArg},
 			Doc: "remove a trip of an open or rejected week", DocNL: "verwijder een rit van een open of afgewezen week", Example: "/km remove 7"},
-		{Path: []g.Word{g.W("route"), g.W("add", "nieuw")}, Args: []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"},
-			{Name: "trip", Kind: g.Text, Placeholder: "<km> <from> to <to>", PlaceholderNL: "<km> <van> naar <naar>"}},
+		{Path: []g.Word{g.W("route"), g.W("add", "nieuw")}, Args: append([]g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}}, tripArgs(false, false)...),
 			Doc: "save a route you drive often", DocNL: "bewaar een route die je vaak rijdt",
 			Example: "/km route add office 23 Utrecht to Zeist", ExampleNL: "/km route nieuw kantoor 23 Utrecht naar Zeist"},
 		{Path: []g.Word{g.W("route"), g.W("list", "lijst")}, Doc: "your saved routes", DocNL: "je bewaarde routes"},

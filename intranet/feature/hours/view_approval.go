@@ -2,13 +2,10 @@ package hours
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
-	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // The views of submitting, approving, rejecting and reopening a week: the
@@ -18,62 +15,13 @@ import (
 // maxCardLines is how many entries (and how many trips) a card lists.
 const maxCardLines = 20
 
-// decimal writes a number with at most decimals digits after the point,
-// a comma in Dutch: "7,5", "38", "10,58".
-func decimal(lang string, v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if lang == "nl" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// hoursText writes minutes as hours: "38,5 uur", "38.5 h".
-func hoursText(lang string, minutes int) string {
-	return feature.T(lang, "%s uur", "%s h", decimal(lang, float64(minutes)/60, 2))
-}
-
-// euroText writes an amount of euro: "€ 10,58", "€10.58".
-func euroText(lang string, v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	if lang == "nl" {
-		return "€ " + strings.Replace(s, ".", ",", 1)
-	}
-	return "€" + s
-}
-
-// weekText names a week for people: "week 49 (30 nov – 6 dec 2026)".
-func weekText(lang string, w intranet.Week) string {
-	first, _ := time.Parse(intranet.DateLayout, w.First())
-	last, _ := time.Parse(intranet.DateLayout, w.Last())
-	f := when.Date{Year: first.Year(), Month: first.Month(), Day: first.Day()}.Format(lang)
-	l := when.Date{Year: last.Year(), Month: last.Month(), Day: last.Day()}.Format(lang)
-	// Leave out the weekdays and the first year: "30 nov – 6 dec 2026".
-	f = strings.Join(strings.Fields(f)[1:3], " ")
-	l = strings.Join(strings.Fields(l)[1:], " ")
-	return fmt.Sprintf("week %d (%s – %s)", w.Number, f, l)
-}
-
 // totalsText is a sheet's totals on one line: "38,5 uur · 46 km · € 10,58".
 func totalsText(lang string, s *intranet.Timesheet, rate float64) string {
 	parts := []string{hoursText(lang, s.Minutes())}
 	if len(s.Trips) > 0 {
-		parts = append(parts, decimal(lang, s.Km(), 1)+" km", euroText(lang, s.Allowance(rate)))
+		parts = append(parts, kmText(lang, s.Km()), euroText(lang, s.Allowance(rate)))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// dayText writes a civil date short: "ma 30 nov", "Mon 30 Nov".
-func dayText(lang, date string) string {
-	t, err := time.Parse(intranet.DateLayout, date)
-	if err != nil {
-		return date
-	}
-	f := strings.Fields(when.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}.Format(lang))
-	return strings.Join(f[:3], " ")
 }
 
 // entryLines lists a sheet's entries, one line each.
@@ -108,7 +56,7 @@ func (u *Unit) tripLines(lang string, s *intranet.Timesheet) []string {
 			out = append(out, feature.T(lang, "… en nog %d", "… and %d more", len(s.Trips)-i))
 			break
 		}
-		line := fmt.Sprintf("- %s %s km %s → %s", dayText(lang, t.Date), decimal(lang, t.Km, 1), intranet.Plain(t.From), intranet.Plain(t.To))
+		line := fmt.Sprintf("- %s %s %s → %s", dayText(lang, t.Date), kmText(lang, t.Km), intranet.Plain(t.From), intranet.Plain(t.To))
 		if t.Return {
 			line += feature.T(lang, " retour", " return")
 		}
@@ -118,15 +66,6 @@ func (u *Unit) tripLines(lang string, s *intranet.Timesheet) []string {
 		out = append(out, line)
 	}
 	return out
-}
-
-// momentText writes a moment for people: "ma 7 dec 10:00", "Mon 7 Dec 10:00".
-func (u *Unit) momentText(lang string, t time.Time) string {
-	if t.IsZero() {
-		return "?"
-	}
-	f := strings.Fields(when.DateOf(t, u.cfg.Location).Format(lang))
-	return strings.Join(f[:3], " ") + " " + t.In(u.cfg.Location).Format("15:04")
 }
 
 // approveCommand and rejectCommand are the card's buttons, typed.

@@ -1,0 +1,79 @@
+package grammar
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet/when"
+)
+
+func TestReadKm(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		km    float64
+		words int
+	}{
+		{"23", 23, 1}, {"23,5", 23.5, 1}, {"23.5", 23.5, 1}, {"23km", 23, 1}, {"23,5 km", 23.5, 2}, {"0,5", 0.5, 1}, {"23 Utrecht", 23, 1},
+	} {
+		km, n, ok, err := readKm(strings.Fields(tc.in))
+		if !ok || err != nil || km != tc.km || n != tc.words {
+			t.Errorf("readKm(%q) = %v %d %v %v", tc.in, km, n, ok, err)
+		}
+	}
+	for _, in := range []string{"Utrecht", "23-5", "#3", ""} {
+		if _, _, ok, err := readKm(strings.Fields(in)); ok || err != nil {
+			t.Errorf("readKm(%q) = %v %v, want nothing", in, ok, err)
+		}
+	}
+	for _, in := range []string{"23,55", "0", "0,0", "200000"} {
+		if _, _, ok, err := readKm(strings.Fields(in)); !ok || err == nil || err.NL == err.EN {
+			t.Errorf("readKm(%q) = %v %v, want a mistake in both languages", in, ok, err)
+		}
+	}
+}
+
+func TestJoinedUsage(t *testing.T) {
+	cmd := &Command{Word: W("km"), Subs: []Sub{{Args: []Arg{{Name: "date", Kind: Date}, {Name: "km", Kind: Km, Optional: true},
+		{Name: "from", Kind: Name, Optional: true, Joined: true, Placeholder: "<from>", PlaceholderNL: "<van>"},
+		{Name: "toword", Kind: Literal, Word: W("to", "naar"), Optional: true, Joined: true}}}}}
+	if got := Usage(cmd, &cmd.Subs[0], "nl"); got != "/km <datum> [<km> <van> naar]" {
+		t.Errorf("usage %q", got)
+	}
+}
+
+func TestJoinedAndRest(t *testing.T) {
+	cmd := &Command{Word: W("trip"), Subs: []Sub{{Args: []Arg{{Name: "km", Kind: Km, Optional: true},
+		{Name: "from", Kind: Name, Optional: true, Joined: true},
+		{Name: "toword", Kind: Literal, Word: W("to", "naar"), Optional: true, Joined: true},
+		{Name: "to", Kind: Name, Optional: true, Joined: true}},
+		Options: []Option{{Key: W("back"), Kind: Flag}, {Key: W("purpose"), Kind: Text, Rest: true}}}}}
+	g := New(cmd)
+	for _, tc := range []struct{ in, want string }{
+		{"/trip", "/trip"},
+		{"/trip 23 A naar B", "/trip 23 A to B"},
+		{"/trip 23 A naar B purpose:visit Mrs Jansen", `/trip 23 A to B purpose:"visit Mrs Jansen"`},
+		{"/trip 23 A naar B purpose:visit Mrs Jansen back", `/trip 23 A to B back:yes purpose:"visit Mrs Jansen"`},
+		{"/trip purpose:visit 23 A naar B", "/trip 23 A to B purpose:visit"}, // the arguments keep their words
+		{"/trip purpose:visit Mrs Jansen", `/trip purpose:"visit Mrs Jansen"`},
+	} {
+		p, err := g.Parse(tc.in, today())
+		if err != nil || p.String() != tc.want {
+			t.Errorf("%s: %v %v, want %s", tc.in, p, err, tc.want)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"/trip 23", "Ik mis `<naam>`."},
+		{"/trip 23 A", "Ik mis `naar`."},
+		{"/trip 23 A naar", "Ik mis `<naam>`."},
+	} {
+		_, err := g.Parse(tc.in, today())
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(e.Message("nl"), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func today() when.Date { return when.Date{Year: 2026, Month: time.November, Day: 27} }
