@@ -27,6 +27,9 @@ type fakeSlackAPI struct {
 	mu    sync.Mutex
 	calls []string // "method channel text", with the blocks' JSON
 	ts    int
+	// people, when set, are the workspace's users (id → email): each is
+	// found by email and has a DM channel "D-<id>".
+	people map[string]string
 }
 
 func (f *fakeSlackAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -44,6 +47,9 @@ func (f *fakeSlackAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch method {
 	case "users.info":
 		email := map[string]string{"U1": "jan.devries@example.nl", "U2": "anouk.vandenberg@example.nl"}[body.Get("user")]
+		if f.people != nil {
+			email = f.people[body.Get("user")]
+		}
 		fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"name":"x","locale":"nl-NL","profile":{"email":%q}}}`, body.Get("user"), email)
 	case "chat.postMessage":
 		f.ts++
@@ -51,17 +57,29 @@ func (f *fakeSlackAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "chat.update":
 		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, body.Get("channel"), body.Get("ts"))
 	case "conversations.open":
+		if f.people != nil {
+			fmt.Fprintf(w, `{"ok":true,"channel":{"id":"D-%s"}}`, body.Get("users"))
+			return
+		}
 		fmt.Fprint(w, `{"ok":true,"channel":{"id":"D-JAN"}}`)
 	case "conversations.history":
 		fmt.Fprint(w, `{"ok":true,"messages":[]}`)
 	case "users.lookupByEmail":
+		for id, email := range f.people {
+			if strings.EqualFold(email, body.Get("email")) {
+				fmt.Fprintf(w, `{"ok":true,"user":{"id":%q,"team_id":"T1","name":"x","profile":{"email":%q}}}`, id, email)
+				return
+			}
+		}
 		fmt.Fprint(w, `{"ok":false,"error":"users_not_found"}`)
 	default:
 		fmt.Fprint(w, `{"ok":true}`)
 	}
 }
 
-func (f *fakeSlackAPI) seen(prefix string, want ...string) bool {
+// find returns the first recorded call that starts with prefix and holds
+// every want, "" when there is none.
+func (f *fakeSlackAPI) find(prefix string, want ...string) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, c := range f.calls {
@@ -70,11 +88,31 @@ func (f *fakeSlackAPI) seen(prefix string, want ...string) bool {
 			ok = ok && strings.Contains(c, w)
 		}
 		if ok {
-			return true
+			return c
 		}
 	}
-	return false
+	return ""
 }
+
+// count returns how many recorded calls start with prefix and hold every
+// want.
+func (f *fakeSlackAPI) count(prefix string, want ...string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		ok := strings.HasPrefix(c, prefix)
+		for _, w := range want {
+			ok = ok && strings.Contains(c, w)
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+func (f *fakeSlackAPI) seen(prefix string, want ...string) bool { return f.find(prefix, want...) != "" }
 
 // TestHandoverOnSlack: a request typed as a Slack slash command in the
 // team's channel posts the card there, the lead presses "I'll take it" on
