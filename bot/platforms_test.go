@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/router"
 	"github.com/werkplek/werkplek/intranet/store"
 )
 
@@ -209,5 +211,29 @@ func TestManifestIsCurrent(t *testing.T) {
 	}
 	if string(committed) != out {
 		t.Errorf("manifest.yml is out of date: run `go run ./bot manifest slack > manifest.yml`")
+	}
+}
+
+// TestTeamsMenus: every command a Teams menu should show fits in it
+// (Teams shows ten per scope, the rest would silently fall off), and
+// one's own chat with Werkplek offers the personal commands and help.
+func TestTeamsMenus(t *testing.T) {
+	menus := map[string][]string{}
+	for _, c := range router.Commands(Grammar()) {
+		for _, scope := range []string{"personal", "team", "groupChat"} {
+			if len(c.Teams) == 0 || slices.Contains(c.Teams, scope) {
+				menus[scope] = append(menus[scope], c.Name)
+			}
+		}
+	}
+	for scope, cmds := range menus {
+		if len(cmds) > 10 {
+			t.Errorf("the %s menu would show %d commands, Teams shows ten: %v", scope, len(cmds), cmds)
+		}
+	}
+	for _, want := range []string{"hours", "km", "werkplek", "phonebook", "room"} {
+		if !slices.Contains(menus["personal"], want) {
+			t.Errorf("the personal menu lacks /%s: %v", want, menus["personal"])
+		}
 	}
 }

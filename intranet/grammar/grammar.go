@@ -206,6 +206,10 @@ func (s *Sub) freeText() bool {
 	return false
 }
 
+// TeamsTyped is Command.Teams of a command that no Teams menu shows
+// (where ten others matter more); typed, it works in every scope.
+var TeamsTyped = []string{"typed"}
+
 // Command is one top-level command with all its forms.
 type Command struct {
 	Word Word
@@ -222,8 +226,9 @@ type Command struct {
 	// Notes and NotesNL are extra lines of help (the facilities a room may have).
 	Notes, NotesNL string
 	// Teams lists the Teams manifest scopes ("personal", "team",
-	// "groupChat") whose command menu shows it; Teams shows at most ten
-	// commands per scope.
+	// "groupChat") whose command menu shows it (none: every scope); Teams
+	// shows at most ten commands per scope. TeamsTyped keeps a command
+	// out of every menu: it is typed there.
 	Teams []string
 	// TextFallback makes a subcommand's word whose arguments do not fit the
 	// start of the free text of the command's own form: "/ask close the

@@ -30,6 +30,8 @@ var Hours = &g.Command{
 	Title: "Hours", TitleNL: "Uren",
 	Summary: "Write down your hours; submit the week to your team lead", SummaryNL: "Schrijf je uren; dien de week in bij je teamleider",
 	Direction: when.Back,
+	// Written in one's own chat with Werkplek rather than in a team's.
+	Teams: []string{"personal"},
 	Subs: []g.Sub{
 		{
 			Args:    []g.Arg{{Name: "date", Kind: g.Date}, {Name: "time", Kind: g.Worked}, noteArg},
@@ -97,6 +99,8 @@ var Km = &g.Command{
 	Title: "Mileage", TitleNL: "Kilometers",
 	Summary: "Write down trips for work; they go with your week's hours", SummaryNL: "Schrijf zakelijke ritten; ze gaan mee met de uren van je week",
 	Direction: when.Back,
+	// Written in one's own chat with Werkplek rather than in a team's.
+	Teams: []string{"personal"},
 	Subs: []g.Sub{
 		{
 			Args:    append([]g.Arg{{Name: "date", Kind: g.Date}}, tripArgs(true, false)...),

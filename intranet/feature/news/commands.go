@@ -98,7 +98,9 @@ var Follow = &g.Command{
 	Word:    g.W("follow", "volg"),
 	Summary: "Get a colleague's, department's or topic's news by direct message", SummaryNL: "Krijg het nieuws van een collega, afdeling of onderwerp als privébericht",
 	HelpOf: "news",
-	Teams:  []string{"personal"},
+	// Teams' personal menu holds ten commands; following is mostly done
+	// with the buttons on news items.
+	Teams: g.TeamsTyped,
 	Subs: []g.Sub{
 		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
 			Doc:     "their new items straight to your direct messages (`dept:` or `topic:` before a name that could mean more than one)",
@@ -113,7 +115,9 @@ var Unfollow = &g.Command{
 	Word:    g.W("unfollow", "ontvolg"),
 	Summary: "Stop following", SummaryNL: "Stop met volgen",
 	HelpOf: "news",
-	Teams:  []string{"personal"},
+	// Teams' personal menu holds ten commands; following is mostly done
+	// with the buttons on news items.
+	Teams: g.TeamsTyped,
 	Subs: []g.Sub{
 		{Args: followWhat, Options: []g.Option{deptOpt, topicOpt},
 			Doc: "stop following", DocNL: "stop met volgen"},
