@@ -157,6 +157,41 @@ func TestPlatformsEndToEnd(t *testing.T) {
 		t.Fatalf("no card with Pieter Jansen reached the connector: %v", fake.teamsPosts())
 	})
 
+	// Hours and trips through the other two: a trip on Mattermost (Jan's
+	// client there is English), hours on Teams (Dutch).
+	t.Run("Hours", func(t *testing.T) {
+		form := url.Values{"command": {"/km"}, "text": {"today 23 Utrecht to Zeist return purpose:client visit"}, "user_id": {"mmjan"}, "team_id": {"team1"},
+			"channel_id": {"chan1"}, "token": {"mm-command-token"}, "response_url": {platform.URL + "/hooks/commands/x"}, "trigger_id": {"t"}}.Encode()
+		req, _ := http.NewRequest("POST", base+"/mattermost/command", strings.NewReader(form))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Authorization", "Token mm-command-token")
+		if code, body := do(t, req); code != 200 || !strings.Contains(body, "46 km") || !strings.Contains(body, "Utrecht") {
+			t.Fatalf("mattermost /km %d: %s", code, body)
+		}
+		activity := map[string]any{
+			"type": "message", "id": "msg-2", "channelId": "msteams", "serviceUrl": platform.URL + "/connector/",
+			"from":         map[string]any{"id": "29:jan", "name": "Jan de Vries", "aadObjectId": "aad-jan"},
+			"recipient":    map[string]any{"id": "28:bot", "name": "Werkplek"},
+			"conversation": map[string]any{"id": "a:personal-jan", "conversationType": "personal", "tenantId": "tenant-1"},
+			"channelData":  map[string]any{"tenant": map[string]any{"id": "tenant-1"}},
+			"text":         "uren vandaag 7,5u", "locale": "nl-NL",
+		}
+		b, _ := json.Marshal(activity)
+		req, _ = http.NewRequest("POST", base+"/api/messages", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		if code, body := do(t, req); code != 200 {
+			t.Fatalf("teams %d: %s", code, body)
+		}
+		waitFor(t, 60*time.Second, "the entry confirmed on Teams", func() bool {
+			for _, p := range fake.teamsPosts() {
+				if strings.Contains(p, "7,5 uur") {
+					return true
+				}
+			}
+			return false
+		})
+	})
+
 	// Each platform's user is now linked to Jan de Vries.
 	s, err = store.Open(context.Background(), dbURL)
 	if err != nil {
