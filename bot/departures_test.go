@@ -2,10 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -53,14 +49,7 @@ func TestSlackUninstalled(t *testing.T) {
 		"SLACK_SIGNING_SECRET": "slack-secret", "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": platform.URL + "/slack/api/"}
 	m := startServe(t, env)
 	body := `{"token":"x","team_id":"T1","api_app_id":"A1","event":{"type":"app_uninstalled"},"type":"event_callback","event_id":"EvGONE1","event_time":1796200000}`
-	ts := fmt.Sprint(time.Now().Unix())
-	mac := hmac.New(sha256.New, []byte("slack-secret"))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	req, _ := http.NewRequest("POST", "http://"+m.Addr+"/slack/events", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	if code, answer := do(t, req); code != http.StatusOK {
+	if code, answer := do(t, slackRequest("http://"+m.Addr+"/slack/events", "slack-secret", "application/json", body)); code != http.StatusOK {
 		t.Fatalf("event: %d %s", code, answer)
 	}
 	if v, err := s.State(ctx, "installations.gone", "slack:T1"); err != nil || !strings.Contains(v, "app_uninstalled") {

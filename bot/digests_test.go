@@ -244,7 +244,7 @@ func checkFeedDigests(t *testing.T, db *sql.DB, feed digestFeed, n int, deadline
 	ctx := context.Background()
 	waitFor(t, deadline, "every digest job done", func() bool {
 		var left int
-		err := db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state NOT IN ('completed', 'cancelled', 'discarded') AND scheduled_at < now() + interval '1 hour'`).Scan(&left)
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state NOT IN ('completed', 'cancelled', 'discarded') AND scheduled_at < now() + interval '1 hour' AND args->>'kind' <> 'hours.remind'`).Scan(&left)
 		return err == nil && left == 0
 	})
 	var deliveries, subs, unsent, failed, next int

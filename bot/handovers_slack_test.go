@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -146,14 +143,7 @@ func TestHandoverOnSlack(t *testing.T) {
 	m := startServe(t, env)
 	base := "http://" + m.Addr
 	signed := func(path, form string) (int, string) {
-		ts := fmt.Sprint(time.Now().Unix())
-		mac := hmac.New(sha256.New, []byte("slack-secret"))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, form)
-		req, _ := http.NewRequest("POST", base+path, strings.NewReader(form))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("X-Slack-Request-Timestamp", ts)
-		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-		return do(t, req)
+		return do(t, slackRequest(base+path, "slack-secret", "application/x-www-form-urlencoded", form))
 	}
 	code, body := signed("/slack/commands", url.Values{"command": {"/overdracht"}, "text": {"morgen 14:00-22:00 Pool Noord"}, "user_id": {"U1"}, "team_id": {"T1"},
 		"channel_id": {"C-ZO"}, "response_url": {platform.URL + "/slack/response"}, "trigger_id": {"1.2.3"}}.Encode())

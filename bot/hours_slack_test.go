@@ -1,9 +1,6 @@
 package main
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -73,14 +70,7 @@ func TestHoursOnSlack(t *testing.T) {
 		m := startServe(t, env)
 		base := "http://" + m.Addr
 		signed := func(path, form string) (int, string) {
-			ts := fmt.Sprint(time.Now().Unix())
-			mac := hmac.New(sha256.New, []byte("slack-secret"))
-			fmt.Fprintf(mac, "v0:%s:%s", ts, form)
-			req, _ := http.NewRequest("POST", base+path, strings.NewReader(form))
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("X-Slack-Request-Timestamp", ts)
-			req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-			return do(t, req)
+			return do(t, slackRequest(base+path, "slack-secret", "application/x-www-form-urlencoded", form))
 		}
 		command := func(user, cmd, text string) string {
 			t.Helper()

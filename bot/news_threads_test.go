@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -126,14 +123,7 @@ func TestNewsThreadOnSlack(t *testing.T) {
 		m := startServe(t, env)
 		base := "http://" + m.Addr
 		signed := func(path, contentType, body string) (int, string) {
-			ts := fmt.Sprint(time.Now().Unix())
-			mac := hmac.New(sha256.New, []byte("slack-secret"))
-			fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-			req, _ := http.NewRequest("POST", base+path, strings.NewReader(body))
-			req.Header.Set("Content-Type", contentType)
-			req.Header.Set("X-Slack-Request-Timestamp", ts)
-			req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-			return do(t, req)
+			return do(t, slackRequest(base+path, "slack-secret", contentType, body))
 		}
 		command := func(user, command, text string) string {
 			t.Helper()

@@ -57,6 +57,19 @@ func (f *fakePlatforms) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// slackRequest is a POST of body to url signed as Slack signs its requests
+// with the app's signing secret.
+func slackRequest(url, secret, contentType, body string) *http.Request {
+	ts := fmt.Sprint(time.Now().Unix())
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req, _ := http.NewRequest("POST", url, strings.NewReader(body))
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	return req
+}
+
 func (f *fakePlatforms) teamsPosts() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -93,19 +106,12 @@ func TestPlatformsEndToEnd(t *testing.T) {
 	t.Run("Slack", func(t *testing.T) {
 		form := url.Values{"command": {"/telefoon"}, "text": {"pieter jansen"}, "user_id": {"U1"}, "team_id": {"T1"},
 			"channel_id": {"C1"}, "response_url": {platform.URL + "/slack/response"}, "trigger_id": {"1.2.3"}}.Encode()
-		ts := fmt.Sprint(time.Now().Unix())
-		mac := hmac.New(sha256.New, []byte("slack-secret"))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, form)
-		req, _ := http.NewRequest("POST", base+"/slack/commands", strings.NewReader(form))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("X-Slack-Request-Timestamp", ts)
-		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-		code, body := do(t, req)
+		code, body := do(t, slackRequest(base+"/slack/commands", "slack-secret", "application/x-www-form-urlencoded", form))
 		if code != 200 || !strings.Contains(body, "Pieter Jansen") || !strings.Contains(body, "Wijkverpleegkundige") {
 			t.Fatalf("slack %d: %s", code, body)
 		}
 		// Unsigned: refused.
-		req, _ = http.NewRequest("POST", base+"/slack/commands", strings.NewReader(form))
+		req, _ := http.NewRequest("POST", base+"/slack/commands", strings.NewReader(form))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		if code, _ := do(t, req); code != 401 {
 			t.Errorf("unsigned slack request: %d", code)

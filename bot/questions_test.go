@@ -2,11 +2,7 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -110,14 +106,7 @@ func TestQuestionOnSlack(t *testing.T) {
 	m := startServe(t, env)
 	base := "http://" + m.Addr
 	signed := func(path, contentType, body string) (int, string) {
-		ts := fmt.Sprint(time.Now().Unix())
-		mac := hmac.New(sha256.New, []byte("slack-secret"))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-		req, _ := http.NewRequest("POST", base+path, strings.NewReader(body))
-		req.Header.Set("Content-Type", contentType)
-		req.Header.Set("X-Slack-Request-Timestamp", ts)
-		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-		return do(t, req)
+		return do(t, slackRequest(base+path, "slack-secret", contentType, body))
 	}
 	code, body := signed("/slack/commands", "application/x-www-form-urlencoded", url.Values{"command": {"/vraag"}, "text": {"Welk verband gebruik ik bij decubitus? onderwerp:Wondzorg"},
 		"user_id": {"U1"}, "team_id": {"T1"}, "channel_id": {"C-ANDERS"}, "response_url": {platform.URL + "/slack/response"}, "trigger_id": {"1.2.3"}}.Encode())

@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -152,14 +149,7 @@ func TestAskReachesExpertOnSlack(t *testing.T) {
 	ask := func(user, text string) string {
 		form := url.Values{"command": {"/ask"}, "text": {text}, "user_id": {user}, "team_id": {"T1"}, "channel_id": {"C1"},
 			"response_url": {chat.url + "/response/slack"}, "trigger_id": {"1.2.3"}}.Encode()
-		ts := fmt.Sprint(time.Now().Unix())
-		mac := hmac.New(sha256.New, []byte("slack-secret"))
-		fmt.Fprintf(mac, "v0:%s:%s", ts, form)
-		req, _ := http.NewRequest("POST", base+"/slack/commands", strings.NewReader(form))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("X-Slack-Request-Timestamp", ts)
-		req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-		code, body := do(t, req)
+		code, body := do(t, slackRequest(base+"/slack/commands", "slack-secret", "application/x-www-form-urlencoded", form))
 		if code != http.StatusOK {
 			t.Fatalf("/ask %s: %d %s", text, code, body)
 		}

@@ -3,9 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -131,14 +128,7 @@ func (r *replica) terminate(t *testing.T) {
 func slackCommand(addr, text string) *http.Request {
 	form := url.Values{"command": {"/phonebook"}, "text": {text}, "user_id": {"U1"}, "team_id": {"T1"},
 		"channel_id": {"C1"}, "response_url": {"http://127.0.0.1:1/r"}, "trigger_id": {"1"}}.Encode()
-	ts := fmt.Sprint(time.Now().Unix())
-	mac := hmac.New(sha256.New, []byte("replica-secret"))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, form)
-	req, _ := http.NewRequest("POST", "http://"+addr+"/slack/commands", strings.NewReader(form))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	return req
+	return slackRequest("http://"+addr+"/slack/commands", "replica-secret", "application/x-www-form-urlencoded", form)
 }
 
 // TestReplicas starts three `werkplek serve` processes against one
