@@ -145,6 +145,8 @@ func TestWeekView(t *testing.T) {
 		w(t, "week en", e.say(kees, "/hours week last week"), "Hours week 47 (16 Nov – 22 Nov 2026)", "No hours or trips in this week yet", "State: open, not submitted yet.")
 		w(t, "a bare number looks back", e.say(jan, "/uren week 49"), "Uren week 49 (1 dec – 7 dec 2025)")
 		w(t, "weeks over two months", e.say(jan, "/uren week 2026-W44"), "Uren week 44 (26 okt – 1 nov 2026)")
+		w(t, "weeks over two years nl", e.say(jan, "/uren week 53"), "Uren week 53 (28 dec 2020 – 3 jan 2021)")
+		w(t, "weeks over two years en", e.say(kees, "/hours week 2026-W01"), "Hours week 1 (29 Dec 2025 – 4 Jan 2026)")
 		w(t, "not a week", e.say(jan, "/uren week 54"), "`54` is geen week: weken lopen van 1 tot 53.", "Schrijf `/hours week [<week>]`")
 		w(t, "own only", e.say(pieter, "/uren week"), "Nog geen uren of ritten")
 	})
