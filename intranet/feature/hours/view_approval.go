@@ -138,7 +138,7 @@ func (u *Unit) submittedReply(c *feature.Call, s *intranet.Timesheet, approvers 
 		weekText(c.Lang, s.Week), names(c.Lang, approvers), totalsText(c.Lang, s, u.cfg.Rate)))
 	if lastWeek {
 		cur := s.Week.Next()
-		r.Context = append(r.Context, c.T("Op maandagochtend is dat vorige week. Deze week dien je later in met `/hours submit %s`.",
+		r.Context = append(r.Context, c.T("Op maandagochtend is dat vorige week. Deze week dien je later in met `/uren indienen %s`.",
 			"On Monday morning that is last week. Submit this week later with `/hours submit %s`.", cur))
 	}
 	return r
@@ -163,7 +163,7 @@ func alreadySubmitted(c *feature.Call, w intranet.Week, state intranet.WeekState
 }
 
 func nothingToSubmit(c *feature.Call, w intranet.Week) string {
-	return c.T("In %s staan geen uren of ritten om in te dienen. Schrijf ze met `/hours <datum> <van>-<tot>` of `/km`.",
+	return c.T("In %s staan geen uren of ritten om in te dienen. Schrijf ze met `/uren <datum> <van>-<tot>` of `/km`.",
 		"There are no hours or trips in %s to submit. Write them with `/hours <date> <from>-<to>` or `/km`.", weekText(c.Lang, w))
 }
 
@@ -200,7 +200,7 @@ func (u *Unit) notSubmitted(c *feature.Call, s *intranet.Timesheet) string {
 // text says how to type it.
 func rejectForm(c *feature.Call, email string, w intranet.Week) intranet.Reply {
 	typed := rejectCommand(email, w) + c.T(" <reden>", " <reason>")
-	r := c.Reply(c.T("Waarom wijs je het af? Typ `%s`.", "Why do you reject it? Type `%s`.", typed))
+	r := c.Reply(c.T("Waarom wijs je het af? Typ `/uren afwijzen %s %s <reden>`.", "Why do you reject it? Type `%[3]s`.", email, w, typed))
 	r.Form = &intranet.Form{ID: rejectFormID + ":" + email + ":" + w.String(),
 		Title: c.T("Week %d afwijzen", "Reject week %d", w.Number), SubmitLabel: c.T("Afwijzen", "Reject"),
 		Fields: []intranet.FormField{{Name: "reason", Label: c.T("Reden (krijgt de medewerker te zien)", "Reason (the employee is told)"),
@@ -229,7 +229,7 @@ func (u *Unit) decidedDM(lang string, s *intranet.Timesheet, by *intranet.Person
 		return intranet.Reply{Text: feature.T(lang, "✅ %s keurde je %s goed: %s.", "✅ %s approved your %s: %s.", by.Name, week, totalsText(lang, s, u.cfg.Rate))}
 	}
 	return intranet.Reply{
-		Text: feature.T(lang, "❌ %s wees je %s af: %s\nVerbeter wat nodig is en dien opnieuw in met `/hours submit %s`.",
+		Text: feature.T(lang, "❌ %s wees je %s af: %s\nVerbeter wat nodig is en dien opnieuw in met `/uren indienen %s`.",
 			"❌ %s rejected your %s: %s\nCorrect what is needed and submit again with `/hours submit %s`.", by.Name, week, intranet.Plain(s.Reason), s.Week),
 		Buttons: []intranet.Button{view},
 	}
@@ -238,7 +238,7 @@ func (u *Unit) decidedDM(lang string, s *intranet.Timesheet, by *intranet.Person
 // reopenedDM tells the person their week is open again.
 func reopenedDM(lang string, s *intranet.Timesheet, by *intranet.Person, reason string) intranet.Reply {
 	return intranet.Reply{
-		Text: feature.T(lang, "%s heeft je %s heropend: %s\nPas aan wat nodig is en dien opnieuw in met `/hours submit %s`.",
+		Text: feature.T(lang, "%s heeft je %s heropend: %s\nPas aan wat nodig is en dien opnieuw in met `/uren indienen %s`.",
 			"%s reopened your %s: %s\nCorrect what is needed and submit again with `/hours submit %s`.", by.Name, weekText(lang, s.Week), intranet.Plain(reason), s.Week),
 		Buttons: []intranet.Button{{Label: feature.T(lang, "Bekijk de week", "View the week"), Command: fmt.Sprintf("/hours week %s", s.Week)}},
 	}
