@@ -18,10 +18,10 @@ import (
 
 // More people of the approval tests, beside main_test.go's.
 const (
-	ada    = "ada.admin@example.nl"
-	mark   = "mark.manager@example.nl"
-	sanne  = "sanne.oost@example.nl" // Zorg Oost, manager Mark
-	wim    = "wim.west@example.nl"   // Zorg West, no manager
+	ada   = "ada.admin@example.nl"
+	mark  = "mark.manager@example.nl"
+	sanne = "sanne.oost@example.nl" // Zorg Oost, manager Mark
+	wim   = "wim.west@example.nl"   // Zorg West, no manager
 )
 
 // publisher records the events the unit publishes.
