@@ -397,3 +397,27 @@ func TestExportLink(t *testing.T) {
 		coretest.Wants(t, "no public url", e.say(anouk, "/hours export 2026-11-01 2026-11-27"), "`WERKPLEK_PUBLIC_URL`", "`werkplek hours export --from 2026-11-01 --to 2026-11-27`")
 	})
 }
+
+// TestApproveWithoutWeek: the week may be left out when one week of the
+// person's waits; otherwise the lead is told which weeks wait.
+func TestApproveWithoutWeek(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		w := coretest.Wants
+		w(t, "none waits", e.say(anouk, "/uren goedkeuren jan.devries@example.nl"), "Jan de Vries heeft geen week die op goedkeuring wacht. `/uren team`")
+		w(t, "none waits en", e.say(kees, "/hours approve jan.devries@example.nl"), "Only Anouk van den Berg (and the admins) decide")
+		e.work(jan, "2026-11-16", 480, 0)
+		e.work(jan, "2026-11-23", 480, 0)
+		e.say(jan, "/uren indienen 47")
+		e.say(jan, "/uren indienen 48")
+		w(t, "two wait", e.say(anouk, "/uren goedkeuren jan.devries@example.nl"), "Welke week? Van Jan de Vries wachten week 47 en 48. Schrijf bijvoorbeeld `/uren goedkeuren jan.devries@example.nl 2026-W47`.")
+		if s := e.state(jan, w48); s.State != intranet.WeekSubmitted {
+			t.Errorf("approved without saying which: %s", s.State)
+		}
+		e.say(anouk, "/uren goedkeuren jan.devries@example.nl 47")
+		w(t, "one waits", e.say(anouk, "/uren goedkeuren Jan de Vries"), "Je keurde de week 48 (23 nov – 29 nov 2026) van Jan de Vries goed")
+		if s := e.state(jan, w48); s.State != intranet.WeekApproved {
+			t.Errorf("state: %s", s.State)
+		}
+		w(t, "not a week", e.say(anouk, "/uren goedkeuren jan.devries@example.nl wk4x"), "`wk4x` is geen week")
+	})
+}

@@ -167,6 +167,22 @@ func nothingToSubmit(c *feature.Call, w intranet.Week) string {
 		"There are no hours or trips in %s to submit. Write them with `/hours <date> <from>-<to>` or `/km`.", weekText(c.Lang, w))
 }
 
+// whichWeek answers an approve without a week when not one week of the
+// person's waits.
+func whichWeek(c *feature.Call, p *intranet.Person, waiting []*intranet.Timesheet) string {
+	if len(waiting) == 0 {
+		return c.T("%s heeft geen week die op goedkeuring wacht. `/uren team` laat zien wie wat indiende.",
+			"%s has no week waiting for approval. `/hours team` shows who submitted what.", p.Name)
+	}
+	var weeks []string
+	for _, s := range waiting {
+		weeks = append(weeks, fmt.Sprint(s.Week.Number))
+	}
+	list := strings.Join(weeks[:len(weeks)-1], ", ") + c.T(" en ", " and ") + weeks[len(weeks)-1]
+	return c.T("Welke week? Van %s wachten week %s. Schrijf bijvoorbeeld `/uren goedkeuren %s %s`.",
+		"Which week? Weeks %[2]s of %[1]s wait. Write e.g. `/hours approve %[3]s %[4]s`.", p.Name, list, p.Email, waiting[0].Week)
+}
+
 func notAWeek(c *feature.Call, typed string) string {
 	return c.T("%q is geen week. Schrijf bijvoorbeeld `49`, `week 49`, `2026-W49` of een datum in die week.",
 		"%q is not a week. Write for example `49`, `week 49`, `2026-W49` or a date in that week.", typed)
