@@ -67,6 +67,9 @@ func TestJoinedAndRest(t *testing.T) {
 		{"/trip 23", "Ik mis `<naam>`."},
 		{"/trip 23 A", "Ik mis `naar`."},
 		{"/trip 23 A naar", "Ik mis `<naam>`."},
+		{"/trip A naar B 23", "Zet de kilometers vóór de plaatsen: `23 A naar B`."},
+		{"/trip A naar B 23,5 km", "Zet de kilometers vóór de plaatsen: `23,5 km A naar B`."},
+		{"/trip A naar B", "`A` is geen aantal kilometers"},
 	} {
 		_, err := g.Parse(tc.in, today())
 		var e *Error

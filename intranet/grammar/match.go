@@ -441,9 +441,24 @@ func (p *parser) failure() error {
 	case Worked:
 		return errorf(cmd, sub, "`%s` is geen tijd of aantal uren; schrijf van-tot (`07:00-15:30`) of uren (`7,5u`).", "`%s` is not a time range or a number of hours; write from-to (`07:00-15:30`) or hours (`7.5h`).", t)
 	case Km:
+		if moved, ok := kmLast(p.words(p.failAt)); ok {
+			return errorf(cmd, sub, "Zet de kilometers vóór de plaatsen: `%s`.", "Put the kilometres before the places: `%s`.", moved)
+		}
 		return errorf(cmd, sub, "`%s` is geen aantal kilometers; schrijf bijvoorbeeld `23` of `23,5`.", "`%s` is not a number of kilometres; write e.g. `23` or `23.5`.", t)
 	case Literal:
 		return &Error{NL: "Ik mis `" + firstDutch(a.Word) + "`.", EN: "`" + a.Word.EN + "` is missing.", Command: cmd, Sub: sub}
 	}
 	return &Error{NL: "Ik mis `" + nl + "` vóór `" + t + "`.", EN: "`" + en + "` is missing before `" + t + "`.", Command: cmd, Sub: sub}
+}
+
+// kmLast reads places typed before their distance ("Utrecht naar Zeist
+// 23", "... 23 km") and writes them the right way round.
+func kmLast(words []string) (string, bool) {
+	n := len(words)
+	for k := 1; k <= 2 && k < n; k++ {
+		if _, m, ok, err := readKm(words[n-k:]); ok && err == nil && m == k {
+			return strings.Join(append(append([]string{}, words[n-k:]...), words[:n-k]...), " "), true
+		}
+	}
+	return "", false
 }
