@@ -263,7 +263,7 @@ func TestRejectWithReason(t *testing.T) {
 			t.Errorf("an empty reason: %+v", bad)
 		}
 		w(t, "form not jan's", coretest.All(form(jan, "nee")), "Alleen Anouk van den Berg")
-		w(t, "rejected", coretest.All(form(anouk, "Dinsdag ontbreekt")), "Je wees de week 48", "Dinsdag ontbreekt", "Kees Janssen krijgt bericht")
+		w(t, "rejected", coretest.All(form(anouk, "Dinsdag ontbreekt")), "❌ Je wees de week 48 (23 nov – 29 nov 2026) van Kees Janssen af. Kees Janssen krijgt bericht met je reden: Dinsdag ontbreekt")
 		w(t, "told en", last(e.dms(kees)), "Anouk van den Berg rejected your week 48", "Dinsdag ontbreekt", "/hours submit 2026-W48")
 		if s := e.state(kees, w48); s.State != intranet.WeekRejected || s.Reason != "Dinsdag ontbreekt" {
 			t.Errorf("state %s %q", s.State, s.Reason)
@@ -419,5 +419,23 @@ func TestApproveWithoutWeek(t *testing.T) {
 			t.Errorf("state: %s", s.State)
 		}
 		w(t, "not a week", e.say(anouk, "/uren goedkeuren jan.devries@example.nl wk4x"), "`wk4x` is geen week")
+	})
+}
+
+// TestDecisionRepliesInEnglish: the approver's replies read as English
+// sentences, the reason last.
+func TestDecisionRepliesInEnglish(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		w := coretest.Wants
+		e.say(anouk, "/werkplek language en")
+		w(t, "not submitted", e.say(anouk, "/hours approve jan.devries@example.nl 48"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is not submitted; there is nothing to decide.")
+		e.work(jan, "2026-11-23", 480, 0)
+		e.say(jan, "/uren indienen")
+		w(t, "rejected", e.say(anouk, "/hours reject jan.devries@example.nl 48 Monday twice"), "❌ You rejected Jan de Vries's week 48 (23 Nov – 29 Nov 2026). Jan de Vries is told, with your reason: Monday twice")
+		w(t, "again", e.say(anouk, "/hours reject jan.devries@example.nl 48 again"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) was already rejected by Anouk van den Berg")
+		w(t, "nothing to reopen", e.say(anouk, "/hours reopen jan.devries@example.nl 48 why"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is open already")
+		e.say(jan, "/uren indienen 48")
+		w(t, "approved", e.say(anouk, "/hours approve jan.devries@example.nl 48"), "✅ You approved Jan de Vries's week 48 (23 Nov – 29 Nov 2026): 8 h. Jan de Vries is told.")
+		w(t, "reopened", e.say(anouk, "/hours reopen jan.devries@example.nl 48 Wrong project"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is open again. Jan de Vries is told")
 	})
 }

@@ -205,11 +205,11 @@ func (u *Unit) notSubmitted(c *feature.Call, s *intranet.Timesheet) string {
 	at := u.momentText(c.Lang, s.DecidedAt)
 	switch s.State {
 	case intranet.WeekApproved:
-		return c.T("De %s van %s is al goedgekeurd door %s (%s).", "The %s of %s was already approved by %s (%s).", week, s.Person, s.DecidedBy, at)
+		return c.T("De %s van %s is al goedgekeurd door %s (%s).", "%[2]s's %[1]s was already approved by %[3]s (%[4]s).", week, s.Person, s.DecidedBy, at)
 	case intranet.WeekRejected:
-		return c.T("De %s van %s is al afgewezen door %s (%s): %s", "The %s of %s was already rejected by %s (%s): %s", week, s.Person, s.DecidedBy, at, intranet.Plain(s.Reason))
+		return c.T("De %s van %s is al afgewezen door %s (%s): %s", "%[2]s's %[1]s was already rejected by %[3]s (%[4]s): %[5]s", week, s.Person, s.DecidedBy, at, intranet.Plain(s.Reason))
 	}
-	return c.T("De %s van %s is niet ingediend; er is niets om over te beslissen.", "The %s of %s is not submitted; there is nothing to decide.", week, s.Person)
+	return c.T("De %s van %s is niet ingediend; er is niets om over te beslissen.", "%[2]s's %[1]s is not submitted; there is nothing to decide.", week, s.Person)
 }
 
 // rejectForm asks the reason of a rejection; where there are no forms its
@@ -230,11 +230,11 @@ func rejectForm(c *feature.Call, email string, w intranet.Week) intranet.Reply {
 func (u *Unit) decidedReply(c *feature.Call, s *intranet.Timesheet, p *intranet.Person) intranet.Reply {
 	week := weekText(c.Lang, s.Week)
 	if s.State == intranet.WeekApproved {
-		return c.Reply(c.T("✅ Je keurde de %s van %s goed: %s. %s krijgt bericht.", "✅ You approved the %s of %s: %s. %s is told.",
+		return c.Reply(c.T("✅ Je keurde de %s van %s goed: %s. %s krijgt bericht.", "✅ You approved %[2]s's %[1]s: %[3]s. %[4]s is told.",
 			week, p.Name, totalsText(c.Lang, s, u.cfg.Rate), p.Name))
 	}
-	return c.Reply(c.T("❌ Je wees de %s van %s af: %s %s krijgt bericht met je reden.", "❌ You rejected the %s of %s: %s %s is told, with your reason.",
-		week, p.Name, intranet.Plain(s.Reason), p.Name))
+	return c.Reply(c.T("❌ Je wees de %s van %s af. %s krijgt bericht met je reden: %s", "❌ You rejected %[2]s's %[1]s. %[3]s is told, with your reason: %[4]s",
+		week, p.Name, p.Name, intranet.Plain(s.Reason)))
 }
 
 // decidedDM tells the person of the decision on their week.
@@ -261,11 +261,11 @@ func reopenedDM(lang string, s *intranet.Timesheet, by *intranet.Person, reason 
 }
 
 func reopenedReply(c *feature.Call, p *intranet.Person, w intranet.Week) intranet.Reply {
-	return c.Reply(c.T("De %s van %s is weer open. %s krijgt bericht en moet hem opnieuw indienen.", "The %s of %s is open again. %s is told and must submit it again.",
+	return c.Reply(c.T("De %s van %s is weer open. %s krijgt bericht en moet hem opnieuw indienen.", "%[2]s's %[1]s is open again. %[3]s is told and must submit it again.",
 		weekText(c.Lang, w), p.Name, p.Name))
 }
 
 func nothingToReopen(c *feature.Call, p *intranet.Person, w intranet.Week) string {
-	return c.T("De %s van %s is al open (niet ingediend of afgewezen); er is niets te heropenen.", "The %s of %s is open already (not submitted, or rejected); there is nothing to reopen.",
+	return c.T("De %s van %s is al open (niet ingediend of afgewezen); er is niets te heropenen.", "%[2]s's %[1]s is open already (not submitted, or rejected); there is nothing to reopen.",
 		weekText(c.Lang, w), p.Name)
 }
