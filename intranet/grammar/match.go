@@ -87,6 +87,9 @@ func (p *parser) match(ai, ti int) bool {
 		}
 		return false
 	}
+	if a.Optional && a.Kind == Date && p.timeNotDate(ai, ti) {
+		return p.match(ai+1, ti)
+	}
 	v, n, ok, err := p.read(a, ti)
 	if err != nil {
 		p.strong = err
@@ -461,4 +464,26 @@ func kmLast(words []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// timeNotDate reports whether the words at ti, where an optional date may
+// stand, are rather the time range of the hours after it: "8-9" reads as
+// 8 September, but "/hours edit 12 8-9" changes the times, as "10-11"
+// alone is a time everywhere. A date stands before its times ("8-9
+// 07:00-15:30"), and "30-11" is no time.
+func (p *parser) timeNotDate(ai, ti int) bool {
+	if ai+1 >= len(p.sub.Args) || p.sub.Args[ai+1].Kind != Worked {
+		return false
+	}
+	words := p.words(ti)
+	if len(words) == 0 {
+		return false
+	}
+	if _, _, ok, err := when.ReadTimeRange(strings.ToLower(words[0])); !ok || err != nil {
+		return false
+	}
+	if _, _, ok, _ := when.ReadWorked(words[1:]); ok {
+		return false
+	}
+	return true
 }
