@@ -97,6 +97,20 @@ func TestAddEntries(t *testing.T) {
 	})
 }
 
+// TestBreakWithoutColon: "pauze 30" typed without its colon is the break,
+// not a note, on a new entry and an edit.
+func TestBreakWithoutColon(t *testing.T) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
+		w := coretest.Wants
+		w(t, "nl", e.say(jan, "/uren ma 08:00-16:00 pauze 30"), "#1 ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur.")
+		w(t, "with a note", e.say(jan, "/uren di 08:00-16:00 pauze 45 min Scholing"), "#2 di 24 nov, 08:00-16:00, pauze 45 min: 7,25 uur · Scholing.")
+		w(t, "en", e.say(kees, "/hours mon 9-17 break 30m"), "#3 Mon 23 Nov, 09:00-17:00, break 30 min: 7.5 h.")
+		w(t, "edit", e.say(jan, "/uren wijzig 2 pauze 15"), "#2 di 24 nov, 08:00-16:00, pauze 15 min: 7,75 uur · Scholing.")
+		w(t, "a note about a break stays a note", e.say(jan, "/uren wo 08:00-16:00 pauze overgeslagen"), "#4 wo 25 nov, 08:00-16:00: 8 uur · pauze overgeslagen.")
+		w(t, "hours have no break", e.say(jan, "/uren do 8 pauze 30"), "Een pauze hoort bij een tijd van-tot")
+	})
+}
+
 func TestOverlapAndMidnight(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w := coretest.Wants
