@@ -157,6 +157,9 @@ func TestWeekView(t *testing.T) {
 			w(t, typed, e.say(jan, typed), "Uren week 47 (16 nov – 22 nov 2026)", "vr 20 nov: 8 uur", "Totaal: 8 uur")
 		}
 		w(t, "week en", e.say(kees, "/hours week last week"), "Hours week 47 (16 Nov – 22 Nov 2026)", "No hours or trips in this week yet", "State: open, not submitted yet.")
+		e.say(kees, "/hours mon 8")
+		w(t, "no projects", e.say(kees, "/hours week"), "Mon 23 Nov: 8 h")
+		l(t, "no projects", e.say(kees, "/hours week"), "Per project", "No project")
 		w(t, "a bare number looks back", e.say(jan, "/uren week 49"), "Uren week 49 (1 dec – 7 dec 2025)")
 		w(t, "weeks over two months", e.say(jan, "/uren week 2026-W44"), "Uren week 44 (26 okt – 1 nov 2026)")
 		w(t, "weeks over two years nl", e.say(jan, "/uren week 53"), "Uren week 53 (28 dec 2020 – 3 jan 2021)")
