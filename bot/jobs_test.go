@@ -170,7 +170,14 @@ func TestConsoleRunsJobs(t *testing.T) {
 			t.Fatalf("the console ran jobs while a serve held the lease:\n%s", out)
 		}
 		r := testRunner(t, env)
-		if list, err := r.Jobs(context.Background(), 10); err != nil || len(list) != 1 {
+		list, err := r.Jobs(context.Background(), 10)
+		var deliveries int
+		for _, j := range list {
+			if j.Kind == "outbox.deliver" { // beside the units' scheduled jobs (hours.remind)
+				deliveries++
+			}
+		}
+		if err != nil || deliveries != 1 {
 			t.Fatalf("pending jobs: %+v %v", list, err)
 		}
 		_ = id
