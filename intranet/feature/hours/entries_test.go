@@ -206,7 +206,9 @@ func TestWeekStates(t *testing.T) {
 		if _, err := e.Store.DecideWeek(ctx, janID, week48, false, anoukID, "Dinsdag ontbreekt", e.Now); err != nil {
 			t.Fatal(err)
 		}
-		w(t, "rejected", e.say(jan, "/uren week"), "afgewezen door Anouk van den Berg: “Dinsdag ontbreekt”. Verbeter de week en dien hem opnieuw in.", "[Week indienen")
+		rejected := e.say(jan, "/uren week")
+		w(t, "rejected", rejected, "afgewezen door Anouk van den Berg: “Dinsdag ontbreekt”. Verbeter de week en dien hem opnieuw in.", "[Week indienen")
+		l(t, "one full stop", rejected+e.say(jan, "/km week"), "in..")
 		w(t, "rejected is open to change", e.say(jan, "/uren di 8"), "Genoteerd als regel")
 
 		// Kees has no team lead beside Anouk's department: his manager is asked.

@@ -129,7 +129,7 @@ func (u *Unit) stateText(lang string, t *intranet.Timesheet) string {
 	case intranet.WeekApproved:
 		return feature.T(lang, "goedgekeurd door %s op %s", "approved by %s on %s", intranet.Plain(t.DecidedBy), u.momentText(lang, t.DecidedAt))
 	case intranet.WeekRejected:
-		return feature.T(lang, "afgewezen door %s: “%s”. Verbeter de week en dien hem opnieuw in.", "rejected by %s: “%s”. Correct the week and submit it again.",
+		return feature.T(lang, "afgewezen door %s: “%s”. Verbeter de week en dien hem opnieuw in", "rejected by %s: “%s”. Correct the week and submit it again",
 			intranet.Plain(t.DecidedBy), intranet.Plain(t.Reason))
 	}
 	if t.Reason != "" {
