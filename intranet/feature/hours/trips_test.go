@@ -119,6 +119,7 @@ func TestEditAndRemoveTrips(t *testing.T) {
 		w(t, "remove", e.say(jan, "/km verwijder 1"), "Rit 1 is verwijderd (#1 di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28 · bezoek mevrouw Jansen). Week 48: 0 km, € 0,00.")
 		w(t, "removed en", e.say(kees, "/km remove 2"), "Trip 2 was removed")
 		w(t, "gone", e.say(jan, "/km verwijder 1"), "Je hebt geen rit 1.")
+		w(t, "not a number", e.say(jan, "/km verwijder abc"), "`abc` is geen nummer. Schrijf `/km remove <nummer>`, bijvoorbeeld `/km verwijder 7`.")
 	})
 }
 
