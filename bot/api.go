@@ -65,7 +65,7 @@ whether it is revoked. revoke stops a token at once (the API answers 401).`
 
 // apiCommand runs `werkplek api token add|list|revoke`.
 func (m *Main) apiCommand(ctx context.Context, args []string) error {
-	if len(args) > 0 && isHelp(args[0]) {
+	if len(args) > 0 && isHelp(args[0]) || len(args) == 2 && args[0] == "token" && isHelp(args[1]) {
 		fmt.Fprintln(m.Stdout, apiHelp)
 		return nil
 	}

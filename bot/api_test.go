@@ -71,7 +71,7 @@ func TestAPITokenCommands(t *testing.T) {
 		if _, err := s.UseAPIToken(context.Background(), api.Hash(secret), time.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			t.Errorf("revoked token still works: %v", err)
 		}
-		for _, args := range [][]string{{"api", "--help"}, {"api", "token", "add", "--help"}} {
+		for _, args := range [][]string{{"api", "--help"}, {"api", "token", "--help"}, {"api", "token", "help"}, {"api", "token", "add", "--help"}} {
 			if code, out, _ := run(t, env, "", args...); code != 0 || !strings.Contains(out, "werkplek api token add NAME --scope hours:read") {
 				t.Errorf("%v: %d %s", args, code, out)
 			}

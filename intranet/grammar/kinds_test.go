@@ -67,6 +67,9 @@ func TestJoinedAndRest(t *testing.T) {
 		{"/trip 23", "Ik mis `<naam>`."},
 		{"/trip 23 A", "Ik mis `naar`."},
 		{"/trip 23 A naar", "Ik mis `<naam>`."},
+		{"/trip A naar B 23", "Zet de kilometers vóór de plaatsen: `23 A naar B`."},
+		{"/trip A naar B 23,5 km", "Zet de kilometers vóór de plaatsen: `23,5 km A naar B`."},
+		{"/trip A naar B", "`A` is geen aantal kilometers"},
 	} {
 		_, err := g.Parse(tc.in, today())
 		var e *Error
@@ -77,3 +80,36 @@ func TestJoinedAndRest(t *testing.T) {
 }
 
 func today() when.Date { return when.Date{Year: 2026, Month: time.November, Day: 27} }
+
+// TestTimeBeforeOptionalDate: where an optional date stands before the
+// hours, "8-9" alone is the time (as "10-11" alone is everywhere), not 8
+// September; before a time it is the date.
+func TestTimeBeforeOptionalDate(t *testing.T) {
+	cmd := &Command{Word: W("hours"), Direction: when.Back, Subs: []Sub{{Path: []Word{W("edit")}, Args: []Arg{{Name: "id", Kind: ID},
+		{Name: "date", Kind: Date, Optional: true}, {Name: "time", Kind: Worked, Optional: true}, {Name: "note", Kind: Text, Optional: true}}}}}
+	g := New(cmd)
+	for _, tc := range []struct{ in, date, time, note string }{
+		{"/hours edit 12 8-9", "", "08:00-09:00", ""},
+		{"/hours edit 12 8-12 Overleg", "", "08:00-12:00", "Overleg"},
+		{"/hours edit 12 8-9 07:00-15:30", "2026-09-08", "07:00-15:30", ""},
+		{"/hours edit 12 8-9 7,5u", "2026-09-08", "7h30", ""},
+		{"/hours edit 12 30-11", "2025-11-30", "", ""},
+		{"/hours edit 12 gisteren", "2026-11-26", "", ""},
+	} {
+		p, err := g.Parse(tc.in, today())
+		if err != nil {
+			t.Errorf("%s: %v", tc.in, err)
+			continue
+		}
+		var date, worked string
+		if d, ok := p.Date("date"); ok {
+			date = d.String()
+		}
+		if w, ok := p.Worked("time"); ok {
+			worked = w.String()
+		}
+		if date != tc.date || worked != tc.time || p.Text("note") != tc.note {
+			t.Errorf("%s: date %q time %q note %q, want %q %q %q", tc.in, date, worked, p.Text("note"), tc.date, tc.time, tc.note)
+		}
+	}
+}

@@ -87,6 +87,9 @@ func (p *parser) match(ai, ti int) bool {
 		}
 		return false
 	}
+	if a.Optional && a.Kind == Date && p.timeNotDate(ai, ti) {
+		return p.match(ai+1, ti)
+	}
 	v, n, ok, err := p.read(a, ti)
 	if err != nil {
 		p.strong = err
@@ -441,9 +444,46 @@ func (p *parser) failure() error {
 	case Worked:
 		return errorf(cmd, sub, "`%s` is geen tijd of aantal uren; schrijf van-tot (`07:00-15:30`) of uren (`7,5u`).", "`%s` is not a time range or a number of hours; write from-to (`07:00-15:30`) or hours (`7.5h`).", t)
 	case Km:
+		if moved, ok := kmLast(p.words(p.failAt)); ok {
+			return errorf(cmd, sub, "Zet de kilometers vóór de plaatsen: `%s`.", "Put the kilometres before the places: `%s`.", moved)
+		}
 		return errorf(cmd, sub, "`%s` is geen aantal kilometers; schrijf bijvoorbeeld `23` of `23,5`.", "`%s` is not a number of kilometres; write e.g. `23` or `23.5`.", t)
 	case Literal:
 		return &Error{NL: "Ik mis `" + firstDutch(a.Word) + "`.", EN: "`" + a.Word.EN + "` is missing.", Command: cmd, Sub: sub}
 	}
 	return &Error{NL: "Ik mis `" + nl + "` vóór `" + t + "`.", EN: "`" + en + "` is missing before `" + t + "`.", Command: cmd, Sub: sub}
+}
+
+// kmLast reads places typed before their distance ("Utrecht naar Zeist
+// 23", "... 23 km") and writes them the right way round.
+func kmLast(words []string) (string, bool) {
+	n := len(words)
+	for k := 1; k <= 2 && k < n; k++ {
+		if _, m, ok, err := readKm(words[n-k:]); ok && err == nil && m == k {
+			return strings.Join(append(append([]string{}, words[n-k:]...), words[:n-k]...), " "), true
+		}
+	}
+	return "", false
+}
+
+// timeNotDate reports whether the words at ti, where an optional date may
+// stand, are rather the time range of the hours after it: "8-9" reads as
+// 8 September, but "/hours edit 12 8-9" changes the times, as "10-11"
+// alone is a time everywhere. A date stands before its times ("8-9
+// 07:00-15:30"), and "30-11" is no time.
+func (p *parser) timeNotDate(ai, ti int) bool {
+	if ai+1 >= len(p.sub.Args) || p.sub.Args[ai+1].Kind != Worked {
+		return false
+	}
+	words := p.words(ti)
+	if len(words) == 0 {
+		return false
+	}
+	if _, _, ok, err := when.ReadTimeRange(strings.ToLower(words[0])); !ok || err != nil {
+		return false
+	}
+	if _, _, ok, _ := when.ReadWorked(words[1:]); ok {
+		return false
+	}
+	return true
 }

@@ -155,11 +155,20 @@ func (w Week) Before(o Week) bool {
 func weekSide(r WeekRead, current Week, dir Direction) error {
 	switch {
 	case dir == Back && current.Before(r.Week):
-		return errorf("`%s` is nog niet begonnen (%s); kies deze week of eerder.", "`%s` has not begun (%s); choose this week or earlier.", r.Typed, r.Week)
+		return errorf("`%s` is nog niet begonnen%s; kies deze week of eerder.", "`%s` has not begun%s; choose this week or earlier.", r.Typed, readAs(r.Typed, r.Week.String()))
 	case dir == Ahead && r.Week.Before(current):
-		return errorf("`%s` is voorbij (%s); kies deze week of later.", "`%s` has passed (%s); choose this week or later.", r.Typed, r.Week)
+		return errorf("`%s` is voorbij%s; kies deze week of later.", "`%s` has passed%s; choose this week or later.", r.Typed, readAs(r.Typed, r.Week.String()))
 	}
 	return nil
+}
+
+// readAs is what a typed week or month was read as, in brackets after it
+// ("volgende week (2026-W50)"), or nothing when that is what was typed.
+func readAs(typed, read string) string {
+	if strings.EqualFold(strings.TrimSpace(typed), read) {
+		return ""
+	}
+	return " (" + read + ")"
 }
 
 // Month is a month of a year.
@@ -275,9 +284,9 @@ func notAMonth(typed string) *Error {
 func monthSide(r MonthRead, current Month, dir Direction) error {
 	switch {
 	case dir == Back && current.Before(r.Month):
-		return errorf("`%s` is nog niet begonnen (%s); kies deze maand of eerder.", "`%s` has not begun (%s); choose this month or earlier.", r.Typed, r.Month)
+		return errorf("`%s` is nog niet begonnen%s; kies deze maand of eerder.", "`%s` has not begun%s; choose this month or earlier.", r.Typed, readAs(r.Typed, r.Month.String()))
 	case dir == Ahead && r.Month.Before(current):
-		return errorf("`%s` is voorbij (%s); kies deze maand of later.", "`%s` has passed (%s); choose this month or later.", r.Typed, r.Month)
+		return errorf("`%s` is voorbij%s; kies deze maand of later.", "`%s` has passed%s; choose this month or later.", r.Typed, readAs(r.Typed, r.Month.String()))
 	}
 	return nil
 }

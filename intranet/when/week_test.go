@@ -193,3 +193,30 @@ func TestReadWorked(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongSideSaysNoTwice: a week or month typed the way it is written
+// back is not repeated in brackets; one read from words is.
+func TestWrongSideSaysNoTwice(t *testing.T) {
+	today := Date{2026, 11, 27}
+	for _, tc := range []struct {
+		in, nl, en string
+		month      bool
+	}{
+		{"2026-W53", "`2026-W53` is nog niet begonnen; kies deze week of eerder.", "`2026-W53` has not begun; choose this week or earlier.", false},
+		{"2026-w53", "`2026-w53` is nog niet begonnen; kies deze week of eerder.", "`2026-w53` has not begun; choose this week or earlier.", false},
+		{"volgende week", "`volgende week` is nog niet begonnen (2026-W49); kies deze week of eerder.", "`volgende week` has not begun (2026-W49); choose this week or earlier.", false},
+		{"2027-01", "`2027-01` is nog niet begonnen; kies deze maand of eerder.", "`2027-01` has not begun; choose this month or earlier.", true},
+		{"dec 2026", "`dec 2026` is nog niet begonnen (2026-12); kies deze maand of eerder.", "`dec 2026` has not begun (2026-12); choose this month or earlier.", true},
+	} {
+		var err error
+		if tc.month {
+			_, _, err = ReadMonth(strings.Fields(tc.in), today, Back)
+		} else {
+			_, _, err = ReadWeek(strings.Fields(tc.in), today, Back)
+		}
+		var e *Error
+		if !errors.As(err, &e) || e.NL != tc.nl || e.EN != tc.en {
+			t.Errorf("%q: %v, want %q / %q", tc.in, err, tc.nl, tc.en)
+		}
+	}
+}

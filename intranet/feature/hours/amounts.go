@@ -55,8 +55,13 @@ func weekText(lang string, w intranet.Week) string {
 	last, _ := time.Parse(intranet.DateLayout, w.Last())
 	f := when.Date{Year: first.Year(), Month: first.Month(), Day: first.Day()}.Format(lang)
 	l := when.Date{Year: last.Year(), Month: last.Month(), Day: last.Day()}.Format(lang)
-	// Leave out the weekdays and the first year: "30 nov – 6 dec 2026".
-	f = strings.Join(strings.Fields(f)[1:3], " ")
+	// Leave out the weekdays, and the first year when the week ends in
+	// the same one: "30 nov – 6 dec 2026", "28 dec 2020 – 3 jan 2021".
+	if first.Year() == last.Year() {
+		f = strings.Join(strings.Fields(f)[1:3], " ")
+	} else {
+		f = strings.Join(strings.Fields(f)[1:], " ")
+	}
 	l = strings.Join(strings.Fields(l)[1:], " ")
 	return fmt.Sprintf("week %d (%s – %s)", w.Number, f, l)
 }

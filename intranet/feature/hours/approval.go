@@ -306,11 +306,35 @@ func cardKey(s *intranet.Timesheet, approverID int64) string {
 	return fmt.Sprintf("hours:%d:%s:submitted:%d:to:%d", s.PersonID, s.Week, s.SubmittedAt.Unix(), approverID)
 }
 
-// approve answers /hours approve <person> <week>.
+// approve answers /hours approve <person> [<week>]; without a week it
+// approves the one week of the person's that waits, if there is one.
 func (u *Unit) approve(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	who, w, _, bad, err := u.personAndWeek(ctx, c, false)
 	if bad != "" || err != nil {
 		return c.Reply(bad), err
+	}
+	if w == (intranet.Week{}) {
+		a, err := u.approval(ctx)
+		if err != nil {
+			return intranet.Reply{}, err
+		}
+		if ok, err := a.mayDecide(ctx, c.Person, who); err != nil {
+			return intranet.Reply{}, err
+		} else if !ok {
+			approvers, err := a.of(ctx, who)
+			if err != nil {
+				return intranet.Reply{}, err
+			}
+			return c.Reply(notYourApproval(c, who, approvers)), nil
+		}
+		waiting, err := u.cfg.Timesheets.Timesheets(ctx, intranet.TimesheetFilter{PersonIDs: []int64{who.ID}, States: []intranet.WeekState{intranet.WeekSubmitted}})
+		if err != nil {
+			return intranet.Reply{}, fmt.Errorf("weeks of %d waiting: %w", who.ID, err)
+		}
+		if len(waiting) != 1 {
+			return c.Reply(whichWeek(c, who, waiting)), nil
+		}
+		w = waiting[0].Week
 	}
 	return u.decide(ctx, c, who, w, true, "")
 }
@@ -542,10 +566,20 @@ func (u *Unit) personAndWeek(ctx context.Context, c *feature.Call, withReason bo
 			}
 		}
 		if !found {
-			if weekText == "" {
-				return nil, w, "", c.T("Welke week? ", "Which week? ") + c.Usage(), nil
+			if withReason {
+				if weekText == "" {
+					return nil, w, "", c.T("Welke week? ", "Which week? ") + c.Usage(), nil
+				}
+				return nil, w, "", notAWeek(c, weekText), nil
 			}
-			return nil, w, "", notAWeek(c, weekText), nil
+			// No week: all the words name the person, else the week
+			// is what is wrong.
+			all := strings.Join(words, " ")
+			p, bad, err = feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, all)
+			if bad != "" && weekText != "" {
+				return nil, w, "", notAWeek(c, weekText), nil
+			}
+			return p, intranet.Week{}, "", bad, err
 		}
 	}
 	p, bad, err = feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)

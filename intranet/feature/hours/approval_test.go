@@ -166,7 +166,7 @@ func TestApprovers(t *testing.T) {
 func TestSubmitApproveByButton(t *testing.T) {
 	hoursEnv(t, "", func(t *testing.T, e *env) {
 		w := coretest.Wants
-		w(t, "nothing", e.say(pieter, "/uren indienen"), "geen uren of ritten om in te dienen")
+		w(t, "nothing", e.say(pieter, "/uren indienen"), "geen uren of ritten om in te dienen. Schrijf ze met `/uren <datum> <van>-<tot>` of `/km`.")
 		e.work(pieter, "2026-11-23", 450, 46)
 		e.work(pieter, "2026-11-24", 480, 0)
 		w(t, "submit", e.say(pieter, "/uren indienen"), "Je week 48 (23 nov – 29 nov 2026) is ingediend bij Anouk van den Berg", "15,5 uur · 46 km · € 10,58")
@@ -251,7 +251,7 @@ func TestRejectWithReason(t *testing.T) {
 
 		// The button asks the reason in a form.
 		r := e.Press(anouk, "/hours reject kees.janssen@example.nl 2026-W48")
-		if r.Form == nil || !strings.HasPrefix(r.Form.ID, "hours.reject:") || !strings.Contains(r.Text, "/hours reject kees.janssen@example.nl 2026-W48 <reden>") {
+		if r.Form == nil || !strings.HasPrefix(r.Form.ID, "hours.reject:") || !strings.Contains(r.Text, "Typ `/uren afwijzen kees.janssen@example.nl 2026-W48 <reden>`") || r.Form.Command != "/hours reject kees.janssen@example.nl 2026-W48 <reden>" {
 			t.Fatalf("no reject form: %+v", r)
 		}
 		form := func(who, reason string) intranet.Reply {
@@ -263,7 +263,7 @@ func TestRejectWithReason(t *testing.T) {
 			t.Errorf("an empty reason: %+v", bad)
 		}
 		w(t, "form not jan's", coretest.All(form(jan, "nee")), "Alleen Anouk van den Berg")
-		w(t, "rejected", coretest.All(form(anouk, "Dinsdag ontbreekt")), "Je wees de week 48", "Dinsdag ontbreekt", "Kees Janssen krijgt bericht")
+		w(t, "rejected", coretest.All(form(anouk, "Dinsdag ontbreekt")), "❌ Je wees de week 48 (23 nov – 29 nov 2026) van Kees Janssen af. Kees Janssen krijgt bericht met je reden: Dinsdag ontbreekt")
 		w(t, "told en", last(e.dms(kees)), "Anouk van den Berg rejected your week 48", "Dinsdag ontbreekt", "/hours submit 2026-W48")
 		if s := e.state(kees, w48); s.State != intranet.WeekRejected || s.Reason != "Dinsdag ontbreekt" {
 			t.Errorf("state %s %q", s.State, s.Reason)
@@ -276,6 +276,10 @@ func TestRejectWithReason(t *testing.T) {
 		w(t, "resubmit", e.say(kees, "/hours submit 48"), "went to Anouk van den Berg")
 		w(t, "typed reject", e.say(anouk, "/uren afwijzen Kees Janssen week 48 Woensdag dubbel"), "Je wees de week 48 (23 nov – 29 nov 2026) van Kees Janssen af", "Woensdag dubbel")
 		w(t, "told again", last(e.dms(kees)), "Woensdag dubbel")
+		e.work(jan, "2026-11-23", 480, 0)
+		e.say(jan, "/uren indienen")
+		e.say(anouk, "/uren afwijzen jan.devries@example.nl 48 Maandag dubbel")
+		w(t, "told nl", last(e.dms(jan)), "Anouk van den Berg wees je week 48", "Maandag dubbel", "dien opnieuw in met `/uren indienen 2026-W48`")
 		if len(e.events.all()) != 0 {
 			t.Errorf("a rejection was published: %v", e.events.all())
 		}
@@ -291,7 +295,7 @@ func TestReopen(t *testing.T) {
 		w(t, "no reason", e.say(anouk, "/hours reopen jan.devries@example.nl 48"), "Ik mis `<reden>`")
 		e.say(anouk, "/hours goedkeuren jan.devries@example.nl 48")
 		w(t, "reopen", e.say(anouk, "/uren heropen jan.devries@example.nl 48 Verkeerd project"), "De week 48 (23 nov – 29 nov 2026) van Jan de Vries is weer open")
-		w(t, "told", last(e.dms(jan)), "Anouk van den Berg heeft je week 48", "Verkeerd project", "/hours submit 2026-W48")
+		w(t, "told", last(e.dms(jan)), "Anouk van den Berg heeft je week 48", "Verkeerd project", "`/uren indienen 2026-W48`")
 		if s := e.state(jan, w48); s.State != intranet.WeekOpen {
 			t.Errorf("state after reopen: %s", s.State)
 		}
@@ -338,11 +342,11 @@ func TestTeamView(t *testing.T) {
 			"Goedgekeurd (1)", "- Sanne Oost · 5 uur · door Anouk van den Berg",
 			"Niet ingediend (1)", "- Jan de Vries · 4 uur")
 		coretest.Lacks(t, "not hers", all, "Wim West", "Mark Manager", "Niets geschreven")
-		coretest.Wants(t, "nobody", e.say(jan, "/hours team"), "Je keurt van niemand de uren goed")
+		coretest.Wants(t, "nobody", e.say(jan, "/hours team"), "Je keurt van niemand de uren goed. `/uren team` is voor")
 		coretest.Wants(t, "other week", e.say(anouk, "/hours team 2026-W47"), "Niemand wacht op goedkeuring", "Niets geschreven (3)", "Jan de Vries", "Pieter Jansen", "Sanne Oost")
 		coretest.Wants(t, "admin alone", e.say(ada, "/hours team"), "Je keurt van niemand de uren goed")
 		e.Import(intranet.PersonRecord{Name: "Bram Bestuur", Email: "bram@example.nl", Department: "Bestuur", ManagerEmail: ada})
-		coretest.Wants(t, "admin", e.say(ada, "/hours team"), "Niets geschreven (1)", "Bram Bestuur", "Je keurt niemands uren goed; als beheerder zie je je eigen afdeling")
+		coretest.Wants(t, "admin", e.say(ada, "/hours team"), "Niets geschreven (1)", "Bram Bestuur", "Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer` geeft")
 		e.work(wim, "2026-11-25", 60, 0)
 		coretest.Wants(t, "admin approves wim", e.say(ada, "/hours team"), "Niet ingediend (1)", "- Wim West · 1 uur")
 	})
@@ -391,5 +395,47 @@ func TestExportLink(t *testing.T) {
 	})
 	hoursEnv(t, "", func(t *testing.T, e *env) {
 		coretest.Wants(t, "no public url", e.say(anouk, "/hours export 2026-11-01 2026-11-27"), "`WERKPLEK_PUBLIC_URL`", "`werkplek hours export --from 2026-11-01 --to 2026-11-27`")
+	})
+}
+
+// TestApproveWithoutWeek: the week may be left out when one week of the
+// person's waits; otherwise the lead is told which weeks wait.
+func TestApproveWithoutWeek(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		w := coretest.Wants
+		w(t, "none waits", e.say(anouk, "/uren goedkeuren jan.devries@example.nl"), "Jan de Vries heeft geen week die op goedkeuring wacht. `/uren team`")
+		w(t, "none waits en", e.say(kees, "/hours approve jan.devries@example.nl"), "Only Anouk van den Berg (and the admins) decide")
+		e.work(jan, "2026-11-16", 480, 0)
+		e.work(jan, "2026-11-23", 480, 0)
+		e.say(jan, "/uren indienen 47")
+		e.say(jan, "/uren indienen 48")
+		w(t, "two wait", e.say(anouk, "/uren goedkeuren jan.devries@example.nl"), "Welke week? Van Jan de Vries wachten week 47 en 48. Schrijf bijvoorbeeld `/uren goedkeuren jan.devries@example.nl 2026-W47`.")
+		if s := e.state(jan, w48); s.State != intranet.WeekSubmitted {
+			t.Errorf("approved without saying which: %s", s.State)
+		}
+		e.say(anouk, "/uren goedkeuren jan.devries@example.nl 47")
+		w(t, "one waits", e.say(anouk, "/uren goedkeuren Jan de Vries"), "Je keurde de week 48 (23 nov – 29 nov 2026) van Jan de Vries goed")
+		if s := e.state(jan, w48); s.State != intranet.WeekApproved {
+			t.Errorf("state: %s", s.State)
+		}
+		w(t, "not a week", e.say(anouk, "/uren goedkeuren jan.devries@example.nl wk4x"), "`wk4x` is geen week")
+	})
+}
+
+// TestDecisionRepliesInEnglish: the approver's replies read as English
+// sentences, the reason last.
+func TestDecisionRepliesInEnglish(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		w := coretest.Wants
+		e.say(anouk, "/werkplek language en")
+		w(t, "not submitted", e.say(anouk, "/hours approve jan.devries@example.nl 48"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is not submitted; there is nothing to decide.")
+		e.work(jan, "2026-11-23", 480, 0)
+		e.say(jan, "/uren indienen")
+		w(t, "rejected", e.say(anouk, "/hours reject jan.devries@example.nl 48 Monday twice"), "❌ You rejected Jan de Vries's week 48 (23 Nov – 29 Nov 2026). Jan de Vries is told, with your reason: Monday twice")
+		w(t, "again", e.say(anouk, "/hours reject jan.devries@example.nl 48 again"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) was already rejected by Anouk van den Berg")
+		w(t, "nothing to reopen", e.say(anouk, "/hours reopen jan.devries@example.nl 48 why"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is open already")
+		e.say(jan, "/uren indienen 48")
+		w(t, "approved", e.say(anouk, "/hours approve jan.devries@example.nl 48"), "✅ You approved Jan de Vries's week 48 (23 Nov – 29 Nov 2026): 8 h. Jan de Vries is told.")
+		w(t, "reopened", e.say(anouk, "/hours reopen jan.devries@example.nl 48 Wrong project"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is open again. Jan de Vries is told")
 	})
 }

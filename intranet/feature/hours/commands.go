@@ -118,7 +118,7 @@ var Km = &g.Command{
 			Doc:     "correct a trip of an open or rejected week: what you give changes, the rest stays (`return:no` makes it one way)", DocNL: "verbeter een rit van een open of afgewezen week: wat je geeft verandert, de rest blijft (`retour:nee` maakt het enkele reis)",
 			Example: "/km edit 7 25 Utrecht to Zeist", ExampleNL: "/km wijzig 7 25 Utrecht naar Zeist"},
 		{Path: []g.Word{g.W("remove", "verwijder")}, Args: []g.Arg{idArg},
-			Doc: "remove a trip of an open or rejected week", DocNL: "verwijder een rit van een open of afgewezen week", Example: "/km remove 7"},
+			Doc: "remove a trip of an open or rejected week", DocNL: "verwijder een rit van een open of afgewezen week", Example: "/km remove 7", ExampleNL: "/km verwijder 7"},
 		{Path: []g.Word{g.W("route"), g.W("add", "nieuw")}, Args: append([]g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}}, tripArgs(false, false)...),
 			Doc: "save a route you drive often", DocNL: "bewaar een route die je vaak rijdt",
 			Example: "/km route add office 23 Utrecht to Zeist", ExampleNL: "/km route nieuw kantoor 23 Utrecht naar Zeist"},

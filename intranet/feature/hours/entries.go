@@ -3,6 +3,7 @@ package hours
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -134,6 +135,11 @@ func (u *Unit) addEntry(ctx context.Context, c *feature.Call) (intranet.Reply, e
 	date, _ := c.Cmd.Date("date")
 	worked, _ := c.Cmd.Worked("time")
 	d := draft{date: date, worked: worked, brk: int(c.Cmd.Number("break")), project: strings.TrimSpace(c.Cmd.Text("project")), note: strings.TrimSpace(c.Cmd.Text("note"))}
+	if !c.Cmd.Has("break") {
+		if brk, rest, ok := breakInNote(d.note); ok {
+			d.brk, d.note = brk, rest
+		}
+	}
 	if msg := u.problem(c, d); msg != "" {
 		return c.Reply(msg + " " + c.Usage()), nil
 	}
@@ -264,7 +270,14 @@ func (u *Unit) editEntry(ctx context.Context, c *feature.Call) (intranet.Reply, 
 		d.project, changed = cleared(c.Cmd.Text("project")), true
 	}
 	if c.Cmd.Has("note") {
-		d.note, changed = cleared(c.Cmd.Text("note")), true
+		note := c.Cmd.Text("note")
+		if brk, rest, ok := breakInNote(note); ok && !c.Cmd.Has("break") {
+			d.brk, changed = brk, true
+			if note = rest; note == "" {
+				note = d.note // only a break: the note stays
+			}
+		}
+		d.note, changed = cleared(note), true
 	}
 	if !changed {
 		return c.Reply(c.T("Wat moet er anders aan regel %d? ", "What should change in entry %d? ", e.ID) + c.Usage()), nil
@@ -311,4 +324,41 @@ func deref(r *intranet.Reply) intranet.Reply {
 		return intranet.Reply{}
 	}
 	return *r
+}
+
+// breakInNote reads a break typed without its colon at the start of a
+// note, "pauze 30", "break 30 min", "pauze 30m": people write it so on a
+// phone. rest is the note after it.
+func breakInNote(note string) (minutes int, rest string, ok bool) {
+	words := strings.Fields(note)
+	if len(words) < 2 {
+		return 0, note, false
+	}
+	switch strings.ToLower(strings.TrimSuffix(words[0], ":")) {
+	case "pauze", "break":
+	default:
+		return 0, note, false
+	}
+	n := strings.ToLower(words[1])
+	unit := strings.TrimLeft(n, "0123456789")
+	digits := strings.TrimSuffix(n, unit)
+	v, err := strconv.Atoi(digits)
+	if err != nil || len(digits) > 4 {
+		return 0, note, false
+	}
+	used := 2
+	if unit == "" && len(words) > 2 && isMinutes(words[2]) {
+		used = 3
+	} else if unit != "" && !isMinutes(unit) {
+		return 0, note, false
+	}
+	return v, strings.Join(words[used:], " "), true
+}
+
+func isMinutes(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "m", "min", "mins", "minuten", "minuut", "minutes", "minute":
+		return true
+	}
+	return false
 }

@@ -97,6 +97,20 @@ func TestAddEntries(t *testing.T) {
 	})
 }
 
+// TestBreakWithoutColon: "pauze 30" typed without its colon is the break,
+// not a note, on a new entry and an edit.
+func TestBreakWithoutColon(t *testing.T) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
+		w := coretest.Wants
+		w(t, "nl", e.say(jan, "/uren ma 08:00-16:00 pauze 30"), "#1 ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur.")
+		w(t, "with a note", e.say(jan, "/uren di 08:00-16:00 pauze 45 min Scholing"), "#2 di 24 nov, 08:00-16:00, pauze 45 min: 7,25 uur · Scholing.")
+		w(t, "en", e.say(kees, "/hours mon 9-17 break 30m"), "#3 Mon 23 Nov, 09:00-17:00, break 30 min: 7.5 h.")
+		w(t, "edit", e.say(jan, "/uren wijzig 2 pauze 15"), "#2 di 24 nov, 08:00-16:00, pauze 15 min: 7,75 uur · Scholing.")
+		w(t, "a note about a break stays a note", e.say(jan, "/uren wo 08:00-16:00 pauze overgeslagen"), "#4 wo 25 nov, 08:00-16:00: 8 uur · pauze overgeslagen.")
+		w(t, "hours have no break", e.say(jan, "/uren do 8 pauze 30"), "Een pauze hoort bij een tijd van-tot")
+	})
+}
+
 func TestOverlapAndMidnight(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w := coretest.Wants
@@ -143,8 +157,13 @@ func TestWeekView(t *testing.T) {
 			w(t, typed, e.say(jan, typed), "Uren week 47 (16 nov – 22 nov 2026)", "vr 20 nov: 8 uur", "Totaal: 8 uur")
 		}
 		w(t, "week en", e.say(kees, "/hours week last week"), "Hours week 47 (16 Nov – 22 Nov 2026)", "No hours or trips in this week yet", "State: open, not submitted yet.")
+		e.say(kees, "/hours mon 8")
+		w(t, "no projects", e.say(kees, "/hours week"), "Mon 23 Nov: 8 h")
+		l(t, "no projects", e.say(kees, "/hours week"), "Per project", "No project")
 		w(t, "a bare number looks back", e.say(jan, "/uren week 49"), "Uren week 49 (1 dec – 7 dec 2025)")
 		w(t, "weeks over two months", e.say(jan, "/uren week 2026-W44"), "Uren week 44 (26 okt – 1 nov 2026)")
+		w(t, "weeks over two years nl", e.say(jan, "/uren week 53"), "Uren week 53 (28 dec 2020 – 3 jan 2021)")
+		w(t, "weeks over two years en", e.say(kees, "/hours week 2026-W01"), "Hours week 1 (29 Dec 2025 – 4 Jan 2026)")
 		w(t, "not a week", e.say(jan, "/uren week 54"), "`54` is geen week: weken lopen van 1 tot 53.", "Schrijf `/hours week [<week>]`")
 		w(t, "own only", e.say(pieter, "/uren week"), "Nog geen uren of ritten")
 	})
@@ -187,7 +206,9 @@ func TestWeekStates(t *testing.T) {
 		if _, err := e.Store.DecideWeek(ctx, janID, week48, false, anoukID, "Dinsdag ontbreekt", e.Now); err != nil {
 			t.Fatal(err)
 		}
-		w(t, "rejected", e.say(jan, "/uren week"), "afgewezen door Anouk van den Berg: “Dinsdag ontbreekt”. Verbeter de week en dien hem opnieuw in.", "[Week indienen")
+		rejected := e.say(jan, "/uren week")
+		w(t, "rejected", rejected, "afgewezen door Anouk van den Berg: “Dinsdag ontbreekt”. Verbeter de week en dien hem opnieuw in.", "[Week indienen")
+		l(t, "one full stop", rejected+e.say(jan, "/km week"), "in..")
 		w(t, "rejected is open to change", e.say(jan, "/uren di 8"), "Genoteerd als regel")
 
 		// Kees has no team lead beside Anouk's department: his manager is asked.
@@ -206,6 +227,10 @@ func TestEditAndRemoveEntries(t *testing.T) {
 		e.say(jan, "/uren di 8")
 		w(t, "time", e.say(jan, "/uren wijzig 1 08:00-16:00"), "Regel 1 is gewijzigd: #1 ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur · WZ-Noord · Vroege dienst.", "Week 48: 15,5 uur.")
 		w(t, "date keeps the times", e.say(jan, "/uren wijzig 1 wo"), "#1 wo 25 nov, 08:00-16:00, pauze 30 min: 7,5 uur · WZ-Noord · Vroege dienst.")
+		short := e.say(jan, "/uren wijzig 1 8-12")
+		w(t, "a short range is the time, not 8 December", short, "#1 wo 25 nov, 08:00-12:00, pauze 30 min: 3,5 uur")
+		l(t, "a short range is the time, not 8 December", short, "8 dec", "gelezen als")
+		w(t, "back", e.say(jan, "/uren wijzig 1 08:00-16:00"), "#1 wo 25 nov, 08:00-16:00, pauze 30 min: 7,5 uur")
 		w(t, "break", e.say(jan, "/uren wijzig 1 pauze:0"), "#1 wo 25 nov, 08:00-16:00: 8 uur · WZ-Noord")
 		w(t, "project and note", e.say(jan, "/uren wijzig 1 project:WZ-Zuid Late dienst"), "8 uur · WZ-Zuid · Late dienst.")
 		w(t, "clear", e.say(jan, "/uren wijzig 1 project:- -"), "#1 wo 25 nov, 08:00-16:00: 8 uur.")

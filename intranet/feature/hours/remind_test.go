@@ -173,7 +173,7 @@ func TestSubmitOnMondayMorning(t *testing.T) {
 		e.work(pieter, "2026-11-27", 480, 0)
 		e.Now = at(2026, 11, 30, 10, 0)
 		e.work(pieter, "2026-11-30", 120, 0)
-		coretest.Wants(t, "monday", e.say(pieter, "/hours submit"), "Je week 48 (23 nov – 29 nov 2026) is ingediend", "Op maandagochtend is dat vorige week", "/hours submit 2026-W49")
+		coretest.Wants(t, "monday", e.say(pieter, "/hours submit"), "Je week 48 (23 nov – 29 nov 2026) is ingediend", "Op maandagochtend is dat vorige week", "`/uren indienen 2026-W49`")
 		coretest.Wants(t, "then this week", e.say(pieter, "/hours submit"), "Je week 49 (30 nov – 6 dec 2026) is ingediend")
 		e.work(jan, "2026-11-30", 120, 0)
 		e.Now = at(2026, 11, 30, 12, 0)

@@ -66,7 +66,7 @@ func (u *Unit) team(ctx context.Context, c *feature.Call) (intranet.Reply, error
 		department = true
 	}
 	if len(people) == 0 {
-		return c.Reply(c.T("Je keurt van niemand de uren goed. `/hours team` is voor teamleiders, managers en beheerders.",
+		return c.Reply(c.T("Je keurt van niemand de uren goed. `/uren team` is voor teamleiders, managers en beheerders.",
 			"You approve nobody's hours. `/hours team` is for team leads, managers and admins.")), nil
 	}
 	bySheet := map[int64]*intranet.Timesheet{}

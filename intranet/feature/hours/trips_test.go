@@ -54,7 +54,7 @@ func TestRoutes(t *testing.T) {
 		w(t, "others' list", e.say(kees, "/km route list"), "You have no routes yet.")
 		w(t, "others' remove", e.say(kees, "/km route remove kantoor"), "You have no route “kantoor”.")
 
-		w(t, "add en", e.say(kees, "/km route add office 8,5 Amersfoort to Soest"), "Route saved: office: Amersfoort → Soest, 8.5 km.", "`/km today route:office` (with `return` both ways)")
+		w(t, "add en", e.say(kees, "/km route add office 8,5 Amersfoort to Soest"), "Route saved: office: Amersfoort → Soest, 8.5 km.", "Use it with `/km today route:office` (add `return` for both ways).")
 		w(t, "list en", e.say(kees, "/km route list"), "Your routes", "office: Amersfoort → Soest, 8.5 km", "[Driven today: /km today route:office]", "[Remove: /km route remove office]")
 		w(t, "use en", e.say(kees, "/km mon route:office return"), "Trip written down as number 4: #4 Mon 23 Nov, Amersfoort → Soest and back: 17 km, €3.91 · route office.")
 		w(t, "week en", e.say(kees, "/km week"), "Trips week 48 (23 Nov – 29 Nov 2026)", "Total: 17 km, €3.91.", "State: open, not submitted yet.", "Allowance €0.23 per km")
@@ -119,6 +119,7 @@ func TestEditAndRemoveTrips(t *testing.T) {
 		w(t, "remove", e.say(jan, "/km verwijder 1"), "Rit 1 is verwijderd (#1 di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28 · bezoek mevrouw Jansen). Week 48: 0 km, € 0,00.")
 		w(t, "removed en", e.say(kees, "/km remove 2"), "Trip 2 was removed")
 		w(t, "gone", e.say(jan, "/km verwijder 1"), "Je hebt geen rit 1.")
+		w(t, "not a number", e.say(jan, "/km verwijder abc"), "`abc` is geen nummer. Schrijf `/km remove <nummer>`, bijvoorbeeld `/km verwijder 7`.")
 	})
 }
 

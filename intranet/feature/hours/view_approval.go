@@ -138,7 +138,7 @@ func (u *Unit) submittedReply(c *feature.Call, s *intranet.Timesheet, approvers 
 		weekText(c.Lang, s.Week), names(c.Lang, approvers), totalsText(c.Lang, s, u.cfg.Rate)))
 	if lastWeek {
 		cur := s.Week.Next()
-		r.Context = append(r.Context, c.T("Op maandagochtend is dat vorige week. Deze week dien je later in met `/hours submit %s`.",
+		r.Context = append(r.Context, c.T("Op maandagochtend is dat vorige week. Deze week dien je later in met `/uren indienen %s`.",
 			"On Monday morning that is last week. Submit this week later with `/hours submit %s`.", cur))
 	}
 	return r
@@ -163,8 +163,24 @@ func alreadySubmitted(c *feature.Call, w intranet.Week, state intranet.WeekState
 }
 
 func nothingToSubmit(c *feature.Call, w intranet.Week) string {
-	return c.T("In %s staan geen uren of ritten om in te dienen. Schrijf ze met `/hours <datum> <van>-<tot>` of `/km`.",
+	return c.T("In %s staan geen uren of ritten om in te dienen. Schrijf ze met `/uren <datum> <van>-<tot>` of `/km`.",
 		"There are no hours or trips in %s to submit. Write them with `/hours <date> <from>-<to>` or `/km`.", weekText(c.Lang, w))
+}
+
+// whichWeek answers an approve without a week when not one week of the
+// person's waits.
+func whichWeek(c *feature.Call, p *intranet.Person, waiting []*intranet.Timesheet) string {
+	if len(waiting) == 0 {
+		return c.T("%s heeft geen week die op goedkeuring wacht. `/uren team` laat zien wie wat indiende.",
+			"%s has no week waiting for approval. `/hours team` shows who submitted what.", p.Name)
+	}
+	var weeks []string
+	for _, s := range waiting {
+		weeks = append(weeks, fmt.Sprint(s.Week.Number))
+	}
+	list := strings.Join(weeks[:len(weeks)-1], ", ") + c.T(" en ", " and ") + weeks[len(weeks)-1]
+	return c.T("Welke week? Van %s wachten week %s. Schrijf bijvoorbeeld `/uren goedkeuren %s %s`.",
+		"Which week? Weeks %[2]s of %[1]s wait. Write e.g. `/hours approve %[3]s %[4]s`.", p.Name, list, p.Email, waiting[0].Week)
 }
 
 func notAWeek(c *feature.Call, typed string) string {
@@ -189,18 +205,18 @@ func (u *Unit) notSubmitted(c *feature.Call, s *intranet.Timesheet) string {
 	at := u.momentText(c.Lang, s.DecidedAt)
 	switch s.State {
 	case intranet.WeekApproved:
-		return c.T("De %s van %s is al goedgekeurd door %s (%s).", "The %s of %s was already approved by %s (%s).", week, s.Person, s.DecidedBy, at)
+		return c.T("De %s van %s is al goedgekeurd door %s (%s).", "%[2]s's %[1]s was already approved by %[3]s (%[4]s).", week, s.Person, s.DecidedBy, at)
 	case intranet.WeekRejected:
-		return c.T("De %s van %s is al afgewezen door %s (%s): %s", "The %s of %s was already rejected by %s (%s): %s", week, s.Person, s.DecidedBy, at, intranet.Plain(s.Reason))
+		return c.T("De %s van %s is al afgewezen door %s (%s): %s", "%[2]s's %[1]s was already rejected by %[3]s (%[4]s): %[5]s", week, s.Person, s.DecidedBy, at, intranet.Plain(s.Reason))
 	}
-	return c.T("De %s van %s is niet ingediend; er is niets om over te beslissen.", "The %s of %s is not submitted; there is nothing to decide.", week, s.Person)
+	return c.T("De %s van %s is niet ingediend; er is niets om over te beslissen.", "%[2]s's %[1]s is not submitted; there is nothing to decide.", week, s.Person)
 }
 
 // rejectForm asks the reason of a rejection; where there are no forms its
 // text says how to type it.
 func rejectForm(c *feature.Call, email string, w intranet.Week) intranet.Reply {
 	typed := rejectCommand(email, w) + c.T(" <reden>", " <reason>")
-	r := c.Reply(c.T("Waarom wijs je het af? Typ `%s`.", "Why do you reject it? Type `%s`.", typed))
+	r := c.Reply(c.T("Waarom wijs je het af? Typ `/uren afwijzen %s %s <reden>`.", "Why do you reject it? Type `%[3]s`.", email, w, typed))
 	r.Form = &intranet.Form{ID: rejectFormID + ":" + email + ":" + w.String(),
 		Title: c.T("Week %d afwijzen", "Reject week %d", w.Number), SubmitLabel: c.T("Afwijzen", "Reject"),
 		Fields: []intranet.FormField{{Name: "reason", Label: c.T("Reden (krijgt de medewerker te zien)", "Reason (the employee is told)"),
@@ -214,11 +230,11 @@ func rejectForm(c *feature.Call, email string, w intranet.Week) intranet.Reply {
 func (u *Unit) decidedReply(c *feature.Call, s *intranet.Timesheet, p *intranet.Person) intranet.Reply {
 	week := weekText(c.Lang, s.Week)
 	if s.State == intranet.WeekApproved {
-		return c.Reply(c.T("✅ Je keurde de %s van %s goed: %s. %s krijgt bericht.", "✅ You approved the %s of %s: %s. %s is told.",
+		return c.Reply(c.T("✅ Je keurde de %s van %s goed: %s. %s krijgt bericht.", "✅ You approved %[2]s's %[1]s: %[3]s. %[4]s is told.",
 			week, p.Name, totalsText(c.Lang, s, u.cfg.Rate), p.Name))
 	}
-	return c.Reply(c.T("❌ Je wees de %s van %s af: %s %s krijgt bericht met je reden.", "❌ You rejected the %s of %s: %s %s is told, with your reason.",
-		week, p.Name, intranet.Plain(s.Reason), p.Name))
+	return c.Reply(c.T("❌ Je wees de %s van %s af. %s krijgt bericht met je reden: %s", "❌ You rejected %[2]s's %[1]s. %[3]s is told, with your reason: %[4]s",
+		week, p.Name, p.Name, intranet.Plain(s.Reason)))
 }
 
 // decidedDM tells the person of the decision on their week.
@@ -229,7 +245,7 @@ func (u *Unit) decidedDM(lang string, s *intranet.Timesheet, by *intranet.Person
 		return intranet.Reply{Text: feature.T(lang, "✅ %s keurde je %s goed: %s.", "✅ %s approved your %s: %s.", by.Name, week, totalsText(lang, s, u.cfg.Rate))}
 	}
 	return intranet.Reply{
-		Text: feature.T(lang, "❌ %s wees je %s af: %s\nVerbeter wat nodig is en dien opnieuw in met `/hours submit %s`.",
+		Text: feature.T(lang, "❌ %s wees je %s af: %s\nVerbeter wat nodig is en dien opnieuw in met `/uren indienen %s`.",
 			"❌ %s rejected your %s: %s\nCorrect what is needed and submit again with `/hours submit %s`.", by.Name, week, intranet.Plain(s.Reason), s.Week),
 		Buttons: []intranet.Button{view},
 	}
@@ -238,18 +254,18 @@ func (u *Unit) decidedDM(lang string, s *intranet.Timesheet, by *intranet.Person
 // reopenedDM tells the person their week is open again.
 func reopenedDM(lang string, s *intranet.Timesheet, by *intranet.Person, reason string) intranet.Reply {
 	return intranet.Reply{
-		Text: feature.T(lang, "%s heeft je %s heropend: %s\nPas aan wat nodig is en dien opnieuw in met `/hours submit %s`.",
+		Text: feature.T(lang, "%s heeft je %s heropend: %s\nPas aan wat nodig is en dien opnieuw in met `/uren indienen %s`.",
 			"%s reopened your %s: %s\nCorrect what is needed and submit again with `/hours submit %s`.", by.Name, weekText(lang, s.Week), intranet.Plain(reason), s.Week),
 		Buttons: []intranet.Button{{Label: feature.T(lang, "Bekijk de week", "View the week"), Command: fmt.Sprintf("/hours week %s", s.Week)}},
 	}
 }
 
 func reopenedReply(c *feature.Call, p *intranet.Person, w intranet.Week) intranet.Reply {
-	return c.Reply(c.T("De %s van %s is weer open. %s krijgt bericht en moet hem opnieuw indienen.", "The %s of %s is open again. %s is told and must submit it again.",
+	return c.Reply(c.T("De %s van %s is weer open. %s krijgt bericht en moet hem opnieuw indienen.", "%[2]s's %[1]s is open again. %[3]s is told and must submit it again.",
 		weekText(c.Lang, w), p.Name, p.Name))
 }
 
 func nothingToReopen(c *feature.Call, p *intranet.Person, w intranet.Week) string {
-	return c.T("De %s van %s is al open (niet ingediend of afgewezen); er is niets te heropenen.", "The %s of %s is open already (not submitted, or rejected); there is nothing to reopen.",
+	return c.T("De %s van %s is al open (niet ingediend of afgewezen); er is niets te heropenen.", "%[2]s's %[1]s is open already (not submitted, or rejected); there is nothing to reopen.",
 		weekText(c.Lang, w), p.Name)
 }

@@ -129,7 +129,7 @@ func (u *Unit) stateText(lang string, t *intranet.Timesheet) string {
 	case intranet.WeekApproved:
 		return feature.T(lang, "goedgekeurd door %s op %s", "approved by %s on %s", intranet.Plain(t.DecidedBy), u.momentText(lang, t.DecidedAt))
 	case intranet.WeekRejected:
-		return feature.T(lang, "afgewezen door %s: “%s”. Verbeter de week en dien hem opnieuw in.", "rejected by %s: “%s”. Correct the week and submit it again.",
+		return feature.T(lang, "afgewezen door %s: “%s”. Verbeter de week en dien hem opnieuw in", "rejected by %s: “%s”. Correct the week and submit it again",
 			intranet.Plain(t.DecidedBy), intranet.Plain(t.Reason))
 	}
 	if t.Reason != "" {
@@ -168,8 +168,9 @@ func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
 			reply.Sections = append(reply.Sections, intranet.Section{Title: dayText(c.Lang, day) + ": " + hoursText(c.Lang, minutes), Text: strings.Join(lines, "\n")})
 		}
 	}
-	if len(t.Entries) > 0 {
-		reply.Sections = append(reply.Sections, intranet.Section{Title: c.T("Per project", "Per project"), Fields: u.projectFields(c, t.Entries)})
+	if projects := u.projectFields(c, t.Entries); hasProject(t.Entries) {
+		// Only where a project was given: "no project" alone says nothing.
+		reply.Sections = append(reply.Sections, intranet.Section{Title: c.T("Per project", "Per project"), Fields: projects})
 	}
 	if len(t.Trips) > 0 {
 		reply.Sections = append(reply.Sections, u.tripsSection(c, t.Trips, t.Km(), t.Allowance(u.cfg.Rate)))
@@ -215,4 +216,14 @@ func (u *Unit) projectFields(c *feature.Call, entries []*intranet.TimeEntry) []i
 		out = append(out, intranet.Field{Label: label, Value: hoursText(c.Lang, per[p])})
 	}
 	return out
+}
+
+// hasProject reports whether any entry names a project.
+func hasProject(entries []*intranet.TimeEntry) bool {
+	for _, e := range entries {
+		if e.Project != "" {
+			return true
+		}
+	}
+	return false
 }

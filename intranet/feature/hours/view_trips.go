@@ -151,7 +151,7 @@ func routeSavedView(c *feature.Call, r *intranet.Route) intranet.Reply {
 		name = q
 	}
 	return intranet.Reply{Lang: c.Lang, Text: c.T("Route bewaard: %s. Schrijf een rit ermee met `/km vandaag route:%s` (met `retour` heen en terug).",
-		"Route saved: %s. Write a trip with it with `/km today route:%s` (with `return` both ways).", routeText(c.Lang, r), name),
+		"Route saved: %s. Use it with `/km today route:%s` (add `return` for both ways).", routeText(c.Lang, r), name),
 		Buttons: []intranet.Button{{Label: c.T("Vandaag gereden", "Driven today"), Command: useRoute(r)}}}
 }
 
