@@ -13,8 +13,8 @@ import (
 
 	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
-	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/jobs"
 	"github.com/werkplek/werkplek/intranet/store"
 )
