@@ -9,11 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/werkplek/werkplek/adapters/webhook"
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/jobs"
 )
 
 // importTestPeople imports a people CSV for a console test.
@@ -253,6 +256,53 @@ func TestConsoleLogs(t *testing.T) {
 		}
 		if len(direct) > 0 || stray.Len() > 0 {
 			t.Errorf("written past the console: to stdout %q, to the default logger %q", direct, stray.String())
+		}
+	})
+}
+
+// TestConsoleWaitsForChatOnly: what the console waits for at the end of its
+// input is the chat its commands caused, never a webhook's delivery (an
+// approval publishes one): the console does not show it, and an endpoint
+// that is down would hold the console for its whole wait.
+func TestConsoleWaitsForChatOnly(t *testing.T) {
+	bothEngines(t, func(t *testing.T, env map[string]string) {
+		m := openedMain(t, env)
+		defer m.Close()
+		ctx := context.Background()
+		// A serve holds the jobs: nothing works them, what is due stays due.
+		if _, err := m.Store.TakeLease(ctx, serveLease, "a serve", leaseTTL); err != nil {
+			t.Fatal(err)
+		}
+		work := m.startConsoleJobs(ctx)
+		defer work.stop()
+		pending := func(since time.Time) bool {
+			t.Helper()
+			busy, err := work.Pending(ctx, since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return busy
+		}
+		begin := time.Now().Add(-time.Second)
+		if _, err := m.Store.AddWebhook(ctx, "https://erp.example.nl/hooks", intranet.Events, webhook.NewSecret(), begin); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Events.Publish(ctx, intranet.Event{ID: "evt_1", Type: intranet.EventTimesheetApproved, Data: []byte(`{"week":"2026-W49"}`)}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := m.Jobs.Jobs(ctx, 10)
+		if err != nil || !slices.ContainsFunc(list, func(j intranet.JobInfo) bool { return j.Kind == jobs.WebhookKind && j.State == intranet.JobAvailable }) {
+			t.Fatalf("the webhook's delivery is not a due job of its own kind: %v %+v", err, list)
+		}
+		if pending(begin) {
+			t.Error("the console waits for a webhook's delivery")
+		}
+		chat := intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformConsole, ChannelID: "oost"}, Reply: intranet.Reply{Text: "Hoi"}, Key: "chat-1"}
+		if _, err := m.Outbox.Send(ctx, chat); err != nil {
+			t.Fatal(err)
+		}
+		if !pending(begin) {
+			t.Error("the console does not wait for a chat delivery")
 		}
 	})
 }

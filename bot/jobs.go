@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/jobs"
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
@@ -169,9 +170,11 @@ func (j *consoleJobs) stopWorking() {
 }
 
 // Pending reports whether work caused since then is due and unfinished
-// (console.Work); while there is, it makes sure someone works it.
+// (console.Work); while there is, it makes sure someone works it. A
+// webhook's deliveries do not count: the console shows chat, not them, and
+// an endpoint that is down would hold it for its whole wait.
 func (j *consoleJobs) Pending(ctx context.Context, since time.Time) (bool, error) {
-	busy, err := j.m.Jobs.Pending(ctx, since)
+	busy, err := j.m.Jobs.Pending(ctx, since, jobs.WebhookKind)
 	if err != nil || !busy {
 		return busy, err
 	}

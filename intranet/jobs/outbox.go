@@ -19,6 +19,11 @@ const OutboxKind = "outbox.deliver"
 // "person:<id>".
 const ReleaseKind = "outbox.release"
 
+// WebhookKind is the job kind that delivers one outbox entry to a webhook
+// endpoint (intranet.PlatformWebhook): an OutboxKind job under its own
+// kind, so that the console, which shows chat, need not wait for it.
+const WebhookKind = "outbox.webhook"
+
 // MaxDeliveryAge is how long an outbound message is tried (a platform down
 // for days) before it counts as failed.
 const MaxDeliveryAge = 6 * 24 * time.Hour
@@ -72,6 +77,9 @@ func NewOutbox(r *Runner, posters func(intranet.Platform) intranet.Poster, peopl
 	if err := r.HandleJobs(OutboxKind, o.deliver); err != nil {
 		return nil, err
 	}
+	if err := r.HandleJobs(WebhookKind, o.deliver); err != nil {
+		return nil, err
+	}
 	if err := r.HandleJobs(ReleaseKind, o.release); err != nil {
 		return nil, err
 	}
@@ -109,7 +117,11 @@ func (o *Outbox) Send(ctx context.Context, d intranet.Delivery) (int64, error) {
 			return o.r.Schedule(ctx, ReleaseKind, releaseKey(d.To.PersonID), d.Release, nil)
 		}
 		p, _ := json.Marshal(outboxPayload{ID: id})
-		_, err = o.r.Enqueue(ctx, OutboxKind, p)
+		kind := OutboxKind
+		if d.To.Platform == intranet.PlatformWebhook {
+			kind = WebhookKind
+		}
+		_, err = o.r.Enqueue(ctx, kind, p)
 		return err
 	})
 	if err != nil {

@@ -10,7 +10,8 @@ import (
 )
 
 // TestPending: a job due now counts until it is done, while waiting and
-// while running; one created before since does not, nor one due later.
+// while running; one created before since does not, nor one due later, nor
+// one of a kind left out.
 func TestPending(t *testing.T) {
 	engines(t, func(t *testing.T, url string) {
 		ctx := context.Background()
@@ -51,6 +52,12 @@ func TestPending(t *testing.T) {
 		}
 		if pending(begin.Add(time.Second)) {
 			t.Error("a job created before since counts")
+		}
+		if busy, err := r.Pending(ctx, begin, "slow.job"); err != nil || busy {
+			t.Errorf("a job of a kind left out counts: %v %v", busy, err)
+		}
+		if busy, err := r.Pending(ctx, begin, "other.job", "third.job"); err != nil || !busy {
+			t.Errorf("a job of a kind not left out does not count: %v %v", busy, err)
 		}
 		start(t, r)
 		await(t, running, "the job to run")

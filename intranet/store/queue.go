@@ -200,11 +200,16 @@ max_attempts = CASE WHEN attempt >= max_attempts THEN attempt + 1 ELSE max_attem
 
 // QueuedJobDue reports whether a job of the SQLite queue created at or
 // after since is due at now and not finished (waiting, running, or to be
-// retried by now).
-func (s *Store) QueuedJobDue(ctx context.Context, since, now time.Time) (bool, error) {
+// retried by now), leaving out jobs of the kinds in except.
+func (s *Store) QueuedJobDue(ctx context.Context, since, now time.Time, except ...string) (bool, error) {
 	var ids []int64
-	err := s.conn(ctx).Raw("SELECT id FROM jobs WHERE state IN (?, ?, ?, ?) AND scheduled_at <= ? AND created_at >= ? LIMIT 1",
-		QueueScheduled, QueueAvailable, QueueRunning, QueueRetryable, now.UTC().UnixMicro(), since.UTC().UnixMicro()).Scan(&ids).Error
+	q := "SELECT id FROM jobs WHERE state IN (?, ?, ?, ?) AND scheduled_at <= ? AND created_at >= ?"
+	vals := []any{QueueScheduled, QueueAvailable, QueueRunning, QueueRetryable, now.UTC().UnixMicro(), since.UTC().UnixMicro()}
+	if len(except) > 0 {
+		q += " AND kind NOT IN ?"
+		vals = append(vals, except)
+	}
+	err := s.conn(ctx).Raw(q+" LIMIT 1", vals...).Scan(&ids).Error
 	if err != nil {
 		return false, fmt.Errorf("due jobs: %w", translate(err))
 	}
