@@ -69,10 +69,16 @@ func (m *Main) apiCommand(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stdout, apiHelp)
 		return nil
 	}
-	if len(args) < 2 || args[0] != "token" {
+	if isCommand(args) && args[0] != "token" {
+		return unknownCommand("api", args[0], []string{"token"}, apiHelp)
+	}
+	if len(args) < 2 || args[0] != "token" || !isCommand(args[1:]) {
 		return &exitError{code: 2, msg: "werkplek api: use werkplek api token add|list|revoke\n\n" + apiHelp}
 	}
 	verb, rest := args[1], args[2:]
+	if !slices.Contains([]string{"add", "list", "revoke"}, verb) {
+		return unknownCommand("api token", verb, []string{"add", "list", "revoke"}, apiHelp)
+	}
 	fs := m.flags("api token "+verb, apiHelp)
 	var scopes *string
 	if verb == "add" {
@@ -149,8 +155,6 @@ func (m *Main) apiCommand(ctx context.Context, args []string) error {
 			return m.coded("api token revoke", err)
 		}
 		fmt.Fprintf(m.Stdout, "Token %q revoked: the API refuses it from now on.\n", tok.Name)
-	default:
-		return &exitError{code: 2, msg: fmt.Sprintf("werkplek api token: %q is not add, list or revoke\n\n%s", verb, apiHelp)}
 	}
 	return nil
 }
@@ -179,6 +183,12 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 		return &exitError{code: 2, msg: "werkplek webhook: use werkplek webhook add|list|remove\n\n" + webhookHelp}
 	}
 	verb, rest := args[0], args[1:]
+	if !slices.Contains([]string{"add", "list", "remove"}, verb) {
+		if !isCommand(args) {
+			return &exitError{code: 2, msg: "werkplek webhook: use werkplek webhook add|list|remove\n\n" + webhookHelp}
+		}
+		return unknownCommand("webhook", verb, []string{"add", "list", "remove"}, webhookHelp)
+	}
 	fs := m.flags("webhook "+verb, webhookHelp)
 	var events *string
 	if verb == "add" {
@@ -243,8 +253,6 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 			return m.coded("webhook remove", err)
 		}
 		fmt.Fprintf(m.Stdout, "Webhook %s removed: nothing more is posted to it.\n", hook.URL)
-	default:
-		return &exitError{code: 2, msg: fmt.Sprintf("werkplek webhook: %q is not add, list or remove\n\n%s", verb, webhookHelp)}
 	}
 	return nil
 }
@@ -267,6 +275,9 @@ func (m *Main) hoursCommand(ctx context.Context, args []string) error {
 	if len(args) > 0 && isHelp(args[0]) {
 		fmt.Fprintln(m.Stdout, hoursHelp)
 		return nil
+	}
+	if isCommand(args) && args[0] != "export" {
+		return unknownCommand("hours", args[0], []string{"export"}, hoursHelp)
 	}
 	if len(args) == 0 || args[0] != "export" {
 		return &exitError{code: 2, msg: "werkplek hours: use werkplek hours export --from DATE --to DATE\n\n" + hoursHelp}
@@ -340,7 +351,7 @@ func (m *Main) hoursCommand(ctx context.Context, args []string) error {
 func (m *Main) coded(op string, err error) error {
 	var e *intranet.Error
 	if errors.As(err, &e) && e.Code != intranet.EINTERNAL && e.Code != intranet.EUNAVAILABLE {
-		return &exitError{code: 1, msg: "werkplek " + op + ": " + e.Message}
+		return &exitError{code: 1, msg: "werkplek " + op + ": " + cliMessage(e.Message)}
 	}
 	return err
 }

@@ -40,7 +40,7 @@ func TestAPITokenCommands(t *testing.T) {
 		if tok, err := s.UseAPIToken(context.Background(), api.Hash(secret), time.Now()); err != nil || tok.Name != "payroll" || !tok.Allows(intranet.ScopeHoursRead) {
 			t.Fatalf("the secret's hash finds %+v, %v", tok, err)
 		}
-		if code, _, errOut := run(t, env, "", "api", "token", "add", "payroll", "--scope", "hours:read"); code != 1 || !strings.Contains(errOut, "exists") {
+		if code, _, errOut := run(t, env, "", "api", "token", "add", "payroll", "--scope", "hours:read"); code != 1 || !strings.Contains(errOut, "werkplek api token add: a token named \"payroll\" exists; revoke it first or choose another name\n") {
 			t.Errorf("same name: %d %s", code, errOut)
 		}
 		for _, args := range [][]string{
@@ -62,7 +62,7 @@ func TestAPITokenCommands(t *testing.T) {
 		if code, out, _ := run(t, env, "", "api", "token", "revoke", "payroll"); code != 0 || !strings.Contains(out, "revoked") {
 			t.Errorf("revoke: %d %s", code, out)
 		}
-		if code, _, errOut := run(t, env, "", "api", "token", "revoke", "payroll"); code != 1 || !strings.Contains(errOut, "payroll") {
+		if code, _, errOut := run(t, env, "", "api", "token", "revoke", "payroll"); code != 1 || errOut != "werkplek api token revoke: no working token is named \"payroll\"\n" {
 			t.Errorf("revoke twice: %d %s", code, errOut)
 		}
 		if code, out, _ := run(t, env, "", "api", "token", "list"); code != 0 || !strings.Contains(out, "revoked") {
@@ -103,8 +103,8 @@ func TestWebhookCommands(t *testing.T) {
 			{[]string{"webhook", "add", "payroll.example.nl"}, 1, "not a web address"},
 			{[]string{"webhook", "add", "https://x.example.nl", "--events", "timesheet.deleted"}, 1, "not an event"},
 			{[]string{"webhook", "add"}, 2, "give one address"},
-			{[]string{"webhook", "remove", "https://nope.example.nl"}, 1, "No webhook"},
-			{[]string{"webhook", "delete", "https://erp.example.nl/hooks"}, 2, "not add, list or remove"},
+			{[]string{"webhook", "remove", "https://nope.example.nl"}, 1, "werkplek webhook remove: no webhook has the address https://nope.example.nl\n"},
+			{[]string{"webhook", "delete", "https://erp.example.nl/hooks"}, 2, `werkplek webhook: unknown command "delete"; the commands are: add, list, remove`},
 		} {
 			if code, _, errOut := run(t, env, "", tc.args...); code != tc.code || !strings.Contains(errOut, tc.says) {
 				t.Errorf("%v: %d %s", tc.args, code, errOut)
@@ -386,5 +386,35 @@ func TestWebhookPosterEverywhere(t *testing.T) {
 	defer m.Close()
 	if _, ok := m.Platforms.Poster(intranet.PlatformWebhook).(*webhook.Poster); !ok || m.Events == nil {
 		t.Fatalf("webhook poster %T, publisher %v", m.Platforms.Poster(intranet.PlatformWebhook), m.Events)
+	}
+}
+
+// TestUnknownSubcommand: every command group answers a word that is none of
+// its commands as the top level does: it names the word and what exists,
+// and exits 2; without a command (or with a flag first) it shows its use.
+func TestUnknownSubcommand(t *testing.T) {
+	env := sqliteEnv(t)
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"hours", "exprot", "--from", "2026-11-01"}, `werkplek hours: unknown command "exprot"; the commands are: export`},
+		{[]string{"api", "tokens", "list"}, `werkplek api: unknown command "tokens"; the commands are: token`},
+		{[]string{"api", "token", "remove", "payroll"}, `werkplek api token: unknown command "remove"; the commands are: add, list, revoke`},
+		{[]string{"api", "token", "ad", "payroll", "--scope", "hours:read"}, `werkplek api token: unknown command "ad"; the commands are: add, list, revoke`},
+		{[]string{"webhook", "lst"}, `werkplek webhook: unknown command "lst"; the commands are: add, list, remove`},
+		{[]string{"handovers", "exprot"}, `werkplek handovers: unknown command "exprot"; the commands are: export`},
+		{[]string{"news", "ack", "12"}, `werkplek news: unknown command "ack"; the commands are: acks`},
+		{[]string{"rooms", "imprt", "rooms.csv"}, `werkplek rooms: unknown command "imprt"; the commands are: import`},
+		{[]string{"teams", "list"}, `werkplek teams: unknown command "list"; the commands are: import`},
+		{[]string{"jobs", "rerty", "3"}, `werkplek jobs: unknown command "rerty"; the commands are: retry`},
+		{[]string{"hours", "--from", "2026-11-01"}, "werkplek hours: use werkplek hours export --from DATE --to DATE"},
+		{[]string{"api", "token"}, "werkplek api: use werkplek api token add|list|revoke"},
+		{[]string{"webhook", "--events", "timesheet.approved"}, "werkplek webhook: use werkplek webhook add|list|remove"},
+	} {
+		code, out, errOut := run(t, env, "", tc.args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.says+"\n") {
+			t.Errorf("%v: exit %d, stdout %q\n%s", tc.args, code, out, errOut)
+		}
 	}
 }

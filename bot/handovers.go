@@ -146,6 +146,9 @@ func (m *Main) handovers(ctx context.Context, args []string) error {
 			fmt.Fprintln(m.Stdout, handoversHelp)
 			return nil
 		}
+		if isCommand(args) {
+			return unknownCommand("handovers", args[0], []string{"export"}, handoversHelp)
+		}
 		return &exitError{code: 2, msg: "werkplek handovers: use werkplek handovers export --from DATE --to DATE\n\n" + handoversHelp}
 	}
 	fs := m.flags("handovers export", handoversHelp)

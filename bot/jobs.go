@@ -217,7 +217,10 @@ func (m *Main) jobsCommand(ctx context.Context, args []string) error {
 		return err
 	}
 	rest := fs.Args()
-	if len(rest) > 0 && rest[0] != "retry" || len(rest) == 1 || len(rest) > 2 {
+	if len(rest) > 0 && rest[0] != "retry" {
+		return unknownCommand("jobs", rest[0], []string{"retry"}, jobsHelp)
+	}
+	if len(rest) == 1 || len(rest) > 2 {
 		return &exitError{code: 2, msg: "werkplek jobs: use `werkplek jobs` to list or `werkplek jobs retry ID`"}
 	}
 	var retryID int64
@@ -238,7 +241,7 @@ func (m *Main) jobsCommand(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stdout, "Job %d will run again now.\n", retryID)
 			return nil
 		case intranet.ENOTFOUND, intranet.ECONFLICT:
-			return &exitError{code: 1, msg: "werkplek jobs retry: " + intranet.ErrorMessage(err)}
+			return &exitError{code: 1, msg: "werkplek jobs retry: " + cliMessage(intranet.ErrorMessage(err))}
 		}
 		return err
 	}

@@ -105,7 +105,7 @@ func TestJobsCommand(t *testing.T) {
 			_, out, _ = run(t, env, "", "jobs")
 			return len(othersThanRemind(out)) == 0
 		})
-		if code, _, errOut := run(t, env, "", "jobs", "retry", "99999"); code != 1 || !strings.Contains(errOut, "No job 99999") {
+		if code, _, errOut := run(t, env, "", "jobs", "retry", "99999"); code != 1 || errOut != "werkplek jobs retry: no job 99999\n" {
 			t.Errorf("retry of an unknown job: %d %s", code, errOut)
 		}
 		if code, _, errOut := run(t, env, "", "jobs", "retry", "x"); code != 2 || !strings.Contains(errOut, "not a job id") {

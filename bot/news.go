@@ -34,6 +34,9 @@ func (m *Main) news(ctx context.Context, args []string) error {
 			fmt.Fprintln(m.Stdout, newsHelp)
 			return nil
 		}
+		if isCommand(args) {
+			return unknownCommand("news", args[0], []string{"acks"}, newsHelp)
+		}
 		return &exitError{code: 2, msg: "werkplek news: use werkplek news acks ID\n\n" + newsHelp}
 	}
 	fs := m.flags("news acks", newsHelp)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
@@ -54,6 +55,29 @@ func importCSV[R any](ctx context.Context, m *Main, cmd, path string, dryRun boo
 	return records, sum, nil
 }
 
+// unknownCommand is a command group's answer to a word that is none of its
+// commands, as the top level answers one: it names the word and what
+// exists (exit 2).
+func unknownCommand(group, word string, known []string, help string) error {
+	return &exitError{code: 2, msg: fmt.Sprintf("werkplek %s: unknown command %q; the commands are: %s\n\n%s", group, word, strings.Join(known, ", "), help)}
+}
+
+// isCommand reports whether args start with a word of a command group
+// (not a flag): one that is not a command is unknownCommand.
+func isCommand(args []string) bool { return len(args) > 0 && !strings.HasPrefix(args[0], "-") }
+
+// cliMessage is a coded error's message (a sentence for a chat) after
+// "werkplek COMMAND: ", where the CLI's errors start lower case and end
+// without a full stop, as Go errors do.
+func cliMessage(msg string) string {
+	msg = strings.TrimSuffix(msg, ".")
+	r := []rune(msg)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) { // not an acronym: "URL", "ID"
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}
+
 // importArgs reads the arguments of `werkplek NOUN import [--dry-run] FILE`
 // (rooms, teams). It returns the file, or "" when there is nothing to
 // import (help was asked for and printed, or an error).
@@ -62,6 +86,9 @@ func (m *Main) importArgs(noun, help string, args []string) (path string, dryRun
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 			fmt.Fprintln(m.Stdout, help)
 			return "", false, nil
+		}
+		if isCommand(args) {
+			return "", false, unknownCommand(noun, args[0], []string{"import"}, help)
 		}
 		return "", false, &exitError{code: 2, msg: fmt.Sprintf("werkplek %s: use werkplek %s import FILE\n\n%s", noun, noun, help)}
 	}
