@@ -928,54 +928,86 @@ func (s *Store) fillSheets(db *gorm.DB, sheets []*intranet.Timesheet, from, to s
 
 // Timesheets returns the weeks f selects that hold entries or trips (within
 // From and To when set), by week, then person name (the phonebook's order:
-// surname first).
+// surname first). The page of weeks is chosen first and only its rows are
+// joined to names and decisions; asked only for states other than open, it
+// starts from the weeks' rows (open weeks may have none) and keeps those
+// with an entry or trip in the period.
 func (s *Store) Timesheets(ctx context.Context, f intranet.TimesheetFilter) ([]*intranet.Timesheet, error) {
-	var where []string
-	var args []any
+	// Conditions on entries and trips (e), and on the weeks' rows (w).
+	var e, w []string
+	var eArgs, wArgs []any
 	if len(f.PersonIDs) > 0 {
-		where, args = append(where, "person_id IN ?"), append(args, f.PersonIDs)
+		e, eArgs = append(e, "person_id IN ?"), append(eArgs, f.PersonIDs)
+		w, wArgs = append(w, "w.person_id IN ?"), append(wArgs, f.PersonIDs)
 	}
 	if f.From != "" {
-		if _, err := dayWeek(f.From); err != nil {
+		wk, err := dayWeek(f.From)
+		if err != nil {
 			return nil, err
 		}
-		where, args = append(where, "day >= ?"), append(args, f.From)
+		e, eArgs = append(e, "day >= ?"), append(eArgs, f.From)
+		w, wArgs = append(w, "w.week >= ?"), append(wArgs, wk.String())
 	}
 	if f.To != "" {
-		if _, err := dayWeek(f.To); err != nil {
+		wk, err := dayWeek(f.To)
+		if err != nil {
 			return nil, err
 		}
-		where, args = append(where, "day <= ?"), append(args, f.To)
+		e, eArgs = append(e, "day <= ?"), append(eArgs, f.To)
+		w, wArgs = append(w, "w.week <= ?"), append(wArgs, wk.String())
 	}
 	if f.Week != (intranet.Week{}) {
-		where, args = append(where, "week = ?"), append(args, f.Week.String())
+		e, eArgs = append(e, "week = ?"), append(eArgs, f.Week.String())
+		w, wArgs = append(w, "w.week = ?"), append(wArgs, f.Week.String())
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
+	states := make([]string, len(f.States))
+	open := false
+	for i, st := range f.States {
+		states[i] = string(st)
+		open = open || st == intranet.WeekOpen
 	}
-	q := sheetSelect + " FROM (SELECT person_id, week FROM time_entries" + cond + " UNION SELECT person_id, week FROM trips" + cond + ") i" + sheetJoins
-	qargs := append(append([]any(nil), args...), args...)
-	if len(f.States) > 0 {
-		states := make([]string, len(f.States))
-		for i, st := range f.States {
-			states[i] = string(st)
+	var page string
+	var qargs []any
+	if len(states) > 0 && !open {
+		has := func(table string) string {
+			c := append([]string{"x.person_id = w.person_id", "x.week = w.week"}, e...)
+			for i := 2; i < len(c); i++ {
+				c[i] = "x." + c[i]
+			}
+			return "EXISTS (SELECT 1 FROM " + table + " x WHERE " + strings.Join(c, " AND ") + ")"
 		}
-		q, qargs = q+" WHERE COALESCE(t.state, 'open') IN ?", append(qargs, states)
+		w = append([]string{"w.state IN ?"}, w...)
+		page = "SELECT w.person_id, w.week, p.sort_key FROM timesheets w JOIN people p ON p.id = w.person_id WHERE " +
+			strings.Join(w, " AND ") + " AND (" + has("time_entries") + " OR " + has("trips") + ")"
+		qargs = append(append(append([]any{states}, wArgs...), eArgs...), eArgs...)
+		page += " ORDER BY w.week, p.sort_key, p.id"
+	} else {
+		cond := ""
+		if len(e) > 0 {
+			cond = " WHERE " + strings.Join(e, " AND ")
+		}
+		page = "SELECT i.person_id, i.week, p.sort_key FROM (SELECT person_id, week FROM time_entries" + cond + " UNION SELECT person_id, week FROM trips" + cond + ") i" +
+			" JOIN people p ON p.id = i.person_id"
+		qargs = append(append([]any(nil), eArgs...), eArgs...)
+		if len(states) > 0 {
+			page += " LEFT JOIN timesheets t ON t.person_id = i.person_id AND t.week = i.week WHERE COALESCE(t.state, 'open') IN ?"
+			qargs = append(qargs, states)
+		}
+		page += " ORDER BY i.week, p.sort_key, p.id"
 	}
-	q += " ORDER BY i.week, p.sort_key, p.id"
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		page += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
 	if f.Offset > 0 {
 		if f.Limit <= 0 {
-			q += " LIMIT -1" // SQLite's "no limit", which PostgreSQL calls ALL
+			page += " LIMIT -1" // SQLite's "no limit", which PostgreSQL calls ALL
 			if s.engine == Postgres {
-				q = strings.TrimSuffix(q, " LIMIT -1") + " LIMIT ALL"
+				page = strings.TrimSuffix(page, " LIMIT -1") + " LIMIT ALL"
 			}
 		}
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
+		page += fmt.Sprintf(" OFFSET %d", f.Offset)
 	}
+	q := sheetSelect + " FROM (" + page + ") i" + sheetJoins + " ORDER BY i.week, i.sort_key, i.person_id"
 	db := s.conn(ctx)
 	var rows []sheetRow
 	if err := db.Raw(q, qargs...).Scan(&rows).Error; err != nil {

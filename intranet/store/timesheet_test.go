@@ -550,6 +550,14 @@ func TestTimesheets(t *testing.T) {
 			"OneDay":   {intranet.TimesheetFilter{From: "2026-12-01", To: "2026-12-01"}, []row{{"jan", w49, intranet.WeekApproved, 1}}},
 			"Combined": {intranet.TimesheetFilter{From: "2026-11-30", To: "2026-12-31", States: []intranet.WeekState{intranet.WeekOpen}, PersonIDs: []int64{jan}}, all[3:]},
 			"Nothing":  {intranet.TimesheetFilter{From: "2027-01-01"}, nil},
+			// Asked for decided states only, the weeks' rows are the start:
+			// the same filters, and the same rule that a week needs an entry
+			// or trip in the period.
+			"DecidedPage":   {intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekSubmitted, intranet.WeekApproved}, Offset: 1, Limit: 1}, all[2:3]},
+			"DecidedPerson": {intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekSubmitted, intranet.WeekApproved}, PersonIDs: []int64{eva, anouk}}, all[:1]},
+			"ApprovedDates": {intranet.TimesheetFilter{From: "2026-12-04", To: "2026-12-31", States: []intranet.WeekState{intranet.WeekApproved}}, []row{{"jan", w49, intranet.WeekApproved, 1}}},
+			"ApprovedGap":   {intranet.TimesheetFilter{From: "2026-12-02", To: "2026-12-03", States: []intranet.WeekState{intranet.WeekApproved}}, nil},
+			"ApprovedWeek":  {intranet.TimesheetFilter{Week: w50, States: []intranet.WeekState{intranet.WeekApproved}}, nil},
 		} {
 			if got := list(tc.f); !cmp.Equal(got, tc.want, cmp.AllowUnexported(row{})) {
 				t.Errorf("%s: %v, want %v", name, got, tc.want)
