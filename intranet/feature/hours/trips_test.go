@@ -25,7 +25,7 @@ func TestAddTrips(t *testing.T) {
 		w(t, "no to", e.say(jan, "/km vandaag 23 Utrecht"), "Ik mis `naar`.")
 		w(t, "no km", e.say(kees, "/km today Utrecht to Zeist"), "`Utrecht` is not a number of kilometres", "Write `/km <date> [<km> <from> to <to>]")
 		w(t, "nothing", e.say(jan, "/km vandaag"), "Ik mis de rit")
-		w(t, "too far", e.say(jan, "/km vandaag 1500 Utrecht naar Rome retour"), "3000 km is meer dan de 2000 km die één rit mag zijn.")
+		w(t, "too far", e.say(jan, "/km vandaag 1500 Utrecht naar Rome retour"), "3.000 km is meer dan de 2.000 km die één rit mag zijn.")
 		w(t, "two decimals", e.say(jan, "/km vandaag 23,45 Utrecht naar Zeist"), "`23,45`: schrijf kilometers met hoogstens één cijfer achter de komma")
 		w(t, "future", e.say(jan, "/km morgen 23 Utrecht naar Zeist"), "`morgen` is nog niet geweest")
 		w(t, "unknown option", e.say(jan, "/km vandaag 23 Utrecht naar Zeist doell:x"), "`doell:` ken ik niet")
