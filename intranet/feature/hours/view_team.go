@@ -8,6 +8,10 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature"
 )
 
+// maxNothingNames is how many of those who wrote nothing /hours team
+// names; the others are counted.
+const maxNothingNames = 10
+
 // teamView is /hours team's reply: a section per person who waits for a
 // decision (with its buttons), then who is approved, rejected, did not
 // submit, and wrote nothing.
@@ -49,7 +53,13 @@ func (u *Unit) teamView(c *feature.Call, w intranet.Week, rows []teamRow, lastWe
 	add("Afgewezen (%d)", "Rejected (%d)", rejected)
 	add("Niet ingediend (%d)", "Not submitted (%d)", open)
 	if len(nothing) > 0 {
-		r.Sections = append(r.Sections, intranet.Section{Title: c.T("Niets geschreven (%d)", "Nothing written (%d)", len(nothing)), Text: strings.Join(nothing, ", ")})
+		// Only a few names: on a phone a long list hides the rest, and
+		// these people have nothing to decide on.
+		text := strings.Join(nothing, ", ")
+		if len(nothing) > maxNothingNames {
+			text = strings.Join(nothing[:maxNothingNames], ", ") + c.T(" en nog %d", " and %d more", len(nothing)-maxNothingNames)
+		}
+		r.Sections = append(r.Sections, intranet.Section{Title: c.T("Niets geschreven (%d)", "Nothing written (%d)", len(nothing)), Text: text})
 	}
 	if lastWeek {
 		r.Context = append(r.Context, c.T("Op maandagochtend is dat vorige week; deze week: `/uren team %s`.", "On Monday morning that is last week; this week: `/hours team %s`.", w.Next()))

@@ -1,10 +1,56 @@
 package hours_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/werkplek/werkplek/internal/coretest"
+	"github.com/werkplek/werkplek/intranet"
 )
+
+// /hours team counts everyone who wrote nothing but names ten; the lists
+// an approver acts on stay whole.
+func TestTeamNamesFewWhoWroteNothing(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		var names []string
+		for i := 1; i <= 14; i++ {
+			name := fmt.Sprintf("Zorger %02d", i)
+			names = append(names, name)
+			e.Import(intranet.PersonRecord{Name: name, Email: fmt.Sprintf("zorger%02d@example.nl", i), Department: "Zorg Oost"})
+			e.work(fmt.Sprintf("zorger%02d@example.nl", i), "2026-11-23", 60, 0)
+		}
+		all := append(names, "Jan de Vries", "Pieter Jansen", "Sanne Oost")
+		named := func(text string) int {
+			n := 0
+			for _, name := range all {
+				if strings.Contains(text, name) {
+					n++
+				}
+			}
+			return n
+		}
+		// Week 47: all 17 wrote nothing.
+		team := e.say(anouk, "/uren team 2026-W47")
+		coretest.Wants(t, "nothing nl", team, "Niets geschreven (17)", " en nog 7")
+		if n := named(team); n != 10 {
+			t.Errorf("/uren team names %d of the 17 who wrote nothing, want 10:\n%s", n, team)
+		}
+		// Week 48: the 14 wrote hours and did not submit: all named.
+		team = e.say(anouk, "/uren team")
+		coretest.Wants(t, "not submitted", team, "Niet ingediend (14)", "Niets geschreven (3)", "Jan de Vries", "Pieter Jansen", "Sanne Oost")
+		coretest.Lacks(t, "three is few", team, "en nog")
+		for _, name := range names {
+			coretest.Wants(t, "not submitted named", team, "- "+name+" · 1 uur")
+		}
+		e.say(anouk, "/werkplek language en")
+		team = e.say(anouk, "/hours team 2026-W47")
+		coretest.Wants(t, "nothing en", team, "Nothing written (17)", " and 7 more")
+		if n := named(team); n != 10 {
+			t.Errorf("/hours team names %d of the 17 who wrote nothing, want 10:\n%s", n, team)
+		}
+	})
+}
 
 // Large amounts carry the reader's thousands separators; a rate stays
 // as it was.
