@@ -9,6 +9,39 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 )
 
+// A confirmation names the entry's or trip's number once: in its head,
+// which says what to type to correct it.
+func TestConfirmationsNameTheNumberOnce(t *testing.T) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
+		w, l := coretest.Wants, coretest.Lacks
+		added := e.say(jan, "/uren ma 7,5u")
+		w(t, "entry nl", added, "Genoteerd als regel 1: ma 23 nov, 7,5 uur.", "`/uren wijzig 1 …`")
+		l(t, "entry nl twice", added, "#1")
+		added = e.say(kees, "/hours mon 07:00-15:00")
+		w(t, "entry en", added, "Written down as entry 2: Mon 23 Nov, 07:00-15:00: 8 h.", "`/hours edit 2 …`")
+		l(t, "entry en twice", added, "#2")
+		w(t, "edited", e.say(jan, "/uren wijzig 1 6u"), "Regel 1 is gewijzigd: ma 23 nov, 6 uur.")
+		removed := e.say(jan, "/uren verwijder 1")
+		w(t, "removed", removed, "Regel 1 is verwijderd (ma 23 nov, 6 uur).")
+		l(t, "removed twice", removed, "#1")
+
+		trip := e.say(jan, "/km ma 23 Utrecht naar Zeist")
+		w(t, "trip nl", trip, "Rit genoteerd als nummer 1: ma 23 nov, Utrecht → Zeist: 23 km, € 5,29.", "`/km wijzig 1 …`")
+		l(t, "trip nl twice", trip, "#1")
+		trip = e.say(kees, "/km mon 12 Amersfoort to Soest return")
+		w(t, "trip en", trip, "Trip written down as number 2: Mon 23 Nov, Amersfoort → Soest and back: 24 km, €5.52.", "`/km edit 2 …`")
+		l(t, "trip en twice", trip, "#2")
+		w(t, "trip edited", e.say(jan, "/km wijzig 1 25 Utrecht naar Zeist"), "Rit 1 is gewijzigd: ma 23 nov, Utrecht → Zeist: 25 km")
+		removed = e.say(jan, "/km verwijder 1")
+		w(t, "trip removed", removed, "Rit 1 is verwijderd (ma 23 nov, Utrecht → Zeist: 25 km, € 5,75).")
+		l(t, "trip removed twice", removed, "#1")
+		// Lists keep the numbers: they are what one types.
+		e.say(jan, "/uren di 8u")
+		e.say(jan, "/km di 10 Utrecht naar Zeist")
+		w(t, "week keeps numbers", e.say(jan, "/uren week"), "#3 8 uur", "#3 di 24 nov, Utrecht → Zeist: 10 km")
+	})
+}
+
 // /hours team counts everyone who wrote nothing but names ten; the lists
 // an approver acts on stay whole.
 func TestTeamNamesFewWhoWroteNothing(t *testing.T) {
