@@ -172,7 +172,7 @@ func TestSubmitApproveByButton(t *testing.T) {
 		w(t, "submit", e.say(pieter, "/uren indienen"), "Je week 48 (23 nov – 29 nov 2026) is ingediend bij Anouk van den Berg", "15,5 uur · 46 km · € 10,58")
 		card := last(e.dms(anouk))
 		w(t, "card", card, "Uren ter goedkeuring: Pieter Jansen", "15,5 uur · 46 km · € 10,58", "ma 23 nov 7,5 uur · WZ-Noord",
-			"46 km Utrecht → Zeist retour", "[Goedkeuren: /hours approve pieter.jansen@example.nl 2026-W48]", "[Afwijzen: /hours reject pieter.jansen@example.nl 2026-W48]")
+			"46 km Utrecht → Zeist en terug", "[Goedkeuren: /hours approve pieter.jansen@example.nl 2026-W48]", "[Afwijzen: /hours reject pieter.jansen@example.nl 2026-W48]")
 		w(t, "again", e.say(pieter, "/hours submit 48"), "al ingediend")
 		// The lock: nothing changes in a submitted week.
 		if _, err := e.Store.AddTimeEntry(context.Background(), intranet.NewTimeEntry{PersonID: e.person(pieter).ID, Date: "2026-11-25", Minutes: 60}, e.Now); intranet.ErrorCode(err) != intranet.ECONFLICT {

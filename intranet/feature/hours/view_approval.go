@@ -32,14 +32,7 @@ func (u *Unit) entryLines(lang string, s *intranet.Timesheet) []string {
 			out = append(out, feature.T(lang, "… en nog %d", "… and %d more", len(s.Entries)-i))
 			break
 		}
-		line := "- " + dayText(lang, e.Date) + " "
-		if e.Ranged() {
-			line += e.Start.In(u.cfg.Location).Format("15:04") + "–" + e.End.In(u.cfg.Location).Format("15:04") + " "
-			if e.BreakMinutes > 0 {
-				line += feature.T(lang, "(pauze %d min) ", "(break %d min) ", e.BreakMinutes)
-			}
-		}
-		line += hoursText(lang, e.Minutes)
+		line := "- " + dayText(lang, e.Date) + " " + u.workedText(lang, e)
 		if e.Project != "" {
 			line += " · " + intranet.Plain(e.Project)
 		}
@@ -56,10 +49,7 @@ func (u *Unit) tripLines(lang string, s *intranet.Timesheet) []string {
 			out = append(out, feature.T(lang, "… en nog %d", "… and %d more", len(s.Trips)-i))
 			break
 		}
-		line := fmt.Sprintf("- %s %s %s → %s", dayText(lang, t.Date), kmText(lang, t.Km), intranet.Plain(t.From), intranet.Plain(t.To))
-		if t.Return {
-			line += feature.T(lang, " retour", " return")
-		}
+		line := fmt.Sprintf("- %s %s %s", dayText(lang, t.Date), kmText(lang, t.Km), wayText(lang, t))
 		if t.Purpose != "" {
 			line += " · " + intranet.Plain(t.Purpose)
 		}

@@ -42,6 +42,30 @@ func TestConfirmationsNameTheNumberOnce(t *testing.T) {
 	})
 }
 
+// The approver's card writes a night shift's end and a return trip as
+// the week view does.
+func TestCardReadsAsTheWeek(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		w, l := coretest.Wants, coretest.Lacks
+		e.say(pieter, "/uren do 22:30-07:00 pauze:30")
+		e.say(pieter, "/km di 23 Utrecht naar Zeist retour")
+		w(t, "week", e.say(pieter, "/uren week"), "#1 22:30-07:00 (tot vr 27 nov), pauze 30 min: 8 uur", "#1 di 24 nov, Utrecht → Zeist en terug: 46 km")
+		e.say(pieter, "/uren indienen")
+		card := last(e.dms(anouk))
+		w(t, "card nl", card, "- do 26 nov 22:30-07:00 (tot vr 27 nov), pauze 30 min: 8 uur", "- di 24 nov 46 km Utrecht → Zeist en terug")
+		l(t, "card nl", card, "retour", "–07:00")
+
+		e.say(anouk, "/werkplek language en")
+		e.say(kees, "/hours thu 22:00-06:00")
+		e.say(kees, "/km tue 12 Amersfoort to Soest return")
+		w(t, "week en", e.say(kees, "/hours week"), "22:00-06:00 (to Fri 27 Nov): 8 h", "Amersfoort → Soest and back: 24 km")
+		e.say(kees, "/hours submit")
+		card = last(e.dms(anouk))
+		w(t, "card en", card, "- Thu 26 Nov 22:00-06:00 (to Fri 27 Nov): 8 h", "- Tue 24 Nov 24 km Amersfoort → Soest and back")
+		l(t, "card en", card, " return")
+	})
+}
+
 // /hours team counts everyone who wrote nothing but names ten; the lists
 // an approver acts on stay whole.
 func TestTeamNamesFewWhoWroteNothing(t *testing.T) {
