@@ -346,7 +346,7 @@ func TestTeamView(t *testing.T) {
 		coretest.Wants(t, "other week", e.say(anouk, "/hours team 2026-W47"), "Niemand wacht op goedkeuring", "Niets geschreven (3)", "Jan de Vries", "Pieter Jansen", "Sanne Oost")
 		coretest.Wants(t, "admin alone", e.say(ada, "/hours team"), "Je keurt van niemand de uren goed")
 		e.Import(intranet.PersonRecord{Name: "Bram Bestuur", Email: "bram@example.nl", Department: "Bestuur", ManagerEmail: ada})
-		coretest.Wants(t, "admin", e.say(ada, "/hours team"), "Niets geschreven (1)", "Bram Bestuur", "Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer` geeft")
+		coretest.Wants(t, "admin", e.say(ada, "/hours team"), "Niets geschreven (1)", "Bram Bestuur", "Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer <van> <tot>` geeft")
 		e.work(wim, "2026-11-25", 60, 0)
 		coretest.Wants(t, "admin approves wim", e.say(ada, "/hours team"), "Niet ingediend (1)", "- Wim West · 1 uur")
 	})

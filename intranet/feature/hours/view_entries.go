@@ -194,9 +194,13 @@ func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
 		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Week indienen", "Submit the week"), Style: intranet.StylePrimary, Command: "/hours submit " + t.Week.String()})
 	}
 	reply.Buttons = append(reply.Buttons, prev)
-	if !t.State.Locked() {
-		reply.Context = []string{c.T("Verbeteren: `%s <nummer> …`; weghalen: `%s <nummer>`.", "Correct: `%s <number> …`; remove: `%s <number>`.",
-			hoursCmd(c.Lang, "edit", "wijzig"), hoursCmd(c.Lang, "remove", "verwijder"))}
+	if !t.State.Locked() && len(t.Entries) > 0 {
+		reply.Context = append(reply.Context, c.T("Verbeteren: `%s <nummer> …`; weghalen: `%s <nummer>`.", "Correct: `%s <number> …`; remove: `%s <number>`.",
+			hoursCmd(c.Lang, "edit", "wijzig"), hoursCmd(c.Lang, "remove", "verwijder")))
+	}
+	if !t.State.Locked() && len(t.Trips) > 0 {
+		// Trips have numbers of their own: /uren wijzig 3 is not trip 3.
+		reply.Context = append(reply.Context, tripsContext(c))
 	}
 	return reply
 }

@@ -65,8 +65,8 @@ func (u *Unit) teamView(c *feature.Call, w intranet.Week, rows []teamRow, lastWe
 		r.Context = append(r.Context, c.T("Op maandagochtend is dat vorige week; deze week: `/uren team %s`.", "On Monday morning that is last week; this week: `/hours team %s`.", w.Next()))
 	}
 	if department {
-		r.Context = append(r.Context, c.T("Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer` geeft die van iedereen.",
-			"You approve nobody's hours; as an admin you see your own department. `/hours export` gives everyone's."))
+		r.Context = append(r.Context, c.T("Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer <van> <tot>` geeft die van iedereen.",
+			"You approve nobody's hours; as an admin you see your own department. `/hours export <from> <to>` gives everyone's."))
 	}
 	return r
 }

@@ -100,7 +100,8 @@ func (u *Unit) rateOf(t *intranet.Trip) float64 {
 // removedTripView confirms a removed trip.
 func (u *Unit) removedTripView(c *feature.Call, t *intranet.Trip, sheet *intranet.Timesheet) intranet.Reply {
 	return intranet.Reply{Lang: c.Lang, Text: c.T("Rit %d is verwijderd (%s). Week %d: %s, %s.", "Trip %d was removed (%s). Week %d: %s, %s.",
-		t.ID, u.tripText(c.Lang, t), sheet.Week.Number, kmText(c.Lang, sheet.Km()), euroText(c.Lang, sheet.Allowance(u.cfg.Rate)))}
+		t.ID, u.tripText(c.Lang, t), sheet.Week.Number, kmText(c.Lang, sheet.Km()), euroText(c.Lang, sheet.Allowance(u.cfg.Rate))),
+		Buttons: []intranet.Button{{Label: c.T("Week bekijken", "See the week"), Command: "/km week " + sheet.Week.String()}}}
 }
 
 // kmWeekView is /km week: the week's trips, kilometres and allowance.
@@ -116,9 +117,22 @@ func (u *Unit) kmWeekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply
 	}
 	reply.Text = c.T("Totaal: %s, %s.", "Total: %s, %s.", kmText(c.Lang, t.Km()), euroText(c.Lang, t.Allowance(u.cfg.Rate))) + "\n" + state
 	reply.Sections = []intranet.Section{u.tripsSection(c, t.Trips, t.Km(), t.Allowance(u.cfg.Rate))}
-	reply.Buttons = []intranet.Button{{Label: c.T("Uren en ritten", "Hours and trips"), Command: "/hours week " + t.Week.String()}, prev}
+	if !t.State.Locked() {
+		// Trips go with the week's hours: submitting here saves a step.
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Week indienen", "Submit the week"), Style: intranet.StylePrimary, Command: "/hours submit " + t.Week.String()})
+	}
+	reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Uren en ritten", "Hours and trips"), Command: "/hours week " + t.Week.String()}, prev)
 	reply.Context = []string{c.T("Vergoeding %s; een ingediende week houdt het tarief van toen.", "Allowance %s; a submitted week keeps the rate of then.", rateText(c.Lang, u.cfg.Rate))}
+	if !t.State.Locked() {
+		reply.Context = append(reply.Context, tripsContext(c))
+	}
 	return reply
+}
+
+// tripsContext says how to correct or remove a trip of a list.
+func tripsContext(c *feature.Call) string {
+	return c.T("Een rit verbeteren: `%s <nummer> …`; weghalen: `%s <nummer>`.", "To correct a trip: `%s <number> …`; remove: `%s <number>`.",
+		kmCmd(c.Lang, "edit", "wijzig"), kmCmd(c.Lang, "remove", "verwijder"))
 }
 
 // kmMonthView is /km month: the month's trips and totals.

@@ -130,3 +130,24 @@ func TestLargeAmounts(t *testing.T) {
 		w(t, "small stays", e.say(kees, "/km thu 23.4 Utrecht to Zeist"), "23.4 km, €5.38.")
 	})
 }
+
+// The trips' own commands are told where trips are listed, and /km week
+// and a removed trip lead on.
+func TestTripsNextSteps(t *testing.T) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
+		w, l := coretest.Wants, coretest.Lacks
+		e.say(jan, "/km ma 23 Utrecht naar Zeist")
+		week := e.say(jan, "/uren week")
+		w(t, "week of trips only", week, "Een rit verbeteren: `/km wijzig <nummer> …`; weghalen: `/km verwijder <nummer>`.")
+		l(t, "no hours to correct", week, "/uren wijzig")
+		e.say(jan, "/uren ma 8u")
+		w(t, "week of both", e.say(jan, "/uren week"), "Verbeteren: `/uren wijzig <nummer> …`", "Een rit verbeteren: `/km wijzig <nummer> …`")
+		w(t, "km week nl", e.say(jan, "/km week"), "[Week indienen: /hours submit 2026-W48]", "Een rit verbeteren: `/km wijzig <nummer> …`; weghalen: `/km verwijder <nummer>`.")
+		e.say(kees, "/km mon 12 Amersfoort to Soest")
+		w(t, "km week en", e.say(kees, "/km week"), "[Submit the week: /hours submit 2026-W48]", "To correct a trip: `/km edit <number> …`; remove: `/km remove <number>`.")
+		w(t, "removed leads on", e.say(jan, "/km verwijder 1"), "[Week bekijken: /km week 2026-W48]")
+		e.say(jan, "/uren indienen")
+		submitted := e.say(jan, "/km week")
+		l(t, "submitted: nothing to submit or correct", submitted, "Week indienen", "/km wijzig")
+	})
+}
