@@ -151,3 +151,21 @@ func TestTripsNextSteps(t *testing.T) {
 		l(t, "submitted: nothing to submit or correct", submitted, "Week indienen", "/km wijzig")
 	})
 }
+
+// Who cannot submit, or submitted already, is told what to do next.
+func TestSubmitNextSteps(t *testing.T) {
+	entriesEnv(t, func(t *testing.T, e *entryEnv) {
+		w := coretest.Wants
+		// Anouk leads Zorg Oost, has no manager, and there is no admin.
+		e.say(anouk, "/uren ma 8u")
+		w(t, "nobody approves", e.say(anouk, "/uren indienen"), "Werkplek heeft nog geen beheerder. Vraag wie Werkplek installeerde om een teamleider, manager of beheerder in te stellen.")
+		e.say(jan, "/uren ma 8u")
+		e.say(jan, "/uren indienen")
+		w(t, "again nl", e.say(jan, "/uren indienen"), "al ingediend en wacht op goedkeuring. Moet er iets anders? Vraag Anouk van den Berg hem af te wijzen, dan kun je hem verbeteren.")
+		e.say(anouk, "/uren goedkeuren jan.devries@example.nl 48")
+		w(t, "approved nl", e.say(jan, "/uren indienen 48"), "al goedgekeurd. Moet er iets anders? Vraag Anouk van den Berg hem te heropenen.")
+		e.say(kees, "/hours mon 8h")
+		e.say(kees, "/hours submit")
+		w(t, "again en", e.say(kees, "/hours submit"), "submitted already and waits for approval. Need a change? Ask Anouk van den Berg to reject it, then you can correct it.")
+	})
+}
