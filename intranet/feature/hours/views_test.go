@@ -169,3 +169,31 @@ func TestSubmitNextSteps(t *testing.T) {
 		w(t, "again en", e.say(kees, "/hours submit"), "submitted already and waits for approval. Need a change? Ask Anouk van den Berg to reject it, then you can correct it.")
 	})
 }
+
+// /uren team of one week says which other weeks wait for a decision, so
+// that a lead on Sunday does not miss last week's.
+func TestTeamTellsOtherWeeksWaiting(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		w, l := coretest.Wants, coretest.Lacks
+		e.work(pieter, "2026-11-17", 480, 0)
+		e.work(kees, "2026-11-18", 480, 0)
+		e.work(jan, "2026-11-10", 480, 0)
+		e.say(pieter, "/uren indienen 47")
+		e.say(kees, "/hours submit 47")
+		e.say(jan, "/uren indienen 46")
+		e.work(wim, "2026-11-17", 480, 0) // Ada approves Wim's, not Anouk
+		e.say(wim, "/uren indienen 47")
+		team := e.say(anouk, "/uren team")
+		w(t, "this week", team, "Niemand wacht op goedkeuring.", "Wachten ook op goedkeuring: week 46 (1), week 47 (2).",
+			"[Week 46 bekijken: /hours team 2026-W46]", "[Week 47 bekijken: /hours team 2026-W47]")
+		team = e.say(anouk, "/uren team 47")
+		w(t, "week 47", team, "Ingediend, wacht op goedkeuring (2)", "Wachten ook op goedkeuring: week 46 (1).")
+		l(t, "week 47 not again", team, "week 47 (2)")
+		e.say(anouk, "/werkplek language en")
+		w(t, "en", e.say(anouk, "/hours team"), "Also waiting for approval: week 46 (1), week 47 (2).", "[See week 46: /hours team 2026-W46]")
+		e.say(anouk, "/hours approve jan.devries@example.nl 46")
+		e.say(anouk, "/hours approve pieter.jansen@example.nl 47")
+		e.say(anouk, "/hours approve kees.janssen@example.nl 47")
+		l(t, "none left", e.say(anouk, "/hours team"), "Also waiting")
+	})
+}
