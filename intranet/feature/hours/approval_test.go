@@ -233,12 +233,12 @@ func TestOtherApproversCard(t *testing.T) {
 		e.Press(anouk, "/hours approve pieter.jansen@example.nl 2026-W48")
 		e.RunDue()
 		card := last(e.Posters.DMsNow(intranet.PlatformConsole, lotte))
-		coretest.Wants(t, "lotte's card now", card, "week 48 (23 nov – 29 nov 2026) is goedgekeurd door Anouk van den Berg (vr 27 nov 11:00)")
+		coretest.Wants(t, "lotte's card now", card, "✅ Week 48 (23 nov – 29 nov 2026) is goedgekeurd door Anouk van den Berg (vr 27 nov 11:00)")
 		coretest.Lacks(t, "no buttons", card, "[Goedkeuren:")
 		coretest.Wants(t, "lotte presses", coretest.All(e.Press(lotte, "/hours reject pieter.jansen@example.nl 2026-W48")), "al goedgekeurd door Anouk van den Berg")
 		e.say(anouk, "/hours reopen pieter.jansen@example.nl 48 Verkeerd project")
 		e.RunDue()
-		coretest.Wants(t, "reopened", last(e.Posters.DMsNow(intranet.PlatformConsole, lotte)), "is heropend")
+		coretest.Wants(t, "reopened", last(e.Posters.DMsNow(intranet.PlatformConsole, lotte)), "Week 48 (23 nov – 29 nov 2026) is heropend en wacht tot Pieter Jansen hem opnieuw indient.")
 	})
 }
 

@@ -97,7 +97,7 @@ func (u *Unit) sheetCard(lang string, s *intranet.Timesheet) intranet.Reply {
 	if s.State == intranet.WeekSubmitted {
 		return u.approvalCard(lang, s)
 	}
-	week := weekText(lang, s.Week)
+	week := capital(weekText(lang, s.Week)) // a sentence starts with it
 	r := intranet.Reply{Title: feature.T(lang, "Uren van %s", "Hours of %s", s.Person)}
 	switch s.State {
 	case intranet.WeekApproved:
