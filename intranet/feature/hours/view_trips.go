@@ -141,7 +141,7 @@ func (u *Unit) kmMonthView(c *feature.Call, m when.Month, trips []*intranet.Trip
 	prev := when.MonthOf(m.First().AddDays(-1))
 	prevButton := intranet.Button{Label: c.T("Maand ervoor", "Month before"), Command: "/km month " + prev.String()}
 	if len(trips) == 0 {
-		reply.Text = c.T("Geen ritten in %s.", "No trips in %s.", m.Format(c.Lang))
+		reply.Text = c.T("Geen ritten in %s. Schrijf er een met `/km <datum> 23 Utrecht naar Zeist`.", "No trips in %s. Write one with `/km <date> 23 Utrecht to Zeist`.", m.Format(c.Lang))
 		reply.Buttons = []intranet.Button{prevButton}
 		return reply
 	}

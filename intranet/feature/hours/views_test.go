@@ -136,6 +136,8 @@ func TestLargeAmounts(t *testing.T) {
 func TestTripsNextSteps(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
+		w(t, "empty month nl", e.say(jan, "/km maand oktober"), "Geen ritten in oktober 2026. Schrijf er een met `/km <datum> 23 Utrecht naar Zeist`.")
+		w(t, "empty month en", e.say(kees, "/km month october"), "No trips in October 2026. Write one with `/km <date> 23 Utrecht to Zeist`.")
 		e.say(jan, "/km ma 23 Utrecht naar Zeist")
 		week := e.say(jan, "/uren week")
 		w(t, "week of trips only", week, "Een rit verbeteren: `/km wijzig <nummer> …`; weghalen: `/km verwijder <nummer>`.")
