@@ -12,21 +12,44 @@ import (
 )
 
 // This file writes amounts, days and weeks for people: the Dutch way for
-// Dutch readers (7,5 uur, € 10,58, 23,5 km, ma 23 nov) and the English way
-// for English ones (7.5 h, €10.58, 23.5 km, Mon 23 Nov). Every view of the
-// unit writes them through these.
+// Dutch readers (7,5 uur, € 1.234,56, 2.162,5 km, ma 23 nov) and the
+// English way for English ones (7.5 h, €1,234.56, 2,162.5 km, Mon 23 Nov).
+// Every view of the unit writes them through these.
 
 // decimal writes a number with at most decimals digits after the point,
-// a comma in Dutch: "7,5", "38", "10,58".
+// the Dutch way for Dutch readers ("2.162,5", "7,5") and the English way
+// for English ones ("2,162.5", "7.5").
 func decimal(lang string, v float64, decimals int) string {
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
-	if lang == "nl" {
-		s = strings.Replace(s, ".", ",", 1)
+	return localNumber(lang, s)
+}
+
+// localNumber writes a number formatted by strconv ("-1234.5") with the
+// reader's thousands separator and decimal mark: "-1.234,5", "-1,234.5".
+func localNumber(lang, s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
 	}
-	return s
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	thousands, point := ",", "."
+	if lang == "nl" {
+		thousands, point = ".", ","
+	}
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(thousands)
+		}
+		b.WriteRune(d)
+	}
+	if hasFrac {
+		b.WriteString(point + frac)
+	}
+	return sign + b.String()
 }
 
 // hoursText writes minutes as hours: "38,5 uur", "38.5 h".
@@ -34,11 +57,11 @@ func hoursText(lang string, minutes int) string {
 	return feature.T(lang, "%s uur", "%s h", decimal(lang, float64(minutes)/60, 2))
 }
 
-// euroText writes an amount of euro: "€ 10,58", "€10.58".
+// euroText writes an amount of euro: "€ 1.234,56", "€1,234.56".
 func euroText(lang string, v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s := localNumber(lang, strconv.FormatFloat(v, 'f', 2, 64))
 	if lang == "nl" {
-		return "€ " + strings.Replace(s, ".", ",", 1)
+		return "€ " + s
 	}
 	return "€" + s
 }

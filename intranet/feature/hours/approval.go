@@ -266,7 +266,7 @@ func (u *Unit) submit(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	var locked *intranet.WeekLocked
 	switch {
 	case errors.As(submitted, &locked):
-		return c.Reply(alreadySubmitted(c, w, locked.State)), nil
+		return c.Reply(alreadySubmitted(c, w, locked.State, approvers)), nil
 	case intranet.ErrorCode(submitted) == intranet.EINVALID:
 		return c.Reply(nothingToSubmit(c, w)), nil
 	case err != nil:

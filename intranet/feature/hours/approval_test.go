@@ -172,7 +172,7 @@ func TestSubmitApproveByButton(t *testing.T) {
 		w(t, "submit", e.say(pieter, "/uren indienen"), "Je week 48 (23 nov – 29 nov 2026) is ingediend bij Anouk van den Berg", "15,5 uur · 46 km · € 10,58")
 		card := last(e.dms(anouk))
 		w(t, "card", card, "Uren ter goedkeuring: Pieter Jansen", "15,5 uur · 46 km · € 10,58", "ma 23 nov 7,5 uur · WZ-Noord",
-			"46 km Utrecht → Zeist retour", "[Goedkeuren: /hours approve pieter.jansen@example.nl 2026-W48]", "[Afwijzen: /hours reject pieter.jansen@example.nl 2026-W48]")
+			"46 km Utrecht → Zeist en terug", "[Goedkeuren: /hours approve pieter.jansen@example.nl 2026-W48]", "[Afwijzen: /hours reject pieter.jansen@example.nl 2026-W48]")
 		w(t, "again", e.say(pieter, "/hours submit 48"), "al ingediend")
 		// The lock: nothing changes in a submitted week.
 		if _, err := e.Store.AddTimeEntry(context.Background(), intranet.NewTimeEntry{PersonID: e.person(pieter).ID, Date: "2026-11-25", Minutes: 60}, e.Now); intranet.ErrorCode(err) != intranet.ECONFLICT {
@@ -233,12 +233,12 @@ func TestOtherApproversCard(t *testing.T) {
 		e.Press(anouk, "/hours approve pieter.jansen@example.nl 2026-W48")
 		e.RunDue()
 		card := last(e.Posters.DMsNow(intranet.PlatformConsole, lotte))
-		coretest.Wants(t, "lotte's card now", card, "week 48 (23 nov – 29 nov 2026) is goedgekeurd door Anouk van den Berg (vr 27 nov 11:00)")
+		coretest.Wants(t, "lotte's card now", card, "✅ Week 48 (23 nov – 29 nov 2026) is goedgekeurd door Anouk van den Berg (vr 27 nov 11:00)")
 		coretest.Lacks(t, "no buttons", card, "[Goedkeuren:")
 		coretest.Wants(t, "lotte presses", coretest.All(e.Press(lotte, "/hours reject pieter.jansen@example.nl 2026-W48")), "al goedgekeurd door Anouk van den Berg")
 		e.say(anouk, "/hours reopen pieter.jansen@example.nl 48 Verkeerd project")
 		e.RunDue()
-		coretest.Wants(t, "reopened", last(e.Posters.DMsNow(intranet.PlatformConsole, lotte)), "is heropend")
+		coretest.Wants(t, "reopened", last(e.Posters.DMsNow(intranet.PlatformConsole, lotte)), "Week 48 (23 nov – 29 nov 2026) is heropend en wacht tot Pieter Jansen hem opnieuw indient.")
 	})
 }
 
@@ -346,7 +346,7 @@ func TestTeamView(t *testing.T) {
 		coretest.Wants(t, "other week", e.say(anouk, "/hours team 2026-W47"), "Niemand wacht op goedkeuring", "Niets geschreven (3)", "Jan de Vries", "Pieter Jansen", "Sanne Oost")
 		coretest.Wants(t, "admin alone", e.say(ada, "/hours team"), "Je keurt van niemand de uren goed")
 		e.Import(intranet.PersonRecord{Name: "Bram Bestuur", Email: "bram@example.nl", Department: "Bestuur", ManagerEmail: ada})
-		coretest.Wants(t, "admin", e.say(ada, "/hours team"), "Niets geschreven (1)", "Bram Bestuur", "Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer` geeft")
+		coretest.Wants(t, "admin", e.say(ada, "/hours team"), "Niets geschreven (1)", "Bram Bestuur", "Je keurt niemands uren goed; als beheerder zie je je eigen afdeling. `/uren exporteer <van> <tot>` geeft")
 		e.work(wim, "2026-11-25", 60, 0)
 		coretest.Wants(t, "admin approves wim", e.say(ada, "/hours team"), "Niet ingediend (1)", "- Wim West · 1 uur")
 	})

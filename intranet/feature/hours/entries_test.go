@@ -76,14 +76,14 @@ func TestNew(t *testing.T) {
 func TestAddEntries(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
-		w(t, "hours nl", e.say(jan, "/uren ma 7,5u"), "Genoteerd als regel 1: #1 ma 23 nov, 7,5 uur.", "ma 23 nov: 7,5 uur. Week 48: 7,5 uur.", "[Verwijderen: /hours remove 1]", "`/uren wijzig 1 …`")
+		w(t, "hours nl", e.say(jan, "/uren ma 7,5u"), "Genoteerd als regel 1: ma 23 nov, 7,5 uur.", "ma 23 nov: 7,5 uur. Week 48: 7,5 uur.", "[Verwijderen: /hours remove 1]", "`/uren wijzig 1 …`")
 		w(t, "range nl", e.say(jan, "/uren vandaag 07:00-15:30 pauze:30 project:WZ-Noord"),
-			"regel 2: #2 vr 27 nov, 07:00-15:30, pauze 30 min: 8 uur · WZ-Noord.", "vr 27 nov: 8 uur. Week 48: 15,5 uur.", "[Week bekijken: /hours week 2026-W48]")
-		w(t, "hours en", e.say(kees, "/hours mon 7.5h"), "Written down as entry 3: #3 Mon 23 Nov, 7.5 h.", "Mon 23 Nov: 7.5 h. Week 48: 7.5 h.", "`/hours edit 3 …`")
-		w(t, "7:30", e.say(kees, "/hours tue 7:30 Training"), "#4 Tue 24 Nov, 7.5 h · Training.", "Week 48: 15 h.")
-		w(t, "7h30", e.say(kees, "/hours wed 7h30"), "#5 Wed 25 Nov, 7.5 h.")
-		w(t, "8", e.say(kees, "/hours thu 8"), "#6 Thu 26 Nov, 8 h.", "Week 48: 30.5 h.")
-		w(t, "note of several words", e.say(jan, "/uren di 9-17 pauze:45 Scholing wondzorg"), "#7 di 24 nov, 09:00-17:00, pauze 45 min: 7,25 uur · Scholing wondzorg.")
+			"regel 2: vr 27 nov, 07:00-15:30, pauze 30 min: 8 uur · WZ-Noord.", "vr 27 nov: 8 uur. Week 48: 15,5 uur.", "[Week bekijken: /hours week 2026-W48]")
+		w(t, "hours en", e.say(kees, "/hours mon 7.5h"), "Written down as entry 3: Mon 23 Nov, 7.5 h.", "Mon 23 Nov: 7.5 h. Week 48: 7.5 h.", "`/hours edit 3 …`")
+		w(t, "7:30", e.say(kees, "/hours tue 7:30 Training"), "Tue 24 Nov, 7.5 h · Training.", "Week 48: 15 h.")
+		w(t, "7h30", e.say(kees, "/hours wed 7h30"), "Wed 25 Nov, 7.5 h.")
+		w(t, "8", e.say(kees, "/hours thu 8"), "Thu 26 Nov, 8 h.", "Week 48: 30.5 h.")
+		w(t, "note of several words", e.say(jan, "/uren di 9-17 pauze:45 Scholing wondzorg"), "di 24 nov, 09:00-17:00, pauze 45 min: 7,25 uur · Scholing wondzorg.")
 
 		// Mistakes say what was wrong and show the right form.
 		w(t, "future", e.say(jan, "/uren morgen 8"), "`morgen` is nog niet geweest", "Schrijf `/hours <datum> <van>-<tot>|<uren>")
@@ -102,11 +102,11 @@ func TestAddEntries(t *testing.T) {
 func TestBreakWithoutColon(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w := coretest.Wants
-		w(t, "nl", e.say(jan, "/uren ma 08:00-16:00 pauze 30"), "#1 ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur.")
-		w(t, "with a note", e.say(jan, "/uren di 08:00-16:00 pauze 45 min Scholing"), "#2 di 24 nov, 08:00-16:00, pauze 45 min: 7,25 uur · Scholing.")
-		w(t, "en", e.say(kees, "/hours mon 9-17 break 30m"), "#3 Mon 23 Nov, 09:00-17:00, break 30 min: 7.5 h.")
-		w(t, "edit", e.say(jan, "/uren wijzig 2 pauze 15"), "#2 di 24 nov, 08:00-16:00, pauze 15 min: 7,75 uur · Scholing.")
-		w(t, "a note about a break stays a note", e.say(jan, "/uren wo 08:00-16:00 pauze overgeslagen"), "#4 wo 25 nov, 08:00-16:00: 8 uur · pauze overgeslagen.")
+		w(t, "nl", e.say(jan, "/uren ma 08:00-16:00 pauze 30"), "ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur.")
+		w(t, "with a note", e.say(jan, "/uren di 08:00-16:00 pauze 45 min Scholing"), "di 24 nov, 08:00-16:00, pauze 45 min: 7,25 uur · Scholing.")
+		w(t, "en", e.say(kees, "/hours mon 9-17 break 30m"), "Mon 23 Nov, 09:00-17:00, break 30 min: 7.5 h.")
+		w(t, "edit", e.say(jan, "/uren wijzig 2 pauze 15"), "di 24 nov, 08:00-16:00, pauze 15 min: 7,75 uur · Scholing.")
+		w(t, "a note about a break stays a note", e.say(jan, "/uren wo 08:00-16:00 pauze overgeslagen"), "wo 25 nov, 08:00-16:00: 8 uur · pauze overgeslagen.")
 		w(t, "hours have no break", e.say(jan, "/uren do 8 pauze 30"), "Een pauze hoort bij een tijd van-tot")
 	})
 }
@@ -114,12 +114,12 @@ func TestBreakWithoutColon(t *testing.T) {
 func TestOverlapAndMidnight(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w := coretest.Wants
-		w(t, "night shift", e.say(jan, "/uren do 22:00-07:00 Nachtdienst"), "#1 do 26 nov, 22:00-07:00 (tot vr 27 nov): 9 uur · Nachtdienst.", "do 26 nov: 9 uur.")
+		w(t, "night shift", e.say(jan, "/uren do 22:00-07:00 Nachtdienst"), "do 26 nov, 22:00-07:00 (tot vr 27 nov): 9 uur · Nachtdienst.", "do 26 nov: 9 uur.")
 		// The night ran into Friday morning: a Friday range before 07:00 overlaps it.
 		w(t, "overlap nl", e.say(jan, "/uren vr 06:00-14:00"), "Die tijd overlapt regel 1: do 26 nov, 22:00-07:00 (tot vr 27 nov).",
 			"`/uren wijzig 1 <van>-<tot>`", "`/uren verwijder 1`", "[Regel 1 verwijderen: /hours remove 1]")
-		w(t, "after the night", e.say(jan, "/uren vr 07:00-15:00"), "#2 vr 27 nov, 07:00-15:00: 8 uur.", "vr 27 nov: 8 uur. Week 48: 17 uur.")
-		w(t, "overlap en", e.say(kees, "/hours thu 08:00-16:00"), "#3")
+		w(t, "after the night", e.say(jan, "/uren vr 07:00-15:00"), "vr 27 nov, 07:00-15:00: 8 uur.", "vr 27 nov: 8 uur. Week 48: 17 uur.")
+		w(t, "overlap en", e.say(kees, "/hours thu 08:00-16:00"), "entry 3")
 		w(t, "overlap en", e.say(kees, "/hours thu 15:00-18:00"), "That time overlaps entry 3: Thu 26 Nov, 08:00-16:00.", "`/hours edit 3 <from>-<to>`", "`/hours remove 3`")
 		// Someone else's hours never overlap yours.
 		w(t, "others do not overlap", e.say(pieter, "/uren do 22:00-07:00"), "Genoteerd als regel 4")
@@ -225,21 +225,21 @@ func TestEditAndRemoveEntries(t *testing.T) {
 		w, l := coretest.Wants, coretest.Lacks
 		e.say(jan, "/uren ma 07:00-15:30 pauze:30 project:WZ-Noord Vroege dienst")
 		e.say(jan, "/uren di 8")
-		w(t, "time", e.say(jan, "/uren wijzig 1 08:00-16:00"), "Regel 1 is gewijzigd: #1 ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur · WZ-Noord · Vroege dienst.", "Week 48: 15,5 uur.")
-		w(t, "date keeps the times", e.say(jan, "/uren wijzig 1 wo"), "#1 wo 25 nov, 08:00-16:00, pauze 30 min: 7,5 uur · WZ-Noord · Vroege dienst.")
+		w(t, "time", e.say(jan, "/uren wijzig 1 08:00-16:00"), "Regel 1 is gewijzigd: ma 23 nov, 08:00-16:00, pauze 30 min: 7,5 uur · WZ-Noord · Vroege dienst.", "Week 48: 15,5 uur.")
+		w(t, "date keeps the times", e.say(jan, "/uren wijzig 1 wo"), "wo 25 nov, 08:00-16:00, pauze 30 min: 7,5 uur · WZ-Noord · Vroege dienst.")
 		short := e.say(jan, "/uren wijzig 1 8-12")
-		w(t, "a short range is the time, not 8 December", short, "#1 wo 25 nov, 08:00-12:00, pauze 30 min: 3,5 uur")
+		w(t, "a short range is the time, not 8 December", short, "wo 25 nov, 08:00-12:00, pauze 30 min: 3,5 uur")
 		l(t, "a short range is the time, not 8 December", short, "8 dec", "gelezen als")
-		w(t, "back", e.say(jan, "/uren wijzig 1 08:00-16:00"), "#1 wo 25 nov, 08:00-16:00, pauze 30 min: 7,5 uur")
-		w(t, "break", e.say(jan, "/uren wijzig 1 pauze:0"), "#1 wo 25 nov, 08:00-16:00: 8 uur · WZ-Noord")
+		w(t, "back", e.say(jan, "/uren wijzig 1 08:00-16:00"), "wo 25 nov, 08:00-16:00, pauze 30 min: 7,5 uur")
+		w(t, "break", e.say(jan, "/uren wijzig 1 pauze:0"), "wo 25 nov, 08:00-16:00: 8 uur · WZ-Noord")
 		w(t, "project and note", e.say(jan, "/uren wijzig 1 project:WZ-Zuid Late dienst"), "8 uur · WZ-Zuid · Late dienst.")
-		w(t, "clear", e.say(jan, "/uren wijzig 1 project:- -"), "#1 wo 25 nov, 08:00-16:00: 8 uur.")
-		w(t, "to hours", e.say(jan, "/uren wijzig 1 6,5u"), "#1 wo 25 nov, 6,5 uur.")
+		w(t, "clear", e.say(jan, "/uren wijzig 1 project:- -"), "wo 25 nov, 08:00-16:00: 8 uur.")
+		w(t, "to hours", e.say(jan, "/uren wijzig 1 6,5u"), "wo 25 nov, 6,5 uur.")
 		w(t, "nothing", e.say(jan, "/uren wijzig 1"), "Wat moet er anders aan regel 1?", "Schrijf `/hours edit <nummer>")
 		w(t, "overlap on edit", e.say(jan, "/uren wijzig 2 ma 07:00-09:00"), "Regel 2 is gewijzigd")
 		w(t, "overlap on edit", e.say(jan, "/uren wijzig 1 ma 08:00-12:00"), "Die tijd overlapt regel 2: ma 23 nov, 07:00-09:00.")
 		w(t, "edit en", e.say(kees, "/hours mon 8"), "entry 3")
-		w(t, "edit en", e.say(kees, "/hours edit 3 7.5h"), "Entry 3 was changed: #3 Mon 23 Nov, 7.5 h.")
+		w(t, "edit en", e.say(kees, "/hours edit 3 7.5h"), "Entry 3 was changed: Mon 23 Nov, 7.5 h.")
 
 		// Someone else's entry does not exist for you.
 		w(t, "edit not mine", e.say(kees, "/hours edit 1 8h"), "You have no entry 1.")
@@ -247,8 +247,8 @@ func TestEditAndRemoveEntries(t *testing.T) {
 		l(t, "not shown", e.say(pieter, "/uren verwijder 1"), "wo 25 nov", "6,5")
 		w(t, "unknown", e.say(jan, "/uren verwijder 99"), "Je hebt geen regel 99.")
 
-		w(t, "remove", e.say(jan, "/uren verwijder 1"), "Regel 1 is verwijderd (#1 wo 25 nov, 6,5 uur). wo 25 nov: 0 uur. Week 48: 2 uur.")
-		w(t, "removed en", e.say(kees, "/hours remove 3"), "Entry 3 was removed (#3 Mon 23 Nov, 7.5 h). Mon 23 Nov: 0 h. Week 48: 0 h.")
+		w(t, "remove", e.say(jan, "/uren verwijder 1"), "Regel 1 is verwijderd (wo 25 nov, 6,5 uur). wo 25 nov: 0 uur. Week 48: 2 uur.")
+		w(t, "removed en", e.say(kees, "/hours remove 3"), "Entry 3 was removed (Mon 23 Nov, 7.5 h). Mon 23 Nov: 0 h. Week 48: 0 h.")
 		w(t, "gone", e.say(jan, "/uren verwijder 1"), "Je hebt geen regel 1.")
 	})
 }

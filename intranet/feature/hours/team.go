@@ -74,8 +74,40 @@ func (u *Unit) team(ctx context.Context, c *feature.Call) (intranet.Reply, error
 		bySheet[s.PersonID] = s
 	}
 	rows := make([]teamRow, len(people))
+	mine := map[int64]bool{}
 	for i, p := range people {
 		rows[i] = teamRow{person: p, sheet: bySheet[p.ID]}
+		mine[p.ID] = true
 	}
-	return u.teamView(c, w, rows, lastWeek, department), nil
+	// Weeks that wait elsewhere: on a Sunday last week's may still wait
+	// while this week's list says nobody does. Of the caller's, also of
+	// people who wrote nothing this week.
+	waiting, err := u.cfg.Timesheets.Timesheets(ctx, intranet.TimesheetFilter{States: []intranet.WeekState{intranet.WeekSubmitted}})
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	more, err := a.approvees(ctx, c.Person, waiting)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	for _, p := range more {
+		mine[p.ID] = true
+	}
+	var elsewhere []weekCount
+	for _, s := range waiting {
+		switch {
+		case s.Week == w || !mine[s.PersonID]:
+		case len(elsewhere) > 0 && elsewhere[len(elsewhere)-1].week == s.Week:
+			elsewhere[len(elsewhere)-1].n++
+		default:
+			elsewhere = append(elsewhere, weekCount{week: s.Week, n: 1})
+		}
+	}
+	return u.teamView(c, w, rows, elsewhere, lastWeek, department), nil
+}
+
+// weekCount is how many people's weeks wait in one week.
+type weekCount struct {
+	week intranet.Week
+	n    int
 }

@@ -66,7 +66,7 @@ func distance(oneWay float64, back bool) float64 {
 // tooFar refuses a distance above MaxTripKm.
 func tooFar(c *feature.Call, km float64) string {
 	if km > intranet.MaxTripKm {
-		return c.T("%s is meer dan de %d km die één rit mag zijn.", "%s is more than the %d km one trip may be.", kmText(c.Lang, km), intranet.MaxTripKm)
+		return c.T("%s is meer dan de %s die één rit mag zijn.", "%s is more than the %s one trip may be.", kmText(c.Lang, km), kmText(c.Lang, intranet.MaxTripKm))
 	}
 	return ""
 }

@@ -12,20 +12,20 @@ func TestAddTrips(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
 		w(t, "return nl", e.say(jan, "/km vandaag 23 Utrecht naar Zeist retour doel:cliëntbezoek"),
-			"Rit genoteerd als nummer 1: #1 vr 27 nov, Utrecht → Zeist en terug: 46 km, € 10,58 · cliëntbezoek.", "Week 48: 46 km, € 10,58.",
+			"Rit genoteerd als nummer 1: vr 27 nov, Utrecht → Zeist en terug: 46 km, € 10,58 · cliëntbezoek.", "Week 48: 46 km, € 10,58.",
 			"[Week bekijken: /km week 2026-W48]", "[Verwijderen: /km remove 1]", "Vergoeding € 0,23 per km.", "`/km wijzig 1 …`")
 		w(t, "places of several words en", e.say(kees, `/km mon 23.4 Den Haag to Bergen op Zoom purpose:"client visit"`),
-			"Trip written down as number 2: #2 Mon 23 Nov, Den Haag → Bergen op Zoom: 23.4 km, €5.38 · client visit.", "Week 48: 23.4 km, €5.38.", "Allowance €0.23 per km.")
-		w(t, "decimal comma", e.say(jan, "/kilometers ma 23,4 Utrecht naar Zeist"), "#3 ma 23 nov, Utrecht → Zeist: 23,4 km, € 5,38.", "Week 48: 69,4 km, € 15,96.")
-		w(t, "decimal point nl", e.say(jan, "/km di 10.5km De Bilt naar Zeist"), "#4 di 24 nov, De Bilt → Zeist: 10,5 km")
-		w(t, "purpose of several words", e.say(jan, "/km di 4 Zeist naar De Bilt doel:bezoek mevrouw Jansen retour"), "#5 di 24 nov, Zeist → De Bilt en terug: 8 km, € 1,84 · bezoek mevrouw Jansen.")
-		w(t, "return en", e.say(kees, "/km tue 12 Amersfoort to Soest return"), "#6 Tue 24 Nov, Amersfoort → Soest and back: 24 km, €5.52")
+			"Trip written down as number 2: Mon 23 Nov, Den Haag → Bergen op Zoom: 23.4 km, €5.38 · client visit.", "Week 48: 23.4 km, €5.38.", "Allowance €0.23 per km.")
+		w(t, "decimal comma", e.say(jan, "/kilometers ma 23,4 Utrecht naar Zeist"), "ma 23 nov, Utrecht → Zeist: 23,4 km, € 5,38.", "Week 48: 69,4 km, € 15,96.")
+		w(t, "decimal point nl", e.say(jan, "/km di 10.5km De Bilt naar Zeist"), "di 24 nov, De Bilt → Zeist: 10,5 km")
+		w(t, "purpose of several words", e.say(jan, "/km di 4 Zeist naar De Bilt doel:bezoek mevrouw Jansen retour"), "di 24 nov, Zeist → De Bilt en terug: 8 km, € 1,84 · bezoek mevrouw Jansen.")
+		w(t, "return en", e.say(kees, "/km tue 12 Amersfoort to Soest return"), "Tue 24 Nov, Amersfoort → Soest and back: 24 km, €5.52")
 
 		w(t, "no places", e.say(jan, "/km vandaag 23"), "Ik mis `<van>`.", "Schrijf `/km <datum> [<km> <van> naar <naar>] [return]")
 		w(t, "no to", e.say(jan, "/km vandaag 23 Utrecht"), "Ik mis `naar`.")
 		w(t, "no km", e.say(kees, "/km today Utrecht to Zeist"), "`Utrecht` is not a number of kilometres", "Write `/km <date> [<km> <from> to <to>]")
 		w(t, "nothing", e.say(jan, "/km vandaag"), "Ik mis de rit")
-		w(t, "too far", e.say(jan, "/km vandaag 1500 Utrecht naar Rome retour"), "3000 km is meer dan de 2000 km die één rit mag zijn.")
+		w(t, "too far", e.say(jan, "/km vandaag 1500 Utrecht naar Rome retour"), "3.000 km is meer dan de 2.000 km die één rit mag zijn.")
 		w(t, "two decimals", e.say(jan, "/km vandaag 23,45 Utrecht naar Zeist"), "`23,45`: schrijf kilometers met hoogstens één cijfer achter de komma")
 		w(t, "future", e.say(jan, "/km morgen 23 Utrecht naar Zeist"), "`morgen` is nog niet geweest")
 		w(t, "unknown option", e.say(jan, "/km vandaag 23 Utrecht naar Zeist doell:x"), "`doell:` ken ik niet")
@@ -43,9 +43,9 @@ func TestRoutes(t *testing.T) {
 		list := e.say(jan, "/km route lijst")
 		w(t, "list", list, "Je routes", "Home office: De Bilt → Zeist, 12,5 km", "kantoor: Utrecht → Zeist, 23 km", `[Verwijderen: /km route remove "Home office"]`)
 
-		w(t, "trip by route", e.say(jan, "/km ma route:kantoor retour"), "#1 ma 23 nov, Utrecht → Zeist en terug: 46 km, € 10,58 · route kantoor.")
-		w(t, "trip by route one way", e.say(jan, `/km di route:"home office" doel:overleg`), "#2 di 24 nov, De Bilt → Zeist: 12,5 km, € 2,88 · route Home office · overleg.")
-		w(t, "by button", coretest.All(e.Press(jan, "/km today route:kantoor")), "#3 vr 27 nov, Utrecht → Zeist: 23 km")
+		w(t, "trip by route", e.say(jan, "/km ma route:kantoor retour"), "ma 23 nov, Utrecht → Zeist en terug: 46 km, € 10,58 · route kantoor.")
+		w(t, "trip by route one way", e.say(jan, `/km di route:"home office" doel:overleg`), "di 24 nov, De Bilt → Zeist: 12,5 km, € 2,88 · route Home office · overleg.")
+		w(t, "by button", coretest.All(e.Press(jan, "/km today route:kantoor")), "vr 27 nov, Utrecht → Zeist: 23 km")
 		w(t, "route and trip", e.say(jan, "/km vandaag 5 A naar B route:kantoor"), "Geef een route of een rit, niet allebei.")
 		w(t, "unknown route", e.say(jan, "/km vandaag route:thuis"), "Je hebt geen route “thuis”. Je routes: Home office, kantoor.")
 
@@ -56,7 +56,7 @@ func TestRoutes(t *testing.T) {
 
 		w(t, "add en", e.say(kees, "/km route add office 8,5 Amersfoort to Soest"), "Route saved: office: Amersfoort → Soest, 8.5 km.", "Use it with `/km today route:office` (add `return` for both ways).")
 		w(t, "list en", e.say(kees, "/km route list"), "Your routes", "office: Amersfoort → Soest, 8.5 km", "[Driven today: /km today route:office]", "[Remove: /km route remove office]")
-		w(t, "use en", e.say(kees, "/km mon route:office return"), "Trip written down as number 4: #4 Mon 23 Nov, Amersfoort → Soest and back: 17 km, €3.91 · route office.")
+		w(t, "use en", e.say(kees, "/km mon route:office return"), "Trip written down as number 4: Mon 23 Nov, Amersfoort → Soest and back: 17 km, €3.91 · route office.")
 		w(t, "week en", e.say(kees, "/km week"), "Trips week 48 (23 Nov – 29 Nov 2026)", "Total: 17 km, €3.91.", "State: open, not submitted yet.", "Allowance €0.23 per km")
 		w(t, "remove en", e.say(kees, "/km route remove office"), "Route “office” was removed. Trips you wrote with it stay.")
 
@@ -102,21 +102,21 @@ func TestEditAndRemoveTrips(t *testing.T) {
 	entriesEnv(t, func(t *testing.T, e *entryEnv) {
 		w, l := coretest.Wants, coretest.Lacks
 		e.say(jan, "/km ma 23 Utrecht naar Zeist retour doel:cliëntbezoek")
-		w(t, "distance keeps return", e.say(jan, "/km wijzig 1 25"), "Rit 1 is gewijzigd: #1 ma 23 nov, Utrecht → Zeist en terug: 50 km, € 11,50 · cliëntbezoek.")
-		w(t, "one way", e.say(jan, "/km wijzig 1 retour:nee"), "#1 ma 23 nov, Utrecht → Zeist: 25 km, € 5,75")
+		w(t, "distance keeps return", e.say(jan, "/km wijzig 1 25"), "Rit 1 is gewijzigd: ma 23 nov, Utrecht → Zeist en terug: 50 km, € 11,50 · cliëntbezoek.")
+		w(t, "one way", e.say(jan, "/km wijzig 1 retour:nee"), "ma 23 nov, Utrecht → Zeist: 25 km, € 5,75")
 		w(t, "places", e.say(jan, "/km wijzig 1 Utrecht naar Den Dolder"), "Utrecht → Den Dolder: 25 km")
-		w(t, "all of it", e.say(jan, "/km wijzig 1 di 18 Zeist naar Utrecht retour doel:overleg"), "#1 di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28 · overleg.")
-		w(t, "clear purpose", e.say(jan, "/km wijzig 1 doel:-"), "#1 di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28.")
+		w(t, "all of it", e.say(jan, "/km wijzig 1 di 18 Zeist naar Utrecht retour doel:overleg"), "di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28 · overleg.")
+		w(t, "clear purpose", e.say(jan, "/km wijzig 1 doel:-"), "di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28.")
 		w(t, "nothing", e.say(jan, "/km wijzig 1"), "Wat moet er anders aan rit 1?")
 		w(t, "half a trip", e.say(jan, "/km wijzig 1 Utrecht"), "Ik mis `naar`.", "Schrijf `/km edit <nummer> [<datum>] [<km>] [<van> naar <naar>]")
 		w(t, "purpose of several words", e.say(jan, "/km wijzig 1 doel:bezoek mevrouw Jansen"), "36 km, € 8,28 · bezoek mevrouw Jansen.")
 		w(t, "edit en", e.say(kees, "/km tue 10 Soest to Baarn"), "number 2")
-		w(t, "edit en", e.say(kees, "/km edit 2 return"), "Trip 2 was changed: #2 Tue 24 Nov, Soest → Baarn and back: 20 km, €4.60.")
+		w(t, "edit en", e.say(kees, "/km edit 2 return"), "Trip 2 was changed: Tue 24 Nov, Soest → Baarn and back: 20 km, €4.60.")
 
 		w(t, "not mine", e.say(kees, "/km edit 1 30"), "You have no trip 1.")
 		w(t, "not mine remove", e.say(pieter, "/km verwijder 1"), "Je hebt geen rit 1.")
 		l(t, "not shown", e.say(pieter, "/km verwijder 1"), "Zeist")
-		w(t, "remove", e.say(jan, "/km verwijder 1"), "Rit 1 is verwijderd (#1 di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28 · bezoek mevrouw Jansen). Week 48: 0 km, € 0,00.")
+		w(t, "remove", e.say(jan, "/km verwijder 1"), "Rit 1 is verwijderd (di 24 nov, Zeist → Utrecht en terug: 36 km, € 8,28 · bezoek mevrouw Jansen). Week 48: 0 km, € 0,00.")
 		w(t, "removed en", e.say(kees, "/km remove 2"), "Trip 2 was removed")
 		w(t, "gone", e.say(jan, "/km verwijder 1"), "Je hebt geen rit 1.")
 		w(t, "not a number", e.say(jan, "/km verwijder abc"), "`abc` is geen nummer. Schrijf `/km remove <nummer>`, bijvoorbeeld `/km verwijder 7`.")

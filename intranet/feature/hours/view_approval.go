@@ -32,14 +32,7 @@ func (u *Unit) entryLines(lang string, s *intranet.Timesheet) []string {
 			out = append(out, feature.T(lang, "… en nog %d", "… and %d more", len(s.Entries)-i))
 			break
 		}
-		line := "- " + dayText(lang, e.Date) + " "
-		if e.Ranged() {
-			line += e.Start.In(u.cfg.Location).Format("15:04") + "–" + e.End.In(u.cfg.Location).Format("15:04") + " "
-			if e.BreakMinutes > 0 {
-				line += feature.T(lang, "(pauze %d min) ", "(break %d min) ", e.BreakMinutes)
-			}
-		}
-		line += hoursText(lang, e.Minutes)
+		line := "- " + dayText(lang, e.Date) + " " + u.workedText(lang, e)
 		if e.Project != "" {
 			line += " · " + intranet.Plain(e.Project)
 		}
@@ -56,10 +49,7 @@ func (u *Unit) tripLines(lang string, s *intranet.Timesheet) []string {
 			out = append(out, feature.T(lang, "… en nog %d", "… and %d more", len(s.Trips)-i))
 			break
 		}
-		line := fmt.Sprintf("- %s %s %s → %s", dayText(lang, t.Date), kmText(lang, t.Km), intranet.Plain(t.From), intranet.Plain(t.To))
-		if t.Return {
-			line += feature.T(lang, " retour", " return")
-		}
+		line := fmt.Sprintf("- %s %s %s", dayText(lang, t.Date), kmText(lang, t.Km), wayText(lang, t))
 		if t.Purpose != "" {
 			line += " · " + intranet.Plain(t.Purpose)
 		}
@@ -107,7 +97,7 @@ func (u *Unit) sheetCard(lang string, s *intranet.Timesheet) intranet.Reply {
 	if s.State == intranet.WeekSubmitted {
 		return u.approvalCard(lang, s)
 	}
-	week := weekText(lang, s.Week)
+	week := capital(weekText(lang, s.Week)) // a sentence starts with it
 	r := intranet.Reply{Title: feature.T(lang, "Uren van %s", "Hours of %s", s.Person)}
 	switch s.State {
 	case intranet.WeekApproved:
@@ -151,15 +141,19 @@ func approverUnreachable(lang string, s *intranet.Timesheet, ap *intranet.Person
 }
 
 func nobodyApproves(c *feature.Call) string {
-	return c.T("Ik weet niet wie jouw uren goedkeurt: je afdeling heeft geen teamleider, je hebt geen manager en er is geen beheerder. Vraag de beheerder om dat in te stellen.",
-		"I do not know who approves your hours: your department has no team lead, you have no manager and there is no admin. Ask the admin to set that up.")
+	return c.T("Ik weet niet wie jouw uren goedkeurt: je afdeling heeft geen teamleider, je hebt geen manager en Werkplek heeft nog geen beheerder. Vraag wie Werkplek installeerde om een teamleider, manager of beheerder in te stellen.",
+		"I do not know who approves your hours: your department has no team lead, you have no manager and Werkplek has no admin yet. Ask whoever installed Werkplek to set up a team lead, a manager or an admin.")
 }
 
-func alreadySubmitted(c *feature.Call, w intranet.Week, state intranet.WeekState) string {
+// alreadySubmitted answers a second submit: the week waits or is
+// approved, and whom to ask for a change.
+func alreadySubmitted(c *feature.Call, w intranet.Week, state intranet.WeekState, approvers []*intranet.Person) string {
+	ask := names(c.Lang, approvers)
 	if state == intranet.WeekApproved {
-		return c.T("Je %s is al goedgekeurd. Moet er iets anders? Vraag je teamleider hem te heropenen.", "Your %s is approved already. Need a change? Ask your team lead to reopen it.", weekText(c.Lang, w))
+		return c.T("Je %s is al goedgekeurd. Moet er iets anders? Vraag %s hem te heropenen.", "Your %s is approved already. Need a change? Ask %s to reopen it.", weekText(c.Lang, w), ask)
 	}
-	return c.T("Je %s is al ingediend en wacht op goedkeuring.", "Your %s is submitted already and waits for approval.", weekText(c.Lang, w))
+	return c.T("Je %s is al ingediend en wacht op goedkeuring. Moet er iets anders? Vraag %s hem af te wijzen, dan kun je hem verbeteren.",
+		"Your %s is submitted already and waits for approval. Need a change? Ask %s to reject it, then you can correct it.", weekText(c.Lang, w), ask)
 }
 
 func nothingToSubmit(c *feature.Call, w intranet.Week) string {

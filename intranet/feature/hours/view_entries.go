@@ -30,22 +30,37 @@ func (u *Unit) timeText(lang string, e *intranet.TimeEntry) string {
 	return s
 }
 
-// entryLine is one entry in a list: "#12 07:00-15:30, pauze 30 min: 8 uur
-// · WZ-Noord · note".
+// entryLine is one entry in a list, its number first: "#12 07:00-15:30,
+// pauze 30 min: 8 uur · WZ-Noord · note".
 func (u *Unit) entryLine(lang string, e *intranet.TimeEntry, withDay bool) string {
-	s := fmt.Sprintf("#%d ", e.ID)
+	return fmt.Sprintf("#%d %s", e.ID, u.entryText(lang, e, withDay))
+}
+
+// entryText is an entry without its number, for replies that name the
+// number already: "ma 23 nov, 07:00-15:30, pauze 30 min: 8 uur · WZ-Noord
+// · note".
+func (u *Unit) entryText(lang string, e *intranet.TimeEntry, withDay bool) string {
+	s := ""
 	if withDay {
 		s += dayText(lang, e.Date) + ", "
 	}
-	s += u.timeText(lang, e)
-	if e.Ranged() {
-		s += ": " + hoursText(lang, e.Minutes)
-	}
+	s += u.workedText(lang, e)
 	if e.Project != "" {
 		s += " · " + intranet.Plain(e.Project)
 	}
 	if e.Note != "" {
 		s += " · " + intranet.Plain(e.Note)
+	}
+	return s
+}
+
+// workedText is an entry's time with its hours, as the week view and the
+// approver's card write it: "22:30-07:00 (tot vr 27 nov), pauze 30 min:
+// 8 uur", or "7,5 uur".
+func (u *Unit) workedText(lang string, e *intranet.TimeEntry) string {
+	s := u.timeText(lang, e)
+	if e.Ranged() {
+		s += ": " + hoursText(lang, e.Minutes)
 	}
 	return s
 }
@@ -62,7 +77,7 @@ func hoursCmd(lang, en, nl string) string {
 // savedEntryView confirms an added or changed entry with the day's and
 // the week's totals.
 func (u *Unit) savedEntryView(c *feature.Call, e *intranet.TimeEntry, head string, day int, sheet *intranet.Timesheet) intranet.Reply {
-	text := fmt.Sprintf("%s: %s.\n", head, u.entryLine(c.Lang, e, true)) +
+	text := fmt.Sprintf("%s: %s.\n", head, u.entryText(c.Lang, e, true)) +
 		c.T("%s: %s. Week %d: %s.", "%s: %s. Week %d: %s.", dayText(c.Lang, e.Date), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes()))
 	return intranet.Reply{Lang: c.Lang, Text: text,
 		Buttons: []intranet.Button{
@@ -76,7 +91,7 @@ func (u *Unit) savedEntryView(c *feature.Call, e *intranet.TimeEntry, head strin
 // removedEntryView confirms a removed entry.
 func (u *Unit) removedEntryView(c *feature.Call, e *intranet.TimeEntry, day int, sheet *intranet.Timesheet) intranet.Reply {
 	return intranet.Reply{Lang: c.Lang, Text: c.T("Regel %d is verwijderd (%s). %s: %s. Week %d: %s.", "Entry %d was removed (%s). %s: %s. Week %d: %s.",
-		e.ID, u.entryLine(c.Lang, e, true), dayText(c.Lang, e.Date), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes())),
+		e.ID, u.entryText(c.Lang, e, true), dayText(c.Lang, e.Date), hoursText(c.Lang, day), sheet.Week.Number, hoursText(c.Lang, sheet.Minutes())),
 		Buttons: []intranet.Button{{Label: c.T("Week bekijken", "See the week"), Command: "/hours week " + sheet.Week.String()}}}
 }
 
@@ -179,9 +194,13 @@ func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
 		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Week indienen", "Submit the week"), Style: intranet.StylePrimary, Command: "/hours submit " + t.Week.String()})
 	}
 	reply.Buttons = append(reply.Buttons, prev)
-	if !t.State.Locked() {
-		reply.Context = []string{c.T("Verbeteren: `%s <nummer> …`; weghalen: `%s <nummer>`.", "Correct: `%s <number> …`; remove: `%s <number>`.",
-			hoursCmd(c.Lang, "edit", "wijzig"), hoursCmd(c.Lang, "remove", "verwijder"))}
+	if !t.State.Locked() && len(t.Entries) > 0 {
+		reply.Context = append(reply.Context, c.T("Verbeteren: `%s <nummer> …`; weghalen: `%s <nummer>`.", "Correct: `%s <number> …`; remove: `%s <number>`.",
+			hoursCmd(c.Lang, "edit", "wijzig"), hoursCmd(c.Lang, "remove", "verwijder")))
+	}
+	if !t.State.Locked() && len(t.Trips) > 0 {
+		// Trips have numbers of their own: /uren wijzig 3 is not trip 3.
+		reply.Context = append(reply.Context, tripsContext(c))
 	}
 	return reply
 }

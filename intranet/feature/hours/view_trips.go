@@ -30,13 +30,17 @@ func routeArg(name string) string {
 	return name
 }
 
-// tripLine is one trip: "#3 ma 23 nov, Utrecht → Zeist en terug: 46 km,
-// € 10,58 · cliëntbezoek".
+// tripLine is one trip, its number first: "#3 ma 23 nov, Utrecht → Zeist
+// en terug: 46 km, € 10,58 · cliëntbezoek".
 func (u *Unit) tripLine(lang string, t *intranet.Trip) string {
-	s := fmt.Sprintf("#%d %s, %s → %s", t.ID, dayText(lang, t.Date), intranet.Plain(t.From), intranet.Plain(t.To))
-	if t.Return {
-		s += feature.T(lang, " en terug", " and back")
-	}
+	return fmt.Sprintf("#%d %s", t.ID, u.tripText(lang, t))
+}
+
+// tripText is a trip without its number, for replies that name the number
+// already: "ma 23 nov, Utrecht → Zeist en terug: 46 km, € 10,58 ·
+// cliëntbezoek".
+func (u *Unit) tripText(lang string, t *intranet.Trip) string {
+	s := fmt.Sprintf("%s, %s", dayText(lang, t.Date), wayText(lang, t))
 	s += fmt.Sprintf(": %s, %s", kmText(lang, t.Km), euroText(lang, t.Allowance(u.cfg.Rate)))
 	if t.Rate > 0 && t.Rate != u.cfg.Rate {
 		s += feature.T(lang, " (tegen %s)", " (at %s)", rateText(lang, t.Rate))
@@ -46,6 +50,16 @@ func (u *Unit) tripLine(lang string, t *intranet.Trip) string {
 	}
 	if t.Purpose != "" {
 		s += " · " + intranet.Plain(t.Purpose)
+	}
+	return s
+}
+
+// wayText is where a trip went, as the week view and the approver's card
+// write it: "Utrecht → Zeist en terug", "Utrecht → Zeist and back".
+func wayText(lang string, t *intranet.Trip) string {
+	s := intranet.Plain(t.From) + " → " + intranet.Plain(t.To)
+	if t.Return {
+		s += feature.T(lang, " en terug", " and back")
 	}
 	return s
 }
@@ -64,7 +78,7 @@ func (u *Unit) tripsSection(c *feature.Call, trips []*intranet.Trip, km, allowan
 
 // savedTripView confirms an added or changed trip with the week's totals.
 func (u *Unit) savedTripView(c *feature.Call, t *intranet.Trip, head string, sheet *intranet.Timesheet) intranet.Reply {
-	text := fmt.Sprintf("%s: %s.\n", head, u.tripLine(c.Lang, t)) +
+	text := fmt.Sprintf("%s: %s.\n", head, u.tripText(c.Lang, t)) +
 		c.T("Week %d: %s, %s.", "Week %d: %s, %s.", sheet.Week.Number, kmText(c.Lang, sheet.Km()), euroText(c.Lang, sheet.Allowance(u.cfg.Rate)))
 	return intranet.Reply{Lang: c.Lang, Text: text,
 		Buttons: []intranet.Button{
@@ -86,7 +100,8 @@ func (u *Unit) rateOf(t *intranet.Trip) float64 {
 // removedTripView confirms a removed trip.
 func (u *Unit) removedTripView(c *feature.Call, t *intranet.Trip, sheet *intranet.Timesheet) intranet.Reply {
 	return intranet.Reply{Lang: c.Lang, Text: c.T("Rit %d is verwijderd (%s). Week %d: %s, %s.", "Trip %d was removed (%s). Week %d: %s, %s.",
-		t.ID, u.tripLine(c.Lang, t), sheet.Week.Number, kmText(c.Lang, sheet.Km()), euroText(c.Lang, sheet.Allowance(u.cfg.Rate)))}
+		t.ID, u.tripText(c.Lang, t), sheet.Week.Number, kmText(c.Lang, sheet.Km()), euroText(c.Lang, sheet.Allowance(u.cfg.Rate))),
+		Buttons: []intranet.Button{{Label: c.T("Week bekijken", "See the week"), Command: "/km week " + sheet.Week.String()}}}
 }
 
 // kmWeekView is /km week: the week's trips, kilometres and allowance.
@@ -102,9 +117,22 @@ func (u *Unit) kmWeekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply
 	}
 	reply.Text = c.T("Totaal: %s, %s.", "Total: %s, %s.", kmText(c.Lang, t.Km()), euroText(c.Lang, t.Allowance(u.cfg.Rate))) + "\n" + state
 	reply.Sections = []intranet.Section{u.tripsSection(c, t.Trips, t.Km(), t.Allowance(u.cfg.Rate))}
-	reply.Buttons = []intranet.Button{{Label: c.T("Uren en ritten", "Hours and trips"), Command: "/hours week " + t.Week.String()}, prev}
+	if !t.State.Locked() {
+		// Trips go with the week's hours: submitting here saves a step.
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Week indienen", "Submit the week"), Style: intranet.StylePrimary, Command: "/hours submit " + t.Week.String()})
+	}
+	reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Uren en ritten", "Hours and trips"), Command: "/hours week " + t.Week.String()}, prev)
 	reply.Context = []string{c.T("Vergoeding %s; een ingediende week houdt het tarief van toen.", "Allowance %s; a submitted week keeps the rate of then.", rateText(c.Lang, u.cfg.Rate))}
+	if !t.State.Locked() {
+		reply.Context = append(reply.Context, tripsContext(c))
+	}
 	return reply
+}
+
+// tripsContext says how to correct or remove a trip of a list.
+func tripsContext(c *feature.Call) string {
+	return c.T("Een rit verbeteren: `%s <nummer> …`; weghalen: `%s <nummer>`.", "To correct a trip: `%s <number> …`; remove: `%s <number>`.",
+		kmCmd(c.Lang, "edit", "wijzig"), kmCmd(c.Lang, "remove", "verwijder"))
 }
 
 // kmMonthView is /km month: the month's trips and totals.
@@ -113,7 +141,7 @@ func (u *Unit) kmMonthView(c *feature.Call, m when.Month, trips []*intranet.Trip
 	prev := when.MonthOf(m.First().AddDays(-1))
 	prevButton := intranet.Button{Label: c.T("Maand ervoor", "Month before"), Command: "/km month " + prev.String()}
 	if len(trips) == 0 {
-		reply.Text = c.T("Geen ritten in %s.", "No trips in %s.", m.Format(c.Lang))
+		reply.Text = c.T("Geen ritten in %s. Schrijf er een met `/km <datum> 23 Utrecht naar Zeist`.", "No trips in %s. Write one with `/km <date> 23 Utrecht to Zeist`.", m.Format(c.Lang))
 		reply.Buttons = []intranet.Button{prevButton}
 		return reply
 	}
