@@ -178,6 +178,8 @@ func TestReadWorked(t *testing.T) {
 		{"0:00", "nul uren"},
 		{"7:75", "geen tijd of aantal uren"},
 		{"07:00-07:00", "nul minuten"},
+		{"24-0", "het eind van een dag"},
+		{"24:00-08:00", "het eind van een dag"},
 		{"25:00-26:00", "geen tijd"},
 	} {
 		_, _, ok, err := ReadWorked(strings.Fields(tc.in))

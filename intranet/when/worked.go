@@ -63,6 +63,9 @@ func ReadWorked(words []string) (w Worked, n int, ok bool, err error) {
 		}
 		w = Worked{Ranged: true, From: from, To: to, Minutes: int(to) - int(from)}
 		switch {
+		case from == 24*60:
+			// 24:00 ends a day; work that starts then starts the next one.
+			return w, 1, true, errorf("`%s` begint om 24:00, het eind van een dag; begin om 00:00 op de dag erna.", "`%s` starts at 24:00, the end of a day; start at 00:00 on the day after.", typed)
 		case from == to:
 			return w, 1, true, errorf("`%s` duurt nul minuten; geef een begin en een eind, bijvoorbeeld `07:00-15:30`.", "`%s` lasts zero minutes; give a start and an end, e.g. `07:00-15:30`.", typed)
 		case to < from:
