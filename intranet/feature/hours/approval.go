@@ -145,6 +145,24 @@ func (a *approval) mayDecide(ctx context.Context, caller, p *intranet.Person) (b
 	return containsPerson(approvers, caller.ID), nil
 }
 
+// refuseUnlessApprover says why the caller may not decide p's weeks (and
+// who may), "" when they may: every decision is authorised again, also
+// one pressed on a card.
+func (u *Unit) refuseUnlessApprover(ctx context.Context, c *feature.Call, p *intranet.Person) (string, error) {
+	a, err := u.approval(ctx)
+	if err != nil {
+		return "", err
+	}
+	if ok, err := a.mayDecide(ctx, c.Person, p); err != nil || ok {
+		return "", err
+	}
+	approvers, err := a.of(ctx, p)
+	if err != nil {
+		return "", err
+	}
+	return notYourApproval(c, p, approvers), nil
+}
+
 func containsPerson(people []*intranet.Person, id int64) bool {
 	for _, p := range people {
 		if p.ID == id {
@@ -314,18 +332,8 @@ func (u *Unit) approve(ctx context.Context, c *feature.Call) (intranet.Reply, er
 		return c.Reply(bad), err
 	}
 	if w == (intranet.Week{}) {
-		a, err := u.approval(ctx)
-		if err != nil {
-			return intranet.Reply{}, err
-		}
-		if ok, err := a.mayDecide(ctx, c.Person, who); err != nil {
-			return intranet.Reply{}, err
-		} else if !ok {
-			approvers, err := a.of(ctx, who)
-			if err != nil {
-				return intranet.Reply{}, err
-			}
-			return c.Reply(notYourApproval(c, who, approvers)), nil
+		if refusal, err := u.refuseUnlessApprover(ctx, c, who); refusal != "" || err != nil {
+			return c.Reply(refusal), err
 		}
 		waiting, err := u.cfg.Timesheets.Timesheets(ctx, intranet.TimesheetFilter{PersonIDs: []int64{who.ID}, States: []intranet.WeekState{intranet.WeekSubmitted}})
 		if err != nil {
@@ -384,18 +392,8 @@ func (u *Unit) decide(ctx context.Context, c *feature.Call, p *intranet.Person, 
 		r.ReplaceOriginal = c.ReplacesOriginal()
 		return r, nil
 	}
-	a, err := u.approval(ctx)
-	if err != nil {
-		return intranet.Reply{}, err
-	}
-	if ok, err := a.mayDecide(ctx, c.Person, p); err != nil {
-		return intranet.Reply{}, err
-	} else if !ok {
-		approvers, err := a.of(ctx, p)
-		if err != nil {
-			return intranet.Reply{}, err
-		}
-		return c.Reply(notYourApproval(c, p, approvers)), nil
+	if refusal, err := u.refuseUnlessApprover(ctx, c, p); refusal != "" || err != nil {
+		return c.Reply(refusal), err
 	}
 	s, err := u.cfg.Timesheets.Timesheet(ctx, p.ID, w)
 	if err != nil {
@@ -454,18 +452,8 @@ func (u *Unit) reopen(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if len([]rune(reason)) > intranet.MaxNote {
 		return c.Reply(c.T("De reden is te lang: hoogstens %d tekens.", "The reason is too long: at most %d characters.", intranet.MaxNote)), nil
 	}
-	a, err := u.approval(ctx)
-	if err != nil {
-		return intranet.Reply{}, err
-	}
-	if ok, err := a.mayDecide(ctx, c.Person, p); err != nil {
-		return intranet.Reply{}, err
-	} else if !ok {
-		approvers, err := a.of(ctx, p)
-		if err != nil {
-			return intranet.Reply{}, err
-		}
-		return c.Reply(notYourApproval(c, p, approvers)), nil
+	if refusal, err := u.refuseUnlessApprover(ctx, c, p); refusal != "" || err != nil {
+		return c.Reply(refusal), err
 	}
 	me := c.Person
 	now := u.cfg.Now()
