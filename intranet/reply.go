@@ -36,6 +36,10 @@ type Reply struct {
 	// FieldErrors are validation errors of a submitted form, by field name;
 	// adapters that show forms show each next to its field.
 	FieldErrors map[string]string `json:"field_errors,omitempty"`
+	// Charts are numbers the web draws; Text says the same in words.
+	Charts []Chart `json:"charts,omitempty"`
+	// File is a download the web serves; Text says where to get it.
+	File *File `json:"file,omitempty"`
 }
 
 // Visibility says who sees a reply.

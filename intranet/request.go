@@ -54,7 +54,7 @@ type Request struct {
 // Empty reports whether a reply says nothing, so that an adapter posts
 // nothing (a thread message that was not meant for Werkplek).
 func (r Reply) Empty() bool {
-	return r.Title == "" && r.Text == "" && len(r.Sections) == 0 && len(r.Buttons) == 0 && len(r.Context) == 0 && r.Form == nil && len(r.FieldErrors) == 0
+	return r.Title == "" && r.Text == "" && len(r.Sections) == 0 && len(r.Buttons) == 0 && len(r.Context) == 0 && r.Form == nil && len(r.FieldErrors) == 0 && len(r.Charts) == 0 && r.File == nil
 }
 
 // Pressed reports whether the request is a button press rather than typed text.
