@@ -1,0 +1,391 @@
+package web
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"html/template"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// page is what the layout template draws.
+type page struct {
+	Lang, Title string
+	CSRF        string
+	Nav         []navLink
+	SignedIn    bool
+	SignOut     string
+	Skip        string
+	Body        template.HTML
+}
+
+type navLink struct {
+	Href, Label string
+	Current     bool
+}
+
+func parsePages() (*template.Template, error) {
+	return template.ParseFS(assets, "templates/*.html")
+}
+
+// render draws a page around body.
+func (a *Adapter) render(w http.ResponseWriter, r *http.Request, v *visit, status int, title string, body template.HTML) {
+	p := page{Lang: v.lang, Title: title, Body: body, Skip: v.t("Naar de inhoud", "Skip to content")}
+	if v.session != nil {
+		p.SignedIn, p.CSRF, p.SignOut = true, v.session.CSRF, v.t("Afmelden", "Sign out")
+		p.Nav = a.nav(r, v)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if err := a.pages.ExecuteTemplate(w, "page.html", p); err != nil {
+		a.log.Error("web page", "err", err)
+	}
+}
+
+// nav is the menu; the admin page is listed for who manages something.
+func (a *Adapter) nav(r *http.Request, v *visit) []navLink {
+	links := []navLink{
+		{Href: "/web/", Label: v.t("Start", "Home")},
+		{Href: "/web/phonebook", Label: v.t("Telefoonboek", "Phonebook")},
+		{Href: "/web/rooms", Label: v.t("Zalen", "Rooms")},
+		{Href: "/web/news", Label: v.t("Nieuws", "News")},
+	}
+	if v.has(intranet.RoleAdmin, intranet.RoleRoomAdmin, intranet.RoleContentManager) {
+		links = append(links, navLink{Href: "/web/admin", Label: v.t("Beheer", "Admin")})
+	}
+	for i := range links {
+		l := &links[i]
+		l.Current = r.URL.Path == l.Href || l.Href != "/web/" && strings.HasPrefix(r.URL.Path, l.Href)
+	}
+	return links
+}
+
+// problem draws a page that says what went wrong, in the person's language.
+func (a *Adapter) problem(w http.ResponseWriter, r *http.Request, v *visit, status int, nl, en string) {
+	h := &html{v: v}
+	h.f(`<p class="problem" role="alert">%s</p>`, md(v.t(nl, en)))
+	a.render(w, r, v, status, v.t("Dat lukte niet", "That did not work"), h.String())
+}
+
+// failure logs an internal error with a reference and shows the reference.
+func (a *Adapter) failure(w http.ResponseWriter, r *http.Request, v *visit, err error) {
+	ref := secret()[:8]
+	a.log.Error("web request failed", "ref", ref, "path", r.URL.Path, "err", err)
+	a.problem(w, r, v, http.StatusInternalServerError, "Er ging iets mis (ref "+ref+").", "Something went wrong (ref "+ref+").")
+}
+
+// request is a request to the core as the signed-in person, as if they
+// typed in a direct message with Werkplek.
+func (a *Adapter) request(v *visit, r *http.Request) intranet.Request {
+	p := v.person
+	return intranet.Request{
+		Platform: intranet.PlatformWeb, Installation: "web",
+		User:    intranet.User{ID: userID(p), Name: p.Name, Email: p.Email, Locale: browserLocale(r)},
+		Channel: intranet.Channel{ID: "web", Direct: true},
+	}
+}
+
+// ask hands the core a request; an internal failure is logged with the
+// reference the reply already shows.
+func (a *Adapter) ask(ctx context.Context, req intranet.Request) intranet.Reply {
+	reply, err := a.core.Handle(ctx, req)
+	if err != nil {
+		ref := ""
+		if f, ok := err.(*intranet.Failure); ok {
+			ref = f.Ref
+		}
+		a.log.Error("core failed", "ref", ref, "err", err)
+	}
+	return reply
+}
+
+// command asks the core a typed command.
+func (a *Adapter) command(v *visit, r *http.Request, text string) intranet.Reply {
+	req := a.request(v, r)
+	req.Text = text
+	return a.ask(r.Context(), req)
+}
+
+// show draws a page of core replies to typed commands.
+func (a *Adapter) show(w http.ResponseWriter, r *http.Request, v *visit, title string, before template.HTML, commands ...string) {
+	h := &html{v: v}
+	h.raw(string(before))
+	for _, c := range commands {
+		h.reply(a.command(v, r, c), r.URL.RequestURI())
+	}
+	a.render(w, r, v, http.StatusOK, title, h.String())
+}
+
+// quote writes a typed value so that the command reads it as one word.
+func quote(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || !strings.ContainsAny(s, " \t\"':") {
+		return s
+	}
+	if !strings.Contains(s, `"`) {
+		return `"` + s + `"`
+	}
+	return `'` + strings.ReplaceAll(s, `'`, "") + `'`
+}
+
+func (a *Adapter) home(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.show(w, r, v, v.t("Start", "Home"), "", "/werkplek home")
+}
+
+func (a *Adapter) phonebook(w http.ResponseWriter, r *http.Request, v *visit) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	h := &html{v: v}
+	h.raw(`<form method="get" action="/web/phonebook" class="search" role="search">`)
+	h.f(`<label for="q">%s</label><input type="search" id="q" name="q" value="%s" placeholder="%s">`,
+		esc(v.t("Zoek een collega", "Find a colleague")), esc(q), esc(v.t("naam, afdeling, vaardigheid of nummer", "name, department, skill or number")))
+	h.f(`<button type="submit" class="primary">%s</button></form>`, esc(v.t("Zoeken", "Search")))
+	var cmds []string
+	if q != "" {
+		cmds = append(cmds, "/phonebook "+q)
+	}
+	a.show(w, r, v, v.t("Telefoonboek", "Phonebook"), h.String(), cmds...)
+}
+
+func (a *Adapter) rooms(w http.ResponseWriter, r *http.Request, v *visit) {
+	date := strings.TrimSpace(r.URL.Query().Get("date"))
+	loc := strings.TrimSpace(r.URL.Query().Get("location"))
+	h := &html{v: v}
+	h.raw(`<form method="get" action="/web/rooms" class="search">`)
+	h.f(`<div class="field"><label for="date">%s</label><input type="date" id="date" name="date" value="%s"></div>`, esc(v.t("Dag", "Day")), esc(date))
+	h.f(`<div class="field"><label for="location">%s</label><input type="text" id="location" name="location" value="%s"></div>`, esc(v.t("Locatie", "Location")), esc(loc))
+	h.f(`<button type="submit" class="primary">%s</button></form>`, esc(v.t("Toon", "Show")))
+	day := "/room day"
+	if date != "" {
+		day += " " + quote(date)
+	}
+	if loc != "" {
+		day += " location:" + quote(loc)
+	}
+	a.show(w, r, v, v.t("Zalen", "Rooms"), h.String(), day, "/room mine")
+}
+
+func (a *Adapter) newsList(w http.ResponseWriter, r *http.Request, v *visit) {
+	h := &html{v: v}
+	if v.has(intranet.RoleContentManager, intranet.RoleAdmin) {
+		h.f(`<p><a class="button primary" href="/web/news/new">%s</a></p>`, esc(v.t("Nieuw bericht schrijven", "Write a news item")))
+	}
+	a.show(w, r, v, v.t("Nieuws", "News"), h.String(), "/news list")
+}
+
+// id is the path's numeric id, or false with a page that says so.
+func (a *Adapter) id(w http.ResponseWriter, r *http.Request, v *visit) (string, bool) {
+	id := r.PathValue("id")
+	if _, err := strconv.ParseInt(id, 10, 64); err != nil {
+		a.problem(w, r, v, http.StatusNotFound, "Die pagina bestaat niet.", "That page does not exist.")
+		return "", false
+	}
+	return id, true
+}
+
+func (a *Adapter) newsItem(w http.ResponseWriter, r *http.Request, v *visit) {
+	if id, ok := a.id(w, r, v); ok {
+		a.show(w, r, v, v.t("Nieuws", "News"), "", "/news show "+id, "/news comments "+id)
+	}
+}
+
+func (a *Adapter) newsEditor(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.show(w, r, v, v.t("Nieuw bericht", "New item"), "", "/news post")
+}
+
+func (a *Adapter) newsStats(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := a.id(w, r, v)
+	if !ok {
+		return
+	}
+	h := &html{v: v}
+	h.f(`<p><a class="button" href="/web/news/%s/stats.csv" download>%s</a></p>`, id, esc(v.t("Download als CSV", "Download as CSV")))
+	a.show(w, r, v, v.t("Gelezen", "Reads"), h.String(), "/news stats "+id)
+}
+
+// newsStatsCSV serves the file of the stats reply; who may not see the
+// stats gets the core's answer as a page.
+func (a *Adapter) newsStatsCSV(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := a.id(w, r, v)
+	if !ok {
+		return
+	}
+	reply := a.command(v, r, "/news stats "+id+" csv")
+	if reply.File == nil {
+		h := &html{v: v}
+		h.reply(reply, "/web/news/"+id+"/stats")
+		a.render(w, r, v, http.StatusForbidden, v.t("Gelezen", "Reads"), h.String())
+		return
+	}
+	serveFile(w, reply.File)
+}
+
+func serveFile(w http.ResponseWriter, f *intranet.File) {
+	w.Header().Set("Content-Type", f.ContentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(f.Name, `"`, "")+`"`)
+	w.Write(f.Data)
+}
+
+// adminPages are the admin pages and the command each shows.
+var adminPages = []struct{ path, nl, en, command string }{
+	{"people", "Mensen", "People", ""},
+	{"rooms", "Zalen", "Rooms", "/room admin list"},
+	{"teams", "Teams", "Teams", "/team list"},
+	{"topics", "Onderwerpen en experts", "Topics and experts", "/ask topic list"},
+	{"usage", "Gebruik", "Usage", "/werkplek usage"},
+}
+
+func (a *Adapter) admin(w http.ResponseWriter, r *http.Request, v *visit) {
+	h := &html{v: v}
+	h.raw(`<ul class="links">`)
+	for _, p := range adminPages {
+		h.raw("<li>")
+		h.link("/web/admin/"+p.path, v.t(p.nl, p.en))
+		h.raw("</li>")
+	}
+	h.raw("</ul>")
+	a.render(w, r, v, http.StatusOK, v.t("Beheer", "Admin"), h.String())
+}
+
+func (a *Adapter) adminPage(w http.ResponseWriter, r *http.Request, v *visit) {
+	for _, p := range adminPages {
+		if p.path == r.PathValue("page") && p.command != "" {
+			a.show(w, r, v, v.t(p.nl, p.en), "", p.command)
+			return
+		}
+	}
+	a.problem(w, r, v, http.StatusNotFound, "Die pagina bestaat niet.", "That page does not exist.")
+}
+
+// peopleUpload is the people file's upload form.
+func (a *Adapter) peopleUpload(w http.ResponseWriter, r *http.Request, v *visit) {
+	h := &html{v: v}
+	h.f("<p>%s</p>", md(v.t("Kies het CSV-bestand met mensen (kolommen `name,email,phone,mobile,department,title,location,manager_email,skills,roles`). Je ziet eerst wat er verandert; pas daarna voer je het door.",
+		"Choose the people CSV file (columns `name,email,phone,mobile,department,title,location,manager_email,skills,roles`). You see what will change first; only then you apply it.")))
+	h.raw(`<form method="post" action="/web/admin/people" enctype="multipart/form-data">`)
+	h.csrf()
+	h.f(`<div class="field"><label for="file">%s</label><input type="file" id="file" name="file" accept=".csv,text/csv" required></div>`, esc(v.t("Bestand", "File")))
+	h.f(`<div class="buttons"><button type="submit" class="primary">%s</button></div></form>`, esc(v.t("Controleren", "Check")))
+	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
+}
+
+// peopleCheck hands the uploaded file to the core as the people import
+// form, which answers with the dry run and the form to apply it.
+func (a *Adapter) peopleCheck(w http.ResponseWriter, r *http.Request, v *visit) {
+	f, _, err := r.FormFile("file")
+	if err != nil {
+		a.problem(w, r, v, http.StatusBadRequest, "Kies eerst een bestand.", "Choose a file first.")
+		return
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		a.problem(w, r, v, http.StatusBadRequest, "Het bestand is te groot (meer dan 8 MB).", "The file is too large (more than 8 MB).")
+		return
+	}
+	req := a.request(v, r)
+	req.Form = &intranet.FormSubmission{FormID: "people.import", Values: map[string]string{"csv": string(data), "apply": "no"}}
+	h := &html{v: v}
+	h.reply(a.ask(r.Context(), req), "/web/admin/people")
+	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
+}
+
+// back is where a result page links back to: one of our own pages.
+func back(r *http.Request) string {
+	b := r.FormValue("back")
+	if !strings.HasPrefix(b, "/web/") || strings.HasPrefix(b, "//") || strings.ContainsAny(b, "\\\r\n") {
+		return "/web/"
+	}
+	return b
+}
+
+// result draws the core's answer to an action, with a link back.
+func (a *Adapter) result(w http.ResponseWriter, r *http.Request, v *visit, reply intranet.Reply, status int) {
+	h := &html{v: v}
+	b := back(r)
+	h.reply(reply, b)
+	h.f(`<p><a class="button" href="%s">%s</a></p>`, esc(b), esc(v.t("Terug", "Back")))
+	title := v.t("Werkplek", "Werkplek")
+	a.render(w, r, v, status, title, h.String())
+}
+
+// do runs a button's command, as the person pressing it.
+func (a *Adapter) do(w http.ResponseWriter, r *http.Request, v *visit) {
+	cmd := strings.TrimSpace(r.FormValue("command"))
+	if cmd == "" || len(cmd) > intranet.MaxTextLength {
+		a.problem(w, r, v, http.StatusBadRequest, "Deze knop werkt niet.", "This button does not work.")
+		return
+	}
+	req := a.request(v, r)
+	req.Action = &intranet.Action{Command: cmd}
+	a.result(w, r, v, a.ask(r.Context(), req), http.StatusOK)
+}
+
+// confirm asks before a button whose action needs confirming runs.
+func (a *Adapter) confirm(w http.ResponseWriter, r *http.Request, v *visit) {
+	var b intranet.Button
+	raw, err := base64.RawURLEncoding.DecodeString(r.FormValue("button"))
+	if err != nil || json.Unmarshal(raw, &b) != nil || b.Confirm == nil || b.Command != r.FormValue("command") {
+		a.problem(w, r, v, http.StatusBadRequest, "Deze knop werkt niet.", "This button does not work.")
+		return
+	}
+	c := b.Confirm
+	h := &html{v: v}
+	if c.Text != "" {
+		h.mdBlock("text", c.Text)
+	}
+	yes, no := c.Confirm, c.Deny
+	if yes == "" {
+		yes = v.t("Ja", "Yes")
+	}
+	if no == "" {
+		no = v.t("Nee", "No")
+	}
+	h.raw(`<div class="buttons"><form method="post" action="/web/do">`)
+	h.csrf()
+	h.hidden("command", b.Command)
+	h.hidden("back", back(r))
+	h.f(`<button type="submit" class="%s">%s</button></form>`, styleClass(b.Style), esc(yes))
+	h.f(`<a class="button" href="%s">%s</a></div>`, esc(back(r)), esc(no))
+	title := c.Title
+	if title == "" {
+		title = v.t("Weet je het zeker?", "Are you sure?")
+	}
+	a.render(w, r, v, http.StatusOK, title, h.String())
+}
+
+// form hands a submitted form to the core; a submission with mistakes
+// shows the form again with the values typed and each mistake.
+func (a *Adapter) form(w http.ResponseWriter, r *http.Request, v *visit) {
+	var def intranet.Form
+	raw, err := base64.RawURLEncoding.DecodeString(r.FormValue("form_def"))
+	if err != nil || json.Unmarshal(raw, &def) != nil || def.ID == "" || def.ID != r.FormValue("form_id") {
+		a.problem(w, r, v, http.StatusBadRequest, "Dit formulier werkt niet. Laad de pagina opnieuw.", "This form does not work. Reload the page.")
+		return
+	}
+	values := map[string]string{}
+	for _, f := range def.Fields {
+		values[f.Name] = r.FormValue(f.Name)
+	}
+	req := a.request(v, r)
+	req.Form = &intranet.FormSubmission{FormID: def.ID, Values: values}
+	reply := a.ask(r.Context(), req)
+	if len(reply.FieldErrors) > 0 && reply.Form == nil {
+		h := &html{v: v}
+		h.form(def, values, reply.FieldErrors, back(r))
+		a.render(w, r, v, http.StatusUnprocessableEntity, v.t("Formulier", "Form"), h.String())
+		return
+	}
+	a.result(w, r, v, reply, http.StatusOK)
+}
+
+// preview writes the markup of a long text as the page will show it, for
+// the editor's live preview.
+func (a *Adapter) preview(w http.ResponseWriter, r *http.Request, v *visit) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	io.WriteString(w, string(md(r.FormValue("text"))))
+}

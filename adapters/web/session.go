@@ -1,0 +1,264 @@
+package web
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// cookieName is the session cookie; it is only sent to /web/.
+const cookieName = "werkplek_session"
+
+// visit is one request of a signed-in person.
+type visit struct {
+	session *intranet.WebSession
+	person  *intranet.Person
+	lang    string
+}
+
+func (v *visit) t(nl, en string) string {
+	if v.lang == "en" {
+		return en
+	}
+	return nl
+}
+
+func (v *visit) csrf() string {
+	if v.session == nil {
+		return ""
+	}
+	return v.session.CSRF
+}
+
+// has reports whether the person holds one of the roles; it only decides
+// which links the menu shows, the core decides what a page shows.
+func (v *visit) has(roles ...intranet.Role) bool {
+	for _, r := range roles {
+		if v.person.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// secret returns a new random secret for a link or a cookie.
+func secret() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// hash is what is stored of a secret, so that the database alone signs
+// nobody in.
+func hash(secret string) string {
+	h := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(h[:])
+}
+
+// language is the language of the pages: the person's choice, else the
+// browser's first language when it is Dutch, else the installation's (the
+// core's rule for chat, with the browser as the chat client).
+func (a *Adapter) language(p *intranet.Person, r *http.Request) string {
+	if p != nil && p.Language != "" {
+		return p.Language
+	}
+	if intranet.IsDutch(browserLocale(r)) {
+		return "nl"
+	}
+	return a.cfg.Language
+}
+
+// browserLocale is the first language of Accept-Language.
+func browserLocale(r *http.Request) string {
+	first, _, _ := strings.Cut(r.Header.Get("Accept-Language"), ",")
+	first, _, _ = strings.Cut(first, ";")
+	return strings.TrimSpace(first)
+}
+
+// signedIn runs fn for a person with a live session; others are sent to
+// the sign-in page. Unsafe methods must come from our own pages (the
+// browser's Sec-Fetch-Site and Origin) and carry the session's CSRF token.
+func (a *Adapter) signedIn(fn func(http.ResponseWriter, *http.Request, *visit)) func(http.ResponseWriter, *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, ok := a.session(w, r)
+		if !ok {
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/web/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			a.problem(w, r, &visit{lang: a.language(nil, r)}, http.StatusForbidden,
+				"Je bent niet (meer) aangemeld. Meld je opnieuw aan.", "You are not signed in (any more). Please sign in again.")
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := a.crossOrigin.Check(r); err != nil {
+				a.problem(w, r, v, http.StatusForbidden, "Dit verzoek kwam niet van Werkplek zelf.", "This request did not come from Werkplek itself.")
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, 8<<20)
+			token := r.Header.Get("X-CSRF-Token")
+			if token == "" {
+				token = r.FormValue("csrf")
+			}
+			if subtle.ConstantTimeCompare([]byte(token), []byte(v.session.CSRF)) != 1 || token == "" {
+				a.problem(w, r, v, http.StatusForbidden,
+					"Dit formulier is verlopen of kwam niet van deze pagina. Laad de pagina opnieuw en probeer het nog eens.",
+					"This form has expired or did not come from this page. Reload the page and try again.")
+				return
+			}
+		}
+		fn(w, r, v)
+	}
+}
+
+// session finds the signed-in person of the request.
+func (a *Adapter) session(w http.ResponseWriter, r *http.Request) (*visit, bool) {
+	c, err := r.Cookie(cookieName)
+	if err != nil || c.Value == "" {
+		return nil, false
+	}
+	s, err := a.web.FindWebSession(r.Context(), hash(c.Value), a.cfg.Now())
+	if err != nil {
+		if intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			a.log.Error("web session", "err", err)
+		}
+		a.clearCookie(w)
+		return nil, false
+	}
+	p, err := a.people.FindPersonByID(r.Context(), s.PersonID)
+	if err != nil {
+		a.clearCookie(w)
+		return nil, false
+	}
+	return &visit{session: s, person: p, lang: a.language(p, r)}, true
+}
+
+// startSession signs the person in: a new session in the database and its
+// secret in the cookie. A session asked for from Teams also works inside
+// Teams' frame (SameSite=None, which browsers only take with Secure).
+func (a *Adapter) startSession(w http.ResponseWriter, r *http.Request, personID int64, framed bool) error {
+	raw := secret()
+	now := a.cfg.Now()
+	framed = framed && a.secure
+	s := intranet.WebSession{Hash: hash(raw), PersonID: personID, CSRF: secret(), Created: now, LastSeen: now, Framed: framed}
+	if err := a.web.CreateWebSession(r.Context(), s); err != nil {
+		return err
+	}
+	same := http.SameSiteLaxMode
+	if framed {
+		same = http.SameSiteNoneMode
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: raw, Path: "/web/", HttpOnly: true, Secure: a.secure, SameSite: same})
+	return nil
+}
+
+func (a *Adapter) clearCookie(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/web/", MaxAge: -1, HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
+}
+
+// signInHelp tells who is not signed in how to sign in.
+func (a *Adapter) signInHelp(w http.ResponseWriter, r *http.Request) {
+	v := &visit{lang: a.language(nil, r)}
+	h := &html{v: v}
+	h.f("<p>%s</p>", md(v.t("Typ `/werkplek web` in de chat (Slack, Teams of Mattermost). Werkplek stuurt je dan een privébericht met een link die je hier aanmeldt; hij werkt één keer, 10 minuten lang.",
+		"Type `/werkplek web` in the chat (Slack, Teams or Mattermost). Werkplek sends you a direct message with a link that signs you in here; it works once, for 10 minutes.")))
+	if a.oidc != nil {
+		h.f(`<p><a class="button primary" href="/web/oidc/login">%s</a></p>`, esc(v.t("Aanmelden met je organisatieaccount", "Sign in with your organisation account")))
+	}
+	a.render(w, r, v, http.StatusOK, v.t("Aanmelden", "Sign in"), h.String())
+}
+
+// signInPage shows the link's sign-in button. The link itself changes
+// nothing: chat apps open links to preview them, which must not use up a
+// one-time link, so signing in takes a press (a POST).
+func (a *Adapter) signInPage(w http.ResponseWriter, r *http.Request) {
+	v := &visit{lang: a.language(nil, r)}
+	h := &html{v: v}
+	h.f("<p>%s</p>", esc(v.t("Druk op de knop om je aan te melden bij Werkplek.", "Press the button to sign in to Werkplek.")))
+	h.raw(`<form method="post" action="/web/signin">`)
+	h.hidden("token", r.PathValue("token"))
+	h.f(`<div class="buttons"><button type="submit" class="primary">%s</button></div></form>`, esc(v.t("Aanmelden", "Sign in")))
+	a.render(w, r, v, http.StatusOK, v.t("Aanmelden", "Sign in"), h.String())
+}
+
+// signIn uses a one-time link and opens a session for its person.
+func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
+	v := &visit{lang: a.language(nil, r)}
+	if err := a.crossOrigin.Check(r); err != nil {
+		a.problem(w, r, v, http.StatusForbidden, "Dit verzoek kwam niet van Werkplek zelf.", "This request did not come from Werkplek itself.")
+		return
+	}
+	link, err := a.web.UseSignIn(r.Context(), hash(r.FormValue("token")), a.cfg.Now())
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		a.problem(w, r, v, http.StatusGone,
+			"Deze aanmeldlink is al gebruikt of verlopen. Typ `/werkplek web` in de chat voor een nieuwe.",
+			"This sign-in link was used already or has expired. Type `/werkplek web` in the chat for a new one.")
+		return
+	} else if err != nil {
+		a.failure(w, r, v, err)
+		return
+	}
+	if err := a.startSession(w, r, link.PersonID, link.Platform == intranet.PlatformTeams); err != nil {
+		a.failure(w, r, v, err)
+		return
+	}
+	http.Redirect(w, r, "/web/", http.StatusSeeOther)
+}
+
+// signOut ends the session.
+func (a *Adapter) signOut(w http.ResponseWriter, r *http.Request, v *visit) {
+	if err := a.web.DeleteWebSession(r.Context(), v.session.Hash); err != nil {
+		a.failure(w, r, v, err)
+		return
+	}
+	a.clearCookie(w)
+	http.Redirect(w, r, "/web/signin", http.StatusSeeOther)
+}
+
+// oidcStart sends the browser to the organisation's provider.
+func (a *Adapter) oidcStart(w http.ResponseWriter, r *http.Request) {
+	if a.oidc == nil {
+		http.NotFound(w, r)
+		return
+	}
+	a.oidc.start(w, r)
+}
+
+// oidcCallback signs in who the provider vouched for, when the phonebook
+// knows them.
+func (a *Adapter) oidcCallback(w http.ResponseWriter, r *http.Request) {
+	v := &visit{lang: a.language(nil, r)}
+	if a.oidc == nil {
+		http.NotFound(w, r)
+		return
+	}
+	p, err := a.oidc.callback(r, w)
+	if err != nil {
+		switch intranet.ErrorCode(err) {
+		case intranet.ENOTFOUND, intranet.EUNAUTHORIZED, intranet.ECONFLICT, intranet.EINVALID:
+			a.log.Info("oidc sign-in refused", "err", err)
+			a.problem(w, r, v, http.StatusForbidden,
+				"Aanmelden lukte niet: "+intranet.ErrorMessage(err)+". Vraag je beheerder of je in het telefoonboek staat, of meld je aan met `/werkplek web` in de chat.",
+				"Signing in did not work: "+intranet.ErrorMessage(err)+". Ask your admin whether you are in the phonebook, or sign in with `/werkplek web` in the chat.")
+		default:
+			a.failure(w, r, v, err)
+		}
+		return
+	}
+	if err := a.startSession(w, r, p.ID, false); err != nil {
+		a.failure(w, r, v, err)
+		return
+	}
+	http.Redirect(w, r, "/web/", http.StatusSeeOther)
+}
+
+// userID is the person's account id on the web platform.
+func userID(p *intranet.Person) string { return "p" + strconv.FormatInt(p.ID, 10) }
