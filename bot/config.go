@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/werkplek/werkplek/adapters/web"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
@@ -48,6 +49,10 @@ type Config struct {
 	TeamsOpenIDMetadataURL string // TEAMS_OPENID_METADATA_URL
 	TeamsTokenURL          string // TEAMS_TOKEN_URL
 	TeamsAuth              string // TEAMS_AUTH: "on" (default) or "off" for local trials
+
+	OIDCIssuer       string // WERKPLEK_OIDC_ISSUER
+	OIDCClientID     string // WERKPLEK_OIDC_CLIENT_ID
+	OIDCClientSecret string // WERKPLEK_OIDC_CLIENT_SECRET
 }
 
 // setting documents one environment variable for --help and the README.
@@ -72,6 +77,9 @@ var settings = []setting{
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
 	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
 	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
+	{"WERKPLEK_OIDC_ISSUER", "", "OpenID Connect issuer of the organisation's own tenant for signing in on the web (https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com, https://keycloak.example.nl/realms/<realm>); never a multi-tenant issuer such as .../common/v2.0. Needs WERKPLEK_PUBLIC_URL; the redirect URI to register is WERKPLEK_PUBLIC_URL/web/oidc/callback.", false},
+	{"WERKPLEK_OIDC_CLIENT_ID", "", "Client id of Werkplek's app registration at the OpenID Connect provider.", false},
+	{"WERKPLEK_OIDC_CLIENT_SECRET", "", "Client secret of that app registration.", true},
 	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
 	{"SLACK_APP_TOKEN", "", "Slack app-level token (xapp-…); turns Socket Mode on (no public URL needed).", true},
@@ -121,6 +129,7 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		MattermostURL: strings.TrimRight(get("MATTERMOST_URL"), "/"), MattermostBotToken: get("MATTERMOST_BOT_TOKEN"),
 		TeamsAppID: get("TEAMS_APP_ID"), TeamsAppPassword: get("TEAMS_APP_PASSWORD"), TeamsTenantID: get("TEAMS_TENANT_ID"),
 		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: onOff(get("TEAMS_AUTH")),
+		OIDCIssuer: strings.TrimRight(get("WERKPLEK_OIDC_ISSUER"), "/"), OIDCClientID: get("WERKPLEK_OIDC_CLIENT_ID"), OIDCClientSecret: get("WERKPLEK_OIDC_CLIENT_SECRET"),
 	}
 	if _, _, _, err := feature.ParseQuiet(c.QuietHours); err != nil {
 		problems = append(problems, fmt.Sprintf("WERKPLEK_QUIET_HOURS: %q is not a time slot like 22:00-07:00, or off", c.QuietHours))
@@ -173,6 +182,17 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 	}
 	if c.SlackAppToken != "" && c.SlackBotToken == "" {
 		problems = append(problems, "SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN too")
+	}
+	if c.OIDCIssuer != "" {
+		if err := (web.OIDCConfig{Issuer: c.OIDCIssuer, ClientID: c.OIDCClientID, ClientSecret: c.OIDCClientSecret}).Validate(); err != nil {
+			problems = append(problems, "WERKPLEK_OIDC_ISSUER: "+err.Error())
+		}
+		if c.OIDCClientID == "" || c.OIDCClientSecret == "" {
+			problems = append(problems, "WERKPLEK_OIDC_ISSUER needs WERKPLEK_OIDC_CLIENT_ID and WERKPLEK_OIDC_CLIENT_SECRET")
+		}
+		if c.PublicURL == "" {
+			problems = append(problems, "WERKPLEK_OIDC_ISSUER needs WERKPLEK_PUBLIC_URL (the provider sends people back to WERKPLEK_PUBLIC_URL/web/oidc/callback)")
+		}
 	}
 	if c.TeamsAuth != "on" && c.TeamsAuth != "off" {
 		problems = append(problems, fmt.Sprintf("TEAMS_AUTH: %q is not on or off", c.TeamsAuth))

@@ -11,6 +11,7 @@ import (
 	"github.com/werkplek/werkplek/adapters/mattermost"
 	"github.com/werkplek/werkplek/adapters/slack"
 	"github.com/werkplek/werkplek/adapters/teams"
+	"github.com/werkplek/werkplek/adapters/web"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -54,6 +55,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	mux.Handle("GET /metrics", metrics.handler())
 	m.roomFeeds(mux)
 	if err := m.mountAPI(mux); err != nil {
+		return err
+	}
+	if err := m.mountWeb(ctx, mux, core); err != nil {
 		return err
 	}
 
@@ -168,4 +172,18 @@ func (m *Main) wireAdapters(ctx context.Context, mux *http.ServeMux, core intran
 		}()
 	}
 	return on, nil
+}
+
+// mountWeb serves the web front door under /web/ over the same core as
+// the chats (with the usage counted the same way).
+func (m *Main) mountWeb(ctx context.Context, mux *http.ServeMux, core intranet.Core) error {
+	c := m.Config
+	a, err := web.New(ctx, web.Config{PublicURL: c.PublicURL, Language: c.Language,
+		OIDC: web.OIDCConfig{Issuer: c.OIDCIssuer, ClientID: c.OIDCClientID, ClientSecret: c.OIDCClientSecret}},
+		core, m.Store, m.Store, m.Log.With("platform", "web"))
+	if err != nil {
+		return &exitError{code: 1, msg: "werkplek: web: " + err.Error()}
+	}
+	a.Routes(mux)
+	return nil
 }

@@ -65,13 +65,18 @@ func hash(secret string) string {
 
 // language is the language of the pages: the person's choice, else the
 // browser's first language when it is Dutch, else the installation's (the
-// core's rule for chat, with the browser as the chat client).
+// core's rule for chat, with the browser as the chat client, so that the
+// pages speak as the core's replies on them). Before signing in nobody's
+// choice is known, and an English browser gets English.
 func (a *Adapter) language(p *intranet.Person, r *http.Request) string {
 	if p != nil && p.Language != "" {
 		return p.Language
 	}
 	if intranet.IsDutch(browserLocale(r)) {
 		return "nl"
+	}
+	if l := strings.ToLower(browserLocale(r)); p == nil && (l == "en" || strings.HasPrefix(l, "en-")) {
+		return "en"
 	}
 	return a.cfg.Language
 }

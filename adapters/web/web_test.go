@@ -1,0 +1,481 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// door is a front door over fakes, served on loopback.
+type door struct {
+	t    *testing.T
+	a    *Adapter
+	srv  *httptest.Server
+	web  *memWeb
+	core *fakeCore
+	mu   sync.Mutex
+	now  time.Time
+}
+
+var (
+	jan   = &intranet.Person{ID: 1, Name: "Jan de Vries", Email: "jan@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}}
+	sanne = &intranet.Person{ID: 2, Name: "Sanne Muller", Email: "sanne@example.nl", Language: "en"}
+)
+
+func newDoor(t *testing.T, publicURL string) *door {
+	t.Helper()
+	d := &door{t: t, web: newMemWeb(), core: &fakeCore{}, now: time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)}
+	a, err := New(context.Background(), Config{PublicURL: publicURL, Language: "nl", Now: d.clock}, d.core, d.web,
+		&memPeople{people: []*intranet.Person{jan, sanne}}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.a = a
+	mux := http.NewServeMux()
+	a.Routes(mux)
+	d.srv = httptest.NewServer(mux)
+	t.Cleanup(d.srv.Close)
+	return d
+}
+
+func (d *door) clock() time.Time {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.now
+}
+
+func (d *door) later(by time.Duration) {
+	d.mu.Lock()
+	d.now = d.now.Add(by)
+	d.mu.Unlock()
+}
+
+// link makes a sign-in link for a person, as /werkplek web does.
+func (d *door) link(p *intranet.Person, platform intranet.Platform) string {
+	raw := secret()
+	if err := d.web.CreateSignIn(context.Background(), intranet.SignIn{Hash: hash(raw), PersonID: p.ID, Expires: d.clock().Add(intranet.SignInValid), Platform: platform}); err != nil {
+		d.t.Fatal(err)
+	}
+	return raw
+}
+
+// browser is a client with cookies that does not follow redirects.
+func (d *door) browser() *http.Client {
+	jar, _ := cookiejar.New(nil)
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// signIn signs p in on a new browser.
+func (d *door) signIn(p *intranet.Person) *http.Client {
+	c := d.browser()
+	res := d.post(c, "/web/signin", url.Values{"token": {d.link(p, intranet.PlatformSlack)}}, nil)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/web/" {
+		d.t.Fatalf("sign in: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	return c
+}
+
+func (d *door) get(c *http.Client, path string, header map[string]string) (*http.Response, string) {
+	d.t.Helper()
+	req, _ := http.NewRequest("GET", d.srv.URL+path, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, string(b)
+}
+
+func (d *door) post(c *http.Client, path string, form url.Values, header map[string]string) *http.Response {
+	d.t.Helper()
+	req, _ := http.NewRequest("POST", d.srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return res
+}
+
+func body(t *testing.T, res *http.Response) string {
+	t.Helper()
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrf reads the CSRF token of a signed-in browser from a page.
+func (d *door) csrf(c *http.Client) string {
+	_, page := d.get(c, "/web/", nil)
+	m := csrfField.FindStringSubmatch(page)
+	if m == nil {
+		d.t.Fatalf("no csrf token on the home page:\n%s", page)
+	}
+	return m[1]
+}
+
+func TestSignInLink(t *testing.T) {
+	d := newDoor(t, "http://werkplek.test")
+	raw := d.link(jan, intranet.PlatformSlack)
+	c := d.browser()
+
+	// Opening the link (as a chat's link preview does) uses nothing up.
+	res, page := d.get(c, "/web/signin/"+raw, nil)
+	if res.StatusCode != 200 || !strings.Contains(page, `action="/web/signin"`) || !strings.Contains(page, raw) {
+		t.Fatalf("sign-in page: %d\n%s", res.StatusCode, page)
+	}
+	res = d.post(c, "/web/signin", url.Values{"token": {raw}}, nil)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in: %d %s", res.StatusCode, body(t, res))
+	}
+	cookie := res.Header.Get("Set-Cookie")
+	for _, want := range []string{cookieName + "=", "HttpOnly", "SameSite=Lax", "Path=/web/"} {
+		if !strings.Contains(cookie, want) {
+			t.Errorf("cookie %q lacks %s", cookie, want)
+		}
+	}
+	if strings.Contains(cookie, "Secure") {
+		t.Errorf("cookie on an http address is Secure: %q", cookie)
+	}
+	_, page = d.get(c, "/web/", nil)
+	req := d.core.last()
+	if req.Text != "/werkplek home" || req.Platform != intranet.PlatformWeb || req.User.Email != jan.Email || !req.Channel.Direct || req.User.ID != "p1" {
+		t.Errorf("home asked %+v", req)
+	}
+	if !strings.Contains(page, "ok: /werkplek home") || !strings.Contains(page, `lang="nl"`) {
+		t.Errorf("home page:\n%s", page)
+	}
+
+	t.Run("UsedLink", func(t *testing.T) {
+		res := d.post(d.browser(), "/web/signin", url.Values{"token": {raw}}, map[string]string{"Accept-Language": "en-GB"})
+		if page := body(t, res); res.StatusCode != http.StatusGone || !strings.Contains(page, "used already or has expired") {
+			t.Errorf("used link: %d\n%s", res.StatusCode, page)
+		}
+	})
+	t.Run("ExpiredLink", func(t *testing.T) {
+		raw := d.link(jan, intranet.PlatformSlack)
+		d.later(intranet.SignInValid + time.Second)
+		res := d.post(d.browser(), "/web/signin", url.Values{"token": {raw}}, map[string]string{"Accept-Language": "nl-NL"})
+		if page := body(t, res); res.StatusCode != http.StatusGone || !strings.Contains(page, "al gebruikt of verlopen") {
+			t.Errorf("expired link: %d\n%s", res.StatusCode, page)
+		}
+	})
+	t.Run("UnknownLink", func(t *testing.T) {
+		res := d.post(d.browser(), "/web/signin", url.Values{"token": {"made-up"}}, nil)
+		if res.StatusCode != http.StatusGone {
+			t.Errorf("unknown link: %d", res.StatusCode)
+		}
+	})
+}
+
+func TestSessions(t *testing.T) {
+	d := newDoor(t, "")
+	t.Run("NotSignedIn", func(t *testing.T) {
+		res, _ := d.get(d.browser(), "/web/rooms?date=2026-12-08", nil)
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/web/signin?next=%2Fweb%2Frooms%3Fdate%3D2026-12-08" {
+			t.Errorf("page without a session: %d %s", res.StatusCode, res.Header.Get("Location"))
+		}
+		res = d.post(d.browser(), "/web/do", url.Values{"command": {"/room cancel 1"}}, nil)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("action without a session: %d", res.StatusCode)
+		}
+	})
+	t.Run("IdleExpires", func(t *testing.T) {
+		c := d.signIn(jan)
+		d.later(intranet.SessionIdle - time.Minute)
+		if res, _ := d.get(c, "/web/", nil); res.StatusCode != 200 {
+			t.Fatalf("within the idle time: %d", res.StatusCode)
+		}
+		d.later(intranet.SessionIdle + time.Minute)
+		if res, _ := d.get(c, "/web/", nil); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("after the idle time: %d", res.StatusCode)
+		}
+	})
+	t.Run("SignOut", func(t *testing.T) {
+		c := d.signIn(jan)
+		res := d.post(c, "/web/signout", url.Values{"csrf": {d.csrf(c)}}, nil)
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/web/signin" {
+			t.Fatalf("sign out: %d", res.StatusCode)
+		}
+		if res, _ := d.get(c, "/web/", nil); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("after sign-out: %d", res.StatusCode)
+		}
+	})
+	t.Run("TeamsFrame", func(t *testing.T) {
+		d := newDoor(t, "https://werkplek.example.nl")
+		for _, tc := range []struct {
+			platform intranet.Platform
+			want     string
+		}{{intranet.PlatformTeams, "SameSite=None"}, {intranet.PlatformSlack, "SameSite=Lax"}} {
+			res := d.post(d.browser(), "/web/signin", url.Values{"token": {d.link(jan, tc.platform)}}, nil)
+			cookie := res.Header.Get("Set-Cookie")
+			if !strings.Contains(cookie, tc.want) || !strings.Contains(cookie, "Secure") {
+				t.Errorf("%s: cookie %q, want %s; Secure", tc.platform, cookie, tc.want)
+			}
+		}
+	})
+}
+
+func TestCSRF(t *testing.T) {
+	d := newDoor(t, "")
+	c := d.signIn(jan)
+	token := d.csrf(c)
+	asked := len(d.core.asked)
+	for name, tc := range map[string]struct {
+		form   url.Values
+		header map[string]string
+	}{
+		"NoToken":    {url.Values{"command": {"/room cancel 7"}}, nil},
+		"WrongToken": {url.Values{"command": {"/room cancel 7"}, "csrf": {"x" + token}}, nil},
+		"CrossSite":  {url.Values{"command": {"/room cancel 7"}, "csrf": {token}}, map[string]string{"Sec-Fetch-Site": "cross-site"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := d.post(c, "/web/do", tc.form, tc.header)
+			if page := body(t, res); res.StatusCode != http.StatusForbidden || !strings.Contains(page, "role=\"alert\"") {
+				t.Errorf("%d\n%s", res.StatusCode, page)
+			}
+		})
+	}
+	if len(d.core.asked) != asked {
+		t.Fatalf("the core was asked a refused action: %+v", d.core.asked[asked:])
+	}
+	res := d.post(c, "/web/do", url.Values{"command": {"/room cancel 7"}, "csrf": {token}, "back": {"/web/rooms"}}, nil)
+	if page := body(t, res); res.StatusCode != 200 || !strings.Contains(page, "ok: /room cancel 7") || !strings.Contains(page, `href="/web/rooms"`) {
+		t.Errorf("with the token: %d\n%s", res.StatusCode, page)
+	}
+	if a := d.core.last().Action; a == nil || a.Command != "/room cancel 7" {
+		t.Errorf("action %+v", a)
+	}
+}
+
+func TestHeaders(t *testing.T) {
+	d := newDoor(t, "")
+	c := d.signIn(jan)
+	res, page := d.get(c, "/web/", nil)
+	csp := res.Header.Get("Content-Security-Policy")
+	for _, want := range []string{"script-src 'self'", "default-src 'self'", "frame-ancestors 'self' https://teams.microsoft.com"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %s", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP allows inline code: %q", csp)
+	}
+	if regexp.MustCompile(`<script(?:\s[^>]*)?>[^<]`).MatchString(page) || regexp.MustCompile(`\son[a-z]+=`).MatchString(page) || strings.Contains(page, "style=") {
+		t.Errorf("the page has inline script or style:\n%s", page)
+	}
+	if res.Header.Get("Cache-Control") != "no-store" || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("headers %v", res.Header)
+	}
+	for _, asset := range []string{"/web/static/style.css", "/web/static/app.js"} {
+		if res, _ := d.get(c, asset, nil); res.StatusCode != 200 {
+			t.Errorf("%s: %d", asset, res.StatusCode)
+		}
+	}
+}
+
+func TestRenderReply(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		return intranet.Reply{
+			Title: "*Jan* <script>alert(1)</script>",
+			Text:  "Zie [site](https://example.nl) en [kwaad](javascript:alert(1))\n- een\n- twee",
+			Sections: []intranet.Section{{Title: "Jan de Vries", Fields: []intranet.Field{
+				{Label: "Mobiel", Value: "+31 6 1234 5678"}, {Label: "E-mail", Value: "jan@example.nl"}, {Label: "Afdeling", Value: "Zorg Oost"}},
+				Buttons: []intranet.Button{{Label: "Annuleer", Style: intranet.StyleDanger, Command: "/room cancel 3",
+					Confirm: &intranet.Confirm{Title: "Annuleren?", Text: "Boeking 3 annuleren?", Confirm: "Ja, annuleer", Deny: "Nee"}}}}},
+			Charts:  []intranet.Chart{{Title: "Gelezen per dag", Points: []intranet.Point{{Label: "7 dec", Value: 3}, {Label: "8 dec", Value: 5}}}},
+			Context: []string{"1 van 1"},
+		}
+	}
+	c := d.signIn(jan)
+	_, page := d.get(c, "/web/phonebook?q=jan", nil)
+	if d.core.last().Text != "/phonebook jan" {
+		t.Errorf("asked %q", d.core.last().Text)
+	}
+	for _, want := range []string{
+		"<strong>Jan</strong> &lt;script&gt;alert(1)&lt;/script&gt;",
+		`<a href="https://example.nl" rel="noopener noreferrer">site</a>`,
+		`<a href="tel:+31612345678">+31 6 1234 5678</a>`,
+		`<a href="mailto:jan@example.nl">jan@example.nl</a>`,
+		`action="/web/confirm"`, `name="command" value="/room cancel 3"`, `class="danger"`,
+		`<svg viewBox=`, `aria-label="Gelezen per dag"`, `class="context">1 van 1`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `href="javascript`) {
+		t.Error("a javascript: link was made")
+	}
+	// The confirmation page asks, and its button runs the command.
+	button := regexp.MustCompile(`name="button" value="([^"]+)"`).FindStringSubmatch(page)
+	res := d.post(c, "/web/confirm", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 3"}, "button": {button[1]}, "back": {"/web/rooms"}}, nil)
+	confirm := body(t, res)
+	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, "Ja, annuleer", `href="/web/rooms"`} {
+		if !strings.Contains(confirm, want) {
+			t.Errorf("confirmation lacks %s:\n%s", want, confirm)
+		}
+	}
+	// A button's command cannot be swapped under its confirmation.
+	res = d.post(c, "/web/confirm", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 4"}, "button": {button[1]}}, nil)
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("swapped confirmation: %d", res.StatusCode)
+	}
+}
+
+func TestForms(t *testing.T) {
+	d := newDoor(t, "")
+	form := &intranet.Form{ID: "news.post", Title: "Nieuw bericht", SubmitLabel: "Publiceer", Fields: []intranet.FormField{
+		{Name: "title", Label: "Titel", Required: true},
+		{Name: "body", Label: "Tekst", Kind: intranet.FieldLongText},
+		{Name: "important", Label: "Belangrijk", Kind: intranet.FieldYesNo},
+		{Name: "publish", Label: "Publiceer op", Kind: intranet.FieldDate},
+		{Name: "topic", Label: "Onderwerp", Kind: intranet.FieldChoice, Options: []intranet.Option{{Label: "Zorg", Value: "zorg"}}},
+	}}
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		switch {
+		case r.Form != nil && r.Form.Values["title"] == "":
+			return intranet.Reply{FieldErrors: map[string]string{"title": "Geef een titel."}}
+		case r.Form != nil:
+			return intranet.Reply{Text: "Gepubliceerd: " + r.Form.Values["title"]}
+		}
+		return intranet.Reply{Text: "Vul het formulier in.", Form: form}
+	}
+	c := d.signIn(jan)
+	_, page := d.get(c, "/web/news/new", nil)
+	for _, want := range []string{`action="/web/form"`, `<textarea id="f-body"`, `data-preview-of="f-body"`, `type="date"`, `<option value="zorg">Zorg</option>`, "Publiceer</button>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("editor lacks %s", want)
+		}
+	}
+	def := regexp.MustCompile(`name="form_def" value="([^"]+)"`).FindStringSubmatch(page)[1]
+	send := func(title string) *http.Response {
+		return d.post(c, "/web/form", url.Values{"csrf": {d.csrf(c)}, "form_id": {"news.post"}, "form_def": {def},
+			"title": {title}, "body": {"*vet*"}, "important": {"yes"}, "publish": {"2026-12-08"}, "topic": {"zorg"}}, nil)
+	}
+	res := send("")
+	page = body(t, res)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Geef een titel.") || !strings.Contains(page, `aria-invalid="true"`) || !strings.Contains(page, "*vet*</textarea>") {
+		t.Errorf("mistakes: %d\n%s", res.StatusCode, page)
+	}
+	res = send("Kerstborrel")
+	if page := body(t, res); !strings.Contains(page, "Gepubliceerd: Kerstborrel") {
+		t.Errorf("published:\n%s", page)
+	}
+	sub := d.core.last().Form
+	if sub.FormID != "news.post" || sub.Values["important"] != "yes" || sub.Values["publish"] != "2026-12-08" || sub.Values["body"] != "*vet*" {
+		t.Errorf("submission %+v", sub)
+	}
+	// The preview writes the markup as the page shows it.
+	res = d.post(c, "/web/preview", url.Values{"text": {"*vet* <b>"}}, map[string]string{"X-CSRF-Token": d.csrf(c)})
+	if got := body(t, res); got != "<strong>vet</strong> &lt;b&gt;" {
+		t.Errorf("preview %q", got)
+	}
+}
+
+func TestPeopleUpload(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		if r.Form != nil {
+			return intranet.Reply{Title: "Proef", Text: "1 erbij", Form: &intranet.Form{ID: "people.import", Fields: []intranet.FormField{{Name: "csv", Kind: intranet.FieldLongText, Value: r.Form.Values["csv"]}}}}
+		}
+		return intranet.Reply{}
+	}
+	c := d.signIn(jan)
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf", d.csrf(c))
+	fw, _ := mw.CreateFormFile("file", "people.csv")
+	io.WriteString(fw, "name,email\nAnna,anna@example.nl\n")
+	mw.Close()
+	req, _ := http.NewRequest("POST", d.srv.URL+"/web/admin/people", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := body(t, res)
+	sub := d.core.last().Form
+	if sub == nil || sub.FormID != "people.import" || sub.Values["apply"] != "no" || sub.Values["csv"] != "name,email\nAnna,anna@example.nl\n" {
+		t.Fatalf("submission %+v", sub)
+	}
+	if !strings.Contains(page, "1 erbij") || !strings.Contains(page, "anna@example.nl") {
+		t.Errorf("dry run page:\n%s", page)
+	}
+}
+
+func TestStatsCSV(t *testing.T) {
+	d := newDoor(t, "")
+	allowed := true
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		if !allowed {
+			return intranet.Reply{Text: "Alleen de schrijver ziet wie het las."}
+		}
+		return intranet.Reply{Text: "csv", File: &intranet.File{Name: "news-4-reads.csv", ContentType: "text/csv; charset=utf-8", Data: []byte("name\nJan\n")}}
+	}
+	c := d.signIn(jan)
+	res, got := d.get(c, "/web/news/4/stats.csv", nil)
+	if got != "name\nJan\n" || res.Header.Get("Content-Disposition") != `attachment; filename="news-4-reads.csv"` || d.core.last().Text != "/news stats 4 csv" {
+		t.Errorf("csv: %q %v", got, res.Header)
+	}
+	allowed = false
+	res, page := d.get(c, "/web/news/4/stats.csv", nil)
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(page, "Alleen de schrijver") {
+		t.Errorf("not allowed: %d", res.StatusCode)
+	}
+	if res, _ := d.get(c, "/web/news/abc/stats", nil); res.StatusCode != http.StatusNotFound {
+		t.Errorf("bad id: %d", res.StatusCode)
+	}
+}
+
+func TestLanguageAndMenu(t *testing.T) {
+	d := newDoor(t, "")
+	_, page := d.get(d.signIn(jan), "/web/", nil)
+	for _, want := range []string{`lang="nl"`, ">Telefoonboek<", ">Beheer<", "Afmelden"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Dutch admin page lacks %s", want)
+		}
+	}
+	_, page = d.get(d.signIn(sanne), "/web/", nil)
+	for _, want := range []string{`lang="en"`, ">Phonebook<", "Sign out"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, ">Admin<") {
+		t.Error("an employee's menu lists the admin pages")
+	}
+}
+
+func TestBackStaysHome(t *testing.T) {
+	for in, want := range map[string]string{"/web/rooms?date=2026-12-08": "/web/rooms?date=2026-12-08", "https://evil.example": "/web/", "//evil.example/web/": "/web/", "/web/\\evil": "/web/"} {
+		r := httptest.NewRequest("POST", "/web/do", strings.NewReader(url.Values{"back": {in}}.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if got := back(r); got != want {
+			t.Errorf("back(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
