@@ -4,7 +4,7 @@
 .PHONY: test deps run build fuzz
 
 test: deps
-	WERKPLEK_TEST_POSTGRES=require WERKPLEK_TEST_PLAYGROUND=require go test -race -timeout 30m ./...
+	WERKPLEK_TEST_POSTGRES=require WERKPLEK_TEST_PLAYGROUND=require WERKPLEK_TEST_BROWSER=require go test -race -timeout 30m ./...
 
 deps:
 	bash scripts/test-deps
