@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -245,17 +246,15 @@ func (a *Adapter) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	p, err := a.oidc.callback(r, w)
-	if err != nil {
-		switch intranet.ErrorCode(err) {
-		case intranet.ENOTFOUND, intranet.EUNAUTHORIZED, intranet.ECONFLICT, intranet.EINVALID:
-			a.log.Info("oidc sign-in refused", "err", err)
-			a.problem(w, r, v, http.StatusForbidden,
-				"Aanmelden lukte niet: "+intranet.ErrorMessage(err)+". Vraag je beheerder of je in het telefoonboek staat, of meld je aan met `/werkplek web` in de chat.",
-				"Signing in did not work: "+intranet.ErrorMessage(err)+". Ask your admin whether you are in the phonebook, or sign in with `/werkplek web` in the chat.")
-		default:
-			a.failure(w, r, v, err)
-		}
+	p, err := a.oidc.callback(w, r)
+	var refused *OIDCError
+	if errors.As(err, &refused) {
+		a.log.Info("oidc sign-in refused", "refusal", string(refused.Refusal), "err", refused.Cause)
+		nl, en := oidcRefusal(refused, strings.TrimRight(a.cfg.PublicURL, "/")+"/web/oidc/login")
+		a.problem(w, r, v, http.StatusForbidden, nl, en)
+		return
+	} else if err != nil {
+		a.failure(w, r, v, err)
 		return
 	}
 	if err := a.startSession(w, r, p.ID, false); err != nil {
@@ -263,6 +262,28 @@ func (a *Adapter) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/web/", http.StatusSeeOther)
+}
+
+// oidcRefusal says why the provider's answer signs nobody in, and what to
+// do instead.
+func oidcRefusal(e *OIDCError, again string) (nl, en string) {
+	email := intranet.Plain(e.Email)
+	switch e.Refusal {
+	case OIDCNotInPhonebook:
+		return email + " staat niet in het telefoonboek van Werkplek. Vraag je beheerder je toe te voegen.",
+			email + " is not in Werkplek's phonebook. Ask your admin to add you."
+	case OIDCNoEmail:
+		return "Je account heeft geen bevestigd e-mailadres, dus Werkplek weet niet wie je bent. Meld je aan met `/werkplek web` in de chat.",
+			"Your account has no verified email address, so Werkplek cannot tell who you are. Sign in with `/werkplek web` in the chat."
+	case OIDCLinkedElsewhere:
+		return "Bij " + email + " hoort al een ander account van je organisatie. Vraag je beheerder om hulp.",
+			email + " is already linked to another account of your organisation. Ask your admin for help."
+	case OIDCExpired:
+		return "Het aanmelden duurde te lang of begon niet hier. [Probeer het opnieuw]("+again+").",
+			"Signing in took too long or did not start here. [Try again]("+again+")."
+	}
+	return "Je organisatie meldde je niet aan. [Probeer het opnieuw]("+again+") of meld je aan met `/werkplek web` in de chat.",
+		"Your organisation did not sign you in. [Try again]("+again+") or sign in with `/werkplek web` in the chat."
 }
 
 // userID is the person's account id on the web platform.
