@@ -24,14 +24,16 @@ type html struct {
 	v *visit
 }
 
-func (h *html) raw(s string)                { h.b.WriteString(s) }
-func (h *html) f(format string, a ...any)   { fmt.Fprintf(&h.b, format, a...) }
-func (h *html) text(s string)               { h.b.WriteString(esc(s)) }
-func (h *html) String() template.HTML       { return template.HTML(h.b.String()) }
-func (h *html) t(nl, en string) string      { return h.v.t(nl, en) }
-func (h *html) tag(name, class, s string)   { h.f(`<%s class="%s">%s</%s>`, name, class, esc(s), name) }
-func (h *html) csrf()                       { h.f(`<input type="hidden" name="csrf" value="%s">`, esc(h.v.csrf())) }
-func (h *html) hidden(name, value string)   { h.f(`<input type="hidden" name="%s" value="%s">`, esc(name), esc(value)) }
+func (h *html) raw(s string)              { h.b.WriteString(s) }
+func (h *html) f(format string, a ...any) { fmt.Fprintf(&h.b, format, a...) }
+func (h *html) text(s string)             { h.b.WriteString(esc(s)) }
+func (h *html) String() template.HTML     { return template.HTML(h.b.String()) }
+func (h *html) t(nl, en string) string    { return h.v.t(nl, en) }
+func (h *html) tag(name, class, s string) { h.f(`<%s class="%s">%s</%s>`, name, class, esc(s), name) }
+func (h *html) csrf()                     { h.f(`<input type="hidden" name="csrf" value="%s">`, esc(h.v.csrf())) }
+func (h *html) hidden(name, value string) {
+	h.f(`<input type="hidden" name="%s" value="%s">`, esc(name), esc(value))
+}
 func (h *html) link(href, label string)     { h.f(`<a href="%s">%s</a>`, esc(href), esc(label)) }
 func (h *html) mdBlock(class, s string)     { h.f(`<div class="%s">%s</div>`, class, md(s)) }
 func (h *html) heading(level int, s string) { h.f("<h%d>%s</h%d>", level, md(s), level) }

@@ -279,11 +279,11 @@ func oidcRefusal(e *OIDCError, again string) (nl, en string) {
 		return "Bij " + email + " hoort al een ander account van je organisatie. Vraag je beheerder om hulp.",
 			email + " is already linked to another account of your organisation. Ask your admin for help."
 	case OIDCExpired:
-		return "Het aanmelden duurde te lang of begon niet hier. [Probeer het opnieuw]("+again+").",
-			"Signing in took too long or did not start here. [Try again]("+again+")."
+		return "Het aanmelden duurde te lang of begon niet hier. [Probeer het opnieuw](" + again + ").",
+			"Signing in took too long or did not start here. [Try again](" + again + ")."
 	}
-	return "Je organisatie meldde je niet aan. [Probeer het opnieuw]("+again+") of meld je aan met `/werkplek web` in de chat.",
-		"Your organisation did not sign you in. [Try again]("+again+") or sign in with `/werkplek web` in the chat."
+	return "Je organisatie meldde je niet aan. [Probeer het opnieuw](" + again + ") of meld je aan met `/werkplek web` in de chat.",
+		"Your organisation did not sign you in. [Try again](" + again + ") or sign in with `/werkplek web` in the chat."
 }
 
 // userID is the person's account id on the web platform.
