@@ -26,10 +26,8 @@ type html struct {
 
 func (h *html) raw(s string)              { h.b.WriteString(s) }
 func (h *html) f(format string, a ...any) { fmt.Fprintf(&h.b, format, a...) }
-func (h *html) text(s string)             { h.b.WriteString(esc(s)) }
 func (h *html) String() template.HTML     { return template.HTML(h.b.String()) }
 func (h *html) t(nl, en string) string    { return h.v.t(nl, en) }
-func (h *html) tag(name, class, s string) { h.f(`<%s class="%s">%s</%s>`, name, class, esc(s), name) }
 func (h *html) csrf()                     { h.f(`<input type="hidden" name="csrf" value="%s">`, esc(h.v.csrf())) }
 func (h *html) hidden(name, value string) {
 	h.f(`<input type="hidden" name="%s" value="%s">`, esc(name), esc(value))
@@ -119,7 +117,9 @@ func (h *html) reply(r intranet.Reply, back string) {
 	if r.Title != "" {
 		h.heading(2, r.Title)
 	}
-	if r.Text != "" {
+	// A reply with a form says in Text what to type instead; the form is
+	// here, so the typing is not.
+	if r.Text != "" && r.Form == nil {
 		h.mdBlock("text", r.Text)
 	}
 	for _, c := range r.Charts {

@@ -400,7 +400,7 @@ func TestPeopleUpload(t *testing.T) {
 	d := newDoor(t, "")
 	d.core.handle = func(r intranet.Request) intranet.Reply {
 		if r.Form != nil {
-			return intranet.Reply{Title: "Proef", Text: "1 erbij", Form: &intranet.Form{ID: "people.import", Fields: []intranet.FormField{{Name: "csv", Kind: intranet.FieldLongText, Value: r.Form.Values["csv"]}}}}
+			return intranet.Reply{Title: "Proef", Text: "typ dit", Sections: []intranet.Section{{Title: "Erbij (1)"}}, Form: &intranet.Form{ID: "people.import", Fields: []intranet.FormField{{Name: "csv", Kind: intranet.FieldLongText, Value: r.Form.Values["csv"]}}}}
 		}
 		return intranet.Reply{}
 	}
@@ -422,7 +422,7 @@ func TestPeopleUpload(t *testing.T) {
 	if sub == nil || sub.FormID != "people.import" || sub.Values["apply"] != "no" || sub.Values["csv"] != "name,email\nAnna,anna@example.nl\n" {
 		t.Fatalf("submission %+v", sub)
 	}
-	if !strings.Contains(page, "1 erbij") || !strings.Contains(page, "anna@example.nl") {
+	if !strings.Contains(page, "Erbij (1)") || !strings.Contains(page, "anna@example.nl") || strings.Contains(page, "typ dit") {
 		t.Errorf("dry run page:\n%s", page)
 	}
 }
