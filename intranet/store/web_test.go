@@ -211,7 +211,7 @@ func TestWebIdentities(t *testing.T) {
 			t.Errorf("find: %+v, %v", got, err)
 		}
 		for name, c := range map[string]intranet.WebIdentity{
-			"person has another subject":     {Issuer: entra, Subject: "oid-eva-2", PersonID: eva},
+			"person has another subject":      {Issuer: entra, Subject: "oid-eva-2", PersonID: eva},
 			"subject belongs to someone else": {Issuer: entra, Subject: "oid-eva", PersonID: jan},
 		} {
 			if err := s.LinkWebIdentity(ctx, c); intranet.ErrorCode(err) != intranet.ECONFLICT {
