@@ -234,7 +234,8 @@ func (r *Runner) checkKind(kind string) error {
 
 // Start makes this process work jobs until Stop, which lets running jobs
 // finish; ending ctx does not stop it. It also forgets, every hour,
-// scheduled runs older than RunsKept.
+// scheduled runs older than RunsKept, and old sign-in links and idle web
+// sessions (store.PurgeWeb).
 func (r *Runner) Start(ctx context.Context) error {
 	if err := r.q.start(ctx); err != nil {
 		return err
@@ -252,6 +253,9 @@ func (r *Runner) Start(ctx context.Context) error {
 			for {
 				if err := r.store.PruneScheduleRuns(pctx, r.now().Add(-RunsKept)); err != nil && pctx.Err() == nil {
 					r.log.Warn("jobs: prune scheduled runs", "err", err)
+				}
+				if _, err := r.store.PurgeWeb(pctx, r.now()); err != nil && pctx.Err() == nil {
+					r.log.Warn("jobs: purge old sign-in links and idle web sessions", "err", err)
 				}
 				select {
 				case <-pctx.Done():

@@ -770,3 +770,56 @@ func TestDueWhileDown(t *testing.T) {
 		}
 	})
 }
+
+// TestStartPurgesWeb: a started runner deletes sign-in links expired more
+// than a day ago and idle web sessions, and keeps the rest.
+func TestStartPurgesWeb(t *testing.T) {
+	engines(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		c := newClock()
+		s := openStore(t, url, c)
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{{Line: 2, Name: "Tim Twee", Email: "tim@example.nl"}}, false); err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.FindPersonByEmail(ctx, "tim@example.nl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := c.Now()
+		for hash, expires := range map[string]time.Time{"old": now.Add(-48 * time.Hour), "new": now.Add(time.Minute)} {
+			if err := s.CreateSignIn(ctx, intranet.SignIn{Hash: hash, PersonID: p.ID, Expires: expires}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for hash, seen := range map[string]time.Time{"idle": now.Add(-intranet.SessionIdle - time.Hour), "busy": now} {
+			if err := s.CreateWebSession(ctx, intranet.WebSession{Hash: hash, PersonID: p.ID, CSRF: "c", Created: seen}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db, err := s.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := func(q string) int {
+			var n int
+			if err := db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		start(t, newRunner(t, url, c, jobs.Config{}))
+		end := time.Now().Add(20 * time.Second)
+		for count("SELECT count(*) FROM web_sign_ins")+count("SELECT count(*) FROM web_sessions") != 2 {
+			if time.Now().After(end) {
+				t.Fatal("old sign-in link and idle session not purged")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if _, err := s.UseSignIn(ctx, "new", now); err != nil {
+			t.Errorf("working link: %v", err)
+		}
+		if _, err := s.FindWebSession(ctx, "busy", now); err != nil {
+			t.Errorf("busy session: %v", err)
+		}
+	})
+}
