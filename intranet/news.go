@@ -108,6 +108,9 @@ type NewsFilter struct {
 	// the stored precision (the microsecond), so that consecutive windows
 	// take each moment once.
 	PublishedAfter, PublishedUntil time.Time
+	// UnreadBy keeps the important items the person of that id has not
+	// confirmed reading (0: not a filter).
+	UnreadBy int64
 	// Limit keeps the newest Limit items (0: all).
 	Limit int
 }

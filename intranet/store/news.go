@@ -352,6 +352,10 @@ func (s *Store) News(ctx context.Context, f intranet.NewsFilter) ([]*intranet.Ne
 	if !f.PublishedUntil.IsZero() {
 		where, args = append(where, "n.publish_at <= ?"), append(args, newsTime(f.PublishedUntil))
 	}
+	if f.UnreadBy != 0 {
+		where = append(where, "n.important AND NOT EXISTS (SELECT 1 FROM news_acks k WHERE k.item_id = n.id AND k.person_id = ?)")
+		args = append(args, f.UnreadBy)
+	}
 	q := newsSelect
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

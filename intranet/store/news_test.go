@@ -115,6 +115,20 @@ func TestNews(t *testing.T) {
 		if err != nil || first || !when2.Equal(when1) {
 			t.Errorf("second ack: %v %v %v", first, when2, err)
 		}
+		// UnreadBy keeps the important items a person has not confirmed.
+		unread := func(person int64) []int64 {
+			got, err := s.News(ctx, intranet.NewsFilter{VisibleAt: at, UnreadBy: person})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ids(got)
+		}
+		if got := unread(jan); len(got) != 0 {
+			t.Errorf("unread by jan after his ack: %v", got)
+		}
+		if got := unread(author); len(got) != 1 || got[0] != zo.ID {
+			t.Errorf("unread by the author: %v, want [%d]", got, zo.ID)
+		}
 		if err := s.LinkAccount(ctx, intranet.Account{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "UJAN", PersonID: jan}); err != nil {
 			t.Fatal(err)
 		}

@@ -108,7 +108,7 @@ func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{u.comma
 
 // Handle answers a parsed /board.
 func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	if c.Guest && !u.cfg.Guests || c.Person == nil && !u.cfg.Guests {
+	if !u.mayRead(c) {
 		return c.Reply(help.NotForGuests(c)), nil
 	}
 	if c.Person == nil && !c.Is("") {
@@ -151,6 +151,12 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.digests.Unsubscribe(ctx, c, id)
 	}
 	return c.Reply(c.Usage()), nil
+}
+
+// mayRead reports whether the caller sees the board: guests and people
+// outside the phonebook only where the organisation lets guests.
+func (u *Unit) mayRead(c *feature.Call) bool {
+	return u.cfg.Guests || !c.Guest && c.Person != nil
 }
 
 // mayModerate reports whether the caller removes others' ads.

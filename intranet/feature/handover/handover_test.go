@@ -26,9 +26,9 @@ const (
 	jan    = coretest.Jan
 )
 
-// setup builds the router with /team and /handover over e; outbox nil
-// means e.Outbox.
-func setup(t *testing.T, e *coretest.Env, reminder time.Duration, outbox intranet.Outbox) {
+// setup builds the router with /team and /handover over e and returns the
+// handover unit; outbox nil means e.Outbox.
+func setup(t *testing.T, e *coretest.Env, reminder time.Duration, outbox intranet.Outbox) *handover.Unit {
 	t.Helper()
 	if outbox == nil {
 		outbox = e.Outbox
@@ -44,6 +44,7 @@ func setup(t *testing.T, e *coretest.Env, reminder time.Duration, outbox intrane
 		t.Fatal(err)
 	}
 	e.Core(tu, hu)
+	return hu
 }
 
 func say(e *coretest.Env, who, channel, text string) string {

@@ -44,7 +44,7 @@ func card(h *intranet.Handover, lang string, loc *time.Location, now time.Time) 
 		fields = append(fields, intranet.Field{Label: t("Nodig", "Needs"), Value: h.Skill})
 	}
 	reply.Sections = []intranet.Section{{Fields: fields}}
-	take := intranet.Button{Label: t("Ik neem hem", "I'll take it"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/handover take %d", h.ID)}
+	take := takeButton(h, lang)
 	cancel := intranet.Button{Label: t("Annuleren", "Cancel"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/handover cancel %d", h.ID),
 		Confirm: &intranet.Confirm{Title: t("Verzoek annuleren?", "Cancel the request?"), Text: t("Alleen wie het vroeg kan annuleren.", "Only the requester can cancel."),
 			Confirm: t("Annuleren", "Cancel it"), Deny: t("Terug", "Back")}}
@@ -69,6 +69,12 @@ func card(h *intranet.Handover, lang string, loc *time.Location, now time.Time) 
 	}
 	reply.Context = []string{t("Overdracht %d", "Handover %d", h.ID)}
 	return reply
+}
+
+// takeButton takes the request: the card's, and every list's where the
+// caller may take it.
+func takeButton(h *intranet.Handover, lang string) intranet.Button {
+	return intranet.Button{Label: feature.T(lang, "Ik neem hem", "I'll take it"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/handover take %d", h.ID)}
 }
 
 // decisionButtons are a lead's buttons about the colleague who took it:

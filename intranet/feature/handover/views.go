@@ -239,7 +239,7 @@ func openList(c *feature.Call, list []*intranet.Handover, whyNot func(*intranet.
 		} else if why := whyNot(h); why != "" {
 			s.Text += "\n_" + why + "_"
 		} else {
-			s.Buttons = []intranet.Button{{Label: c.T("Ik neem hem", "I'll take it"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/handover take %d", h.ID)}}
+			s.Buttons = []intranet.Button{takeButton(h, c.Lang)}
 		}
 		reply.Sections = append(reply.Sections, s)
 	}

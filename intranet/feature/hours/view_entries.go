@@ -153,6 +153,15 @@ func (u *Unit) stateText(lang string, t *intranet.Timesheet) string {
 	return feature.T(lang, "open, nog niet ingediend", "open, not submitted yet")
 }
 
+// maySubmit reports whether a week may be submitted: it has hours or
+// trips and is neither submitted nor approved.
+func maySubmit(t *intranet.Timesheet) bool {
+	return !t.State.Locked() && (len(t.Entries) > 0 || len(t.Trips) > 0)
+}
+
+// submitCommand submits the sheet's week.
+func submitCommand(t *intranet.Timesheet) string { return "/hours submit " + t.Week.String() }
+
 // weekView is /hours week: the week's entries by day, totals per day and
 // per project, its trips, kilometres and allowance, and its state.
 func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
@@ -190,8 +199,8 @@ func (u *Unit) weekView(c *feature.Call, t *intranet.Timesheet) intranet.Reply {
 	if len(t.Trips) > 0 {
 		reply.Sections = append(reply.Sections, u.tripsSection(c, t.Trips, t.Km(), t.Allowance(u.cfg.Rate)))
 	}
-	if !t.State.Locked() && (len(t.Entries) > 0 || len(t.Trips) > 0) {
-		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Week indienen", "Submit the week"), Style: intranet.StylePrimary, Command: "/hours submit " + t.Week.String()})
+	if maySubmit(t) {
+		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Week indienen", "Submit the week"), Style: intranet.StylePrimary, Command: submitCommand(t)})
 	}
 	reply.Buttons = append(reply.Buttons, prev)
 	if !t.State.Locked() && len(t.Entries) > 0 {

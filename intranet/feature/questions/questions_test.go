@@ -40,10 +40,10 @@ const (
 // first five are asked at once, the sixth at the first escalation.
 var others = []string{"geert.berg@example.nl", "fleur.bos@example.nl", "els.kok@example.nl", "dirk.mol@example.nl", "bram.smit@example.nl", "cor.visser@example.nl"}
 
-// setup builds the router over the questions unit; everyone says hello
-// once, so that their console account is linked for DMs, and Pieter reads
-// English.
-func setup(t *testing.T, e *coretest.Env) {
+// setup builds the router over the questions unit and returns the unit;
+// everyone says hello once, so that their console account is linked for
+// DMs, and Pieter reads English.
+func setup(t *testing.T, e *coretest.Env) *questions.Unit {
 	t.Helper()
 	recs, probs := phonebook.ParseCSV(strings.NewReader(askPeople))
 	if len(probs) > 0 {
@@ -59,6 +59,7 @@ func setup(t *testing.T, e *coretest.Env) {
 		e.Say(who, "", "/werkplek help")
 	}
 	e.Say(pieter, "", "/werkplek language en")
+	return u
 }
 
 // say types text and returns everything the reply says.

@@ -20,7 +20,7 @@ func questionCard(q *intranet.Question, lang string, inChannel bool) intranet.Re
 	}
 	r := intranet.Reply{Lang: lang, Title: title, Text: q.Text,
 		Sections: []intranet.Section{{Fields: []intranet.Field{{Label: feature.T(lang, "Gevraagd door", "Asked by"), Value: q.Asker}}}},
-		Buttons:  []intranet.Button{{Label: feature.T(lang, "Beantwoorden", "Answer"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/answer %d", q.ID)}}}
+		Buttons:  []intranet.Button{answerButton(q, lang)}}
 	if inChannel {
 		r.Visibility = intranet.InChannel
 		r.Context = []string{feature.T(lang, "Antwoord in de draad onder dit bericht, met de knop of met `/answer %d <antwoord>`.", "Answer in this message's thread, with the button or with `/answer %d <answer>`.", q.ID)}
@@ -41,6 +41,12 @@ func questionCard(q *intranet.Question, lang string, inChannel bool) intranet.Re
 		r.Context = []string{feature.T(lang, "Gesloten door %s; er kunnen geen antwoorden meer bij.", "Closed by %s; it takes no more answers.", q.Asker)}
 	}
 	return r
+}
+
+// answerButton opens the answer form of a question (or, typed with a
+// text, answers it).
+func answerButton(q *intranet.Question, lang string) intranet.Button {
+	return intranet.Button{Label: feature.T(lang, "Beantwoorden", "Answer"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/answer %d", q.ID)}
 }
 
 // expertDM asks an expert; after the first step it says nobody answered yet.
