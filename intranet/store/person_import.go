@@ -44,7 +44,8 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 	var problems []intranet.ImportProblem
 	for _, r := range records {
 		if r.ManagerEmail != "" && !inFile[r.ManagerEmail] && !known[r.ManagerEmail] {
-			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("unknown manager %s (not in the file, not in the phonebook)", r.ManagerEmail)})
+			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("unknown manager %s (not in the file, not in the phonebook)", r.ManagerEmail),
+				ReasonNL: fmt.Sprintf("onbekende manager %s (niet in het bestand, niet in het telefoonboek)", r.ManagerEmail)})
 		}
 	}
 	if len(problems) > 0 {
