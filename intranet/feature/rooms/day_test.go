@@ -59,6 +59,9 @@ func TestRoomDay(t *testing.T) {
 		coretest.Wants(t, "press in English", coretest.All(e.Press(kees, b.Command)), "Booked: Zaal 1")
 		coretest.Wants(t, "busy in English", say(e, kees, "/room day 28-11"), "18:00–19:00 busy (Kees Janssen)")
 		coretest.Wants(t, "unknown location in English", say(e, kees, "/room day location:Zwolle"), `I know no location "Zwolle". Locations: Utrecht.`)
+		// A retired room has no day.
+		coretest.Wants(t, "retire", say(e, rita, "/room admin retire Zaal 10"), "Zaal 10")
+		coretest.Lacks(t, "retired", say(e, kees, "/room day tomorrow"), "Zaal 10")
 		if n := len(bookings(t, e)); n != 3 {
 			t.Fatalf("%d bookings, want 3", n)
 		}
