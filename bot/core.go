@@ -142,7 +142,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Installations: gone, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
-	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s})}
+	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s, PublicURL: m.Config.PublicURL})}
 	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, Shifts: s, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}

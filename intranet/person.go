@@ -108,11 +108,34 @@ type PersonRecord struct {
 	EmployeeNumber string
 }
 
-// ImportSummary says what an import did.
+// ImportSummary says what an import did (or, in a dry run, would do).
 type ImportSummary struct {
 	Created int
 	Updated int
+	// Lines are the outcome of each record, in the file's order; the
+	// people import fills them, in a dry run too.
+	Lines []ImportLine
 }
+
+// ImportLine is what an import does with one line of the file.
+type ImportLine struct {
+	Line   int
+	Email  string
+	Name   string
+	Change ImportChange
+	// Fields are the CSV columns whose values change (ImportChanged only).
+	Fields []string
+}
+
+// ImportChange is what an import does with a person.
+type ImportChange string
+
+// An import adds a person, changes them, or leaves them as they are.
+const (
+	ImportAdded     ImportChange = "added"
+	ImportChanged   ImportChange = "changed"
+	ImportUnchanged ImportChange = "unchanged"
+)
 
 // PersonSearch is a phonebook query, already split into its parts.
 type PersonSearch struct {
@@ -159,7 +182,8 @@ type PersonService interface {
 	Skills(ctx context.Context) ([]string, error)
 	// ImportPeople creates or updates people by email, all or nothing: it
 	// returns *ImportError listing every line naming an unknown manager and
-	// writes nothing then. With dryRun it only checks.
+	// writes nothing then. With dryRun it only checks. The summary's Lines
+	// say what happens to each record, in a dry run as in a real one.
 	ImportPeople(ctx context.Context, records []PersonRecord, dryRun bool) (ImportSummary, error)
 	// SetLanguage stores a person's language choice ("nl", "en" or "").
 	SetLanguage(ctx context.Context, personID int64, lang string) error

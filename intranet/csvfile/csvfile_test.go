@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -30,8 +31,13 @@ func TestOpen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, problems := Open(strings.NewReader(tt.in), columns, "name", "email")
-			if diff := cmp.Diff(tt.problems, problems); diff != "" {
+			if diff := cmp.Diff(tt.problems, problems, cmpopts.IgnoreFields(intranet.ImportProblem{}, "ReasonNL")); diff != "" {
 				t.Fatalf("problems (-want +got):\n%s", diff)
+			}
+			for _, p := range problems {
+				if p.ReasonNL == "" {
+					t.Errorf("line %d: %q has no Dutch", p.Line, p.Reason)
+				}
 			}
 			if f == nil {
 				return
@@ -43,6 +49,9 @@ func TestOpen(t *testing.T) {
 					break
 				}
 				if problem != nil {
+					if problem.ReasonNL == "" {
+						t.Errorf("line %d: %q has no Dutch", problem.Line, problem.Reason)
+					}
 					rows = append(rows, "!"+strconv.Itoa(problem.Line)+":"+problem.Reason)
 					continue
 				}

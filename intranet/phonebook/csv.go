@@ -45,47 +45,50 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 			Location: get("location"), ManagerEmail: strings.ToLower(get("manager_email")), Skills: splitList(get("skills")),
 			EmployeeNumber: strings.TrimSpace(get("employee_number")),
 		}
-		bad := func(reason string) { problems = append(problems, intranet.ImportProblem{Line: line, Reason: reason}) }
+		bad := func(reason, reasonNL string) {
+			problems = append(problems, intranet.ImportProblem{Line: line, Reason: reason, ReasonNL: reasonNL})
+		}
 		ok := true
 		if rec.Name == "" {
-			bad("missing name")
+			bad("missing name", "naam ontbreekt")
 			ok = false
 		}
 		switch {
 		case rec.Email == "":
-			bad("missing email")
+			bad("missing email", "e-mailadres ontbreekt")
 			ok = false
 		case !ValidEmail(rec.Email):
-			bad(fmt.Sprintf("bad email %q", rec.Email))
+			bad(fmt.Sprintf("bad email %q", rec.Email), fmt.Sprintf("ongeldig e-mailadres %q", rec.Email))
 			ok = false
 		case seen[rec.Email] > 0:
-			bad(fmt.Sprintf("email %s also on line %d", rec.Email, seen[rec.Email]))
+			bad(fmt.Sprintf("email %s also on line %d", rec.Email, seen[rec.Email]), fmt.Sprintf("e-mailadres %s staat ook op regel %d", rec.Email, seen[rec.Email]))
 			ok = false
 		default:
 			seen[rec.Email] = line
 		}
 		if rec.ManagerEmail != "" && !ValidEmail(rec.ManagerEmail) {
-			bad(fmt.Sprintf("bad manager email %q", rec.ManagerEmail))
+			bad(fmt.Sprintf("bad manager email %q", rec.ManagerEmail), fmt.Sprintf("ongeldig e-mailadres van de manager %q", rec.ManagerEmail))
 			ok = false
 		}
 		if rec.ManagerEmail != "" && rec.ManagerEmail == rec.Email {
-			bad("a person cannot be their own manager")
+			bad("a person cannot be their own manager", "iemand kan niet zijn eigen manager zijn")
 			ok = false
 		}
 		if len([]rune(rec.EmployeeNumber)) > MaxEmployeeNumber {
-			bad(fmt.Sprintf("employee number longer than %d characters", MaxEmployeeNumber))
+			bad(fmt.Sprintf("employee number longer than %d characters", MaxEmployeeNumber), fmt.Sprintf("personeelsnummer langer dan %d tekens", MaxEmployeeNumber))
 			ok = false
 		}
 		for _, p := range []string{rec.Phone, rec.Mobile} {
 			if p != "" && PhoneKey(p) == "" {
-				bad(fmt.Sprintf("phone number %q has no digits", p))
+				bad(fmt.Sprintf("phone number %q has no digits", p), fmt.Sprintf("telefoonnummer %q heeft geen cijfers", p))
 				ok = false
 			}
 		}
 		for _, name := range splitList(get("roles")) {
 			role, known := intranet.ParseRole(name)
 			if !known {
-				bad(fmt.Sprintf("unknown role %q; roles are employee, content manager, room admin, team lead, admin, guest", name))
+				bad(fmt.Sprintf("unknown role %q; roles are employee, content manager, room admin, team lead, admin, guest", name),
+					fmt.Sprintf("onbekende rol %q; de rollen zijn employee, content manager, room admin, team lead, admin, guest", name))
 				ok = false
 				continue
 			}

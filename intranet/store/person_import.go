@@ -44,14 +44,15 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 	var problems []intranet.ImportProblem
 	for _, r := range records {
 		if r.ManagerEmail != "" && !inFile[r.ManagerEmail] && !known[r.ManagerEmail] {
-			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("unknown manager %s (not in the file, not in the phonebook)", r.ManagerEmail)})
+			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("unknown manager %s (not in the file, not in the phonebook)", r.ManagerEmail),
+				ReasonNL: fmt.Sprintf("onbekende manager %s (niet in het bestand, niet in het telefoonboek)", r.ManagerEmail)})
 		}
 	}
 	if len(problems) > 0 {
 		return sum, &intranet.ImportError{Problems: problems}
 	}
 	if dryRun {
-		return sum, nil
+		return s.dryImport(db, records)
 	}
 
 	now := s.Now().UTC()
@@ -73,10 +74,12 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		var changed []*personRow
 		for _, r := range records {
 			row := recordRow(r, deptIDs)
+			change, fields := compare(byEmail[row.Email], &row)
+			sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 			if old := byEmail[row.Email]; old != nil {
 				// What the person chose in the chat is theirs, not the file's.
 				row.ID, row.Language, row.QuietHours, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.QuietHours, old.CreatedAt, old.UpdatedAt
-				if sameContent(old, &row) {
+				if change == intranet.ImportUnchanged {
 					continue
 				}
 				row.UpdatedAt = now
@@ -250,17 +253,84 @@ func recordRow(r intranet.PersonRecord, deptIDs map[string]int64) personRow {
 	return row
 }
 
-func sameContent(a, b *personRow) bool {
-	ad, bd := int64(0), int64(0)
-	if a.DepartmentID != nil {
-		ad = *a.DepartmentID
+// dryImport says what importing the records would do, writing nothing:
+// each record against the person of its email. A department the file
+// brings gets a stand-in id, so that moving to it counts as a change.
+func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord) (intranet.ImportSummary, error) {
+	var sum intranet.ImportSummary
+	var existing []personRow
+	if err := db.Find(&existing).Error; err != nil {
+		return sum, fmt.Errorf("import people: %w", translate(err))
 	}
-	if b.DepartmentID != nil {
-		bd = *b.DepartmentID
+	byEmail := make(map[string]*personRow, len(existing))
+	for i := range existing {
+		byEmail[existing[i].Email] = &existing[i]
 	}
-	return a.Name == b.Name && a.Phone == b.Phone && a.Mobile == b.Mobile && ad == bd && a.Title == b.Title &&
-		a.Location == b.Location && a.ManagerEmail == b.ManagerEmail && a.Skills == b.Skills && a.Roles == b.Roles &&
-		a.EmployeeNumber == b.EmployeeNumber
+	var depts []departmentRow
+	if err := db.Find(&depts).Error; err != nil {
+		return sum, fmt.Errorf("import people: %w", translate(err))
+	}
+	deptIDs := make(map[string]int64, len(depts))
+	for _, d := range depts {
+		deptIDs[d.Key] = d.ID
+	}
+	for _, r := range records {
+		if k := phonebook.Key(r.Department); k != "" {
+			if _, ok := deptIDs[k]; !ok {
+				deptIDs[k] = -int64(len(deptIDs)) - 1
+			}
+		}
+	}
+	for _, r := range records {
+		row := recordRow(r, deptIDs)
+		change, fields := compare(byEmail[row.Email], &row)
+		sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
+		switch change {
+		case intranet.ImportAdded:
+			sum.Created++
+		case intranet.ImportChanged:
+			sum.Updated++
+		}
+	}
+	return sum, nil
+}
+
+// compare says what a record's row does to the person it names (old nil:
+// nobody yet), with the CSV columns that change.
+func compare(old, row *personRow) (intranet.ImportChange, []string) {
+	if old == nil {
+		return intranet.ImportAdded, nil
+	}
+	dept := func(r *personRow) int64 {
+		if r.DepartmentID == nil {
+			return 0
+		}
+		return *r.DepartmentID
+	}
+	var fields []string
+	for _, f := range []struct {
+		column string
+		same   bool
+	}{
+		{"name", old.Name == row.Name},
+		{"phone", old.Phone == row.Phone},
+		{"mobile", old.Mobile == row.Mobile},
+		{"department", dept(old) == dept(row)},
+		{"title", old.Title == row.Title},
+		{"location", old.Location == row.Location},
+		{"manager_email", old.ManagerEmail == row.ManagerEmail},
+		{"skills", old.Skills == row.Skills},
+		{"roles", old.Roles == row.Roles},
+		{"employee_number", old.EmployeeNumber == row.EmployeeNumber},
+	} {
+		if !f.same {
+			fields = append(fields, f.column)
+		}
+	}
+	if len(fields) == 0 {
+		return intranet.ImportUnchanged, nil
+	}
+	return intranet.ImportChanged, fields
 }
 
 // upsertDepartments makes sure every department of the file exists and

@@ -183,11 +183,53 @@ func TestImportPeople(t *testing.T) {
 		t.Run("Idempotent", func(t *testing.T) {
 			recs, _ := phonebook.ParseCSV(strings.NewReader(testPeople))
 			sum, err := s.ImportPeople(ctx, recs, false)
-			if err != nil || sum != (intranet.ImportSummary{}) {
+			if err != nil || sum.Created != 0 || sum.Updated != 0 || len(sum.Lines) != 10 {
 				t.Fatalf("re-import = %+v, %v", sum, err)
+			}
+			for _, l := range sum.Lines {
+				if l.Change != intranet.ImportUnchanged || l.Fields != nil {
+					t.Errorf("re-import: %+v", l)
+				}
 			}
 			if n, _ := s.CountPeople(ctx); n != 10 {
 				t.Fatalf("people = %d", n)
+			}
+		})
+		t.Run("Lines", func(t *testing.T) {
+			// Pieter moves to a department the file brings and gets another
+			// title; Jan stays as he is; Nina is new.
+			csv := "name,email,phone,mobile,department,title,location,manager_email,skills,roles\n" +
+				"Pieter Jansen,pieter.jansen@example.nl,030-2222222,0612345678,Zorg Noord,Senior,Utrecht,anouk.vandenberg@example.nl,Wondzorg,\n" +
+				"Jan de Vries,jan.devries@example.nl,,06-44444444,Zorg Oost,Wijkverpleegkundige,Utrecht,anouk.vandenberg@example.nl,EHBO,\n" +
+				"Nina Nieuw,nina.nieuw@example.nl,,,Zorg Oost,,,,,\n"
+			recs, probs := phonebook.ParseCSV(strings.NewReader(csv))
+			if len(probs) > 0 {
+				t.Fatal(probs)
+			}
+			want := []intranet.ImportLine{
+				{Line: 2, Email: "pieter.jansen@example.nl", Name: "Pieter Jansen", Change: intranet.ImportChanged, Fields: []string{"department", "title"}},
+				{Line: 3, Email: "jan.devries@example.nl", Name: "Jan de Vries", Change: intranet.ImportUnchanged},
+				{Line: 4, Email: "nina.nieuw@example.nl", Name: "Nina Nieuw", Change: intranet.ImportAdded},
+			}
+			dry, err := s.ImportPeople(ctx, recs, true)
+			if err != nil || dry.Created != 1 || dry.Updated != 1 {
+				t.Fatalf("dry run = %+v, %v", dry, err)
+			}
+			if d := cmp.Diff(want, dry.Lines); d != "" {
+				t.Errorf("dry run lines (-want +got):\n%s", d)
+			}
+			if _, err := s.FindPersonByEmail(ctx, "nina.nieuw@example.nl"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+				t.Fatalf("a dry run wrote something: %v", err)
+			}
+			sum, err := s.ImportPeople(ctx, recs, false)
+			if err != nil || sum.Created != 1 || sum.Updated != 1 {
+				t.Fatalf("import = %+v, %v", sum, err)
+			}
+			if d := cmp.Diff(want, sum.Lines); d != "" {
+				t.Errorf("import lines (-want +got):\n%s", d)
+			}
+			if p, err := s.FindPersonByEmail(ctx, "pieter.jansen@example.nl"); err != nil || p.Department != "Zorg Noord" {
+				t.Fatalf("person = %+v, %v", p, err)
 			}
 		})
 		t.Run("Update", func(t *testing.T) {
@@ -235,7 +277,8 @@ func TestImportPeople(t *testing.T) {
 		t.Run("Lists", func(t *testing.T) {
 			d, _ := s.Departments(ctx)
 			sk, _ := s.Skills(ctx)
-			if len(d) != 6 || !contains(sk, "Wondzorg") || !contains(sk, "EHBO") {
+			// Six from the seed, Zorg Noord from Lines.
+			if len(d) != 7 || !contains(sk, "Wondzorg") || !contains(sk, "EHBO") {
 				t.Errorf("departments %v skills %v", d, sk)
 			}
 		})

@@ -97,6 +97,8 @@ func TestParse(t *testing.T) {
 		{"code stops a closer", "*a `b* c`", "*a <code>b* c</code>"},
 		{"code inside a word", "a`b`c", "a<code>b</code>c"},
 		{"link", "[het rooster](https://werkplek.example.nl/rooster)", "<a https://werkplek.example.nl/rooster>het rooster</a>"},
+		{"chat links of a card", "[Slack](https://slack.com/app_redirect?channel=U1&team=T1) · [Teams](https://teams.microsoft.com/l/chat/0/0?users=jan.devries%40example.nl)",
+			"<a https://slack.com/app_redirect?channel=U1&team=T1>Slack</a> · <a https://teams.microsoft.com/l/chat/0/0?users=jan.devries%40example.nl>Teams</a>"},
 		{"link with parentheses", "[Foo](https://nl.wikipedia.org/wiki/Foo_(bar))", "<a https://nl.wikipedia.org/wiki/Foo_(bar)>Foo</a>"},
 		{"link in parentheses", "(zie [dit](https://x.nl/a_b))", "(zie <a https://x.nl/a_b>dit</a>)"},
 		{"link with underscores and stars", "[*x*](https://e.nl/a*b*c_d_)", "<a https://e.nl/a*b*c_d_><b>x</b></a>"},

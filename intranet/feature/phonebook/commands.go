@@ -27,5 +27,10 @@ var Command = &g.Command{
 			DocNL:   "de kaart van één persoon (het nummer achter de knop Kaart)",
 			Example: "/phonebook show 42",
 		},
+		{
+			Path:  []g.Word{g.W("import", "importeer", "importeren")},
+			Doc:   "admins: where to load the people from a CSV file (the web's admin page, or `werkplek import` on the server)",
+			DocNL: "beheerders: waar je de mensen uit een CSV-bestand laadt (de beheerpagina op het web, of `werkplek import` op de server)",
+		},
 	},
 }

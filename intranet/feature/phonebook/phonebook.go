@@ -1,6 +1,8 @@
 // Package phonebook is the phonebook unit: /phonebook finds colleagues by
 // name, department, title, place, skill or phone number, typo, accent and
-// surname-prefix tolerant, and shows their card.
+// surname-prefix tolerant, and shows their card; admins import the people
+// from a CSV file through its form (the web's admin page), first as a dry
+// run.
 package phonebook
 
 import (
@@ -15,12 +17,18 @@ import (
 // Config is what the unit needs.
 type Config struct {
 	People intranet.PersonService
+	// PublicURL is WERKPLEK_PUBLIC_URL, where the web's admin page for the
+	// people import is ("" when the web is not reachable).
+	PublicURL string
 }
 
 // Unit answers /phonebook.
 type Unit struct{ cfg Config }
 
-var _ feature.Unit = (*Unit)(nil)
+var (
+	_ feature.Unit     = (*Unit)(nil)
+	_ feature.FormUnit = (*Unit)(nil)
+)
 
 // New returns the unit.
 func New(cfg Config) *Unit { return &Unit{cfg: cfg} }
@@ -28,8 +36,15 @@ func New(cfg Config) *Unit { return &Unit{cfg: cfg} }
 // Commands returns /phonebook.
 func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{Command} }
 
-// Handle answers /phonebook <query> and /phonebook show <id>.
+// Handle answers /phonebook <query>, /phonebook show <id> and
+// /phonebook import.
 func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if c.Is("import") {
+		if !c.Has(intranet.RoleAdmin) {
+			return c.Reply(adminOnly(c)), nil
+		}
+		return importWhere(c, u.cfg.PublicURL), nil
+	}
 	if c.Is("show") {
 		id := c.Cmd.Number("id")
 		p, err := u.cfg.People.FindPersonByID(ctx, id)

@@ -2,11 +2,13 @@ package phonebook_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/internal/pgtest"
+	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 )
 
@@ -55,5 +57,47 @@ func TestPhonebook(t *testing.T) {
 		if n, _ := e.Store.CountPeople(context.Background()); n != 5 {
 			t.Errorf("people = %d: a search changed the database", n)
 		}
+	})
+}
+
+func TestCardChat(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		e.Core(phonebook.New(phonebook.Config{People: e.Store}))
+		jan, err := e.Store.FindPersonByEmail(ctx, coretest.Jan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []intranet.Account{
+			{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "U1", UserName: "jan"},
+			{Platform: intranet.PlatformSlack, Installation: "E2", UserID: "W2", UserName: "jan"},
+			{Platform: intranet.PlatformTeams, Installation: "tenant", UserID: "29:abc"},
+			{Platform: intranet.PlatformMattermost, Installation: "chat.example.nl", UserID: "mmjan", UserName: "jan"},
+			{Platform: intranet.PlatformWeb, Installation: "web", UserID: "jan-web"},
+		} {
+			a.PersonID = jan.ID
+			if err := e.Store.LinkAccount(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		show := fmt.Sprintf("/phonebook show %d", jan.ID)
+		want := "Chat: [Slack](https://slack.com/app_redirect?channel=U1&team=T1) · [Slack](https://slack.com/app_redirect?channel=W2) · " +
+			"[Teams](https://teams.microsoft.com/l/chat/0/0?users=jan.devries%40example.nl)\n"
+		for _, lang := range []string{"nl", "en"} {
+			e.Say(coretest.Pieter, "", "/werkplek language "+lang)
+			got := coretest.All(e.Say(coretest.Pieter, "", show))
+			coretest.Wants(t, "card "+lang, got, want)
+			coretest.Lacks(t, "card "+lang, got, "mmjan", "chat.example.nl", "jan-web")
+		}
+		// On Slack the mention comes first.
+		slack := intranet.Request{Platform: intranet.PlatformSlack, Installation: "T1", User: intranet.User{ID: "U1", Email: coretest.Jan}, Text: show}
+		coretest.Wants(t, "on Slack", coretest.All(e.Do(slack)), "Chat: <@U1|jan> · [Slack](")
+		// A console account is no chat to link to: only the mention where
+		// the caller is.
+		pieter, _ := e.Store.FindPersonByEmail(ctx, coretest.Pieter)
+		coretest.Wants(t, "console", coretest.All(e.Say(coretest.Jan, "", fmt.Sprintf("/phonebook show %d", pieter.ID))), "Chat: <@pieter.jansen@example.nl|Pieter Jansen>\n")
+		// Nobody to chat with: no Chat field.
+		anouk, _ := e.Store.FindPersonByEmail(ctx, coretest.Anouk)
+		coretest.Lacks(t, "no accounts", coretest.All(e.Say(coretest.Jan, "", fmt.Sprintf("/phonebook show %d", anouk.ID))), "Chat:")
 	})
 }

@@ -2,6 +2,8 @@ package phonebook
 
 import (
 	"fmt"
+	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -67,22 +69,59 @@ func card(c *feature.Call, p *intranet.Person) intranet.Reply {
 	add("E-mail", "Email", fmt.Sprintf("[%s](mailto:%s)", p.Email, p.Email))
 	add("Manager", "Manager", p.Manager)
 	add("Vaardigheden", "Skills", strings.Join(p.Skills, ", "))
-	for _, a := range p.Accounts {
-		if a.Platform == c.Req.Platform && a.Installation == c.Req.Installation {
-			name := a.UserName
-			if name == "" {
-				name = p.Name
-			}
-			add("Chat", "Chat", fmt.Sprintf("<@%s|%s>", a.UserID, name))
-			break
-		}
-	}
+	add("Chat", "Chat", chat(c, p))
 	reply.Sections = []intranet.Section{{Fields: fields}}
 	if p.ManagerID != 0 {
 		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Manager tonen", "Show manager"), Command: fmt.Sprintf("/phonebook show %d", p.ManagerID)})
 	}
 	reply.ReplaceOriginal = c.ReplacesOriginal()
 	return reply
+}
+
+// chat is the card's Chat field: a mention when the person has an
+// account where the caller is, and a link per platform that opens a chat
+// with them. Mattermost has no link: a direct message's address is
+// <server>/<team>/messages/@<name>, and an account knows neither the
+// server's address (its installation is a name, by default the host,
+// without scheme or path) nor a team. The console and the web are no
+// chats.
+func chat(c *feature.Call, p *intranet.Person) string {
+	var parts []string
+	for _, a := range p.Accounts {
+		if a.Platform == c.Req.Platform && a.Installation == c.Req.Installation && a.Platform != intranet.PlatformWeb {
+			name := a.UserName
+			if name == "" {
+				name = p.Name
+			}
+			parts = append(parts, fmt.Sprintf("<@%s|%s>", a.UserID, name))
+			break
+		}
+	}
+	seen := map[string]bool{}
+	var links []string
+	for _, a := range p.Accounts {
+		var link string
+		switch a.Platform {
+		case intranet.PlatformSlack:
+			q := url.Values{"channel": {a.UserID}}
+			// Slack's workspace ids start with T; an Enterprise Grid
+			// installation (E…) is no workspace, and Slack picks one.
+			if strings.HasPrefix(a.Installation, "T") {
+				q.Set("team", a.Installation)
+			}
+			link = "[Slack](https://slack.com/app_redirect?" + q.Encode() + ")"
+		case intranet.PlatformTeams:
+			if p.Email != "" {
+				link = "[Teams](https://teams.microsoft.com/l/chat/0/0?" + url.Values{"users": {p.Email}}.Encode() + ")"
+			}
+		}
+		if link != "" && !seen[link] {
+			seen[link] = true
+			links = append(links, link)
+		}
+	}
+	sort.Strings(links)
+	return strings.Join(append(parts, links...), " · ")
 }
 
 func telLink(number string) string {

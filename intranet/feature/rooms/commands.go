@@ -36,6 +36,14 @@ var Command = &g.Command{
 			DocNL: "alle ruimtes van vandaag (of die dag): bezet door wie, en vrij",
 		},
 		{
+			Path:    []g.Word{g.W("day", "dag")},
+			Args:    []g.Arg{{Name: "date", Kind: g.Date, Optional: true}},
+			Options: []g.Option{locationOpt},
+			Doc:     "each room's day (of one location): when it is busy, and a button for each free hour still to come that books it",
+			DocNL:   "de dag van elke ruimte (van één locatie): wanneer hij bezet is, en een knop voor elk vrij uur dat nog komt die het boekt",
+			Example: "/room day tomorrow location:Utrecht", ExampleNL: "/room dag morgen locatie:Utrecht",
+		},
+		{
 			Path: []g.Word{g.W("free", "vrij")},
 			Args: []g.Arg{slotArg, {Name: "people", Kind: g.Count, Optional: true, Word: peopleWord},
 				{Name: "facility", Kind: g.Name, Optional: true, Placeholder: "<facility>", PlaceholderNL: "<voorziening>"}},

@@ -85,6 +85,8 @@ func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{Command
 // Handle answers /room and its subcommands (confirm is the router's).
 func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	switch {
+	case c.Is("day"):
+		return u.dayPlan(ctx, c)
 	case c.Is("free"):
 		return u.free(ctx, c)
 	case c.Is("book") && c.Cmd.Empty:
