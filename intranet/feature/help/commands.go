@@ -32,6 +32,21 @@ var Command = &g.Command{
 			Example: "/werkplek quiet 08:00-16:00",
 		},
 		{
+			Path:  []g.Word{g.W("home", "start", "thuis")},
+			Doc:   "what waits for you: news to read, your bookings, handovers, questions, hours, the board",
+			DocNL: "wat op je wacht: nieuws om te lezen, je boekingen, overdrachten, vragen, uren, het prikbord",
+		},
+		{
+			Path:  []g.Word{g.W("web")},
+			Doc:   "a sign-in link for Werkplek on the web, by direct message (it works once, for 10 minutes)",
+			DocNL: "een inloglink voor Werkplek op het web, in een privébericht (werkt één keer, 10 minuten)",
+		},
+		{
+			Path:  []g.Word{g.W("usage", "gebruik")},
+			Doc:   "how much each feature and platform was used in the last 30 days (admins)",
+			DocNL: "hoeveel elke functie en elk platform de laatste 30 dagen is gebruikt (beheerders)",
+		},
+		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,
 			Doc:   "do what a button of mine offered, when its command was too long for the button",
 			DocNL: "doe wat een knop van mij aanbood, als het commando te lang was voor de knop",
