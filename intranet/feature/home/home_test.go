@@ -29,7 +29,9 @@ const (
 // part is a unit's part of the home, as a function.
 type part func(ctx context.Context, c *feature.Call) ([]intranet.Section, error)
 
-func (p part) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, error) { return p(ctx, c) }
+func (p part) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, error) {
+	return p(ctx, c)
+}
 
 // fixed is a part that always has these section titles.
 func fixed(titles ...string) home.Part {
