@@ -2,11 +2,13 @@ package help
 
 import g "github.com/werkplek/werkplek/intranet/grammar"
 
-// Command is /werkplek: help, and the language of Werkplek's replies.
+// Command is /werkplek: help, the language of Werkplek's replies, and the
+// front door (home, the web's sign-in link, usage), which the help unit
+// hands to its Door.
 var Command = &g.Command{
 	Word:  g.W("werkplek"),
 	Title: "Werkplek", TitleNL: "Werkplek",
-	Summary: "Help, and your language for Werkplek's replies", SummaryNL: "Hulp, en de taal waarin Werkplek je antwoordt",
+	Summary: "Help, your home, Werkplek on the web, and your language", SummaryNL: "Hulp, je startpagina, Werkplek op het web, en je taal",
 	Guests: true,
 	Teams:  []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{
