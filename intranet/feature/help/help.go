@@ -146,7 +146,8 @@ func (u *Unit) All(c *feature.Call) intranet.Reply {
 	reply.Text = c.T("Typ een commando hieronder, als slash-commando of in een privébericht aan Werkplek (zonder /). Woorden tussen <> vul je zelf in, [tussen haken] mag je weglaten; `help` achter een commando vertelt er meer over.",
 		"Type a command below, as a slash command or in a direct message to Werkplek (without the /). Fill in the words between <> yourself, [in brackets] may be left out; `help` after a command tells more about it.")
 	reply.Sections = sections(u.cfg.Grammar.Help(c.Lang))
-	if u.cfg.Door != nil && u.cfg.Door.WebHome() != "" {
+	if u.cfg.Door != nil && u.cfg.Door.WebHome() != "" && c.Person != nil {
+		// Who is not in the phonebook cannot sign in there.
 		reply.Context = append(reply.Context, c.T("Op het web: %s — log in met `/werkplek web`.", "On the web: %s — sign in with `/werkplek web`.", u.cfg.Door.WebHome()))
 	}
 	if c.Person == nil || c.Guest {

@@ -220,8 +220,11 @@ func TestHelpShowsWeb(t *testing.T) {
 		}
 		coretest.Wants(t, "nl", strings.Join(e.Say(coretest.Jan, "console", "/werkplek help").Context, "\n"), "Op het web: https://werkplek.example.nl/web/ — log in met `/werkplek web`.")
 		coretest.Wants(t, "en", strings.Join(e.Say(english, "console", "/werkplek help").Context, "\n"), "On the web: https://werkplek.example.nl/web/ — sign in with `/werkplek web`.")
-		// Someone not in the phonebook learns both.
-		coretest.Wants(t, "unknown", strings.Join(e.Say(nobody, "console", "/werkplek help").Context, "\n"), "Op het web", "niet gekoppeld")
+		// A guest may sign in; someone not in the phonebook cannot.
+		coretest.Wants(t, "guest", strings.Join(e.Say(coretest.Gijs, "console", "/werkplek help").Context, "\n"), "Op het web", "Je bent gast")
+		unknown := strings.Join(e.Say(nobody, "console", "/werkplek help").Context, "\n")
+		coretest.Wants(t, "unknown", unknown, "niet gekoppeld")
+		coretest.Lacks(t, "unknown", unknown, "Op het web")
 	})
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
 		setup(t, e, home.Config{})
