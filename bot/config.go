@@ -68,7 +68,7 @@ var settings = []setting{
 	{"WERKPLEK_LANGUAGE", "nl", "Reply language when a person chose none and their chat client is not Dutch: nl or en.", false},
 	{"WERKPLEK_TIMEZONE", "Europe/Amsterdam", "Time zone in which times are shown and typed.", false},
 	{"WERKPLEK_LOG_FORMAT", "text", "Log format on stderr: text or json.", false},
-	{"WERKPLEK_PUBLIC_URL", "", "Address where platforms and calendars reach Werkplek (https://werkplek.example.nl).", false},
+	{"WERKPLEK_PUBLIC_URL", "", "Address where platforms, calendars and browsers reach Werkplek (https://werkplek.example.nl); the web front door needs it.", false},
 	{"WERKPLEK_SECRET", "", "Key for signed button contexts and feed tokens; the same on every replica. Required for Mattermost.", true},
 	{"WERKPLEK_QUESTION_ESCALATE_HOURS", "4", "Working hours (Monday to Friday 08:00-17:00 in WERKPLEK_TIMEZONE) after which an unanswered question goes to the next experts, and as long after that to the topic's owner; a topic may set its own.", false},
 	{"WERKPLEK_HANDOVER_REMINDER_HOURS", "12", "Hours before a shift's start at which a team's leads hear that a handover request is still open; 0: no reminder.", false},

@@ -68,6 +68,7 @@ func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 	}
 	work := m.startConsoleJobs(ctx)
 	defer work.stop()
+	defer m.countUsage(ctx)()
 	c := &console.Console{
 		Core: m.Router, Mailbox: m.Store, Work: work, In: m.Stdin, Out: m.Stdout, Log: m.Log.With("component", "console"),
 		Email: strings.ToLower(*as), Channel: *channel, Direct: *direct, JSON: *asJSON, Follow: *follow, Interactive: m.StdinIsTerminal,

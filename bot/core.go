@@ -16,6 +16,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature/board"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/help"
+	"github.com/werkplek/werkplek/intranet/feature/home"
 	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/feature/news"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
@@ -39,6 +40,9 @@ type Units struct {
 	Questions *questions.Unit
 	Board     *board.Unit
 	Hours     *hours.Unit
+	// Home is the front door: /werkplek home, web and usage (through the
+	// help unit, which the router builds).
+	Home *home.Unit
 	// Departures records gone installations and tells the admins (no unit:
 	// it has no commands, but is built from the same Env).
 	Departures *feature.Departures
@@ -91,9 +95,36 @@ func (m *Main) open(ctx context.Context) error {
 	if err := m.buildUnits(gone); err != nil {
 		return err
 	}
-	m.Router = router.New(router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
-		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures})
+	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
+		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
+		Door: m.Units.Home}
+	if usage, ok := any(s).(intranet.UsageService); ok {
+		m.Usage = feature.NewUsage(usage, nil)
+		cfg.Usage = m.Usage
+	}
+	m.Router = router.New(cfg)
 	return nil
+}
+
+// countUsage flushes the router's counts of use to the store every
+// minute, until the returned function is called, which flushes them once
+// more and waits for that. serve calls it once its requests are finished,
+// console when it ends, so that a stopping process loses no count.
+func (m *Main) countUsage(ctx context.Context) (stop func()) {
+	if m.Usage == nil {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	log := m.Log.With("component", "usage")
+	go func() {
+		defer close(done)
+		m.Usage.Run(ctx, time.Minute, func(err error) { log.Warn("usage: flush", "err", err) })
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
 
 // dmPlatforms is where someone who never wrote is looked for by email:
@@ -169,6 +200,22 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	if u.Hours, err = hours.New(hours.Config{Env: env, Timesheets: s, Teams: s, Admins: s, Downloads: s, Events: m.Events, State: s,
 		Rate: rate, PublicURL: m.Config.PublicURL}); err != nil {
+		return err
+	}
+	// The front door's home is made of the units that have a part of it
+	// (a Home method), found by type assertion, in this order.
+	var parts []home.Part
+	for _, unit := range []feature.Unit{u.News, u.Rooms, u.Handover, u.Questions, u.Hours, u.Board} {
+		if p, ok := unit.(home.Part); ok {
+			parts = append(parts, p)
+		}
+	}
+	// The store keeps sign-in links and counts of use where it implements
+	// intranet.WebService and intranet.UsageService; without them the
+	// front door makes no links and shows no counts.
+	web, _ := any(s).(intranet.WebService)
+	usage, _ := any(s).(intranet.UsageService)
+	if u.Home, err = home.New(home.Config{Env: env, Web: web, Usage: usage, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {

@@ -63,6 +63,9 @@ type Main struct {
 	Outbox *jobs.Outbox
 	// Events publishes events to the webhook endpoints (built in open).
 	Events *feature.Events
+	// Usage counts the use of features in memory (built in open when the
+	// store keeps counts; serve and console flush it).
+	Usage *feature.Usage
 	// observe, when set before open, is told how each job ran (metrics).
 	observe func(kind string, o jobs.Outcome, delay time.Duration)
 

@@ -78,6 +78,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer stopJobs()
+	stopUsage := m.countUsage(ctx)
+	defer stopUsage()
 	m.Addr = ln.Addr().String()
 	m.Log.Info("werkplek serving", "addr", m.Addr, "version", Version, "database", string(m.Store.Engine()), "platforms", platforms)
 	close(m.Ready)
@@ -99,6 +101,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	stopJobs()
+	stopUsage()
 	m.background.Wait()
 	for _, closeFn := range m.closers {
 		if err := closeFn(); err != nil {

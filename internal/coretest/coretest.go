@@ -18,6 +18,7 @@ import (
 	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/feature/help"
 	"github.com/werkplek/werkplek/intranet/phonebook"
 	"github.com/werkplek/werkplek/intranet/router"
 	"github.com/werkplek/werkplek/intranet/store"
@@ -74,6 +75,10 @@ type Env struct {
 	// Installations says which installations are gone (over the store);
 	// the Recipients, the Outbox and the card refresh skip them.
 	Installations *feature.Installations
+	// Door and Counter, when set before Core, are the router's: the front
+	// door unit and the counter of use.
+	Door    help.Door
+	Counter router.Counter
 	// Router answers requests once Core built it, with Departures.
 	Router     *router.Router
 	Departures *feature.Departures
@@ -156,7 +161,7 @@ func (e *Env) Core(units ...feature.Unit) *router.Router {
 	}
 	e.Departures = d
 	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
-		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d})
+		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter})
 	return e.Router
 }
 

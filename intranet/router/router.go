@@ -53,6 +53,19 @@ type Config struct {
 	// Units are the features, in the order help lists them; the help and
 	// language unit is added by New.
 	Units []feature.Unit
+	// Door answers /werkplek web, home and usage for the help unit (nil:
+	// this Werkplek has none).
+	Door help.Door
+	// Usage counts each command by its feature and platform (nil: none
+	// is counted).
+	Usage Counter
+}
+
+// Counter counts the use of features. It is called on every request, so
+// it keeps counts in memory (feature.Usage).
+type Counter interface {
+	// Count counts one use of feature (a command's English word) on p.
+	Count(feature string, p intranet.Platform)
 }
 
 // Router answers requests from every platform.
@@ -84,7 +97,7 @@ func New(cfg Config) *Router {
 	}
 	cmds = append(cmds, help.Command)
 	r.grammar = grammar.New(cmds...)
-	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet})
+	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door})
 	r.units[help.Command] = r.help
 	return r
 }
@@ -203,6 +216,10 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 		return intranet.Reply{}, err
 	}
 	c.Cmd = p
+	if p.Sub == nil || !p.Sub.Confirm {
+		// A confirmed decision counts as the command it runs.
+		r.count(c, p.Command.Word.EN)
+	}
 	if p.Help && p.Command == help.Command {
 		return r.help.All(c), nil // "/werkplek", "/werkplek help"
 	}
@@ -255,6 +272,7 @@ func (r *Router) form(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		if fu, ok := u.(feature.FormUnit); ok {
 			for _, prefix := range fu.FormIDs() {
 				if strings.HasPrefix(c.Req.Form.FormID, prefix) {
+					r.count(c, formFeature(u, prefix))
 					reply, err := fu.HandleForm(ctx, c)
 					if err != nil {
 						return reply, err
@@ -265,6 +283,29 @@ func (r *Router) form(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		}
 	}
 	return c.Reply(c.T("Dat formulier ken ik niet.", "I don't know that form.")), nil
+}
+
+// count counts one use of a feature by the caller's platform.
+func (r *Router) count(c *feature.Call, word string) {
+	if r.cfg.Usage != nil {
+		r.cfg.Usage.Count(word, c.Req.Platform)
+	}
+}
+
+// formFeature is the command a form belongs to: the one its id starts
+// with ("room.book"), else the unit's first.
+func formFeature(u feature.Unit, prefix string) string {
+	word, _, _ := strings.Cut(prefix, ".")
+	cmds := u.Commands()
+	for _, c := range cmds {
+		if c.Word.EN == word {
+			return word
+		}
+	}
+	if len(cmds) == 0 {
+		return word
+	}
+	return cmds[0].Word.EN
 }
 
 // thread offers a thread message to the units that post in threads.

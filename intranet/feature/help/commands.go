@@ -2,11 +2,13 @@ package help
 
 import g "github.com/werkplek/werkplek/intranet/grammar"
 
-// Command is /werkplek: help, and the language of Werkplek's replies.
+// Command is /werkplek: help, the language of Werkplek's replies, and the
+// front door (home, the web's sign-in link, usage), which the help unit
+// hands to its Door.
 var Command = &g.Command{
 	Word:  g.W("werkplek"),
 	Title: "Werkplek", TitleNL: "Werkplek",
-	Summary: "Help, and your language for Werkplek's replies", SummaryNL: "Hulp, en de taal waarin Werkplek je antwoordt",
+	Summary: "Help, your home, Werkplek on the web, and your language", SummaryNL: "Hulp, je startpagina, Werkplek op het web, en je taal",
 	Guests: true,
 	Teams:  []string{"personal", "team", "groupChat"},
 	Subs: []g.Sub{
@@ -30,6 +32,21 @@ var Command = &g.Command{
 			Doc:     "your hours without direct messages (a night worker: `08:00-16:00`; `off`: none; `default`: the installation's); what waits comes when they end, as one message",
 			DocNL:   "je uren zonder privéberichten (nachtdienst: `08:00-16:00`; `off`: geen; `default`: die van de installatie); wat wacht komt als ze voorbij zijn, in één bericht",
 			Example: "/werkplek quiet 08:00-16:00",
+		},
+		{
+			Path:  []g.Word{g.W("home", "start", "thuis")},
+			Doc:   "what waits for you: news to read, your bookings, handovers, questions, hours, the board",
+			DocNL: "wat op je wacht: nieuws om te lezen, je boekingen, overdrachten, vragen, uren, het prikbord",
+		},
+		{
+			Path:  []g.Word{g.W("web")},
+			Doc:   "a sign-in link for Werkplek on the web, by direct message (it works once, for 10 minutes)",
+			DocNL: "een inloglink voor Werkplek op het web, in een privébericht (werkt één keer, 10 minuten)",
+		},
+		{
+			Path:  []g.Word{g.W("usage", "gebruik")},
+			Doc:   "how much each feature and platform was used in the last 30 days (admins)",
+			DocNL: "hoeveel elke functie en elk platform de laatste 30 dagen is gebruikt (beheerders)",
 		},
 		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,

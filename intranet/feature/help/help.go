@@ -21,6 +21,21 @@ type Config struct {
 	Grammar *grammar.Grammar
 	// Quiet is WERKPLEK_QUIET_HOURS, the hours without DMs of who set none.
 	Quiet string
+	// Door answers /werkplek web, home and usage (the front door unit,
+	// package home, which uses this package's answers); nil: they answer
+	// that this Werkplek has no front door.
+	Door Door
+}
+
+// Door is the front door: a person's home, their sign-in link to the web
+// and the admins' usage charts. Help names it by this interface, so that
+// the unit behind it may build on help's answers (NotForGuests).
+type Door interface {
+	// Handle answers /werkplek web, home and usage.
+	Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error)
+	// WebHome is the address of the web front door's home, "" when
+	// WERKPLEK_PUBLIC_URL is not set.
+	WebHome() string
 }
 
 // Unit answers /werkplek and every request for help.
@@ -41,6 +56,11 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.language(ctx, c)
 	case c.Is("quiet"):
 		return u.quiet(ctx, c)
+	case c.Is("web"), c.Is("home"), c.Is("usage"):
+		if u.cfg.Door == nil {
+			return c.Reply(c.T("Deze Werkplek heeft geen startpagina en geen web.", "This Werkplek has no home page and no web.")), nil
+		}
+		return u.cfg.Door.Handle(ctx, c)
 	}
 	return u.All(c), nil
 }
@@ -126,8 +146,12 @@ func (u *Unit) All(c *feature.Call) intranet.Reply {
 	reply.Text = c.T("Typ een commando hieronder, als slash-commando of in een privébericht aan Werkplek (zonder /). Woorden tussen <> vul je zelf in, [tussen haken] mag je weglaten; `help` achter een commando vertelt er meer over.",
 		"Type a command below, as a slash command or in a direct message to Werkplek (without the /). Fill in the words between <> yourself, [in brackets] may be left out; `help` after a command tells more about it.")
 	reply.Sections = sections(u.cfg.Grammar.Help(c.Lang))
+	if u.cfg.Door != nil && u.cfg.Door.WebHome() != "" && c.Person != nil {
+		// Who is not in the phonebook cannot sign in there.
+		reply.Context = append(reply.Context, c.T("Op het web: %s — log in met `/werkplek web`.", "On the web: %s — sign in with `/werkplek web`.", u.cfg.Door.WebHome()))
+	}
 	if c.Person == nil || c.Guest {
-		reply.Context = []string{NotForGuests(c)}
+		reply.Context = append(reply.Context, NotForGuests(c))
 	}
 	return reply
 }
