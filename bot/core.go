@@ -98,10 +98,8 @@ func (m *Main) open(ctx context.Context) error {
 	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
 		Door: m.Units.Home}
-	if usage, ok := any(s).(intranet.UsageService); ok {
-		m.Usage = feature.NewUsage(usage, nil)
-		cfg.Usage = m.Usage
-	}
+	m.Usage = feature.NewUsage(s, nil)
+	cfg.Usage = m.Usage
 	m.Router = router.New(cfg)
 	return nil
 }
@@ -202,20 +200,9 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		Rate: rate, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
-	// The front door's home is made of the units that have a part of it
-	// (a Home method), found by type assertion, in this order.
-	var parts []home.Part
-	for _, unit := range []feature.Unit{u.News, u.Rooms, u.Handover, u.Questions, u.Hours, u.Board} {
-		if p, ok := unit.(home.Part); ok {
-			parts = append(parts, p)
-		}
-	}
-	// The store keeps sign-in links and counts of use where it implements
-	// intranet.WebService and intranet.UsageService; without them the
-	// front door makes no links and shows no counts.
-	web, _ := any(s).(intranet.WebService)
-	usage, _ := any(s).(intranet.UsageService)
-	if u.Home, err = home.New(home.Config{Env: env, Web: web, Usage: usage, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
+	// The home is made of the units' parts, in this order.
+	parts := []home.Part{u.News, u.Rooms, u.Handover, u.Questions, u.Hours, u.Board}
+	if u.Home, err = home.New(home.Config{Env: env, Web: s, Usage: s, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {
