@@ -76,7 +76,10 @@ var Command = &g.Command{
 			Example: "/news comment remove 31 Personal details of a client", ExampleNL: "/news comment remove 31 Persoonsgegevens van een cliënt",
 		},
 		{Path: []g.Word{g.W("withdraw", "intrekken", "trek")}, Args: []g.Arg{idArg}, Doc: "withdraw an item", DocNL: "trek een bericht in"},
-		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg}, Doc: "who read an item", DocNL: "wie een bericht las"},
+		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg, {Name: "csv", Kind: g.Choice, Optional: true, Choices: []g.Word{g.W("csv", "bestand", "export")}}},
+			Doc:     "who read an item, per day; with `csv` the list as a file to download from the web page",
+			DocNL:   "wie een bericht las, per dag; met `csv` de lijst als bestand om te downloaden van de webpagina",
+			Example: "/news stats 12 csv"},
 		{
 			Path:    []g.Word{g.W("subscribe", "abonneer")},
 			Args:    digest.ScheduleArgs,

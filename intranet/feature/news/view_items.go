@@ -212,6 +212,41 @@ func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsRea
 	return reply
 }
 
+// readsChart is the read statistics' chart: reads per day.
+func readsChart(c *feature.Call, days []dayCount) intranet.Chart {
+	ch := intranet.Chart{Title: c.T("Gelezen per dag", "Read per day")}
+	for _, d := range days {
+		ch.Points = append(ch.Points, intranet.Point{Label: d.Day.Short(c.Lang), Value: float64(d.Count)})
+	}
+	return ch
+}
+
+// readsPerDayText says the chart in words: the days someone read it.
+func readsPerDayText(c *feature.Call, days []dayCount) string {
+	var parts []string
+	for _, d := range days {
+		if d.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d", d.Day.Short(c.Lang), d.Count))
+		}
+	}
+	if len(parts) == 0 {
+		return c.T("Gelezen per dag: nog niemand sinds %s.", "Read per day: nobody yet since %s.", days[0].Day.Short(c.Lang))
+	}
+	return c.T("Gelezen per dag: %s.", "Read per day: %s.", strings.Join(parts, ", "))
+}
+
+// csvText says where the statistics' CSV is downloaded: the web serves
+// the reply's File, chat shows this.
+func (u *Unit) csvText(c *feature.Call, id int64) string {
+	base := strings.TrimRight(u.cfg.PublicURL, "/")
+	if base == "" {
+		return c.T("De lijst als CSV download je van de webpagina van Werkplek, maar daarvoor moet de beheerder `WERKPLEK_PUBLIC_URL` instellen. Tot dan maakt de beheerder hem met `werkplek news acks %d`.",
+			"You download the list as CSV from Werkplek's web page, but the admin must set `WERKPLEK_PUBLIC_URL` first. Until then the admin makes it with `werkplek news acks %d`.", id)
+	}
+	url := fmt.Sprintf("%s/web/news/%d/stats", base, id)
+	return c.T("Download de lijst als CSV van de webpagina: [%s](%s)", "Download the list as CSV from the web page: [%s](%s)", url, url)
+}
+
 // postForm is the publishing form, its fields filled with values.
 func postForm(c *feature.Call, depts []string, values map[string]string) intranet.Reply {
 	opts := []intranet.Option{{Label: c.T("Iedereen", "Everyone"), Value: ""}}

@@ -1,0 +1,142 @@
+package news_test
+
+import (
+	"encoding/csv"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/werkplek/werkplek/internal/coretest"
+	"github.com/werkplek/werkplek/intranet"
+)
+
+// TestStatsChart: the read statistics carry a chart of the confirmations
+// per day, one point a day from publication until today, and say the same
+// in words, in Dutch and English.
+func TestStatsChart(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		w := coretest.Wants
+		// Published on Friday 27 November; Pieter reads it that day, Jan on
+		// Sunday 29th, stats on Monday 30th.
+		w(t, "post", e.say(carla, "", `/news post Nieuw rooster | Lees het even. dept:"Zorg Oost" important`), "Geplaatst als bericht 1")
+		e.Press(pieter, "/news read 1")
+		e.Now = e.Now.Add(2 * 24 * time.Hour)
+		e.Press(jan, "/news read 1")
+		e.Now = e.Now.Add(24 * time.Hour)
+
+		r := e.Say(carla, "", "/news stats 1")
+		if len(r.Charts) != 1 {
+			t.Fatalf("charts: %+v", r.Charts)
+		}
+		got := r.Charts[0]
+		want := "Gelezen per dag: 27 nov=1 28 nov=0 29 nov=1 30 nov=0"
+		if s := chartText(got); s != want {
+			t.Errorf("chart:\n got %s\nwant %s", s, want)
+		}
+		w(t, "stats nl", coretest.All(r), "2 van 3 in de doelgroep hebben het gelezen.", "Gelezen per dag: 27 nov: 1, 29 nov: 1.")
+
+		e.say(carla, "", "/werkplek language en")
+		r = e.Say(carla, "", "/news stats 1")
+		if len(r.Charts) != 1 || chartText(r.Charts[0]) != "Read per day: Nov 27=1 Nov 28=0 Nov 29=1 Nov 30=0" {
+			t.Errorf("chart en: %+v", r.Charts)
+		}
+		w(t, "stats en", coretest.All(r), "2 of 3 in the audience have read it.", "Read per day: Nov 27: 1, Nov 29: 1.")
+
+		// Forty days on, the chart shows the last thirty.
+		e.Now = e.Now.Add(40 * 24 * time.Hour)
+		r = e.Say(carla, "", "/news stats 1")
+		if len(r.Charts) != 1 || len(r.Charts[0].Points) != 30 || r.Charts[0].Points[29].Label != "Jan 9" {
+			t.Errorf("chart after forty days: %s", chartText(r.Charts[0]))
+		}
+		w(t, "nobody lately", coretest.All(r), "Read per day: nobody yet since Dec 11.")
+
+		// Nobody else sees it.
+		r = e.Say(jan, "", "/news stats 1")
+		if len(r.Charts) != 0 || r.File != nil {
+			t.Errorf("Jan got the statistics: %+v", r)
+		}
+		w(t, "jan", coretest.All(r), "Alleen Carla Content")
+	})
+}
+
+// TestStatsChartOnlyForImportant: an item that asks no confirmation
+// records no reads, so it has no chart.
+func TestStatsChartOnlyForImportant(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		e.say(carla, "", `/news post Kerstborrel | Vrijdag.`)
+		if r := e.Say(carla, "", "/news stats 1"); len(r.Charts) != 0 {
+			t.Errorf("chart of an item that is not important: %+v", r.Charts)
+		}
+	})
+}
+
+func chartText(c intranet.Chart) string {
+	var b strings.Builder
+	b.WriteString(c.Title + ":")
+	for _, p := range c.Points {
+		fmt.Fprintf(&b, " %s=%g", p.Label, p.Value)
+	}
+	return b.String()
+}
+
+// TestStatsCSV: `/news stats <id> csv` gives the author and admins the
+// audience as a CSV file (name, email, department, read_at in the
+// organisation's zone), formulas defused, with a text that sends chat
+// users to the web page; others get the same refusal as the statistics.
+func TestStatsCSV(t *testing.T) {
+	newsEnvWith(t, "https://werkplek.example.nl/", func(t *testing.T, e *env) {
+		w := coretest.Wants
+		e.Import(intranet.PersonRecord{Name: "=HYPERLINK(1)", Email: "formula@example.nl", Department: "Zorg Oost"})
+		w(t, "post", e.say(carla, "", `/news post Nieuw rooster | Lees het even. dept:"Zorg Oost" important`), "Geplaatst als bericht 1")
+		e.Press(pieter, "/news read 1")
+
+		r := e.Say(carla, "", "/news stats 1 csv")
+		if r.File == nil || r.File.Name != "news-1-reads.csv" || !strings.HasPrefix(r.File.ContentType, "text/csv") {
+			t.Fatalf("file: %+v", r.File)
+		}
+		w(t, "text nl", r.Text, "Download de lijst als CSV van de webpagina", "https://werkplek.example.nl/web/news/1/stats")
+		rows, err := csv.NewReader(strings.NewReader(string(r.File.Data))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		byEmail := map[string][]string{}
+		for _, row := range rows[1:] {
+			byEmail[row[1]] = row
+		}
+		if h := strings.Join(rows[0], ","); h != "name,email,department,read_at" {
+			t.Errorf("header %s", h)
+		}
+		if p := byEmail[pieter]; len(p) != 4 || p[0] != "Pieter Jansen" || p[2] != "Zorg Oost" || p[3] != "2026-11-27T10:00:00+01:00" {
+			t.Errorf("pieter: %q", p)
+		}
+		if j := byEmail[jan]; len(j) != 4 || j[3] != "" {
+			t.Errorf("jan: %q", j)
+		}
+		if f := byEmail["formula@example.nl"]; len(f) != 4 || f[0] != "'=HYPERLINK(1)" {
+			t.Errorf("formula not defused: %q", f)
+		}
+
+		e.say(carla, "", "/werkplek language en")
+		w(t, "alias en", e.Say(carla, "", "/nieuws statistiek 1 bestand").Text, "Download the list as CSV from the web page", "/web/news/1/stats")
+
+		r = e.Say(pieter, "", "/news stats 1 csv")
+		if r.File != nil {
+			t.Errorf("Pieter got the file: %+v", r.File)
+		}
+		w(t, "pieter", r.Text, "Alleen Carla Content, die het plaatste, en beheerders")
+	})
+}
+
+// TestStatsCSVWithoutPublicURL: without WERKPLEK_PUBLIC_URL the text says
+// the admin must set it, and how to make the list until then.
+func TestStatsCSVWithoutPublicURL(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		e.say(carla, "", `/news post Nieuw rooster | Lees het even. important`)
+		r := e.Say(carla, "", "/news stats 1 csv")
+		if r.File == nil {
+			t.Fatal("no file")
+		}
+		coretest.Wants(t, "text", r.Text, "WERKPLEK_PUBLIC_URL", "werkplek news acks 1")
+	})
+}
