@@ -106,8 +106,16 @@ func (u *Unit) readForm(values map[string]string) (p *grammar.Parsed, field stri
 	case clock != "":
 		steps = append(steps, step{field: "publish_time", option: "publish:" + clock})
 	}
-	if e := get("expires"); e != "" {
-		steps = append(steps, step{field: "expires", option: "expires:" + e})
+	date, clock = get("expires"), get("expires_time")
+	switch {
+	case date != "" && clock != "":
+		steps = append(steps, step{field: "expires", option: "expires:" + date, probe: true},
+			step{field: "expires_time", option: "expires:" + date + " " + clock})
+	case date != "":
+		steps = append(steps, step{field: "expires", option: "expires:" + date})
+	case clock != "":
+		// A time needs its day: today's would be past before long.
+		return nil, "expires_time", &grammar.Error{NL: "Kies ook de dag waarop het verloopt.", EN: "Choose the day it expires on too."}
 	}
 	text := "/" + Command.Word.EN + " post " + qtitle + " | " + qbody
 	today := u.cfg.Today()

@@ -140,3 +140,43 @@ func TestStatsCSVWithoutPublicURL(t *testing.T) {
 		coretest.Wants(t, "text", r.Text, "WERKPLEK_PUBLIC_URL", "werkplek news acks 1")
 	})
 }
+
+// TestFormExpiryTime: the publishing form has every field of the typed
+// command, an expiry time among them: a time with the expiry date makes
+// the item expire then, a wrong time or a time without a date comes back
+// at its own field, in Dutch and English.
+func TestFormExpiryTime(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		form := e.Say(carla, "", "/news post").Form
+		if form == nil {
+			t.Fatal("no form")
+		}
+		var names []string
+		for _, f := range form.Fields {
+			names = append(names, f.Name)
+		}
+		if got := strings.Join(names, ","); got != "title,body,topic,dept,important,comments,publish_date,publish_time,expires,expires_time" {
+			t.Errorf("fields: %s", got)
+		}
+		field := func(what string, r intranet.Reply, name string, want ...string) {
+			t.Helper()
+			if r.Form == nil || r.FieldErrors[name] == "" {
+				t.Errorf("%s: no form with a mistake at %s: %+v", what, name, r)
+				return
+			}
+			coretest.Wants(t, what, r.FieldErrors[name], want...)
+		}
+		field("bad time", e.submit(carla, map[string]string{"title": "T", "body": "B", "expires": "2026-12-31", "expires_time": "25:00"}), "expires_time", "`25:00` is geen tijd")
+		field("time alone", e.submit(carla, map[string]string{"title": "T", "body": "B", "expires_time": "17:00"}), "expires_time", "Kies ook de dag")
+		field("before publication", e.submit(carla, map[string]string{"title": "T", "body": "B", "publish_date": "2026-11-30", "publish_time": "09:00",
+			"expires": "2026-11-30", "expires_time": "08:00"}), "expires", "zou verlopen")
+		e.say(carla, "", "/werkplek language en")
+		field("time alone en", e.submit(carla, map[string]string{"title": "T", "body": "B", "expires_time": "17:00"}), "expires_time", "Choose the day it expires on too.")
+
+		coretest.Wants(t, "post", coretest.All(e.submit(carla, map[string]string{"title": "T", "body": "B", "expires": "2026-12-31", "expires_time": "17:30"})), "item 1")
+		n, err := e.Store.FindNewsByID(e.ctx(), 1)
+		if err != nil || !n.Expires.Equal(time.Date(2026, 12, 31, 17, 30, 0, 0, coretest.Amsterdam)) {
+			t.Fatalf("item %+v %v", n, err)
+		}
+	})
+}

@@ -257,14 +257,16 @@ func postForm(c *feature.Call, depts []string, values map[string]string) intrane
 		Command: grammar.Usage(Command, sub("post"), c.Lang),
 		Fields: []intranet.FormField{
 			{Name: "title", Label: c.T("Titel", "Title"), Kind: intranet.FieldText, Required: true, MaxLength: intranet.MaxNewsTitle},
-			{Name: "body", Label: c.T("Tekst", "Text"), Kind: intranet.FieldLongText, Required: true, MaxLength: intranet.MaxNewsBody},
+			{Name: "body", Label: c.T("Tekst", "Text"), Kind: intranet.FieldLongText, Required: true, MaxLength: intranet.MaxNewsBody,
+				Placeholder: c.T("*vet*, _schuin_, [link](https://...), regels met - ", "*bold*, _italic_, [link](https://...), lines with - ")},
 			{Name: "topic", Label: c.T("Onderwerp", "Topic"), Kind: intranet.FieldText, Placeholder: c.T("Personeel", "Staff")},
 			{Name: "dept", Label: c.T("Voor", "For"), Kind: intranet.FieldChoice, Options: opts},
 			{Name: "important", Label: c.T("Belangrijk (lezers bevestigen)", "Important (readers confirm)"), Kind: intranet.FieldYesNo, Value: "no"},
 			{Name: "comments", Label: c.T("Reacties toestaan", "Allow comments"), Kind: intranet.FieldYesNo, Value: "yes"},
 			{Name: "publish_date", Label: c.T("Publiceren op (leeg: nu)", "Publish on (empty: now)"), Kind: intranet.FieldDate},
 			{Name: "publish_time", Label: c.T("Om", "At"), Kind: intranet.FieldTime, Placeholder: "09:00"},
-			{Name: "expires", Label: c.T("Verloopt na", "Expires after"), Kind: intranet.FieldDate},
+			{Name: "expires", Label: c.T("Verloopt na (leeg: nooit)", "Expires after (empty: never)"), Kind: intranet.FieldDate},
+			{Name: "expires_time", Label: c.T("Verloopt om (leeg: eind van de dag)", "Expires at (empty: end of the day)"), Kind: intranet.FieldTime, Placeholder: "17:00"},
 		}}
 	for i := range f.Fields {
 		if v, ok := values[f.Fields[i].Name]; ok {
