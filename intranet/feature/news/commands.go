@@ -54,7 +54,7 @@ var Command = &g.Command{
 				{Name: "bar", Kind: g.Literal, Word: g.W("|"), Optional: true},
 				{Name: "body", Kind: g.Text, Optional: true, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
 			Options: itemOptions,
-			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments)", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties)",
+			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments); with only its number it opens a form", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties); met alleen het nummer opent een formulier",
 			Example: "/news edit 12 | The drinks start at 17:00.", ExampleNL: "/news edit 12 | De borrel begint om 17:00.",
 		},
 		{

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/intranet"
 )
@@ -177,6 +179,87 @@ func TestFormExpiryTime(t *testing.T) {
 		n, err := e.Store.FindNewsByID(e.ctx(), 1)
 		if err != nil || !n.Expires.Equal(time.Date(2026, 12, 31, 17, 30, 0, 0, coretest.Amsterdam)) {
 			t.Fatalf("item %+v %v", n, err)
+		}
+	})
+}
+
+// TestEditForm: `/news edit <id>` alone opens a form holding the item as
+// it stands (the typed command in its text); submitting it corrects the
+// item, an emptied topic, department or expiry clearing it; mistakes come
+// back at their field, in Dutch and English; only publishers use it.
+func TestEditForm(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		w := coretest.Wants
+		w(t, "post", e.say(carla, "", `/news post Rooster | Oud. topic:Rooster dept:"Zorg Oost" important expires:31-12`), "Geplaatst als bericht 1")
+		r := e.Say(carla, "", "/news edit 1")
+		if r.Form == nil || r.Form.ID != "news.edit.1" || !strings.Contains(r.Form.Command, "/news edit") {
+			t.Fatalf("no editing form: %+v", r)
+		}
+		w(t, "text", r.Text, "Wat moet er anders?")
+		got := map[string]string{}
+		for _, f := range r.Form.Fields {
+			got[f.Name] = f.Value
+		}
+		want := map[string]string{"title": "Rooster", "body": "Oud.", "topic": "Rooster", "dept": "Zorg Oost", "important": "yes", "comments": "yes",
+			"expires": "2026-12-31", "expires_time": ""}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("fields (-want +got):\n%s", d)
+		}
+
+		field := func(what string, r intranet.Reply, name string, want ...string) {
+			t.Helper()
+			if r.Form == nil || r.FieldErrors[name] == "" {
+				t.Errorf("%s: no form with a mistake at %s: %+v", what, name, r)
+				return
+			}
+			coretest.Wants(t, what, r.FieldErrors[name], want...)
+		}
+		values := func(set map[string]string) map[string]string {
+			v := map[string]string{}
+			for k, x := range got {
+				v[k] = x
+			}
+			for k, x := range set {
+				v[k] = x
+			}
+			return v
+		}
+		field("no title", e.submitForm(carla, "news.edit.1", values(map[string]string{"title": " "})), "title", "Vul dit in.")
+		field("bad expiry", e.submitForm(carla, "news.edit.1", values(map[string]string{"expires": "31-02"})), "expires", "`31-02` bestaat niet")
+		field("unknown dept", e.submitForm(carla, "news.edit.1", values(map[string]string{"dept": "Zorg Zuid"})), "dept", "Ik ken geen afdeling")
+		field("expired", e.submitForm(carla, "news.edit.1", values(map[string]string{"expires": "2026-11-20"})), "expires", "voorbij")
+		e.say(carla, "", "/werkplek language en")
+		field("bad time en", e.submitForm(carla, "news.edit.1", values(map[string]string{"expires_time": "25:00"})), "expires_time", "`25:00` is not a time")
+
+		ok := e.submitForm(carla, "news.edit.1", values(map[string]string{"title": "Nieuw rooster", "body": "Nieuw.", "topic": "", "dept": "", "important": "no",
+			"comments": "no", "expires": ""}))
+		w(t, "saved", coretest.All(ok), "Item 1 is corrected.")
+		n, err := e.Store.FindNewsByID(e.ctx(), 1)
+		if err != nil || n.Title != "Nieuw rooster" || n.Body != "Nieuw." || n.Topic != "" || n.Department != "" || n.Important || !n.CommentsClosed || !n.Expires.IsZero() {
+			t.Fatalf("item %+v %v", n, err)
+		}
+
+		// A scheduled item's form holds its publication time, and a new one
+		// moves it.
+		w(t, "scheduled", e.say(carla, "", "/news post Later | Morgen. publish:morgen 09:00"), "item 2")
+		var pub []string
+		for _, f := range e.Say(carla, "", "/news edit 2").Form.Fields {
+			if strings.HasPrefix(f.Name, "publish_") {
+				pub = append(pub, f.Name+"="+f.Value)
+			}
+		}
+		if strings.Join(pub, " ") != "publish_date=2026-11-28 publish_time=09:00" {
+			t.Errorf("publication fields %v", pub)
+		}
+		e.submitForm(carla, "news.edit.2", map[string]string{"title": "Later", "body": "Morgen.", "publish_date": "2026-11-29", "publish_time": "10:00"})
+		if n, err := e.Store.FindNewsByID(e.ctx(), 2); err != nil || !n.Publish.Equal(time.Date(2026, 11, 29, 10, 0, 0, 0, coretest.Amsterdam)) {
+			t.Errorf("item 2 %+v %v", n, err)
+		}
+
+		r = e.submitForm(jan, "news.edit.1", values(nil))
+		w(t, "jan", coretest.All(r), "Alleen contentbeheerders en beheerders wijzigen nieuws.")
+		if r := e.Say(jan, "", "/news edit 1"); r.Form != nil {
+			t.Errorf("Jan got the editing form")
 		}
 	})
 }
