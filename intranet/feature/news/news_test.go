@@ -120,7 +120,7 @@ func TestNewsPublishReadStats(t *testing.T) {
 		w(t, "read not important", e.say(jan, "", "/news read 2"), "vraagt geen bevestiging")
 		w(t, "stats not author", e.say(jan, "", "/news stats 1"), "Alleen Carla Content")
 		// Zorg Oost: Anouk, Pieter, Jan; Jan read it.
-		w(t, "stats", e.say(carla, "", "/news stats 1"), "1 van 3 in de doelgroep", "Anouk van den Berg", "Pieter Jansen", "werkplek news acks 1")
+		w(t, "stats", e.say(carla, "", "/news stats 1"), "1 van 3 in de doelgroep", "Anouk van den Berg", "Pieter Jansen", "/news stats 1 csv")
 
 		w(t, "edit", e.say(carla, "", "/news edit 2 Kerstborrel 2026 | expires:31-12"), "Bericht 2 is gewijzigd", "Kerstborrel 2026", "Vrijdag 18 december.", "Tot en met: do 31 dec 2026")
 		w(t, "edit nothing", e.say(carla, "", "/news edit 2"), "Wat moet er anders?", "Schrijf `/news edit <nummer>")

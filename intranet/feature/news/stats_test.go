@@ -37,6 +37,9 @@ func TestStatsChart(t *testing.T) {
 			t.Errorf("chart:\n got %s\nwant %s", s, want)
 		}
 		w(t, "stats nl", coretest.All(r), "2 van 3 in de doelgroep hebben het gelezen.", "Gelezen per dag: 27 nov: 1, 29 nov: 1.")
+		if b := r.Buttons; len(b) != 1 || b[0].Command != "/news stats 1 csv" || b[0].Label != "Lijst als CSV" {
+			t.Errorf("buttons %+v", b)
+		}
 
 		e.say(carla, "", "/werkplek language en")
 		r = e.Say(carla, "", "/news stats 1")
