@@ -183,7 +183,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		return err
 	}
 	if u.News, err = news.New(news.Config{Env: env, News: s, Subscriptions: s, Teams: s, Comments: s,
-		ReminderAfter: time.Duration(newsHours) * time.Hour}); err != nil {
+		ReminderAfter: time.Duration(newsHours) * time.Hour, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
 	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {

@@ -46,7 +46,7 @@ func (m *Main) manifest(args []string) error {
 		if m.Config.TeamsAppID == "" {
 			return &exitError{code: 2, msg: "werkplek manifest teams: set TEAMS_APP_ID (the bot's Microsoft App ID) first"}
 		}
-		b, err := teams.AppPackage(cmds, m.Config.TeamsAppID, publicURL)
+		b, err := teams.AppPackage(cmds, m.Config.TeamsAppID, publicURL, m.Config.PublicURL != "")
 		if err != nil {
 			return err
 		}

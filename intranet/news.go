@@ -118,11 +118,12 @@ type NewsFilter struct {
 // NewsReader is one person in an item's audience, with when they
 // acknowledged it (zero: not yet) and their chat accounts.
 type NewsReader struct {
-	PersonID int64
-	Name     string
-	Email    string
-	Acked    time.Time
-	Accounts []Account
+	PersonID   int64
+	Name       string
+	Email      string
+	Department string
+	Acked      time.Time
+	Accounts   []Account
 }
 
 // Ack is one acknowledgement of an important item.

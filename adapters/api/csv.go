@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -91,13 +90,6 @@ func km(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f',
 // euro writes an amount with two decimals ("5.29").
 func euro(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
-// defuse keeps a spreadsheet from reading a cell as a formula (CSV
-// injection, https://owasp.org/www-community/attacks/CSV_Injection): a
-// cell that starts with = + - @ (or a tab or carriage return) gets a
-// leading apostrophe, which spreadsheets show as text.
-func defuse(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
-	}
-	return cell
-}
+// defuse keeps a spreadsheet from reading a cell as a formula
+// (intranet.DefuseCell).
+func defuse(cell string) string { return intranet.DefuseCell(cell) }

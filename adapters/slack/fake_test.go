@@ -39,6 +39,7 @@ type fakeSlack struct {
 	messages  map[string][]fakeMessage // by channel
 	responses []map[string]any         // bodies posted to response_urls
 	views     []map[string]any         // views.open bodies
+	published []map[string]any         // views.publish bodies
 	script    map[string][]failure     // per method, consumed in order
 	users     map[string]map[string]any
 	ts        int
@@ -224,6 +225,13 @@ func (f *fakeSlack) handle(method string, form url.Values, body []byte) map[stri
 		}
 		f.views = append(f.views, v)
 		return map[string]any{"ok": true, "view": map[string]any{"id": "V0NEW"}}
+	case "views.publish":
+		var v map[string]any
+		if err := json.Unmarshal(body, &v); err != nil {
+			f.t.Errorf("views.publish body: %v", err)
+		}
+		f.published = append(f.published, v)
+		return map[string]any{"ok": true, "view": map[string]any{"id": "V0HOMEJAN01", "type": "home"}}
 	case "apps.connections.open":
 		return map[string]any{"ok": true, "url": f.socket}
 	}
@@ -266,6 +274,13 @@ func (f *fakeSlack) openedViews() []map[string]any {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]map[string]any(nil), f.views...)
+}
+
+// publishedViews returns the views.publish bodies (user_id, view).
+func (f *fakeSlack) publishedViews() []map[string]any {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]map[string]any(nil), f.published...)
 }
 
 // eventually polls cond until it holds or a deadline passes: for answers

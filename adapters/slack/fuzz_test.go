@@ -38,6 +38,7 @@ func FuzzParseCommand(f *testing.F) {
 
 func FuzzParseInteraction(f *testing.F) {
 	f.Add(fixture(f, "block_actions.json"))
+	f.Add(fixture(f, "block_actions_home.json"))
 	f.Add(fixture(f, "view_submission.json"))
 	f.Add([]byte(`{"type":"view_submission","user":{"id":"U1"},"team":{"id":"T1"},"view":{"private_metadata":"{"}}`))
 	f.Add([]byte(`{"type":"block_actions","user":{"id":"U1"},"team":{"id":"T1"},"actions":[{"type":"button","value":"/x"}],"state":[]}`))
@@ -68,6 +69,7 @@ func FuzzParseInteraction(f *testing.F) {
 func FuzzParseEvent(f *testing.F) {
 	f.Add(fixture(f, "event_app_mention.json"))
 	f.Add(fixture(f, "event_message_im.json"))
+	f.Add(fixture(f, "event_app_home_opened.json"))
 	f.Add(fixture(f, "url_verification.json"))
 	f.Add([]byte(`{"type":"event_callback","event_id":"E1","event":{"type":"message","channel_type":"im","user":"U1","channel":"D1","text":"<@U2|x> &amp;"}}`))
 	f.Add([]byte(`{"type":"event_callback","event_id":"E1","event":null}`))
@@ -76,7 +78,8 @@ func FuzzParseEvent(f *testing.F) {
 		if err != nil || ev.challenge != "" {
 			return
 		}
-		if ev.eventID == "" || ev.in.kind != kindMessage || strings.TrimSpace(ev.in.req.Text) == "" || ev.in.req.User.ID == "" || ev.in.req.Channel.ID == "" {
+		home := ev.in.kind == kindHome && ev.in.req.Text == HomeCommand
+		if ev.eventID == "" || ev.in.kind != kindMessage && !home || strings.TrimSpace(ev.in.req.Text) == "" || ev.in.req.User.ID == "" || ev.in.req.Channel.ID == "" && !home {
 			t.Errorf("accepted a malformed event: %+v", ev)
 		}
 	})

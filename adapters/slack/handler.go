@@ -20,6 +20,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slack-go/slack"
+
 	"github.com/werkplek/werkplek/adapters/internal/retry"
 	"github.com/werkplek/werkplek/intranet"
 )
@@ -309,6 +311,14 @@ func (a *Adapter) ack(ctx context.Context, in inbound, o outcome) []byte {
 // deliver sends an answer that could not go into the acknowledgement.
 func (a *Adapter) deliver(ctx context.Context, in inbound, o outcome) {
 	r := o.reply
+	if in.kind == kindHome {
+		a.publishHome(ctx, in.req.User.ID, r)
+		return
+	}
+	if in.home {
+		// A press in the Home tab may have changed what it shows.
+		defer a.refreshHome(ctx, in)
+	}
 	if isEmpty(r) && r.Form == nil || in.req.Thread != nil && o.err != nil {
 		// Nothing to say, or a thread reply the core failed on: the
 		// failure is logged; the thread is not the place for it.
@@ -326,6 +336,8 @@ func (a *Adapter) deliver(ctx context.Context, in inbound, o outcome) {
 		if in.responseURL != "" {
 			err = a.respond(ctx, in.responseURL, r, r.ReplaceOriginal)
 		} else {
+			// A press in the Home tab has no message to answer or replace:
+			// the answer goes to the person's DM with the app.
 			err = a.postAnswer(ctx, in, r)
 		}
 	case kindSubmission, kindMessage:
@@ -334,6 +346,25 @@ func (a *Adapter) deliver(ctx context.Context, in inbound, o outcome) {
 	if err != nil {
 		a.log.Error("slack: answer not delivered", "kind", in.kind.String(), "user_id", in.req.User.ID, "channel_id", in.req.Channel.ID, "err", err)
 	}
+}
+
+// publishHome shows a reply as the person's Home tab (views.publish).
+func (a *Adapter) publishHome(ctx context.Context, userID string, r intranet.Reply) {
+	if a.cfg.BotToken == "" {
+		return
+	}
+	view := RenderHome(r)
+	if _, err := a.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: userID, View: view}); err != nil {
+		a.log.Error("slack: home not published", "user_id", userID, "err", err)
+	}
+}
+
+// refreshHome asks the core for the person's home again, after a press in
+// it, and publishes it.
+func (a *Adapter) refreshHome(ctx context.Context, pressed inbound) {
+	in := inbound{kind: kindHome, req: intranet.Request{Platform: pressed.req.Platform, Installation: pressed.req.Installation,
+		User: pressed.req.User, Text: HomeCommand}}
+	a.publishHome(ctx, in.req.User.ID, a.call(ctx, in).reply)
 }
 
 // openForm opens the reply's form as a modal; false means it could not and

@@ -39,9 +39,10 @@ var Scopes = []string{
 // BotEvents are the Events API events Werkplek subscribes to: mentions,
 // DMs, and messages in public and private channels the bot is in (only
 // thread replies are handed to the core, as answers to posted questions);
-// and app_uninstalled and tokens_revoked (they need no scope), after which
-// nothing more is sent to the workspace and the admins are told.
-var BotEvents = []string{"app_mention", "message.im", "message.channels", "message.groups", "app_uninstalled", "tokens_revoked"}
+// app_home_opened, to show a person's home in the app's Home tab; and
+// app_uninstalled and tokens_revoked (these three need no scope), after
+// which nothing more is sent to the workspace and the admins are told.
+var BotEvents = []string{"app_mention", "message.im", "message.channels", "message.groups", "app_home_opened", "app_uninstalled", "tokens_revoked"}
 
 type manifest struct {
 	DisplayInformation struct {
@@ -116,6 +117,7 @@ func Manifest(cmds []intranet.Command, publicURL string, socketMode bool) ([]byt
 	m.DisplayInformation.Name = "Werkplek"
 	m.DisplayInformation.Description = "The company intranet in chat: phonebook, news, shift handover, rooms and questions."
 	m.DisplayInformation.BackgroundColor = "#1f4e79"
+	m.Features.AppHome.HomeTabEnabled = true
 	m.Features.AppHome.MessagesTabEnabled = true
 	m.Features.BotUser.DisplayName = "Werkplek"
 	m.Features.BotUser.AlwaysOnline = true

@@ -31,7 +31,11 @@ const (
 	kindAction                 // button press (block_actions)
 	kindSubmission             // modal submitted (view_submission)
 	kindMessage                // DM or mention (Events API)
+	kindHome                   // the app's Home tab opened (app_home_opened)
 )
+
+// HomeCommand is what the Home tab shows: the person's home sections.
+const HomeCommand = "/werkplek home"
 
 func (k kind) String() string {
 	switch k {
@@ -41,6 +45,8 @@ func (k kind) String() string {
 		return "action"
 	case kindSubmission:
 		return "submission"
+	case kindHome:
+		return "home"
 	default:
 		return "message"
 	}
@@ -56,6 +62,9 @@ type inbound struct {
 	triggerID   string
 	// threadTS is the thread a DM or mention was written in, to answer there.
 	threadTS string
+	// home is set for a button pressed in the Home tab: there is no
+	// message to answer to, and the tab is published again after.
+	home bool
 }
 
 // commandFromForm reads a slash command's form fields.
@@ -155,6 +164,7 @@ func parseInteraction(payload []byte) (inbound, error) {
 			in.req.Message = &intranet.MessageRef{Platform: intranet.PlatformSlack, Installation: in.req.Installation, ChannelID: chID, ID: ts}
 		}
 		in.threadTS = ic.Container.ThreadTs
+		in.home = ic.View.Type == slack.VTHomeTab
 		return in, nil
 	case slack.InteractionTypeViewSubmission:
 		var md formMetadata
@@ -243,6 +253,8 @@ type eventEnvelope struct {
 		TS          string `json:"ts"`
 		ThreadTS    string `json:"thread_ts"`
 		Team        string `json:"team"`
+		// Tab is the tab of the app's home that was opened (app_home_opened).
+		Tab string `json:"tab"`
 		// Tokens lists the users whose tokens were revoked (tokens_revoked).
 		Tokens *struct {
 			OAuth []string `json:"oauth"`
@@ -283,6 +295,9 @@ func parseEvent(body []byte) (event, error) {
 	switch e.Type {
 	case string(slackevents.AppUninstalled), string(slackevents.TokensRevoked):
 		return parseDeparture(ev, env)
+	}
+	if e.Type == string(slackevents.AppHomeOpened) {
+		return parseHomeOpened(ev, env)
 	}
 	inThread := false
 	switch {
@@ -337,6 +352,32 @@ func parseEvent(body []byte) (event, error) {
 	if e.Type == "app_mention" && e.ThreadTS == "" {
 		// Answer a mention in a thread under it, so the channel stays calm.
 		ev.in.threadTS = e.TS
+	}
+	return ev, nil
+}
+
+// parseHomeOpened reads app_home_opened
+// (https://docs.slack.dev/reference/events/app_home_opened): the Home tab
+// asks the core for the person's home (HomeCommand), as that person; the
+// Messages and About tabs are ignored.
+func parseHomeOpened(ev event, env eventEnvelope) (event, error) {
+	e := env.Event
+	if e.Tab != "home" {
+		return ev, fmt.Errorf("%w: app_home_opened on tab %q", errIgnored, e.Tab)
+	}
+	if e.User == "" {
+		return ev, fmt.Errorf("%w: app_home_opened without user", errIgnored)
+	}
+	ev.in = inbound{
+		kind: kindHome,
+		req: intranet.Request{
+			Platform:     intranet.PlatformSlack,
+			Installation: installation(firstNonEmpty(env.TeamID, e.Team), env.EnterpriseID),
+			User:         intranet.User{ID: e.User},
+			// The app's DM with the person, where the home's answers go.
+			Channel: intranet.Channel{ID: e.Channel, Direct: true},
+			Text:    HomeCommand,
+		},
 	}
 	return ev, nil
 }

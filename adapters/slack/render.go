@@ -29,6 +29,7 @@ type Message struct {
 // Slack's limits, from the Block Kit reference.
 const (
 	maxBlocks        = 50
+	maxHomeBlocks    = 100
 	maxSectionText   = 3000
 	maxFields        = 10
 	maxFieldText     = 2000
@@ -68,7 +69,23 @@ func RenderMessage(r intranet.Reply) Message {
 // for the text and the reply's sections (with fields and buttons), an
 // actions block for the reply's buttons and a context block for the small
 // print. Field errors outside a modal are listed as text.
-func RenderBlocks(r intranet.Reply) []slack.Block {
+func RenderBlocks(r intranet.Reply) []slack.Block { return renderBlocks(r, maxBlocks) }
+
+// RenderHome renders a reply as the app's Home tab
+// (https://docs.slack.dev/surfaces/app-home): the same blocks as a message,
+// at most 100 of them. A home has no visibility and replaces nothing; a
+// form, charts or a file show as the reply's text, as in a message.
+func RenderHome(r intranet.Reply) slack.HomeTabViewRequest {
+	r.Visibility, r.ReplaceOriginal = intranet.Ephemeral, false
+	blocks := renderBlocks(r, maxHomeBlocks)
+	if len(blocks) == 0 {
+		blocks = textSections(word(r.Lang, "Nothing to show yet.", "Nog niets te tonen."))
+	}
+	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+}
+
+// renderBlocks is RenderBlocks with at most limit blocks.
+func renderBlocks(r intranet.Reply, limit int) []slack.Block {
 	var blocks []slack.Block
 	buttons := 0 // numbers action ids, which must be unique in a message
 	if r.Title != "" {
@@ -126,8 +143,8 @@ func RenderBlocks(r intranet.Reply) []slack.Block {
 		}
 		blocks = append(blocks, slack.NewContextBlock("", els...))
 	}
-	if len(blocks) > maxBlocks {
-		blocks = append(blocks[:maxBlocks-1], slack.NewContextBlock("", mrkdwnObj("…", 10)))
+	if len(blocks) > limit {
+		blocks = append(blocks[:limit-1], slack.NewContextBlock("", mrkdwnObj("…", 10)))
 	}
 	return blocks
 }

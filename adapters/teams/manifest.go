@@ -86,7 +86,11 @@ func commandLists(cmds []intranet.Command) []commandList {
 // command menus list, per scope, the commands declared for it (at most
 // ten, Teams' limit per menu), with English descriptions in manifest.json
 // and Dutch ones in nl.json.
-func AppPackage(cmds []intranet.Command, appID, publicURL string) ([]byte, error) {
+//
+// webTab adds the personal tab "Werkplek" showing the web front door
+// (<publicURL>/web/) inside Teams: only for a public URL that was really
+// configured, not the example address a package is made with otherwise.
+func AppPackage(cmds []intranet.Command, appID, publicURL string, webTab bool) ([]byte, error) {
 	if !guidRe.MatchString(appID) {
 		return nil, fmt.Errorf("teams app package: app id %q is not a GUID (TEAMS_APP_ID)", appID)
 	}
@@ -154,6 +158,16 @@ func AppPackage(cmds []intranet.Command, appID, publicURL string) ([]byte, error
 			"defaultLanguageTag":  "en",
 			"additionalLanguages": []any{map[string]string{"languageTag": "nl", "file": "nl.json"}},
 		},
+	}
+	if webTab {
+		// Its host is the valid domain above.
+		manifest["staticTabs"] = []any{map[string]any{
+			"entityId":   "werkplek",
+			"name":       "Werkplek",
+			"contentUrl": site + "/web/?frame=teams",
+			"websiteUrl": site + "/web/",
+			"scopes":     []string{"personal"},
+		}}
 	}
 	mj, err := json.MarshalIndent(manifest, "", "  ")
 	if err != nil {

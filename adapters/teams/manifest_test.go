@@ -17,7 +17,7 @@ func TestAppPackage(t *testing.T) {
 		{Name: "phonebook", Aliases: []string{"telefoon"}, Hint: "<name, department, skill or phone>", HintNL: "<naam, afdeling, vaardigheid of telefoon>", Summary: "Find a colleague", SummaryNL: "Zoek een collega"},
 		{Name: "room", Aliases: []string{"zaal"}, Hint: "free|book|mine|cancel", HintNL: "vrij|boek|mijn|annuleer", Summary: "Find and book a meeting room", SummaryNL: "Zoek en boek een vergaderruimte"},
 	}
-	zipped, err := AppPackage(cmds, appID, "https://werkplek.example.nl/")
+	zipped, err := AppPackage(cmds, appID, "https://werkplek.example.nl/", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestAppPackage(t *testing.T) {
 		}
 	}
 	// The same input gives the same bytes.
-	again, _ := AppPackage(cmds, appID, "https://werkplek.example.nl/")
+	again, _ := AppPackage(cmds, appID, "https://werkplek.example.nl/", false)
 	if !bytes.Equal(zipped, again) {
 		t.Error("package is not reproducible")
 	}
@@ -119,7 +119,7 @@ func TestAppPackageLimits(t *testing.T) {
 	for _, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
 		many = append(many, intranet.Command{Name: n, Summary: string(bytes.Repeat([]byte("x"), 200))})
 	}
-	zipped, err := AppPackage(many, appID, "https://werkplek.example.nl")
+	zipped, err := AppPackage(many, appID, "https://werkplek.example.nl", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,9 +143,57 @@ func TestAppPackageLimits(t *testing.T) {
 		"NoPublicURL":  {appID, ""},
 		"HTTPURL":      {appID, "http://werkplek.example.nl"},
 	} {
-		if _, err := AppPackage(nil, args[0], args[1]); err == nil {
+		if _, err := AppPackage(nil, args[0], args[1], false); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// TestAppPackageTab: with a configured public URL the package has a
+// personal tab "Werkplek" that shows the web front door at the public URL
+// (with its path), whose host is a valid domain; without one it has none.
+func TestAppPackageTab(t *testing.T) {
+	zipped, err := AppPackage(nil, appID, "https://intranet.example.nl/werkplek/", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	rc, _ := zr.Open("manifest.json")
+	var m struct {
+		StaticTabs []struct {
+			EntityID   string   `json:"entityId"`
+			Name       string   `json:"name"`
+			ContentURL string   `json:"contentUrl"`
+			WebsiteURL string   `json:"websiteUrl"`
+			Scopes     []string `json:"scopes"`
+		} `json:"staticTabs"`
+		ValidDomains []string `json:"validDomains"`
+	}
+	if err := json.NewDecoder(rc).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.StaticTabs) != 1 {
+		t.Fatalf("static tabs: %+v", m.StaticTabs)
+	}
+	tab := m.StaticTabs[0]
+	if tab.EntityID == "" || tab.Name != "Werkplek" || tab.ContentURL != "https://intranet.example.nl/werkplek/web/?frame=teams" ||
+		tab.WebsiteURL != "https://intranet.example.nl/werkplek/web/" || !cmp.Equal(tab.Scopes, []string{"personal"}) {
+		t.Errorf("tab %+v", tab)
+	}
+	if !cmp.Equal(m.ValidDomains, []string{"intranet.example.nl"}) {
+		t.Errorf("valid domains %v", m.ValidDomains)
+	}
+
+	// Without a configured public URL there is no tab.
+	zipped, err = AppPackage(nil, appID, "https://werkplek.example.nl/", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, _ = zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	rc, _ = zr.Open("manifest.json")
+	m.StaticTabs = nil
+	if err := json.NewDecoder(rc).Decode(&m); err != nil || len(m.StaticTabs) != 0 {
+		t.Errorf("a tab without a public URL: %+v %v", m.StaticTabs, err)
 	}
 }
 
@@ -157,7 +205,7 @@ func TestAppPackageScopes(t *testing.T) {
 		{Name: "follow", Summary: "Follow", Teams: []string{"personal"}},
 		{Name: "team", Summary: "Teams", Teams: []string{"team", "groupChat"}},
 	}
-	zipped, err := AppPackage(cmds, appID, "https://werkplek.example.nl")
+	zipped, err := AppPackage(cmds, appID, "https://werkplek.example.nl", false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -414,6 +414,7 @@ type readerRow struct {
 	PersonID     int64
 	Name         string
 	Email        string
+	Department   string
 	At           *time.Time
 	Platform     *string
 	Installation *string
@@ -427,7 +428,7 @@ func (s *Store) NewsAudience(ctx context.Context, itemID int64) ([]intranet.News
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT p.id AS person_id, p.name, p.email, k.at, a.platform, a.installation, a.user_id, a.user_name
+	q := `SELECT p.id AS person_id, p.name, p.email, COALESCE(d.name, '') AS department, k.at, a.platform, a.installation, a.user_id, a.user_name
 FROM people p LEFT JOIN departments d ON d.id = p.department_id
 LEFT JOIN news_acks k ON k.item_id = ? AND k.person_id = p.id
 LEFT JOIN accounts a ON a.person_id = p.id AND NOT a.guest
@@ -445,7 +446,7 @@ WHERE (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
 	var out []intranet.NewsReader
 	for _, r := range rows {
 		if len(out) == 0 || out[len(out)-1].PersonID != r.PersonID {
-			out = append(out, intranet.NewsReader{PersonID: r.PersonID, Name: r.Name, Email: r.Email, Acked: fromOpt(r.At)})
+			out = append(out, intranet.NewsReader{PersonID: r.PersonID, Name: r.Name, Email: r.Email, Department: r.Department, Acked: fromOpt(r.At)})
 		}
 		if r.Platform != nil {
 			last := &out[len(out)-1]

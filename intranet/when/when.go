@@ -137,6 +137,14 @@ func (d Date) Format(lang string) string {
 	return fmt.Sprintf("%s %d %s %d", wd.String()[:3], d.Day, d.Month.String()[:3], d.Year)
 }
 
+// Short writes the day and month for a chart's label: "8 dec" / "Dec 8".
+func (d Date) Short(lang string) string {
+	if lang == "nl" {
+		return fmt.Sprintf("%d %s", d.Day, monthsNL[d.Month-1])
+	}
+	return fmt.Sprintf("%s %d", d.Month.String()[:3], d.Day)
+}
+
 var (
 	weekdaysNL = [...]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
 	monthsNL   = [...]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}

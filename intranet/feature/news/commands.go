@@ -54,7 +54,7 @@ var Command = &g.Command{
 				{Name: "bar", Kind: g.Literal, Word: g.W("|"), Optional: true},
 				{Name: "body", Kind: g.Text, Optional: true, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
 			Options: itemOptions,
-			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments)", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties)",
+			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments); with only its number it opens a form", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties); met alleen het nummer opent een formulier",
 			Example: "/news edit 12 | The drinks start at 17:00.", ExampleNL: "/news edit 12 | De borrel begint om 17:00.",
 		},
 		{
@@ -76,7 +76,10 @@ var Command = &g.Command{
 			Example: "/news comment remove 31 Personal details of a client", ExampleNL: "/news comment remove 31 Persoonsgegevens van een cliënt",
 		},
 		{Path: []g.Word{g.W("withdraw", "intrekken", "trek")}, Args: []g.Arg{idArg}, Doc: "withdraw an item", DocNL: "trek een bericht in"},
-		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg}, Doc: "who read an item", DocNL: "wie een bericht las"},
+		{Path: []g.Word{g.W("stats", "statistiek")}, Args: []g.Arg{idArg, {Name: "csv", Kind: g.Choice, Optional: true, Choices: []g.Word{g.W("csv", "bestand", "export")}}},
+			Doc:     "who read an item, per day; with `csv` the list as a file to download from the web page",
+			DocNL:   "wie een bericht las, per dag; met `csv` de lijst als bestand om te downloaden van de webpagina",
+			Example: "/news stats 12 csv"},
 		{
 			Path:    []g.Word{g.W("subscribe", "abonneer")},
 			Args:    digest.ScheduleArgs,

@@ -3,18 +3,26 @@ package news
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
-// postFormID is the id of the publishing form.
-const postFormID = "news.post"
+// postFormID is the id of the publishing form; editFormID the prefix of
+// the editing form's ("news.edit.<item id>").
+const (
+	postFormID = "news.post"
+	editFormID = "news.edit."
+)
 
-// FormIDs returns the publishing form's id and the comment form's prefix.
-func (u *Unit) FormIDs() []string { return []string{postFormID, commentFormID} }
+// FormIDs returns the publishing form's id and the editing and comment
+// forms' prefixes.
+func (u *Unit) FormIDs() []string { return []string{postFormID, editFormID, commentFormID} }
 
 // form asks for an item with a form, its fields filled with values;
 // adapters without forms show the typed command.
@@ -26,11 +34,55 @@ func (u *Unit) form(ctx context.Context, c *feature.Call, values map[string]stri
 	return postForm(c, depts, values), nil
 }
 
+// editForm asks for an item's corrections with a form holding the item
+// as it stands (or values, when a submission comes back with a mistake);
+// its publication time only while the item has not appeared.
+func (u *Unit) editForm(ctx context.Context, c *feature.Call, n *intranet.NewsItem, values map[string]string) (intranet.Reply, error) {
+	depts, err := u.cfg.People.Departments(ctx)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	scheduled := n.Publish.After(u.cfg.Now())
+	if values == nil {
+		values = u.itemFormValues(n, scheduled)
+	}
+	return editForm(c, n.ID, depts, values, scheduled), nil
+}
+
+// itemFormValues are an item's values as its form's fields hold them: a
+// date as the date picker gives it, an expiry at midnight as the day
+// before with no time (as expires:<date> is typed).
+func (u *Unit) itemFormValues(n *intranet.NewsItem, scheduled bool) map[string]string {
+	yesNo := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	v := map[string]string{"title": n.Title, "body": n.Body, "topic": n.Topic, "dept": n.Department,
+		"important": yesNo(n.Important), "comments": yesNo(!n.CommentsClosed)}
+	loc := u.cfg.Location
+	if scheduled {
+		v["publish_date"], v["publish_time"] = when.DateOf(n.Publish, loc).String(), n.Publish.In(loc).Format("15:04")
+	}
+	if !n.Expires.IsZero() {
+		if t := n.Expires.In(loc); t.Hour() == 0 && t.Minute() == 0 {
+			v["expires"] = when.DateOf(n.Expires, loc).AddDays(-1).String()
+		} else {
+			v["expires"], v["expires_time"] = when.DateOf(n.Expires, loc).String(), t.Format("15:04")
+		}
+	}
+	return v
+}
+
 // HandleForm publishes from a submitted form, or shows it again with the
 // mistake next to its field.
 func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	if strings.HasPrefix(c.Req.Form.FormID, commentFormID) {
 		return u.handleCommentForm(ctx, c)
+	}
+	if strings.HasPrefix(c.Req.Form.FormID, editFormID) {
+		return u.handleEditForm(ctx, c)
 	}
 	if !mayPublish(c) {
 		return c.Reply(onlyPublishers(c, "post")), nil
@@ -46,7 +98,7 @@ func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply,
 			return again(k, fillIn(c))
 		}
 	}
-	p, field, err := u.readForm(values)
+	p, field, err := u.readForm(values, "post")
 	var mistake *grammar.Error
 	if errors.As(err, &mistake) {
 		return again(field, feature.T(c.Lang, mistake.NL, mistake.EN))
@@ -60,11 +112,54 @@ func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply,
 	return again(field, reply.Text)
 }
 
-// readForm reads the form's fields as the typed /news post they stand
-// for, with the unit's grammar, so that a date or a time in a form is read
-// as it is typed anywhere. The options are added one at a time, so that a
-// mistake comes back with the field it belongs to.
-func (u *Unit) readForm(values map[string]string) (p *grammar.Parsed, field string, err error) {
+// handleEditForm corrects an item from a submitted editing form, or shows
+// it again with the mistake next to its field.
+func (u *Unit) handleEditForm(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
+	if !mayPublish(c) {
+		return c.Reply(onlyPublishers(c, "edit")), nil
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(c.Req.Form.FormID, editFormID), 10, 64)
+	if err != nil || id <= 0 {
+		return intranet.Reply{}, fmt.Errorf("news edit form id %q", c.Req.Form.FormID)
+	}
+	values := c.Req.Form.Values
+	again := func(field, msg string) (intranet.Reply, error) {
+		n, err := u.cfg.News.FindNewsByID(ctx, id)
+		if err != nil {
+			return intranet.Reply{}, err
+		}
+		reply, err := u.editForm(ctx, c, n, values)
+		reply.Text, reply.FieldErrors = msg, map[string]string{field: msg}
+		return reply, err
+	}
+	for _, k := range []string{"title", "body"} {
+		if strings.TrimSpace(values[k]) == "" {
+			return again(k, fillIn(c))
+		}
+	}
+	if bad, field := itemTextProblem(c, strings.TrimSpace(values["title"]), strings.TrimSpace(values["body"])); bad != "" {
+		return again(field, bad)
+	}
+	p, field, err := u.readForm(values, fmt.Sprintf("edit %d", id))
+	var mistake *grammar.Error
+	if errors.As(err, &mistake) {
+		return again(field, feature.T(c.Lang, mistake.NL, mistake.EN))
+	} else if err != nil {
+		return intranet.Reply{}, err
+	}
+	reply, field, err := u.editItem(ctx, c, id, p, true)
+	if err != nil || field == "" {
+		return reply, err
+	}
+	return again(field, reply.Text)
+}
+
+// readForm reads the form's fields as the typed /news post (or edit, as
+// sub says: "edit 12") they stand for, with the unit's grammar, so that a
+// date or a time in a form is read as it is typed anywhere. The options
+// are added one at a time, so that a mistake comes back with the field it
+// belongs to.
+func (u *Unit) readForm(values map[string]string, sub string) (p *grammar.Parsed, field string, err error) {
 	get := func(k string) string { return strings.TrimSpace(values[k]) }
 	title, body := get("title"), get("body")
 	qtitle, titleOK := grammar.Quote(title)
@@ -106,10 +201,18 @@ func (u *Unit) readForm(values map[string]string) (p *grammar.Parsed, field stri
 	case clock != "":
 		steps = append(steps, step{field: "publish_time", option: "publish:" + clock})
 	}
-	if e := get("expires"); e != "" {
-		steps = append(steps, step{field: "expires", option: "expires:" + e})
+	date, clock = get("expires"), get("expires_time")
+	switch {
+	case date != "" && clock != "":
+		steps = append(steps, step{field: "expires", option: "expires:" + date, probe: true},
+			step{field: "expires_time", option: "expires:" + date + " " + clock})
+	case date != "":
+		steps = append(steps, step{field: "expires", option: "expires:" + date})
+	case clock != "":
+		// A time needs its day: today's would be past before long.
+		return nil, "expires_time", &grammar.Error{NL: "Kies ook de dag waarop het verloopt.", EN: "Choose the day it expires on too."}
 	}
-	text := "/" + Command.Word.EN + " post " + qtitle + " | " + qbody
+	text := "/" + Command.Word.EN + " " + sub + " " + qtitle + " | " + qbody
 	today := u.cfg.Today()
 	if p, err = u.grammar.Parse(text, today); err != nil {
 		return nil, "title", err

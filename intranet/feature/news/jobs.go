@@ -276,7 +276,8 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 
 // NewsAcksCSV is the confirmation list of an item for `werkplek news
 // acks`: the audience, one row each, with when they confirmed, written as
-// every export writes a moment (when.Stamp, in loc). Returns ENOTFOUND.
+// every export writes a moment (when.Stamp, in loc), every cell defused
+// (intranet.DefuseCell). Returns ENOTFOUND.
 func NewsAcksCSV(ctx context.Context, news intranet.NewsService, id int64, loc *time.Location) ([][]string, error) {
 	readers, err := news.NewsAudience(ctx, id)
 	if err != nil {
@@ -284,7 +285,7 @@ func NewsAcksCSV(ctx context.Context, news intranet.NewsService, id int64, loc *
 	}
 	rows := [][]string{{"name", "email", "acknowledged_at"}}
 	for _, p := range readers {
-		rows = append(rows, []string{p.Name, p.Email, when.Stamp(p.Acked, loc)})
+		rows = append(rows, []string{intranet.DefuseCell(p.Name), intranet.DefuseCell(p.Email), when.Stamp(p.Acked, loc)})
 	}
 	return rows, nil
 }

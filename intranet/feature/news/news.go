@@ -42,6 +42,9 @@ type Config struct {
 	// who have not confirmed it get a DM, and again as long after that, at
 	// most NewsReminders times (WERKPLEK_NEWS_REMINDER_HOURS; 0: none).
 	ReminderAfter time.Duration
+	// PublicURL is WERKPLEK_PUBLIC_URL, where the web's pages are (the
+	// read statistics' CSV is downloaded from there).
+	PublicURL string
 }
 
 // Unit answers /news, /follow and /unfollow and runs the news jobs.
@@ -140,6 +143,9 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	case c.Is("comment remove"):
 		return u.uncomment(ctx, c, id, c.Cmd.Text("reason"))
 	case c.Is("stats"):
+		if c.Cmd.Has("csv") {
+			return u.statsCSV(ctx, c, id)
+		}
 		return u.stats(ctx, c, id)
 	case c.Is("subscribe"):
 		return u.subscribe(ctx, c)

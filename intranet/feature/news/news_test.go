@@ -30,10 +30,14 @@ type env struct {
 	unit *news.Unit
 }
 
-func newsEnv(t *testing.T, fn func(t *testing.T, e *env)) {
+func newsEnv(t *testing.T, fn func(t *testing.T, e *env)) { newsEnvWith(t, "", fn) }
+
+// newsEnvWith is newsEnv with WERKPLEK_PUBLIC_URL set to publicURL.
+func newsEnvWith(t *testing.T, publicURL string, fn func(t *testing.T, e *env)) {
 	coretest.Engines(t, func(t *testing.T, ce *coretest.Env) {
 		ce.Import(intranet.PersonRecord{Name: "Carla Content", Email: carla, Department: "Communicatie", Roles: []intranet.Role{intranet.RoleContentManager}})
-		u, err := news.New(news.Config{Env: ce.Feature(), News: ce.Store, Subscriptions: ce.Store, Comments: ce.Store, Teams: ce.Store, ReminderAfter: 24 * time.Hour})
+		u, err := news.New(news.Config{Env: ce.Feature(), News: ce.Store, Subscriptions: ce.Store, Comments: ce.Store, Teams: ce.Store, ReminderAfter: 24 * time.Hour,
+			PublicURL: publicURL})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +120,7 @@ func TestNewsPublishReadStats(t *testing.T) {
 		w(t, "read not important", e.say(jan, "", "/news read 2"), "vraagt geen bevestiging")
 		w(t, "stats not author", e.say(jan, "", "/news stats 1"), "Alleen Carla Content")
 		// Zorg Oost: Anouk, Pieter, Jan; Jan read it.
-		w(t, "stats", e.say(carla, "", "/news stats 1"), "1 van 3 in de doelgroep", "Anouk van den Berg", "Pieter Jansen", "werkplek news acks 1")
+		w(t, "stats", e.say(carla, "", "/news stats 1"), "1 van 3 in de doelgroep", "Anouk van den Berg", "Pieter Jansen", "/news stats 1 csv")
 
 		w(t, "edit", e.say(carla, "", "/news edit 2 Kerstborrel 2026 | expires:31-12"), "Bericht 2 is gewijzigd", "Kerstborrel 2026", "Vrijdag 18 december.", "Tot en met: do 31 dec 2026")
 		w(t, "edit nothing", e.say(carla, "", "/news edit 2"), "Wat moet er anders?", "Schrijf `/news edit <nummer>")

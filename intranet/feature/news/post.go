@@ -119,7 +119,7 @@ func itemTextProblem(c *feature.Call, title, body string) (problem, field string
 }
 
 // edit corrects an item: a new title, a new text, options; what is not
-// given stays.
+// given stays. Without any, it opens the editing form.
 func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Reply, error) {
 	if !mayPublish(c) {
 		return c.Reply(onlyPublishers(c, "edit")), nil
@@ -127,16 +127,35 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	p := c.Cmd
 	title, body := strings.TrimSpace(p.Text("title")), strings.TrimSpace(p.Text("body"))
 	if title == "" && body == "" && !p.Has("important") && !p.Has("topic") && !p.Has("dept") && !p.Has("publish") && !p.Has("expires") && !p.Has("comments") {
-		return c.Reply(editUsage(c)), nil
+		old, err := u.cfg.News.FindNewsByID(ctx, id)
+		switch {
+		case intranet.ErrorCode(err) == intranet.ENOTFOUND:
+			return c.Reply(noItem(c, id)), nil
+		case err != nil:
+			return intranet.Reply{}, err
+		case !old.Withdrawn.IsZero():
+			return c.Reply(editWithdrawn(c, id)), nil
+		}
+		return u.editForm(ctx, c, old, nil)
 	}
+	reply, _, err := u.editItem(ctx, c, id, p, false)
+	return reply, err
+}
+
+// editItem corrects an item from the typed command or the editing form;
+// field names the form field a mistake belongs to. whole says that p
+// gives the whole item (the form): a topic, department or expiry it does
+// not give is cleared, not kept.
+func (u *Unit) editItem(ctx context.Context, c *feature.Call, id int64, p *grammar.Parsed, whole bool) (intranet.Reply, string, error) {
+	title, body := strings.TrimSpace(p.Text("title")), strings.TrimSpace(p.Text("body"))
 	old, err := u.cfg.News.FindNewsByID(ctx, id)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		return c.Reply(noItem(c, id)), nil
+		return c.Reply(noItem(c, id)), "", nil
 	} else if err != nil {
-		return intranet.Reply{}, err
+		return intranet.Reply{}, "", err
 	}
 	if !old.Withdrawn.IsZero() {
-		return c.Reply(editWithdrawn(c, id)), nil
+		return c.Reply(editWithdrawn(c, id)), "", nil
 	}
 	var upd intranet.NewsUpdate
 	if title != "" {
@@ -153,13 +172,16 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 		upd.CommentsClosed = &closed
 	}
 	v := itemValues{topic: old.Topic, dept: old.Department, publish: old.Publish, expires: old.Expires}
-	if bad, _, err := u.applyOptions(ctx, c, p, &v); bad != "" || err != nil {
-		return c.Reply(bad), err
+	if whole {
+		v.topic, v.dept, v.expires = "", "", time.Time{}
+	}
+	if bad, field, err := u.applyOptions(ctx, c, p, &v); bad != "" || err != nil {
+		return c.Reply(bad), field, err
 	}
 	now := u.cfg.Now()
 	if p.Has("publish") {
 		if !old.Publish.After(now) {
-			return c.Reply(appearedAlready(c, id)), nil
+			return c.Reply(appearedAlready(c, id)), "publish_date", nil
 		}
 		if v.publish.Before(now) {
 			v.publish = now
@@ -167,7 +189,7 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 		upd.Publish = &v.publish
 	}
 	if !v.expires.IsZero() && !v.expires.After(maxTime(now, v.publish)) {
-		return c.Reply(expiresFirst(c)), nil
+		return c.Reply(expiresFirst(c)), "expires", nil
 	}
 	upd.Topic, upd.Department, upd.Expires = &v.topic, &v.dept, &v.expires
 	var item *intranet.NewsItem
@@ -184,13 +206,13 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	switch intranet.ErrorCode(err) {
 	case "":
 	case intranet.ECONFLICT: // withdrawn meanwhile
-		return c.Reply(editWithdrawn(c, id)), nil
+		return c.Reply(editWithdrawn(c, id)), "", nil
 	case intranet.EINVALID:
-		return c.Reply(intranet.ErrorMessage(err)), nil
+		return c.Reply(intranet.ErrorMessage(err)), "", nil
 	default:
-		return intranet.Reply{}, err
+		return intranet.Reply{}, "", err
 	}
-	return u.editedView(c, item), nil
+	return u.editedView(c, item), "", nil
 }
 
 // sub returns a subcommand of /news by its English words.

@@ -208,35 +208,91 @@ func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsRea
 	default:
 		reply.Context = append(reply.Context, c.T("%d van hen hebben geen chataccount en krijgen dus geen herinnering (zie de CSV).", "%d of them have no chat account, so they cannot be reminded (see the CSV).", len(unreachable)))
 	}
-	reply.Context = append(reply.Context, c.T("De hele lijst als CSV: `werkplek news acks %d`.", "The whole list as CSV: `werkplek news acks %d`.", n.ID))
+	reply.Context = append(reply.Context, c.T("De hele lijst als CSV: `/news stats %d csv`.", "The whole list as CSV: `/news stats %d csv`.", n.ID))
+	reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Lijst als CSV", "List as CSV"), Command: fmt.Sprintf("/news stats %d csv", n.ID)})
 	return reply
+}
+
+// readsChart is the read statistics' chart: reads per day.
+func readsChart(c *feature.Call, days []dayCount) intranet.Chart {
+	ch := intranet.Chart{Title: c.T("Gelezen per dag", "Read per day")}
+	for _, d := range days {
+		ch.Points = append(ch.Points, intranet.Point{Label: d.Day.Short(c.Lang), Value: float64(d.Count)})
+	}
+	return ch
+}
+
+// readsPerDayText says the chart in words: the days someone read it.
+func readsPerDayText(c *feature.Call, days []dayCount) string {
+	var parts []string
+	for _, d := range days {
+		if d.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d", d.Day.Short(c.Lang), d.Count))
+		}
+	}
+	if len(parts) == 0 {
+		return c.T("Gelezen per dag: nog niemand sinds %s.", "Read per day: nobody yet since %s.", days[0].Day.Short(c.Lang))
+	}
+	return c.T("Gelezen per dag: %s.", "Read per day: %s.", strings.Join(parts, ", "))
+}
+
+// csvText says where the statistics' CSV is downloaded: the web serves
+// the reply's File, chat shows this.
+func (u *Unit) csvText(c *feature.Call, id int64) string {
+	base := strings.TrimRight(u.cfg.PublicURL, "/")
+	if base == "" {
+		return c.T("De lijst als CSV download je van de webpagina van Werkplek, maar daarvoor moet de beheerder `WERKPLEK_PUBLIC_URL` instellen. Tot dan maakt de beheerder hem met `werkplek news acks %d`.",
+			"You download the list as CSV from Werkplek's web page, but the admin must set `WERKPLEK_PUBLIC_URL` first. Until then the admin makes it with `werkplek news acks %d`.", id)
+	}
+	url := fmt.Sprintf("%s/web/news/%d/stats", base, id)
+	return c.T("Download de lijst als CSV van de webpagina: [%s](%s)", "Download the list as CSV from the web page: [%s](%s)", url, url)
 }
 
 // postForm is the publishing form, its fields filled with values.
 func postForm(c *feature.Call, depts []string, values map[string]string) intranet.Reply {
+	f := &intranet.Form{ID: postFormID, Title: c.T("Nieuws plaatsen", "Publish news"), SubmitLabel: c.T("Plaatsen", "Publish"),
+		Command: grammar.Usage(Command, sub("post"), c.Lang), Fields: itemFields(c, depts, values, true)}
+	return intranet.Reply{Lang: c.Lang, Text: postUsage(c), Form: f}
+}
+
+// editForm is the editing form of item id, its fields filled with values;
+// scheduled items keep their publication fields.
+func editForm(c *feature.Call, id int64, depts []string, values map[string]string, scheduled bool) intranet.Reply {
+	f := &intranet.Form{ID: fmt.Sprintf("%s%d", editFormID, id), Title: c.T("Bericht %d wijzigen", "Edit item %d", id), SubmitLabel: c.T("Opslaan", "Save"),
+		Command: grammar.Usage(Command, sub("edit"), c.Lang), Fields: itemFields(c, depts, values, scheduled)}
+	return intranet.Reply{Lang: c.Lang, Text: editUsage(c), Form: f}
+}
+
+// itemFields are the fields of an item's form, filled with values; the
+// publication fields only with publish.
+func itemFields(c *feature.Call, depts []string, values map[string]string, publish bool) []intranet.FormField {
 	opts := []intranet.Option{{Label: c.T("Iedereen", "Everyone"), Value: ""}}
 	for _, d := range depts {
 		opts = append(opts, intranet.Option{Label: d, Value: d})
 	}
-	f := &intranet.Form{ID: postFormID, Title: c.T("Nieuws plaatsen", "Publish news"), SubmitLabel: c.T("Plaatsen", "Publish"),
-		Command: grammar.Usage(Command, sub("post"), c.Lang),
-		Fields: []intranet.FormField{
-			{Name: "title", Label: c.T("Titel", "Title"), Kind: intranet.FieldText, Required: true, MaxLength: intranet.MaxNewsTitle},
-			{Name: "body", Label: c.T("Tekst", "Text"), Kind: intranet.FieldLongText, Required: true, MaxLength: intranet.MaxNewsBody},
-			{Name: "topic", Label: c.T("Onderwerp", "Topic"), Kind: intranet.FieldText, Placeholder: c.T("Personeel", "Staff")},
-			{Name: "dept", Label: c.T("Voor", "For"), Kind: intranet.FieldChoice, Options: opts},
-			{Name: "important", Label: c.T("Belangrijk (lezers bevestigen)", "Important (readers confirm)"), Kind: intranet.FieldYesNo, Value: "no"},
-			{Name: "comments", Label: c.T("Reacties toestaan", "Allow comments"), Kind: intranet.FieldYesNo, Value: "yes"},
-			{Name: "publish_date", Label: c.T("Publiceren op (leeg: nu)", "Publish on (empty: now)"), Kind: intranet.FieldDate},
-			{Name: "publish_time", Label: c.T("Om", "At"), Kind: intranet.FieldTime, Placeholder: "09:00"},
-			{Name: "expires", Label: c.T("Verloopt na", "Expires after"), Kind: intranet.FieldDate},
-		}}
-	for i := range f.Fields {
-		if v, ok := values[f.Fields[i].Name]; ok {
-			f.Fields[i].Value = v
+	fields := []intranet.FormField{
+		{Name: "title", Label: c.T("Titel", "Title"), Kind: intranet.FieldText, Required: true, MaxLength: intranet.MaxNewsTitle},
+		{Name: "body", Label: c.T("Tekst", "Text"), Kind: intranet.FieldLongText, Required: true, MaxLength: intranet.MaxNewsBody,
+			Placeholder: c.T("*vet*, _schuin_, [link](https://...), regels met - ", "*bold*, _italic_, [link](https://...), lines with - ")},
+		{Name: "topic", Label: c.T("Onderwerp", "Topic"), Kind: intranet.FieldText, Placeholder: c.T("Personeel", "Staff")},
+		{Name: "dept", Label: c.T("Voor", "For"), Kind: intranet.FieldChoice, Options: opts},
+		{Name: "important", Label: c.T("Belangrijk (lezers bevestigen)", "Important (readers confirm)"), Kind: intranet.FieldYesNo, Value: "no"},
+		{Name: "comments", Label: c.T("Reacties toestaan", "Allow comments"), Kind: intranet.FieldYesNo, Value: "yes"},
+	}
+	if publish {
+		fields = append(fields,
+			intranet.FormField{Name: "publish_date", Label: c.T("Publiceren op (leeg: nu)", "Publish on (empty: now)"), Kind: intranet.FieldDate},
+			intranet.FormField{Name: "publish_time", Label: c.T("Om", "At"), Kind: intranet.FieldTime, Placeholder: "09:00"})
+	}
+	fields = append(fields,
+		intranet.FormField{Name: "expires", Label: c.T("Verloopt na (leeg: nooit)", "Expires after (empty: never)"), Kind: intranet.FieldDate},
+		intranet.FormField{Name: "expires_time", Label: c.T("Verloopt om (leeg: eind van de dag)", "Expires at (empty: end of the day)"), Kind: intranet.FieldTime, Placeholder: "17:00"})
+	for i := range fields {
+		if v, ok := values[fields[i].Name]; ok {
+			fields[i].Value = v
 		}
 	}
-	return intranet.Reply{Lang: c.Lang, Text: postUsage(c), Form: f}
+	return fields
 }
 
 // The answers about items.
