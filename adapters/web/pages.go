@@ -116,7 +116,11 @@ func (a *Adapter) show(w http.ResponseWriter, r *http.Request, v *visit, title s
 	h := &html{v: v}
 	h.raw(string(before))
 	for _, c := range commands {
-		h.reply(a.command(v, r, c), r.URL.RequestURI())
+		reply := a.command(v, r, c)
+		if reply.Title == title {
+			reply.Title = "" // the page's own heading says it
+		}
+		h.reply(reply, r.URL.RequestURI())
 	}
 	a.render(w, r, v, http.StatusOK, title, h.String())
 }

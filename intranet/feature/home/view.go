@@ -10,6 +10,9 @@ import (
 // homeView is the caller's home: the units' sections, or that nothing
 // waits; and where the web has it too.
 func homeView(c *feature.Call, sections []intranet.Section, web string) intranet.Reply {
+	if c.Req.Platform == intranet.PlatformWeb {
+		web = "" // the web itself need not say where the web is
+	}
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Start", "Home"), Sections: sections}
 	if len(sections) == 0 {
 		reply.Text = c.T("Er wacht niets op je: geen nieuws om te lezen, geen boekingen, overdrachten of vragen. Typ `/werkplek help` voor alles wat Werkplek kan.",
