@@ -178,7 +178,7 @@ func (a *Adapter) newsList(w http.ResponseWriter, r *http.Request, v *visit) {
 	if v.has(intranet.RoleContentManager, intranet.RoleAdmin) {
 		h.f(`<p><a class="button primary" href="/web/news/new">%s</a></p>`, esc(v.t("Nieuw bericht schrijven", "Write a news item")))
 	}
-	a.show(w, r, v, v.t("Nieuws", "News"), h.String(), "/news list")
+	a.show(w, r, v, v.t("Nieuws", "News"), h.String(), "/news")
 }
 
 // id is the path's numeric id, or false with a page that says so.
@@ -206,9 +206,9 @@ func (a *Adapter) newsStats(w http.ResponseWriter, r *http.Request, v *visit) {
 	if !ok {
 		return
 	}
-	h := &html{v: v}
-	h.f(`<p><a class="button" href="/web/news/%s/stats.csv" download>%s</a></p>`, id, esc(v.t("Download als CSV", "Download as CSV")))
-	a.show(w, r, v, v.t("Gelezen", "Reads"), h.String(), "/news stats "+id)
+	// The reply's own button downloads the CSV (/web/do serves a reply's
+	// file); /web/news/{id}/stats.csv is the same as a plain link.
+	a.show(w, r, v, v.t("Gelezen", "Reads"), "", "/news stats "+id)
 }
 
 // newsStatsCSV serves the file of the stats reply; who may not see the
@@ -326,7 +326,12 @@ func (a *Adapter) do(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	req := a.request(v, r)
 	req.Action = &intranet.Action{Command: cmd}
-	a.result(w, r, v, a.ask(r.Context(), req), http.StatusOK)
+	reply := a.ask(r.Context(), req)
+	if reply.File != nil {
+		serveFile(w, reply.File) // a button that exports downloads its file
+		return
+	}
+	a.result(w, r, v, reply, http.StatusOK)
 }
 
 // confirm asks before a button whose action needs confirming runs.

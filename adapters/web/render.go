@@ -269,7 +269,7 @@ func (h *html) field(f intranet.FormField, v, problem string) {
 	switch f.Kind {
 	case intranet.FieldLongText:
 		h.f(`<textarea id="%s" name="%s" rows="8"%s%s%s%s>%s</textarea>`, esc(id), esc(f.Name), req, max, ph, described, esc(v))
-		h.f(`<div class="preview" data-preview-of="%s" aria-live="polite" hidden></div>`, esc(id))
+		h.f(`<div class="preview" data-preview-of="%s" data-label="%s" aria-live="polite" hidden></div>`, esc(id), esc(h.t("Voorbeeld", "Preview")))
 	case intranet.FieldChoice:
 		h.f(`<select id="%s" name="%s"%s%s>`, esc(id), esc(f.Name), req, described)
 		if !f.Required {
@@ -307,7 +307,7 @@ func (h *html) field(f intranet.FormField, v, problem string) {
 // chart draws a chart as horizontal bars in SVG, one row a point, so that
 // long labels fit a phone; the numbers are written beside the bars.
 func (h *html) chart(c intranet.Chart) {
-	const row, labelW, barW, valueW = 22, 120, 200, 60
+	const row, labelW, barW, valueW = 26, 110, 200, 50
 	max := 0.0
 	for _, p := range c.Points {
 		if p.Value > max {
@@ -323,9 +323,9 @@ func (h *html) chart(c intranet.Chart) {
 		if max > 0 {
 			w = p.Value / max * barW
 		}
-		h.f(`<text x="%d" y="%d" text-anchor="end" class="chart-label">%s</text>`, labelW-6, y+15, esc(p.Label))
-		h.f(`<rect x="%d" y="%d" width="%.1f" height="%d" class="chart-bar"></rect>`, labelW, y+3, w, row-6)
-		h.f(`<text x="%.1f" y="%d" class="chart-value">%s</text>`, float64(labelW)+w+4, y+15, esc(number(p.Value)))
+		h.f(`<text x="%d" y="%d" text-anchor="end" class="chart-label">%s</text>`, labelW-6, y+18, esc(p.Label))
+		h.f(`<rect x="%d" y="%d" width="%.1f" height="%d" class="chart-bar"></rect>`, labelW, y+4, w, row-8)
+		h.f(`<text x="%.1f" y="%d" class="chart-value">%s</text>`, float64(labelW)+w+4, y+18, esc(number(p.Value)))
 	}
 	h.raw("</svg></figure>")
 }

@@ -479,3 +479,15 @@ func TestBackStaysHome(t *testing.T) {
 		}
 	}
 }
+
+func TestButtonDownloads(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		return intranet.Reply{Text: "csv", File: &intranet.File{Name: "x.csv", ContentType: "text/csv", Data: []byte("a,b\n")}}
+	}
+	c := d.signIn(jan)
+	res := d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/news stats 4 csv"}}, nil)
+	if got := body(t, res); got != "a,b\n" || res.Header.Get("Content-Disposition") != `attachment; filename="x.csv"` {
+		t.Errorf("download %q %v", got, res.Header)
+	}
+}
