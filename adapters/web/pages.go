@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -85,7 +86,7 @@ func (a *Adapter) request(v *visit, r *http.Request) intranet.Request {
 	p := v.person
 	return intranet.Request{
 		Platform: intranet.PlatformWeb, Installation: "web",
-		User:    intranet.User{ID: userID(p), Name: p.Name, Email: p.Email, Locale: browserLocale(r)},
+		User:    intranet.User{ID: userID(p), Name: p.Name, Email: p.Email, Locale: browserLocale(r), Guest: platformGuest(p)},
 		Channel: intranet.Channel{ID: "web", Direct: true},
 	}
 }
@@ -228,10 +229,33 @@ func (a *Adapter) newsStatsCSV(w http.ResponseWriter, r *http.Request, v *visit)
 	serveFile(w, reply.File)
 }
 
+// serveFile sends a reply's file as a download; the name is quoted (and
+// written RFC 2231 style when it is not plain ASCII), so that it cannot
+// end the header's parameter.
 func serveFile(w http.ResponseWriter, f *intranet.File) {
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(f.Name, `"`, "")+`"`)
+	typ := f.ContentType
+	if typ == "" {
+		typ = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", typ)
+	w.Header().Set("Content-Disposition", attachment(f.Name))
 	w.Write(f.Data)
+}
+
+func attachment(name string) string {
+	plain := name != ""
+	for _, c := range name {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' {
+			plain = false
+		}
+	}
+	if plain {
+		return `attachment; filename="` + name + `"`
+	}
+	if d := mime.FormatMediaType("attachment", map[string]string{"filename": name}); d != "" {
+		return d
+	}
+	return "attachment"
 }
 
 // adminPages are the admin pages and the command each shows.

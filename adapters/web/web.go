@@ -68,6 +68,13 @@ func New(ctx context.Context, cfg Config, core intranet.Core, web intranet.WebSe
 	}
 	a := &Adapter{cfg: cfg, core: core, web: web, people: people, log: log,
 		secure: pub.Scheme == "https", crossOrigin: http.NewCrossOriginProtection()}
+	if pub.Scheme != "" && pub.Host != "" {
+		// Behind a proxy the Host the server sees may not be the public
+		// one; a browser that sends only Origin names the public one.
+		if err := a.crossOrigin.AddTrustedOrigin(pub.Scheme + "://" + pub.Host); err != nil {
+			return nil, fmt.Errorf("public url: %w", err)
+		}
+	}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
