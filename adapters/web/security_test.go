@@ -5,9 +5,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -298,6 +301,99 @@ func TestDownloadName(t *testing.T) {
 		}
 		if ct := res.Header.Get("Content-Type"); ct != "application/octet-stream" {
 			t.Errorf("%q: Content-Type %q", name, ct)
+		}
+	}
+}
+
+// Signing in with the organisation goes through the provider and back to
+// the page asked for, with a session cookie (SameSite=Lax) and the
+// provider's cookie only on the callback's path.
+func TestOIDCSignInGoesWhereAsked(t *testing.T) {
+	p := newOIDCTestProvider(t)
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	core := &fakeCore{}
+	people := &memPeople{people: []*intranet.Person{jan}}
+	a, err := New(context.Background(), Config{PublicURL: srv.URL, OIDC: OIDCConfig{Issuer: p.srv.URL, ClientID: oidcTestClient, ClientSecret: oidcTestSecret}},
+		core, newMemWeb(), people, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Routes(mux)
+	p.claims = map[string]any{"sub": "s-jan", "email": jan.Email, "email_verified": true}
+
+	jar, _ := cookiejar.New(nil)
+	var hops []*http.Response
+	c := &http.Client{Jar: jar, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		hops = append(hops, req.Response)
+		return nil
+	}}
+	res, err := c.Get(srv.URL + "/web/rooms?date=2026-12-08")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := body(t, res)
+	if !strings.Contains(page, `href="/web/oidc/login"`) {
+		t.Fatalf("sign-in page without the organisation's button:\n%s", page)
+	}
+	res, err = c.Get(srv.URL + "/web/oidc/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = body(t, res)
+	if res.Request.URL.RequestURI() != "/web/rooms?date=2026-12-08" || !strings.Contains(page, "ok: /room day 2026-12-08") {
+		t.Errorf("signed in to %s:\n%s", res.Request.URL, page)
+	}
+	for _, hop := range hops {
+		for _, k := range hop.Cookies() {
+			switch {
+			case k.Name == oidcCookie && k.Path != "/web/oidc/callback":
+				t.Errorf("the provider's cookie goes to %s", k.Path)
+			case k.Name == cookieName && k.MaxAge == 0 && (k.SameSite != http.SameSiteLaxMode || !k.HttpOnly):
+				t.Errorf("session cookie %+v", k)
+			}
+		}
+	}
+}
+
+// failingCore answers as the router does when something breaks inside:
+// a reply with a reference, and the *intranet.Failure.
+type failingCore struct{ fakeCore }
+
+func (f *failingCore) Handle(ctx context.Context, r intranet.Request) (intranet.Reply, error) {
+	return intranet.Reply{Text: "Something went wrong (ref abc123)."},
+		&intranet.Failure{Ref: "abc123", Err: errors.New("pq: relation \"secret_table\" does not exist\ngoroutine 1 [running]")}
+}
+
+// A failure of the core shows its reference, never its error; actions
+// answer only POST.
+func TestCoreFailureAndMethods(t *testing.T) {
+	d := newDoor(t, "")
+	c := d.signIn(jan)
+	token := d.csrf(c)
+	d.a.core = &failingCore{}
+	for _, path := range []string{"/web/", "/web/phonebook?q=x"} {
+		_, page := d.get(c, path, nil)
+		if !strings.Contains(page, "ref abc123") || strings.Contains(page, "secret_table") || strings.Contains(page, "goroutine") {
+			t.Errorf("%s:\n%s", path, page)
+		}
+	}
+	page := body(t, d.post(c, "/web/do", url.Values{"csrf": {token}, "command": {"/room cancel 1"}}, nil))
+	if !strings.Contains(page, "ref abc123") || strings.Contains(page, "secret_table") {
+		t.Errorf("action:\n%s", page)
+	}
+	for _, path := range []string{"/web/do", "/web/confirm", "/web/form", "/web/preview", "/web/signout"} {
+		for _, method := range []string{"GET", "HEAD"} {
+			req, _ := http.NewRequest(method, d.srv.URL+path, nil)
+			res, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusMethodNotAllowed {
+				t.Errorf("%s %s: %d", method, path, res.StatusCode)
+			}
 		}
 	}
 }
