@@ -12,6 +12,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -396,4 +397,68 @@ func TestCoreFailureAndMethods(t *testing.T) {
 			}
 		}
 	}
+}
+
+// xss is text a reply may carry from anyone (a news title, a name, an
+// answer): every way out of text, a quoted attribute or a link.
+const xss = `<script>X1</script><img src=x onerror=X2>" onmouseover="X3' onfocus='X4 [k](javascript:X5) <@U1|<b>X6</b>>`
+
+// raw are the pieces of xss that must never reach a page unescaped.
+var raw = []string{"<script>X1", "<img src=x", `" onmouseover="X3`, `' onfocus='X4`, `href="javascript:`, "<b>X6"}
+
+func wantEscaped(t *testing.T, where, page string) {
+	t.Helper()
+	for _, r := range raw {
+		if strings.Contains(page, r) {
+			t.Errorf("%s shows %q unescaped:\n%s", where, r, page)
+		}
+	}
+}
+
+// Every text of a reply, a button, a form and a chart is escaped, on the
+// page, the confirmation and a form shown again with its mistakes.
+func TestRenderEscapesEverything(t *testing.T) {
+	d := newDoor(t, "")
+	form := &intranet.Form{ID: "news.post" + xss, Title: xss, SubmitLabel: xss, Fields: []intranet.FormField{
+		{Name: "title" + xss, Label: xss, Placeholder: xss, Value: xss},
+		{Name: "body", Label: xss, Kind: intranet.FieldLongText, Value: xss, Placeholder: xss},
+		{Name: "topic", Label: xss, Kind: intranet.FieldChoice, Options: []intranet.Option{{Label: xss, Value: xss}}},
+		{Name: "when", Label: xss, Kind: intranet.FieldDate, Value: xss},
+		{Name: "yes", Label: xss, Kind: intranet.FieldYesNo, Value: xss},
+	}}
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		if r.Form != nil {
+			return intranet.Reply{FieldErrors: map[string]string{"body": xss, xss: xss}}
+		}
+		return intranet.Reply{
+			Title: xss, Text: xss,
+			Sections: []intranet.Section{{Title: xss, Text: xss, Fields: []intranet.Field{{Label: xss, Value: xss}, {Label: xss, Value: "a@b.nl" + xss}},
+				Buttons: []intranet.Button{{Label: xss, Command: xss, Confirm: &intranet.Confirm{Title: xss, Text: xss, Confirm: xss, Deny: xss}}}}},
+			Buttons: []intranet.Button{{Label: xss, Command: xss}},
+			Charts:  []intranet.Chart{{Title: xss, Points: []intranet.Point{{Label: xss, Value: 1}}}},
+			Context: []string{xss},
+			File:    &intranet.File{Name: xss},
+			Form:    form,
+		}
+	}
+	c := d.signIn(jan)
+	_, page := d.get(c, "/web/phonebook?q="+url.QueryEscape(xss), nil)
+	wantEscaped(t, "the page", page)
+
+	button := regexp.MustCompile(`name="button" value="([^"]+)"`).FindStringSubmatch(page)
+	if button == nil {
+		t.Fatalf("no confirmation button:\n%s", page)
+	}
+	confirm := body(t, d.post(c, "/web/confirm", url.Values{"csrf": {d.csrf(c)}, "command": {xss}, "button": {button[1]}, "back": {"/web/" + xss}}, nil))
+	wantEscaped(t, "the confirmation", confirm)
+	if !strings.Contains(confirm, `href="/web/`) {
+		t.Errorf("the confirmation has no way back:\n%s", confirm)
+	}
+
+	def := regexp.MustCompile(`name="form_def" value="([^"]+)"`).FindStringSubmatch(page)
+	again := body(t, d.post(c, "/web/form", url.Values{"csrf": {d.csrf(c)}, "form_id": {form.ID}, "form_def": {def[1]}, "body": {xss}, "back": {xss}}, nil))
+	wantEscaped(t, "the form with its mistakes", again)
+
+	preview := body(t, d.post(c, "/web/preview", url.Values{"text": {xss}}, map[string]string{"X-CSRF-Token": d.csrf(c)}))
+	wantEscaped(t, "the preview", preview)
 }
