@@ -23,6 +23,9 @@ type page struct {
 	SignOut     string
 	Skip        string
 	Body        template.HTML
+	// Who is the signed-in person's name, so that someone who pressed
+	// another's sign-in link sees whose pages these are.
+	Who string
 }
 
 type navLink struct {
@@ -38,7 +41,7 @@ func parsePages() (*template.Template, error) {
 func (a *Adapter) render(w http.ResponseWriter, r *http.Request, v *visit, status int, title string, body template.HTML) {
 	p := page{Lang: v.lang, Title: title, Body: body, Skip: v.t("Naar de inhoud", "Skip to content")}
 	if v.session != nil {
-		p.SignedIn, p.CSRF, p.SignOut = true, v.session.CSRF, v.t("Afmelden", "Sign out")
+		p.SignedIn, p.CSRF, p.SignOut, p.Who = true, v.session.CSRF, v.t("Afmelden", "Sign out"), v.person.Name
 		p.Nav = a.nav(r, v)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -462,3 +462,14 @@ func TestRenderEscapesEverything(t *testing.T) {
 	preview := body(t, d.post(c, "/web/preview", url.Values{"text": {xss}}, map[string]string{"X-CSRF-Token": d.csrf(c)}))
 	wantEscaped(t, "the preview", preview)
 }
+
+// Every page says who is signed in, so that someone who pressed another's
+// sign-in link (handed over, or sent to them to sign them in as someone
+// else) sees whose pages these are.
+func TestPagesSayWho(t *testing.T) {
+	d := newDoor(t, "")
+	_, page := d.get(d.signIn(sanne), "/web/rooms", nil)
+	if !strings.Contains(page, `<span class="who">Sanne Muller</span>`) {
+		t.Errorf("the page does not say who is signed in:\n%s", page)
+	}
+}
