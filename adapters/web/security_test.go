@@ -208,6 +208,15 @@ func TestGuestStaysGuest(t *testing.T) {
 	if d.core.last().User.Guest {
 		t.Errorf("Jan asked as a guest")
 	}
+	// Only the chats say who is a guest, not the web's own account.
+	promoted := &intranet.Person{ID: 5, Name: "Pim Partner", Email: "pim@example.nl", Accounts: []intranet.Account{
+		{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "U5", PersonID: 5},
+		{Platform: intranet.PlatformWeb, Installation: "web", UserID: "p5", PersonID: 5, Guest: true}}}
+	people.people = append(people.people, promoted)
+	d.get(d.signIn(promoted), "/web/", nil)
+	if d.core.last().User.Guest {
+		t.Errorf("the web account's own guest mark was passed on")
+	}
 }
 
 // Someone removed from the phonebook mid-session is signed out, and their

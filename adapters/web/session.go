@@ -195,12 +195,13 @@ func (a *Adapter) session(w http.ResponseWriter, r *http.Request) (*visit, error
 }
 
 // platformGuest reports whether any of the person's chat accounts is a
-// guest account (a Slack restricted user, a Mattermost or Teams guest).
+// guest account (a Slack restricted user, a Mattermost or Teams guest);
+// the web's own account only echoes what this said at its first request.
 // The web has no platform of its own to say so, and someone who is a
 // guest in the chat must not be more on the web.
 func platformGuest(p *intranet.Person) bool {
 	for _, acct := range p.Accounts {
-		if acct.Guest {
+		if acct.Guest && acct.Platform != intranet.PlatformWeb {
 			return true
 		}
 	}
