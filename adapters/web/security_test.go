@@ -147,7 +147,7 @@ func TestSignInAndOutCrossSite(t *testing.T) {
 // address; a browser that sends only Origin (no Sec-Fetch-Site) names the
 // public address, and its forms work. Another origin is still refused.
 func TestPublicOriginTrusted(t *testing.T) {
-	d := newDoor(t, "https://werkplek.example.nl")
+	d := newDoor(t, "https://Werkplek.Example.nl")
 	res := d.post(d.browser(), "/web/signin", url.Values{"token": {d.link(jan, intranet.PlatformSlack)}}, map[string]string{"Origin": "https://werkplek.example.nl"})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("sign-in from the public origin: %d", res.StatusCode)

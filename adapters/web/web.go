@@ -71,7 +71,8 @@ func New(ctx context.Context, cfg Config, core intranet.Core, web intranet.WebSe
 	if pub.Scheme != "" && pub.Host != "" {
 		// Behind a proxy the Host the server sees may not be the public
 		// one; a browser that sends only Origin names the public one.
-		if err := a.crossOrigin.AddTrustedOrigin(pub.Scheme + "://" + pub.Host); err != nil {
+		// Browsers write the host in lower case.
+		if err := a.crossOrigin.AddTrustedOrigin(pub.Scheme + "://" + strings.ToLower(pub.Host)); err != nil {
 			return nil, fmt.Errorf("public url: %w", err)
 		}
 	}
