@@ -482,3 +482,21 @@ func TestPagesSayWho(t *testing.T) {
 		t.Errorf("the page does not say who is signed in:\n%s", page)
 	}
 }
+
+// Signing out of a session that ended meanwhile (idle, or signed out in
+// another tab) leads to the sign-in page, not to a refusal.
+func TestSignOutEnded(t *testing.T) {
+	d := newDoor(t, "")
+	c := d.signIn(jan)
+	token := d.csrf(c)
+	d.later(intranet.SessionIdle + time.Minute)
+	res := d.post(c, "/web/signout", url.Values{"csrf": {token}}, nil)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/web/signin" {
+		t.Errorf("sign-out of an ended session: %d %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	// A live session still needs its token.
+	c = d.signIn(jan)
+	if res := d.post(c, "/web/signout", nil, nil); res.StatusCode != http.StatusForbidden {
+		t.Errorf("sign-out without the token: %d", res.StatusCode)
+	}
+}

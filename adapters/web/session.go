@@ -336,6 +336,20 @@ func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
 	a.signedInTo(w, r)
 }
 
+// signOutRoute signs out: with a session, as any action (its CSRF token);
+// without one (it ended meanwhile, in another tab or by idling) there is
+// nothing to end, and the browser goes to the sign-in page all the same.
+func (a *Adapter) signOutRoute(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
+		if _, err := a.web.FindWebSession(r.Context(), hash(c.Value), a.cfg.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			a.signedIn(a.signOut)(w, r)
+			return
+		}
+	}
+	a.clearCookie(w)
+	http.Redirect(w, r, "/web/signin", http.StatusSeeOther)
+}
+
 // signOut ends the session.
 func (a *Adapter) signOut(w http.ResponseWriter, r *http.Request, v *visit) {
 	if err := a.web.DeleteWebSession(r.Context(), v.session.Hash); err != nil {

@@ -114,7 +114,7 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 	h("POST /web/confirm", a.signedIn(a.confirm))
 	h("POST /web/form", a.signedIn(a.form))
 	h("POST /web/preview", a.signedIn(a.preview))
-	h("POST /web/signout", a.signedIn(a.signOut))
+	h("POST /web/signout", a.signOutRoute)
 	// Signing in.
 	h("GET /web/signin", a.signInHelp)
 	h("GET /web/signin/{token}", a.signInPage)
