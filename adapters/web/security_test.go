@@ -500,3 +500,14 @@ func TestSignOutEnded(t *testing.T) {
 		t.Errorf("sign-out without the token: %d", res.StatusCode)
 	}
 }
+
+// Over https the browser is told to keep to https; over http it is not.
+func TestHSTS(t *testing.T) {
+	for url, want := range map[string]string{"https://werkplek.example.nl": "max-age=31536000", "http://werkplek.test": ""} {
+		d := newDoor(t, url)
+		res, _ := d.get(d.browser(), "/web/signin", nil)
+		if got := res.Header.Get("Strict-Transport-Security"); got != want {
+			t.Errorf("%s: Strict-Transport-Security %q, want %q", url, got, want)
+		}
+	}
+}

@@ -138,6 +138,10 @@ func (a *Adapter) headers(next http.Handler) http.Handler {
 			"form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors "+frameAncestors)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		if a.secure {
+			// The public address is https: the browser keeps to it.
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		if !strings.HasPrefix(r.URL.Path, "/web/static/") {
 			h.Set("Cache-Control", "no-store")
 		}
