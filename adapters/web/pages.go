@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,6 +23,9 @@ type page struct {
 	SignOut     string
 	Skip        string
 	Body        template.HTML
+	// Who is the signed-in person's name, so that someone who pressed
+	// another's sign-in link sees whose pages these are.
+	Who string
 }
 
 type navLink struct {
@@ -37,7 +41,7 @@ func parsePages() (*template.Template, error) {
 func (a *Adapter) render(w http.ResponseWriter, r *http.Request, v *visit, status int, title string, body template.HTML) {
 	p := page{Lang: v.lang, Title: title, Body: body, Skip: v.t("Naar de inhoud", "Skip to content")}
 	if v.session != nil {
-		p.SignedIn, p.CSRF, p.SignOut = true, v.session.CSRF, v.t("Afmelden", "Sign out")
+		p.SignedIn, p.CSRF, p.SignOut, p.Who = true, v.session.CSRF, v.t("Afmelden", "Sign out"), v.person.Name
 		p.Nav = a.nav(r, v)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -85,7 +89,7 @@ func (a *Adapter) request(v *visit, r *http.Request) intranet.Request {
 	p := v.person
 	return intranet.Request{
 		Platform: intranet.PlatformWeb, Installation: "web",
-		User:    intranet.User{ID: userID(p), Name: p.Name, Email: p.Email, Locale: browserLocale(r)},
+		User:    intranet.User{ID: userID(p), Name: p.Name, Email: p.Email, Locale: browserLocale(r), Guest: platformGuest(p)},
 		Channel: intranet.Channel{ID: "web", Direct: true},
 	}
 }
@@ -228,10 +232,33 @@ func (a *Adapter) newsStatsCSV(w http.ResponseWriter, r *http.Request, v *visit)
 	serveFile(w, reply.File)
 }
 
+// serveFile sends a reply's file as a download; the name is quoted (and
+// written RFC 2231 style when it is not plain ASCII), so that it cannot
+// end the header's parameter.
 func serveFile(w http.ResponseWriter, f *intranet.File) {
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(f.Name, `"`, "")+`"`)
+	typ := f.ContentType
+	if typ == "" {
+		typ = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", typ)
+	w.Header().Set("Content-Disposition", attachment(f.Name))
 	w.Write(f.Data)
+}
+
+func attachment(name string) string {
+	plain := name != ""
+	for _, c := range name {
+		if c < ' ' || c > '~' || c == '"' || c == '\\' {
+			plain = false
+		}
+	}
+	if plain {
+		return `attachment; filename="` + name + `"`
+	}
+	if d := mime.FormatMediaType("attachment", map[string]string{"filename": name}); d != "" {
+		return d
+	}
+	return "attachment"
 }
 
 // adminPages are the admin pages and the command each shows.

@@ -7,16 +7,32 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 )
 
 // cookieName is the session cookie; it is only sent to /web/.
 const cookieName = "werkplek_session"
+
+// nextCookie keeps the page someone wanted while they sign in (with a
+// link from the chat or with their organisation), for ten minutes.
+const (
+	nextCookie    = "werkplek_next"
+	nextCookieTTL = 10 * time.Minute
+)
+
+// maxBody is the most a form may send (the people file included);
+// maxSignInBody the most the sign-in form may.
+const (
+	maxBody       = 8 << 20
+	maxSignInBody = 4 << 10
+)
 
 // visit is one request of a signed-in person.
 type visit struct {
@@ -94,9 +110,14 @@ func browserLocale(r *http.Request) string {
 // browser's Sec-Fetch-Site and Origin) and carry the session's CSRF token.
 func (a *Adapter) signedIn(fn func(http.ResponseWriter, *http.Request, *visit)) func(http.ResponseWriter, *http.Request) {
 	return func(w http.ResponseWriter, r *http.Request) {
-		v, ok := a.session(w, r)
-		if !ok {
-			if r.Method == http.MethodGet {
+		v, err := a.session(w, r)
+		if err != nil {
+			// The database did not answer: no reason to sign anyone out.
+			a.failure(w, r, &visit{lang: a.language(nil, r)}, err)
+			return
+		}
+		if v == nil {
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
 				http.Redirect(w, r, "/web/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
@@ -109,9 +130,16 @@ func (a *Adapter) signedIn(fn func(http.ResponseWriter, *http.Request, *visit)) 
 				a.problem(w, r, v, http.StatusForbidden, "Dit verzoek kwam niet van Werkplek zelf.", "This request did not come from Werkplek itself.")
 				return
 			}
-			r.Body = http.MaxBytesReader(w, r.Body, 8<<20)
+			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 			token := r.Header.Get("X-CSRF-Token")
 			if token == "" {
+				var tooLarge *http.MaxBytesError
+				if err := parseForm(r); errors.As(err, &tooLarge) {
+					a.problem(w, r, v, http.StatusRequestEntityTooLarge,
+						"Dat is te veel in één keer: hoogstens 8 MB. Kies een kleiner bestand.",
+						"That is too much at once: at most 8 MB. Choose a smaller file.")
+					return
+				}
 				token = r.FormValue("csrf")
 			}
 			if subtle.ConstantTimeCompare([]byte(token), []byte(v.session.CSRF)) != 1 || token == "" {
@@ -125,32 +153,72 @@ func (a *Adapter) signedIn(fn func(http.ResponseWriter, *http.Request, *visit)) 
 	}
 }
 
-// session finds the signed-in person of the request.
-func (a *Adapter) session(w http.ResponseWriter, r *http.Request) (*visit, bool) {
+// parseForm reads a posted form, a file upload or not, so that its
+// errors (a body over the limit) are seen rather than dropped by
+// FormValue.
+func parseForm(r *http.Request) error {
+	err := r.ParseMultipartForm(maxBody)
+	if errors.Is(err, http.ErrNotMultipart) {
+		return r.ParseForm()
+	}
+	return err
+}
+
+// session finds the signed-in person of the request: nil when there is
+// none (no cookie, a session that ended, a person no longer in the
+// phonebook; the cookie is then cleared), an error when the database did
+// not answer.
+func (a *Adapter) session(w http.ResponseWriter, r *http.Request) (*visit, error) {
 	c, err := r.Cookie(cookieName)
 	if err != nil || c.Value == "" {
-		return nil, false
+		return nil, nil
 	}
 	s, err := a.web.FindWebSession(r.Context(), hash(c.Value), a.cfg.Now())
-	if err != nil {
-		if intranet.ErrorCode(err) != intranet.ENOTFOUND {
-			a.log.Error("web session", "err", err)
-		}
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		a.clearCookie(w)
-		return nil, false
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("find web session: %w", err)
 	}
 	p, err := a.people.FindPersonByID(r.Context(), s.PersonID)
-	if err != nil {
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		// Gone from the phonebook: the session ends with them.
+		if err := a.web.DeleteWebSession(r.Context(), s.Hash); err != nil {
+			return nil, fmt.Errorf("end the session of person %d: %w", s.PersonID, err)
+		}
 		a.clearCookie(w)
-		return nil, false
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("find person %d of a web session: %w", s.PersonID, err)
 	}
-	return &visit{session: s, person: p, lang: a.language(p, r)}, true
+	return &visit{session: s, person: p, lang: a.language(p, r)}, nil
+}
+
+// platformGuest reports whether any of the person's chat accounts is a
+// guest account (a Slack restricted user, a Mattermost or Teams guest);
+// the web's own account only echoes what this said at its first request.
+// The web has no platform of its own to say so, and someone who is a
+// guest in the chat must not be more on the web.
+func platformGuest(p *intranet.Person) bool {
+	for _, acct := range p.Accounts {
+		if acct.Guest && acct.Platform != intranet.PlatformWeb {
+			return true
+		}
+	}
+	return false
 }
 
 // startSession signs the person in: a new session in the database and its
 // secret in the cookie. A session asked for from Teams also works inside
-// Teams' frame (SameSite=None, which browsers only take with Secure).
+// Teams' frame (SameSite=None, which browsers only take with Secure). A
+// session the browser had (perhaps of someone else) ends: one browser,
+// one person.
 func (a *Adapter) startSession(w http.ResponseWriter, r *http.Request, personID int64, framed bool) error {
+	if old, err := r.Cookie(cookieName); err == nil && old.Value != "" {
+		if err := a.web.DeleteWebSession(r.Context(), hash(old.Value)); err != nil {
+			return fmt.Errorf("end the browser's earlier session: %w", err)
+		}
+	}
 	raw := secret()
 	now := a.cfg.Now()
 	framed = framed && a.secure
@@ -166,13 +234,61 @@ func (a *Adapter) startSession(w http.ResponseWriter, r *http.Request, personID 
 	return nil
 }
 
+// clearCookie ends the session cookie. Over https it says SameSite=None,
+// so that a browser also takes it inside Teams' frame, where a Lax one is
+// refused and a framed session's cookie would stay.
 func (a *Adapter) clearCookie(w http.ResponseWriter) {
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/web/", MaxAge: -1, HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
+	same := http.SameSiteLaxMode
+	if a.secure {
+		same = http.SameSiteNoneMode
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/web/", MaxAge: -1, HttpOnly: true, Secure: a.secure, SameSite: same})
+}
+
+// localPage returns a page of the front door to go to after signing in,
+// or false for anything else (another site, a sign-in page).
+func localPage(s string) (string, bool) {
+	if !strings.HasPrefix(s, "/web/") || strings.HasPrefix(s, "/web/signin") || strings.HasPrefix(s, "/web/oidc/") || strings.HasPrefix(s, "/web/static/") {
+		return "", false
+	}
+	for _, c := range []byte(s) {
+		if c < 0x21 || c == 0x7f || c == '\\' {
+			return "", false
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/web/") {
+		return "", false
+	}
+	return s, true
+}
+
+// keepNext remembers the page asked for while signing in.
+func (a *Adapter) keepNext(w http.ResponseWriter, r *http.Request) {
+	if next, ok := localPage(r.URL.Query().Get("next")); ok {
+		http.SetCookie(w, &http.Cookie{Name: nextCookie, Value: base64.RawURLEncoding.EncodeToString([]byte(next)), Path: "/web/",
+			MaxAge: int(nextCookieTTL / time.Second), HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
+	}
+}
+
+// signedInTo sends who just signed in to the page they asked for, or home.
+func (a *Adapter) signedInTo(w http.ResponseWriter, r *http.Request) {
+	to := "/web/"
+	if c, err := r.Cookie(nextCookie); err == nil {
+		http.SetCookie(w, &http.Cookie{Name: nextCookie, Path: "/web/", MaxAge: -1, HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
+		if raw, err := base64.RawURLEncoding.DecodeString(c.Value); err == nil {
+			if next, ok := localPage(string(raw)); ok {
+				to = next
+			}
+		}
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 // signInHelp tells who is not signed in how to sign in.
 func (a *Adapter) signInHelp(w http.ResponseWriter, r *http.Request) {
 	v := &visit{lang: a.language(nil, r)}
+	a.keepNext(w, r)
 	h := &html{v: v}
 	h.f("<p>%s</p>", md(v.t("Typ `/werkplek web` in de chat (Slack, Teams of Mattermost). Werkplek stuurt je dan een privébericht met een link die je hier aanmeldt; hij werkt één keer, 10 minuten lang.",
 		"Type `/werkplek web` in the chat (Slack, Teams or Mattermost). Werkplek sends you a direct message with a link that signs you in here; it works once, for 10 minutes.")))
@@ -202,6 +318,7 @@ func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
 		a.problem(w, r, v, http.StatusForbidden, "Dit verzoek kwam niet van Werkplek zelf.", "This request did not come from Werkplek itself.")
 		return
 	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxSignInBody)
 	link, err := a.web.UseSignIn(r.Context(), hash(r.FormValue("token")), a.cfg.Now())
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		a.problem(w, r, v, http.StatusGone,
@@ -216,7 +333,21 @@ func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
 		a.failure(w, r, v, err)
 		return
 	}
-	http.Redirect(w, r, "/web/", http.StatusSeeOther)
+	a.signedInTo(w, r)
+}
+
+// signOutRoute signs out: with a session, as any action (its CSRF token);
+// without one (it ended meanwhile, in another tab or by idling) there is
+// nothing to end, and the browser goes to the sign-in page all the same.
+func (a *Adapter) signOutRoute(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
+		if _, err := a.web.FindWebSession(r.Context(), hash(c.Value), a.cfg.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			a.signedIn(a.signOut)(w, r)
+			return
+		}
+	}
+	a.clearCookie(w)
+	http.Redirect(w, r, "/web/signin", http.StatusSeeOther)
 }
 
 // signOut ends the session.
@@ -261,7 +392,7 @@ func (a *Adapter) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		a.failure(w, r, v, err)
 		return
 	}
-	http.Redirect(w, r, "/web/", http.StatusSeeOther)
+	a.signedInTo(w, r)
 }
 
 // oidcRefusal says why the provider's answer signs nobody in, and what to

@@ -68,6 +68,14 @@ func New(ctx context.Context, cfg Config, core intranet.Core, web intranet.WebSe
 	}
 	a := &Adapter{cfg: cfg, core: core, web: web, people: people, log: log,
 		secure: pub.Scheme == "https", crossOrigin: http.NewCrossOriginProtection()}
+	if pub.Scheme != "" && pub.Host != "" {
+		// Behind a proxy the Host the server sees may not be the public
+		// one; a browser that sends only Origin names the public one.
+		// Browsers write the host in lower case.
+		if err := a.crossOrigin.AddTrustedOrigin(pub.Scheme + "://" + strings.ToLower(pub.Host)); err != nil {
+			return nil, fmt.Errorf("public url: %w", err)
+		}
+	}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -106,7 +114,7 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 	h("POST /web/confirm", a.signedIn(a.confirm))
 	h("POST /web/form", a.signedIn(a.form))
 	h("POST /web/preview", a.signedIn(a.preview))
-	h("POST /web/signout", a.signedIn(a.signOut))
+	h("POST /web/signout", a.signOutRoute)
 	// Signing in.
 	h("GET /web/signin", a.signInHelp)
 	h("GET /web/signin/{token}", a.signInPage)
@@ -130,6 +138,10 @@ func (a *Adapter) headers(next http.Handler) http.Handler {
 			"form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors "+frameAncestors)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		if a.secure {
+			// The public address is https: the browser keeps to it.
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		if !strings.HasPrefix(r.URL.Path, "/web/static/") {
 			h.Set("Cache-Control", "no-store")
 		}
