@@ -295,7 +295,24 @@ func (a *Adapter) signInHelp(w http.ResponseWriter, r *http.Request) {
 	if a.oidc != nil {
 		h.f(`<p><a class="button primary" href="/web/oidc/login">%s</a></p>`, esc(v.t("Aanmelden met je organisatieaccount", "Sign in with your organisation account")))
 	}
+	// Inside Teams' tab a link from the chat opens in the browser, not in
+	// the tab: pasting it here signs the tab in.
+	h.raw(`<form method="post" action="/web/signin" class="paste">`)
+	h.f(`<div class="field"><label for="token">%s</label><input type="text" id="token" name="token" autocomplete="off" required></div>`,
+		esc(v.t("Of plak de link hier (bijvoorbeeld in de tab in Teams)", "Or paste the link here (in the tab in Teams, say)")))
+	h.f(`<div class="buttons"><button type="submit">%s</button></div></form>`, esc(v.t("Aanmelden", "Sign in")))
 	a.render(w, r, v, http.StatusOK, v.t("Aanmelden", "Sign in"), h.String())
+}
+
+// linkToken is the secret of a sign-in link, given as the secret itself
+// or as the whole link someone pasted.
+func linkToken(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, "/web/signin/"); i >= 0 {
+		s = s[i+len("/web/signin/"):]
+	}
+	s, _, _ = strings.Cut(s, "?")
+	return strings.TrimRight(s, "/ ")
 }
 
 // signInPage shows the link's sign-in button. The link itself changes
@@ -319,7 +336,7 @@ func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxSignInBody)
-	link, err := a.web.UseSignIn(r.Context(), hash(r.FormValue("token")), a.cfg.Now())
+	link, err := a.web.UseSignIn(r.Context(), hash(linkToken(r.FormValue("token"))), a.cfg.Now())
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		a.problem(w, r, v, http.StatusGone,
 			"Deze aanmeldlink is al gebruikt of verlopen. Typ `/werkplek web` in de chat voor een nieuwe.",

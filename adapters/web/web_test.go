@@ -491,3 +491,23 @@ func TestButtonDownloads(t *testing.T) {
 		t.Errorf("download %q %v", got, res.Header)
 	}
 }
+
+// A link pasted whole (in Teams' tab, where a chat link opens elsewhere)
+// signs in like the link's own button.
+func TestPastedLink(t *testing.T) {
+	d := newDoor(t, "https://werkplek.example.nl")
+	_, page := d.get(d.browser(), "/web/signin", nil)
+	if !strings.Contains(page, `class="paste"`) || !strings.Contains(page, `name="token"`) {
+		t.Fatalf("no paste field:\n%s", page)
+	}
+	raw := d.link(jan, intranet.PlatformTeams)
+	res := d.post(d.browser(), "/web/signin", url.Values{"token": {"  https://werkplek.example.nl/web/signin/" + raw + "\n"}}, nil)
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Set-Cookie"), "SameSite=None") {
+		t.Errorf("pasted link: %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
+	}
+	for in, want := range map[string]string{"abc": "abc", "http://x/web/signin/abc?x=1": "abc", " abc/ ": "abc"} {
+		if got := linkToken(in); got != want {
+			t.Errorf("linkToken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
