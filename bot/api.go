@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/werkplek/werkplek/adapters/api"
-	"github.com/werkplek/werkplek/adapters/webhook"
 	"github.com/werkplek/werkplek/intranet"
 )
 
@@ -106,7 +105,7 @@ func (m *Main) apiCommand(ctx context.Context, args []string) error {
 		if err := m.open(ctx); err != nil {
 			return err
 		}
-		secret, hash := api.NewToken()
+		secret, hash := intranet.NewAPIToken()
 		tok, err := m.Store.AddAPIToken(ctx, pos[0], list, hash, time.Now())
 		if err != nil {
 			return m.coded("api token add", err)
@@ -213,7 +212,7 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 		if err := m.open(ctx); err != nil {
 			return err
 		}
-		hook, err := m.Store.AddWebhook(ctx, pos[0], list, webhook.NewSecret(), time.Now())
+		hook, err := m.Store.AddWebhook(ctx, pos[0], list, intranet.NewWebhookSecret(), time.Now())
 		if err != nil {
 			return m.coded("webhook add", err)
 		}

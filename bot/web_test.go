@@ -243,6 +243,10 @@ func TestWebPages(t *testing.T) {
 				if strings.Contains(usage, "<svg") != role.admin {
 					t.Errorf("usage charts shown: %v, want %v", !role.admin, role.admin)
 				}
+				api := v.page("/web/admin/api", nil, nil)
+				if strings.Contains(api, "/werkplek api token add") != role.admin {
+					t.Errorf("the API's tokens and webhooks shown: %v, want %v", !role.admin, role.admin)
+				}
 				rooms := v.page("/web/admin/rooms", nil, nil)
 				if strings.Contains(rooms, "De Dom") != role.roomManager {
 					t.Errorf("the rooms' admin list shown: %v, want %v", !role.roomManager, role.roomManager)

@@ -13,7 +13,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -83,17 +82,9 @@ var openAPI []byte
 // OpenAPI returns the OpenAPI 3 document of the API.
 func OpenAPI() []byte { return append([]byte(nil), openAPI...) }
 
-// TokenPrefix starts every API token's secret, so that one found in a log
-// or a repository is recognised.
-const TokenPrefix = "wpk_"
-
-// NewToken returns a new token's secret (shown once) and its hash (kept).
-func NewToken() (secret, hash string) {
-	key := make([]byte, 32)
-	_, _ = rand.Read(key) // crypto/rand.Read never fails (Go 1.24)
-	secret = TokenPrefix + base64.RawURLEncoding.EncodeToString(key)
-	return secret, Hash(secret)
-}
+// TokenPrefix starts every API token's secret (intranet.NewAPIToken makes
+// them), so that one found in a log or a repository is recognised.
+const TokenPrefix = intranet.APITokenPrefix
 
 // Hash is how a secret is kept: the hex SHA-256 of it. API tokens and
 // download links are looked up by it.

@@ -294,3 +294,31 @@ func TestOpenAPIServed(t *testing.T) {
 		t.Fatalf("%d %.100s", w.Code, w.Body)
 	}
 }
+
+// byHash is an APITokenService that knows one token by the hash it was
+// stored with, as the store does.
+type byHash struct {
+	intranet.APITokenService
+	hash string
+}
+
+func (b byHash) UseAPIToken(ctx context.Context, hash string, now time.Time) (*intranet.APIToken, error) {
+	if hash != b.hash {
+		return nil, intranet.Errorf(intranet.ENOTFOUND, "No such token.")
+	}
+	return &intranet.APIToken{ID: 9, Name: "core", Scopes: []string{intranet.ScopeHoursRead}}, nil
+}
+
+// TestCoreMadeToken: a token the core made (intranet.NewAPIToken, as the
+// command line and /werkplek api do) opens the API with its secret.
+func TestCoreMadeToken(t *testing.T) {
+	secret, hash := intranet.NewAPIToken()
+	h := api.New(api.Config{Timesheets: &sheets{list: []*intranet.Timesheet{pieterWeek()}}, Tokens: byHash{hash: hash}, Location: time.UTC})
+	r := httptest.NewRequest(http.MethodGet, november, nil)
+	r.Header.Set("Authorization", "Bearer "+secret)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != 200 || !strings.HasPrefix(secret, api.TokenPrefix) {
+		t.Fatalf("%s: %d %s", secret, w.Code, w.Body)
+	}
+}

@@ -268,6 +268,7 @@ var adminPages = []struct{ path, nl, en, command string }{
 	{"teams", "Teams", "Teams", "/team list"},
 	{"topics", "Onderwerpen en experts", "Topics and experts", "/ask topic list"},
 	{"usage", "Gebruik", "Usage", "/werkplek usage"},
+	{"api", "API en webhooks", "API and webhooks", "/werkplek api"},
 }
 
 func (a *Adapter) admin(w http.ResponseWriter, r *http.Request, v *visit) {

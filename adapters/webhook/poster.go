@@ -20,8 +20,6 @@ package webhook
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -168,8 +166,4 @@ func (p *Poster) Update(ctx context.Context, ref intranet.MessageRef, r intranet
 
 // NewSecret returns a new signing secret for an endpoint, as Standard
 // Webhooks writes one: "whsec_" and the base64 of 32 random bytes.
-func NewSecret() string {
-	key := make([]byte, 32)
-	_, _ = rand.Read(key) // crypto/rand.Read never fails (Go 1.24)
-	return "whsec_" + base64.StdEncoding.EncodeToString(key)
-}
+func NewSecret() string { return intranet.NewWebhookSecret() }

@@ -2,9 +2,14 @@ package help
 
 import g "github.com/werkplek/werkplek/intranet/grammar"
 
+var (
+	apiWord   = g.W("api")
+	tokenWord = g.W("token")
+)
+
 // Command is /werkplek: help, the language of Werkplek's replies, and the
-// front door (home, the web's sign-in link, usage), which the help unit
-// hands to its Door.
+// front door (home, the web's sign-in link, usage, the API's tokens and
+// webhooks), which the help unit hands to its Door.
 var Command = &g.Command{
 	Word:  g.W("werkplek"),
 	Title: "Werkplek", TitleNL: "Werkplek",
@@ -47,6 +52,41 @@ var Command = &g.Command{
 			Path:  []g.Word{g.W("usage", "gebruik")},
 			Doc:   "how much each feature and platform was used in the last 30 days (admins)",
 			DocNL: "hoeveel elke functie en elk platform de laatste 30 dagen is gebruikt (beheerders)",
+		},
+		{
+			Path:  []g.Word{apiWord},
+			Doc:   "admins: the REST API's tokens and the webhooks, with buttons to revoke and remove them",
+			DocNL: "beheerders: de tokens van de REST-API en de webhooks, met knoppen om ze in te trekken en te verwijderen",
+		},
+		{
+			Path:    []g.Word{apiWord, tokenWord, g.W("add", "toevoegen", "nieuw")},
+			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
+			Options: []g.Option{{Key: g.W("scope", "scopes"), Kind: g.Text, Placeholder: "<scopes>", PlaceholderNL: "<scopes>"}},
+			Doc:     "admins, in a direct message: a token for the organisation's software; its secret is shown once (`scope:` comma-separated, default `hours:read`)",
+			DocNL:   "beheerders, in een privébericht: een token voor de software van de organisatie; het geheim zie je één keer (`scope:` met komma's, standaard `hours:read`)",
+			Example: "/werkplek api token add payroll scope:hours:read",
+		},
+		{
+			Path:    []g.Word{apiWord, tokenWord, g.W("revoke", "intrekken")},
+			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
+			Doc:     "admins: stop a token at once (the API refuses it)",
+			DocNL:   "beheerders: stop een token meteen (de API weigert het)",
+			Example: "/werkplek api token revoke payroll",
+		},
+		{
+			Path:    []g.Word{apiWord, g.W("webhook"), g.W("add", "toevoegen", "nieuw")},
+			Args:    []g.Arg{{Name: "url", Kind: g.Text, Placeholder: "<url>", PlaceholderNL: "<url>"}},
+			Options: []g.Option{{Key: g.W("events", "event"), Kind: g.Text, Placeholder: "<events>", PlaceholderNL: "<events>"}},
+			Doc:     "admins, in a direct message: post events to an address of the organisation's software, signed with a secret shown once (`events:` comma-separated, default all: timesheet.approved, timesheet.reopened)",
+			DocNL:   "beheerders, in een privébericht: stuur gebeurtenissen naar een adres van de software van de organisatie, ondertekend met een geheim dat je één keer ziet (`events:` met komma's, standaard alle: timesheet.approved, timesheet.reopened)",
+			Example: "/werkplek api webhook add https://payroll.example.nl/hooks/werkplek events:timesheet.approved",
+		},
+		{
+			Path:    []g.Word{apiWord, g.W("webhook"), g.W("remove", "verwijder", "verwijderen")},
+			Args:    []g.Arg{{Name: "webhook", Kind: g.Text, Placeholder: "<url or number>", PlaceholderNL: "<url of nummer>"}},
+			Doc:     "admins: post nothing more to a webhook",
+			DocNL:   "beheerders: stuur niets meer naar een webhook",
+			Example: "/werkplek api webhook remove https://payroll.example.nl/hooks/werkplek",
 		},
 		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,

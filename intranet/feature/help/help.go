@@ -21,17 +21,18 @@ type Config struct {
 	Grammar *grammar.Grammar
 	// Quiet is WERKPLEK_QUIET_HOURS, the hours without DMs of who set none.
 	Quiet string
-	// Door answers /werkplek web, home and usage (the front door unit,
+	// Door answers /werkplek web, home, usage and api (the front door unit,
 	// package home, which uses this package's answers); nil: they answer
 	// that this Werkplek has no front door.
 	Door Door
 }
 
-// Door is the front door: a person's home, their sign-in link to the web
-// and the admins' usage charts. Help names it by this interface, so that
-// the unit behind it may build on help's answers (NotForGuests).
+// Door is the front door: a person's home, their sign-in link to the web,
+// the admins' usage charts and the API's tokens and webhooks. Help names
+// it by this interface, so that the unit behind it may build on help's
+// answers (NotForGuests).
 type Door interface {
-	// Handle answers /werkplek web, home and usage.
+	// Handle answers /werkplek web, home, usage and api.
 	Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	// WebHome is the address of the web front door's home, "" when
 	// WERKPLEK_PUBLIC_URL is not set.
@@ -56,13 +57,18 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.language(ctx, c)
 	case c.Is("quiet"):
 		return u.quiet(ctx, c)
-	case c.Is("web"), c.Is("home"), c.Is("usage"):
+	case c.Is("web"), c.Is("home"), c.Is("usage"), IsAPI(c):
 		if u.cfg.Door == nil {
 			return c.Reply(c.T("Deze Werkplek heeft geen startpagina en geen web.", "This Werkplek has no home page and no web.")), nil
 		}
 		return u.cfg.Door.Handle(ctx, c)
 	}
 	return u.All(c), nil
+}
+
+// IsAPI reports whether c is /werkplek api or one of its subcommands.
+func IsAPI(c *feature.Call) bool {
+	return c.Cmd != nil && c.Cmd.Sub != nil && len(c.Cmd.Sub.Path) > 0 && c.Cmd.Sub.Path[0].EN == apiWord.EN
 }
 
 // language shows or sets the caller's reply language. A guest in the

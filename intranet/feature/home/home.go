@@ -1,7 +1,8 @@
 // Package home is the front door: a person's home (what waits for them in
 // every unit), their one-time sign-in link to Werkplek on the web, and the
-// admins' counts of use. Its commands are /werkplek home, web and usage,
-// declared with the help unit's /werkplek, which hands them here.
+// admins' counts of use and the API's tokens and webhooks. Its commands
+// are /werkplek home, web, usage and api, declared with the help unit's
+// /werkplek, which hands them here.
 package home
 
 import (
@@ -32,6 +33,10 @@ type Config struct {
 	Web intranet.WebService
 	// Usage keeps the counts of use (nil: there are none to show).
 	Usage intranet.UsageService
+	// Tokens and Webhooks keep the REST API's tokens and webhook endpoints
+	// (nil: /werkplek api answers that there is no API).
+	Tokens   intranet.APITokenService
+	Webhooks intranet.WebhookService
 	// PublicURL is WERKPLEK_PUBLIC_URL, where the web front door is.
 	PublicURL string
 	// Parts make up the home, in order (news, rooms, handover, questions,
@@ -39,7 +44,7 @@ type Config struct {
 	Parts []Part
 }
 
-// Unit answers /werkplek home, web and usage.
+// Unit answers /werkplek home, web, usage and api.
 type Unit struct{ cfg Config }
 
 var _ help.Door = (*Unit)(nil)
@@ -58,7 +63,7 @@ func New(cfg Config) (*Unit, error) {
 	return &Unit{cfg: cfg}, nil
 }
 
-// Handle answers /werkplek home, web and usage.
+// Handle answers /werkplek home, web, usage and api.
 func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	if c.Person == nil {
 		return c.Reply(help.NotForGuests(c)), nil
@@ -68,6 +73,8 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.signIn(ctx, c)
 	case c.Is("usage"):
 		return u.usage(ctx, c)
+	case help.IsAPI(c):
+		return u.api(ctx, c)
 	}
 	return u.home(ctx, c)
 }

@@ -1,0 +1,38 @@
+package intranet
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+)
+
+// APITokenPrefix starts every API token's secret, so that one found in a
+// log or a repository is recognised.
+const APITokenPrefix = "wpk_"
+
+// NewAPIToken returns a new API token's secret (shown once: APITokenPrefix
+// and the base64url of 32 random bytes) and its hash (kept). The command
+// line and the chat commands both make tokens with it; the API checks a
+// bearer token by HashAPIToken.
+func NewAPIToken() (secret, hash string) {
+	key := make([]byte, 32)
+	_, _ = rand.Read(key) // crypto/rand.Read never fails (Go 1.24)
+	secret = APITokenPrefix + base64.RawURLEncoding.EncodeToString(key)
+	return secret, HashAPIToken(secret)
+}
+
+// HashAPIToken is how an API token's secret is kept and looked up: the hex
+// SHA-256 of it.
+func HashAPIToken(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// NewWebhookSecret returns a new signing secret for a webhook endpoint, as
+// Standard Webhooks writes one: "whsec_" and the base64 of 32 random bytes.
+func NewWebhookSecret() string {
+	key := make([]byte, 32)
+	_, _ = rand.Read(key) // crypto/rand.Read never fails (Go 1.24)
+	return "whsec_" + base64.StdEncoding.EncodeToString(key)
+}
