@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/mail"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -166,6 +167,10 @@ func (h *html) buttons(bs []intranet.Button, back string) {
 	}
 	h.raw(`<div class="buttons">`)
 	for _, b := range bs {
+		if href, ok := pageOf(b.Command); ok && b.Confirm == nil {
+			h.f(`<a class="button %s" href="%s">%s</a>`, styleClass(b.Style), esc(href), md(b.Label))
+			continue
+		}
 		action := "/web/do"
 		if b.Confirm != nil {
 			action = "/web/confirm"
@@ -181,6 +186,32 @@ func (h *html) buttons(bs []intranet.Button, back string) {
 		h.f(`<button type="submit" class="%s">%s</button></form>`, styleClass(b.Style), md(b.Label))
 	}
 	h.raw("</div>")
+}
+
+// pages are the commands that only show something and have a page of
+// their own: their buttons are links, so that the person lands on that
+// page (with its address, the menu and the browser's back) instead of on
+// an action's result.
+var pages = []struct {
+	command *regexp.Regexp
+	page    string
+}{
+	{regexp.MustCompile(`^/werkplek home$`), "/web/"},
+	{regexp.MustCompile(`^/news$`), "/web/news"},
+	{regexp.MustCompile(`^/news (?:show |comments )?(\d+)$`), "/web/news/$1"},
+	{regexp.MustCompile(`^/news stats (\d+)$`), "/web/news/$1/stats"},
+	{regexp.MustCompile(`^/news stats (\d+) csv$`), "/web/news/$1/stats.csv"},
+	{regexp.MustCompile(`^/phonebook show (\d+)$`), "/web/phonebook?person=$1"},
+}
+
+// pageOf is the page that shows what a command shows, or false.
+func pageOf(command string) (string, bool) {
+	for _, p := range pages {
+		if m := p.command.FindStringSubmatchIndex(command); m != nil {
+			return string(p.command.ExpandString(nil, p.page, command, m)), true
+		}
+	}
+	return "", false
 }
 
 func styleClass(s intranet.ButtonStyle) string {

@@ -265,7 +265,7 @@ func TestCSRF(t *testing.T) {
 	if page := body(t, res); res.StatusCode != 200 || !strings.Contains(page, "ok: /room cancel 7") || !strings.Contains(page, `href="/web/rooms"`) {
 		t.Errorf("with the token: %d\n%s", res.StatusCode, page)
 	}
-	if a := d.core.last().Action; a == nil || a.Command != "/room cancel 7" {
+	if a := d.core.lastWith(isAction).Action; a == nil || a.Command != "/room cancel 7" {
 		t.Errorf("action %+v", a)
 	}
 }
@@ -334,7 +334,7 @@ func TestRenderReply(t *testing.T) {
 	button := regexp.MustCompile(`name="button" value="([^"]+)"`).FindStringSubmatch(page)
 	res := d.post(c, "/web/confirm", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 3"}, "button": {button[1]}, "back": {"/web/rooms"}}, nil)
 	confirm := body(t, res)
-	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, "Ja, annuleer", `href="/web/rooms"`} {
+	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, `class="danger primary">Ja, annuleer`, `href="/web/rooms"`} {
 		if !strings.Contains(confirm, want) {
 			t.Errorf("confirmation lacks %s:\n%s", want, confirm)
 		}
@@ -385,7 +385,7 @@ func TestForms(t *testing.T) {
 	if page := body(t, res); !strings.Contains(page, "Gepubliceerd: Kerstborrel") {
 		t.Errorf("published:\n%s", page)
 	}
-	sub := d.core.last().Form
+	sub := d.core.lastWith(isForm).Form
 	if sub.FormID != "news.post" || sub.Values["important"] != "yes" || sub.Values["publish"] != "2026-12-08" || sub.Values["body"] != "*vet*" {
 		t.Errorf("submission %+v", sub)
 	}
@@ -489,5 +489,93 @@ func TestButtonDownloads(t *testing.T) {
 	res := d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/news stats 4 csv"}}, nil)
 	if got := body(t, res); got != "a,b\n" || res.Header.Get("Content-Disposition") != `attachment; filename="x.csv"` {
 		t.Errorf("download %q %v", got, res.Header)
+	}
+}
+
+// TestResultOnTop: an action's result is shown above the page it came
+// from, with that page's title and menu; a form page's result stands alone
+// with a link back.
+func TestResultOnTop(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		if r.Action != nil {
+			return intranet.Reply{Title: "Geboekt: De Dom", Text: "ma 8 dec 10:00–11:00"}
+		}
+		return intranet.Reply{Text: "pagina: " + r.Text}
+	}
+	c := d.signIn(jan)
+	res := d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/room book Dom 2026-12-08 10:00-11:00"}, "back": {"/web/rooms?date=2026-12-08"}}, nil)
+	page := body(t, res)
+	if res.StatusCode != 200 || d.core.lastWith(isAction).Action.Command != "/room book Dom 2026-12-08 10:00-11:00" {
+		t.Fatalf("%d %+v", res.StatusCode, d.core.asked)
+	}
+	notice := strings.Index(page, `<section class="notice" role="status" aria-label="Resultaat">`)
+	booked := strings.Index(page, "Geboekt: De Dom")
+	day := strings.Index(page, "pagina: /room day 2026-12-08")
+	if notice < 0 || booked < notice || day < booked || !strings.Contains(page, "<h1>Zalen</h1>") ||
+		!strings.Contains(page, `href="/web/rooms" aria-current="page"`) || !strings.Contains(page, "pagina: /room mine") {
+		t.Errorf("the result is not on top of the rooms page:\n%s", page)
+	}
+	if strings.Contains(page, ">Terug<") {
+		t.Errorf("a page under its result links back to itself:\n%s", page)
+	}
+	// The editor's result is not drawn above a second, empty editor.
+	res = d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/news withdraw 4"}, "back": {"/web/news/new"}}, nil)
+	page = body(t, res)
+	if strings.Contains(page, `class="notice"`) || strings.Contains(page, "pagina: /news post") || !strings.Contains(page, `<a class="button" href="/web/news/new">Terug</a>`) {
+		t.Errorf("the editor's result:\n%s", page)
+	}
+}
+
+// TestButtonsAsLinks: a button that only shows what a page shows is a link
+// to that page; a button that does something stays a form.
+func TestButtonsAsLinks(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		return intranet.Reply{Buttons: []intranet.Button{
+			{Label: "Lezen", Command: "/news 4"}, {Label: "Bekijk", Command: "/news show 4"}, {Label: "Reacties", Command: "/news comments 4"},
+			{Label: "Wie las het", Command: "/news stats 4"}, {Label: "CSV", Command: "/news stats 4 csv"}, {Label: "Kaart", Command: "/phonebook show 7"},
+			{Label: "Gelezen", Style: intranet.StylePrimary, Command: "/news read 4"}, {Label: "Meer", Command: "/news comments 4 2"},
+		}}
+	}
+	c := d.signIn(jan)
+	_, page := d.get(c, "/web/news", nil)
+	for _, want := range []string{
+		`<a class="button plain" href="/web/news/4">Lezen</a>`, `<a class="button plain" href="/web/news/4">Bekijk</a>`,
+		`<a class="button plain" href="/web/news/4">Reacties</a>`, `<a class="button plain" href="/web/news/4/stats">Wie las het</a>`,
+		`<a class="button plain" href="/web/news/4/stats.csv">CSV</a>`, `<a class="button plain" href="/web/phonebook?person=7">Kaart</a>`,
+		`name="command" value="/news read 4"`, `name="command" value="/news comments 4 2"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	for path, asked := range map[string]string{"/web/phonebook?person=7": "/phonebook show 7", "/web/rooms/book": "/room book"} {
+		d.get(c, path, nil)
+		if got := d.core.last().Text; got != asked {
+			t.Errorf("%s asked %q, want %q", path, got, asked)
+		}
+	}
+	if _, page := d.get(c, "/web/phonebook?person=x", nil); strings.Contains(page, "/phonebook show") {
+		t.Errorf("a wrong person id was asked:\n%s", page)
+	}
+}
+
+// TestFormPagesReturnToTheirList: the booking form and the editor send
+// their result to the rooms page and the news list, and the rooms page
+// links to the booking form.
+func TestFormPagesReturnToTheirList(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		return intranet.Reply{Form: &intranet.Form{ID: "x", Fields: []intranet.FormField{{Name: "a", Label: "A"}}}}
+	}
+	c := d.signIn(jan)
+	for path, back := range map[string]string{"/web/rooms/book": "/web/rooms", "/web/news/new": "/web/news"} {
+		if _, page := d.get(c, path, nil); !strings.Contains(page, `name="back" value="`+back+`"`) {
+			t.Errorf("%s does not return to %s:\n%s", path, back, page)
+		}
+	}
+	if _, page := d.get(c, "/web/rooms", nil); !strings.Contains(page, `href="/web/rooms/book"`) {
+		t.Errorf("the rooms page does not link to the booking form:\n%s", page)
 	}
 }
