@@ -131,6 +131,11 @@ func (a *Adapter) showFor(w http.ResponseWriter, r *http.Request, v *visit, back
 		if reply.Title == title {
 			reply.Title = "" // the page's own heading says it
 		}
+		if reply.Form != nil && reply.Form.Title == title {
+			f := *reply.Form
+			f.Title = ""
+			reply.Form = &f
+		}
 		h.reply(reply, back)
 	}
 	a.render(w, r, v, http.StatusOK, title, h.String())
@@ -156,8 +161,10 @@ func (a *Adapter) phonebook(w http.ResponseWriter, r *http.Request, v *visit) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	h := &html{v: v}
 	h.raw(`<form method="get" action="/web/phonebook" class="search" role="search">`)
-	h.f(`<label for="q">%s</label><input type="search" id="q" name="q" value="%s" placeholder="%s">`,
-		esc(v.t("Zoek een collega", "Find a colleague")), esc(q), esc(v.t("naam, afdeling, vaardigheid of nummer", "name, department, skill or number")))
+	// What to search by is written under the label, not as a placeholder,
+	// which a phone cuts off and which goes when typing starts.
+	h.f(`<label for="q">%s</label><p class="hint" id="q-hint">%s</p><input type="search" id="q" name="q" value="%s" aria-describedby="q-hint">`,
+		esc(v.t("Zoek een collega", "Find a colleague")), esc(v.t("Op naam, afdeling, vaardigheid of nummer.", "By name, department, skill or number.")), esc(q))
 	h.f(`<button type="submit" class="primary">%s</button></form>`, esc(v.t("Zoeken", "Search")))
 	var cmds []string
 	if q != "" {
@@ -218,7 +225,7 @@ func (a *Adapter) newsItem(w http.ResponseWriter, r *http.Request, v *visit) {
 // newsEditor is the form to write an item; what it publishes is shown on
 // top of the news list.
 func (a *Adapter) newsEditor(w http.ResponseWriter, r *http.Request, v *visit) {
-	a.showFor(w, r, v, "/web/news", v.t("Nieuw bericht", "New item"), "", "/news post")
+	a.showFor(w, r, v, "/web/news", v.t("Nieuws plaatsen", "Publish news"), "", "/news post")
 }
 
 // roomBook is the booking form, for a time the day's hour buttons do not

@@ -84,7 +84,8 @@ func writeSpans(b *strings.Builder, spans []markup.Span) {
 func value(s string) template.HTML {
 	t := strings.TrimSpace(s)
 	if a, err := mail.ParseAddress(t); err == nil && a.Address == t && !strings.ContainsAny(t, "*_`[]<>\\") {
-		return template.HTML(`<a href="mailto:` + esc(t) + `">` + esc(t) + "</a>")
+		// A phone may break the address after the @, not in a name.
+		return template.HTML(`<a href="mailto:` + esc(t) + `">` + strings.Replace(esc(t), "@", "@<wbr>", 1) + "</a>")
 	}
 	if tel, ok := phone(t); ok {
 		return template.HTML(`<a href="tel:` + esc(tel) + `">` + esc(t) + "</a>")

@@ -319,7 +319,7 @@ func TestRenderReply(t *testing.T) {
 		"<strong>Jan</strong> &lt;script&gt;alert(1)&lt;/script&gt;",
 		`<a href="https://example.nl" rel="noopener noreferrer">site</a>`,
 		`<a href="tel:+31612345678">+31 6 1234 5678</a>`,
-		`<a href="mailto:jan@example.nl">jan@example.nl</a>`,
+		`<a href="mailto:jan@example.nl">jan@<wbr>example.nl</a>`,
 		`action="/web/confirm"`, `name="command" value="/room cancel 3"`, `class="danger"`,
 		`<svg viewBox=`, `aria-label="Gelezen per dag"`, `class="context">1 van 1`,
 	} {
@@ -567,7 +567,7 @@ func TestButtonsAsLinks(t *testing.T) {
 func TestFormPagesReturnToTheirList(t *testing.T) {
 	d := newDoor(t, "")
 	d.core.handle = func(r intranet.Request) intranet.Reply {
-		return intranet.Reply{Form: &intranet.Form{ID: "x", Fields: []intranet.FormField{{Name: "a", Label: "A"}}}}
+		return intranet.Reply{Form: &intranet.Form{ID: "x", Title: "Ruimte boeken", Fields: []intranet.FormField{{Name: "a", Label: "A"}}}}
 	}
 	c := d.signIn(jan)
 	for path, back := range map[string]string{"/web/rooms/book": "/web/rooms", "/web/news/new": "/web/news"} {
@@ -575,7 +575,21 @@ func TestFormPagesReturnToTheirList(t *testing.T) {
 			t.Errorf("%s does not return to %s:\n%s", path, back, page)
 		}
 	}
+	// The form's title is the page's: said once.
+	if _, page := d.get(c, "/web/rooms/book", nil); strings.Count(page, "Ruimte boeken") != 2 || !strings.Contains(page, "<h1>Ruimte boeken</h1>") {
+		t.Errorf("the booking form's title is not said once (and in the tab's title):\n%s", page)
+	}
 	if _, page := d.get(c, "/web/rooms", nil); !strings.Contains(page, `href="/web/rooms/book"`) {
 		t.Errorf("the rooms page does not link to the booking form:\n%s", page)
+	}
+}
+
+// TestPhonebookHint: what to search by stays visible under the label and
+// is the field's description, not a placeholder a phone cuts off.
+func TestPhonebookHint(t *testing.T) {
+	d := newDoor(t, "")
+	_, page := d.get(d.signIn(sanne), "/web/phonebook", nil)
+	if !strings.Contains(page, `<p class="hint" id="q-hint">By name, department, skill or number.</p>`) || !strings.Contains(page, `aria-describedby="q-hint"`) || strings.Contains(page, "placeholder=") {
+		t.Errorf("phonebook search:\n%s", page)
 	}
 }
