@@ -67,7 +67,14 @@ func writeSpans(b *strings.Builder, spans []markup.Span) {
 			b.WriteString("<code>" + esc(sp.Text) + "</code>")
 		case markup.Link:
 			b.WriteString(`<a href="` + esc(sp.URL) + `" rel="noopener noreferrer">`)
-			writeSpans(b, sp.Children)
+			var label strings.Builder
+			writeSpans(&label, sp.Children)
+			if strings.HasPrefix(sp.URL, "mailto:") {
+				// A phone may break the address after the @, not in a name.
+				b.WriteString(strings.Replace(label.String(), "@", "@<wbr>", 1))
+			} else {
+				b.WriteString(label.String())
+			}
 			b.WriteString("</a>")
 		case markup.URL:
 			b.WriteString(`<a href="` + esc(sp.Text) + `" rel="noopener noreferrer">` + esc(sp.Text) + "</a>")

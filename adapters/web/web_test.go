@@ -303,7 +303,7 @@ func TestRenderReply(t *testing.T) {
 			Title: "*Jan* <script>alert(1)</script>",
 			Text:  "Zie [site](https://example.nl) en [kwaad](javascript:alert(1))\n- een\n- twee",
 			Sections: []intranet.Section{{Title: "Jan de Vries", Fields: []intranet.Field{
-				{Label: "Mobiel", Value: "+31 6 1234 5678"}, {Label: "E-mail", Value: "jan@example.nl"}, {Label: "Afdeling", Value: "Zorg Oost"}},
+				{Label: "Mobiel", Value: "+31 6 1234 5678"}, {Label: "E-mail", Value: "jan@example.nl"}, {Label: "Mail", Value: "[anna@example.nl](mailto:anna@example.nl)"}, {Label: "Afdeling", Value: "Zorg Oost"}},
 				Buttons: []intranet.Button{{Label: "Annuleer", Style: intranet.StyleDanger, Command: "/room cancel 3",
 					Confirm: &intranet.Confirm{Title: "Annuleren?", Text: "Boeking 3 annuleren?", Confirm: "Ja, annuleer", Deny: "Nee"}}}}},
 			Charts:  []intranet.Chart{{Title: "Gelezen per dag", Points: []intranet.Point{{Label: "7 dec", Value: 3}, {Label: "8 dec", Value: 5}}}},
@@ -319,7 +319,7 @@ func TestRenderReply(t *testing.T) {
 		"<strong>Jan</strong> &lt;script&gt;alert(1)&lt;/script&gt;",
 		`<a href="https://example.nl" rel="noopener noreferrer">site</a>`,
 		`<a href="tel:+31612345678">+31 6 1234 5678</a>`,
-		`<a href="mailto:jan@example.nl">jan@<wbr>example.nl</a>`,
+		`<a href="mailto:jan@example.nl">jan@<wbr>example.nl</a>`, `<a href="mailto:anna@example.nl" rel="noopener noreferrer">anna@<wbr>example.nl</a>`,
 		`action="/web/confirm"`, `name="command" value="/room cancel 3"`, `class="danger"`,
 		`<svg viewBox=`, `aria-label="Gelezen per dag"`, `class="context">1 van 1`,
 	} {
