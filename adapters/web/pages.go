@@ -217,8 +217,9 @@ func (a *Adapter) id(w http.ResponseWriter, r *http.Request, v *visit) (string, 
 }
 
 func (a *Adapter) newsItem(w http.ResponseWriter, r *http.Request, v *visit) {
+	// The item's card has its newest comments and a button for more.
 	if id, ok := a.id(w, r, v); ok {
-		a.show(w, r, v, v.t("Nieuws", "News"), "", "/news show "+id, "/news comments "+id)
+		a.show(w, r, v, v.t("Nieuws", "News"), "", "/news show "+id)
 	}
 }
 

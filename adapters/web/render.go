@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/mail"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -159,7 +160,9 @@ func (h *html) reply(r intranet.Reply, back string) {
 		h.fieldErrors(r.FieldErrors, nil)
 	}
 	for _, c := range r.Context {
-		h.mdBlock("context", c)
+		if !slices.Contains(r.Typing, c) { // the page has a button or form for it
+			h.mdBlock("context", c)
+		}
 	}
 	if r.File != nil {
 		h.f(`<p class="context">%s: %s</p>`, esc(h.t("Bestand", "File")), esc(r.File.Name))

@@ -307,7 +307,8 @@ func TestRenderReply(t *testing.T) {
 				Buttons: []intranet.Button{{Label: "Annuleer", Style: intranet.StyleDanger, Command: "/room cancel 3",
 					Confirm: &intranet.Confirm{Title: "Annuleren?", Text: "Boeking 3 annuleren?", Confirm: "Ja, annuleer", Deny: "Nee"}}}}},
 			Charts:  []intranet.Chart{{Title: "Gelezen per dag", Points: []intranet.Point{{Label: "7 dec", Value: 3}, {Label: "8 dec", Value: 5}}}},
-			Context: []string{"1 van 1"},
+			Context: []string{"1 van 1", "Typ `/room cancel 3`."},
+			Typing:  []string{"Typ `/room cancel 3`."},
 		}
 	}
 	c := d.signIn(jan)
@@ -329,6 +330,9 @@ func TestRenderReply(t *testing.T) {
 	}
 	if strings.Contains(page, `href="javascript`) {
 		t.Error("a javascript: link was made")
+	}
+	if strings.Contains(page, "/room cancel 3</code>") {
+		t.Error("a context line marked as typing is shown")
 	}
 	// The confirmation page asks, and its button runs the command.
 	button := regexp.MustCompile(`name="button" value="([^"]+)"`).FindStringSubmatch(page)
@@ -591,5 +595,17 @@ func TestPhonebookHint(t *testing.T) {
 	_, page := d.get(d.signIn(sanne), "/web/phonebook", nil)
 	if !strings.Contains(page, `<p class="hint" id="q-hint">By name, department, skill or number.</p>`) || !strings.Contains(page, `aria-describedby="q-hint"`) || strings.Contains(page, "placeholder=") {
 		t.Errorf("phonebook search:\n%s", page)
+	}
+}
+
+// TestNewsItemOnce: an item's page asks for its card, which holds the
+// newest comments, and not for its comments again.
+func TestNewsItemOnce(t *testing.T) {
+	d := newDoor(t, "")
+	c := d.signIn(jan)
+	asked := len(d.core.asked)
+	d.get(c, "/web/news/4", nil)
+	if got := d.core.asked[asked:]; len(got) != 1 || got[0].Text != "/news show 4" {
+		t.Errorf("asked %+v", got)
 	}
 }

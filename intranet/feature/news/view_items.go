@@ -208,7 +208,9 @@ func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsRea
 	default:
 		reply.Context = append(reply.Context, c.T("%d van hen hebben geen chataccount en krijgen dus geen herinnering (zie de CSV).", "%d of them have no chat account, so they cannot be reminded (see the CSV).", len(unreachable)))
 	}
-	reply.Context = append(reply.Context, c.T("De hele lijst als CSV: `/news stats %d csv`.", "The whole list as CSV: `/news stats %d csv`.", n.ID))
+	csv := c.T("De hele lijst als CSV: `/news stats %d csv`.", "The whole list as CSV: `/news stats %d csv`.", n.ID)
+	reply.Context = append(reply.Context, csv)
+	reply.Typing = []string{csv}
 	reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Lijst als CSV", "List as CSV"), Command: fmt.Sprintf("/news stats %d csv", n.ID)})
 	return reply
 }
