@@ -62,9 +62,15 @@ func (a *Adapter) nav(r *http.Request, v *visit) []navLink {
 	if v.has(intranet.RoleAdmin, intranet.RoleRoomAdmin, intranet.RoleContentManager) {
 		links = append(links, navLink{Href: "/web/admin", Label: v.t("Beheer", "Admin")})
 	}
+	// An action's page (a confirmation, a result) belongs to the page it
+	// came from.
+	path := r.URL.Path
+	if r.Method == http.MethodPost {
+		path, _, _ = strings.Cut(back(r), "?")
+	}
 	for i := range links {
 		l := &links[i]
-		l.Current = r.URL.Path == l.Href || l.Href != "/web/" && strings.HasPrefix(r.URL.Path, l.Href)
+		l.Current = path == l.Href || l.Href != "/web/" && strings.HasPrefix(path, l.Href)
 	}
 	return links
 }
@@ -353,7 +359,13 @@ func (a *Adapter) result(w http.ResponseWriter, r *http.Request, v *visit, reply
 		return
 	}
 	h.f(`<p><a class="button" href="%s">%s</a></p>`, esc(b), esc(v.t("Terug", "Back")))
-	title := v.t("Werkplek", "Werkplek")
+	// Titled as the menu's page it came from, which the menu marks.
+	title := "Werkplek"
+	for _, l := range a.nav(r, v) {
+		if l.Current {
+			title = l.Label
+		}
+	}
 	a.render(w, r, v, status, title, h.String())
 }
 
@@ -466,8 +478,9 @@ func (a *Adapter) preview(w http.ResponseWriter, r *http.Request, v *visit) {
 // pageRoute is a page for who is signed in. An action's result is drawn
 // on top of the page it came from when that page is under (a list or a
 // day the result changes), so that the person sees what happened where
-// they were; a form page (the editor) is not, a second empty form under
-// "published" would only confuse.
+// they were; the editor and the booking form are not, a second empty form
+// under "published" would only confuse (they send their result to their
+// list).
 type pageRoute struct {
 	pattern string
 	fn      func(http.ResponseWriter, *http.Request, *visit)
@@ -485,7 +498,7 @@ func (a *Adapter) pageRoutes() []pageRoute {
 		{"GET /web/news/{id}", a.newsItem, true},
 		{"GET /web/news/{id}/stats", a.newsStats, true},
 		{"GET /web/admin", a.admin, true},
-		{"GET /web/admin/people", a.peopleUpload, false},
+		{"GET /web/admin/people", a.peopleUpload, true},
 		{"GET /web/admin/{page}", a.adminPage, true},
 	}
 }

@@ -338,7 +338,7 @@ func TestRenderReply(t *testing.T) {
 	button := regexp.MustCompile(`name="button" value="([^"]+)"`).FindStringSubmatch(page)
 	res := d.post(c, "/web/confirm", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 3"}, "button": {button[1]}, "back": {"/web/rooms"}}, nil)
 	confirm := body(t, res)
-	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, `class="danger primary">Ja, annuleer`, `href="/web/rooms"`} {
+	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, `class="danger primary">Ja, annuleer`, `href="/web/rooms"`, `href="/web/rooms" aria-current="page"`} {
 		if !strings.Contains(confirm, want) {
 			t.Errorf("confirmation lacks %s:\n%s", want, confirm)
 		}
@@ -523,10 +523,16 @@ func TestResultOnTop(t *testing.T) {
 	if strings.Contains(page, ">Terug<") {
 		t.Errorf("a page under its result links back to itself:\n%s", page)
 	}
+	// An import's result is drawn above the upload form, for the next file.
+	res = d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 3"}, "back": {"/web/admin/people"}}, nil)
+	if page := body(t, res); !strings.Contains(page, `class="notice"`) || !strings.Contains(page, `type="file"`) || !strings.Contains(page, "<h1>Mensen</h1>") {
+		t.Errorf("the people page under a result:\n%s", page)
+	}
 	// The editor's result is not drawn above a second, empty editor.
 	res = d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/news withdraw 4"}, "back": {"/web/news/new"}}, nil)
 	page = body(t, res)
-	if strings.Contains(page, `class="notice"`) || strings.Contains(page, "pagina: /news post") || !strings.Contains(page, `<a class="button" href="/web/news/new">Terug</a>`) {
+	if strings.Contains(page, `class="notice"`) || strings.Contains(page, "pagina: /news post") || !strings.Contains(page, `<a class="button" href="/web/news/new">Terug</a>`) ||
+		!strings.Contains(page, "<h1>Nieuws</h1>") {
 		t.Errorf("the editor's result:\n%s", page)
 	}
 }
