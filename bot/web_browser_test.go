@@ -235,6 +235,7 @@ func TestWebInBrowser(t *testing.T) {
 	b.check("editor")
 	b.do("publish", chromedp.Click(chromedp.CSS(`form.core-form button[type="submit"]`)), waitText("Geplaatst als bericht"))
 	id := regexp.MustCompile(`Geplaatst als bericht (\d+)`).FindStringSubmatch(b.text())[1]
+	b.check("published")
 	b.open("/web/news", title)
 	b.check("news")
 	b.open("/web/news/"+id, title)
