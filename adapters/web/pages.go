@@ -130,18 +130,14 @@ func (a *Adapter) show(w http.ResponseWriter, r *http.Request, v *visit, title s
 // showFor is show whose buttons and forms return to back: a form page's
 // result belongs on the list it adds to.
 func (a *Adapter) showFor(w http.ResponseWriter, r *http.Request, v *visit, back, title string, before template.HTML, commands ...string) {
-	h := &html{v: v}
+	h := &html{v: v, page: title}
 	h.raw(string(before))
 	for _, c := range commands {
 		reply := a.command(v, r, c)
 		if reply.Title == title {
 			reply.Title = "" // the page's own heading says it
 		}
-		if reply.Form != nil && reply.Form.Title == title {
-			f := *reply.Form
-			f.Title = ""
-			reply.Form = &f
-		}
+
 		h.reply(reply, back)
 	}
 	a.render(w, r, v, http.StatusOK, title, h.String())
@@ -460,9 +456,13 @@ func (a *Adapter) form(w http.ResponseWriter, r *http.Request, v *visit) {
 	req.Form = &intranet.FormSubmission{FormID: def.ID, Values: values}
 	reply := a.ask(r.Context(), req)
 	if len(reply.FieldErrors) > 0 && reply.Form == nil {
-		h := &html{v: v}
+		title := def.Title
+		if title == "" {
+			title = v.t("Formulier", "Form")
+		}
+		h := &html{v: v, page: title}
 		h.form(def, values, reply.FieldErrors, back(r))
-		a.render(w, r, v, http.StatusUnprocessableEntity, v.t("Formulier", "Form"), h.String())
+		a.render(w, r, v, http.StatusUnprocessableEntity, title, h.String())
 		return
 	}
 	a.result(w, r, v, reply, http.StatusOK)

@@ -24,6 +24,9 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 type html struct {
 	b strings.Builder
 	v *visit
+	// page is the page's heading, which a form of the same title does not
+	// repeat.
+	page string
 }
 
 func (h *html) raw(s string)              { h.b.WriteString(s) }
@@ -242,7 +245,7 @@ func styleClass(s intranet.ButtonStyle) string {
 func (h *html) form(f intranet.Form, values map[string]string, errs map[string]string, back string) {
 	def, _ := json.Marshal(f)
 	h.raw(`<form method="post" action="/web/form" class="core-form">`)
-	if f.Title != "" {
+	if f.Title != "" && f.Title != h.page {
 		h.heading(2, f.Title)
 	}
 	h.csrf()

@@ -382,7 +382,8 @@ func TestForms(t *testing.T) {
 	}
 	res := send("")
 	page = body(t, res)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Geef een titel.") || !strings.Contains(page, `aria-invalid="true"`) || !strings.Contains(page, "*vet*</textarea>") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Geef een titel.") || !strings.Contains(page, `aria-invalid="true"`) || !strings.Contains(page, "*vet*</textarea>") ||
+		!strings.Contains(page, "<h1>Nieuw bericht</h1>") || strings.Contains(page, "<h2>Nieuw bericht</h2>") {
 		t.Errorf("mistakes: %d\n%s", res.StatusCode, page)
 	}
 	res = send("Kerstborrel")
