@@ -33,13 +33,14 @@ type door struct {
 var (
 	jan   = &intranet.Person{ID: 1, Name: "Jan de Vries", Email: "jan@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}}
 	sanne = &intranet.Person{ID: 2, Name: "Sanne Muller", Email: "sanne@example.nl", Language: "en"}
+	gijs  = &intranet.Person{ID: 3, Name: "Gijs", Email: "gijs@partner.example", Roles: []intranet.Role{intranet.RoleGuest}}
 )
 
 func newDoor(t *testing.T, publicURL string) *door {
 	t.Helper()
 	d := &door{t: t, web: newMemWeb(), core: &fakeCore{}, now: time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)}
 	a, err := New(context.Background(), Config{PublicURL: publicURL, Language: "nl", Now: d.clock}, d.core, d.web,
-		&memPeople{people: []*intranet.Person{jan, sanne}}, slog.New(slog.DiscardHandler))
+		&memPeople{people: []*intranet.Person{jan, sanne, gijs}}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,6 +473,10 @@ func TestLanguageAndMenu(t *testing.T) {
 	}
 	if strings.Contains(page, ">Admin<") {
 		t.Error("an employee's menu lists the admin pages")
+	}
+	_, page = d.get(d.signIn(gijs), "/web/", nil)
+	if strings.Contains(page, `href="/web/phonebook"`) || strings.Contains(page, `href="/web/rooms"`) || !strings.Contains(page, `href="/web/news"`) {
+		t.Errorf("a guest's menu:\n%s", page)
 	}
 }
 
