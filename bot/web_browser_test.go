@@ -210,6 +210,8 @@ func TestWebInBrowser(t *testing.T) {
 	b.check("home")
 	b.open("/web/phonebook?q=anna", "Anna Bakker")
 	b.check("phonebook")
+	b.do("open a card", chromedp.Click(chromedp.CSS(`main a.button[href^="/web/phonebook?person="]`)), waitText("06-10000003"))
+	b.check("phonebook-card")
 	tomorrow := time.Now().AddDate(0, 0, 1).Format("2006-01-02")
 	b.open("/web/rooms?date="+tomorrow, "Zalen")
 	b.check("rooms")
@@ -217,6 +219,8 @@ func TestWebInBrowser(t *testing.T) {
 	b.check("confirm")
 	b.do("confirm", chromedp.Click(chromedp.CSS(`form[action="/web/do"] button`)), waitText("Geboekt"))
 	b.check("booked")
+	b.open("/web/rooms/book", "Ruimte boeken")
+	b.check("rooms-book")
 	b.signOut()
 
 	// The director, a content manager, publishes an important item from the
@@ -231,6 +235,7 @@ func TestWebInBrowser(t *testing.T) {
 	b.check("editor")
 	b.do("publish", chromedp.Click(chromedp.CSS(`form.core-form button[type="submit"]`)), waitText("Geplaatst als bericht"))
 	id := regexp.MustCompile(`Geplaatst als bericht (\d+)`).FindStringSubmatch(b.text())[1]
+	b.check("published")
 	b.open("/web/news", title)
 	b.check("news")
 	b.open("/web/news/"+id, title)
@@ -250,7 +255,7 @@ func TestWebInBrowser(t *testing.T) {
 	// Jan reads it on his home page and confirms.
 	b.signIn(signInLink(t, env, demo.User))
 	b.open("/web/", title)
-	b.do("read", chromedp.Click(chromedp.CSS(`form:has(input[name="command"][value="/news read `+id+`"]) button`)), waitText("Terug"))
+	b.do("read", chromedp.Click(chromedp.CSS(`form:has(input[name="command"][value="/news read `+id+`"]) button`)), waitText("genoteerd dat je"))
 	b.check("read")
 
 	// Back on the director's side, the stats count Jan.

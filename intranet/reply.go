@@ -27,6 +27,11 @@ type Reply struct {
 	Buttons []Button `json:"buttons,omitempty"`
 	// Context lines are small print under the reply ("10 of 38 shown").
 	Context []string `json:"context,omitempty"`
+	// Typing marks Context lines that only say what to type for what the
+	// web offers on its pages with a button or form of its own (the rooms
+	// page's booking form, the stats' CSV button). Chat shows them as
+	// Context; the web leaves them out.
+	Typing []string `json:"typing,omitempty"`
 	// ReplaceOriginal asks the adapter to replace the message the pressed
 	// button was on, instead of answering with a new message.
 	ReplaceOriginal bool `json:"replace_original,omitempty"`

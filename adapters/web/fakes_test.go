@@ -141,3 +141,19 @@ func (f *fakeCore) last() intranet.Request {
 	defer f.mu.Unlock()
 	return f.asked[len(f.asked)-1]
 }
+
+// lastWith is the last request that matches: an action's result page asks
+// the core for the page under it too.
+func (f *fakeCore) lastWith(match func(intranet.Request) bool) intranet.Request {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := len(f.asked) - 1; i >= 0; i-- {
+		if match(f.asked[i]) {
+			return f.asked[i]
+		}
+	}
+	return intranet.Request{}
+}
+
+func isAction(r intranet.Request) bool { return r.Action != nil }
+func isForm(r intranet.Request) bool   { return r.Form != nil }

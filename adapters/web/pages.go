@@ -22,6 +22,9 @@ type page struct {
 	SignedIn    bool
 	SignOut     string
 	Skip        string
+	// Notice is an action's result, shown above the page it came from.
+	Notice      template.HTML
+	NoticeLabel string
 	Body        template.HTML
 	// Who is the signed-in person's name, so that someone who pressed
 	// another's sign-in link sees whose pages these are.
@@ -39,7 +42,8 @@ func parsePages() (*template.Template, error) {
 
 // render draws a page around body.
 func (a *Adapter) render(w http.ResponseWriter, r *http.Request, v *visit, status int, title string, body template.HTML) {
-	p := page{Lang: v.lang, Title: title, Body: body, Skip: v.t("Naar de inhoud", "Skip to content")}
+	p := page{Lang: v.lang, Title: title, Body: body, Skip: v.t("Naar de inhoud", "Skip to content"),
+		Notice: notice(r), NoticeLabel: v.t("Resultaat", "Result")}
 	if v.session != nil {
 		p.SignedIn, p.CSRF, p.SignOut, p.Who = true, v.session.CSRF, v.t("Afmelden", "Sign out"), v.person.Name
 		p.Nav = a.nav(r, v)
@@ -53,18 +57,26 @@ func (a *Adapter) render(w http.ResponseWriter, r *http.Request, v *visit, statu
 
 // nav is the menu; the admin page is listed for who manages something.
 func (a *Adapter) nav(r *http.Request, v *visit) []navLink {
-	links := []navLink{
-		{Href: "/web/", Label: v.t("Start", "Home")},
-		{Href: "/web/phonebook", Label: v.t("Telefoonboek", "Phonebook")},
-		{Href: "/web/rooms", Label: v.t("Zalen", "Rooms")},
-		{Href: "/web/news", Label: v.t("Nieuws", "News")},
+	links := []navLink{{Href: "/web/", Label: v.t("Start", "Home")}}
+	// A guest may not use the phonebook or the rooms; the core says so
+	// when the page is asked, the menu does not offer them.
+	if !v.person.IsGuest() {
+		links = append(links, navLink{Href: "/web/phonebook", Label: v.t("Telefoonboek", "Phonebook")},
+			navLink{Href: "/web/rooms", Label: v.t("Zalen", "Rooms")})
 	}
+	links = append(links, navLink{Href: "/web/news", Label: v.t("Nieuws", "News")})
 	if v.has(intranet.RoleAdmin, intranet.RoleRoomAdmin, intranet.RoleContentManager) {
 		links = append(links, navLink{Href: "/web/admin", Label: v.t("Beheer", "Admin")})
 	}
+	// An action's page (a confirmation, a result) belongs to the page it
+	// came from.
+	path := r.URL.Path
+	if r.Method == http.MethodPost {
+		path, _, _ = strings.Cut(back(r), "?")
+	}
 	for i := range links {
 		l := &links[i]
-		l.Current = r.URL.Path == l.Href || l.Href != "/web/" && strings.HasPrefix(r.URL.Path, l.Href)
+		l.Current = path == l.Href || l.Href != "/web/" && strings.HasPrefix(path, l.Href)
 	}
 	return links
 }
@@ -115,16 +127,24 @@ func (a *Adapter) command(v *visit, r *http.Request, text string) intranet.Reply
 	return a.ask(r.Context(), req)
 }
 
-// show draws a page of core replies to typed commands.
+// show draws a page of core replies to typed commands; their buttons and
+// forms come back to this page.
 func (a *Adapter) show(w http.ResponseWriter, r *http.Request, v *visit, title string, before template.HTML, commands ...string) {
-	h := &html{v: v}
+	a.showFor(w, r, v, r.URL.RequestURI(), title, before, commands...)
+}
+
+// showFor is show whose buttons and forms return to back: a form page's
+// result belongs on the list it adds to.
+func (a *Adapter) showFor(w http.ResponseWriter, r *http.Request, v *visit, back, title string, before template.HTML, commands ...string) {
+	h := &html{v: v, page: title}
 	h.raw(string(before))
 	for _, c := range commands {
 		reply := a.command(v, r, c)
 		if reply.Title == title {
 			reply.Title = "" // the page's own heading says it
 		}
-		h.reply(reply, r.URL.RequestURI())
+
+		h.reply(reply, back)
 	}
 	a.render(w, r, v, http.StatusOK, title, h.String())
 }
@@ -149,12 +169,20 @@ func (a *Adapter) phonebook(w http.ResponseWriter, r *http.Request, v *visit) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	h := &html{v: v}
 	h.raw(`<form method="get" action="/web/phonebook" class="search" role="search">`)
-	h.f(`<label for="q">%s</label><input type="search" id="q" name="q" value="%s" placeholder="%s">`,
-		esc(v.t("Zoek een collega", "Find a colleague")), esc(q), esc(v.t("naam, afdeling, vaardigheid of nummer", "name, department, skill or number")))
+	// What to search by is written under the label, not as a placeholder,
+	// which a phone cuts off and which goes when typing starts.
+	h.f(`<label for="q">%s</label><p class="hint" id="q-hint">%s</p><input type="search" id="q" name="q" value="%s" aria-describedby="q-hint">`,
+		esc(v.t("Zoek een collega", "Find a colleague")), esc(v.t("Op naam, afdeling, vaardigheid of nummer.", "By name, department, skill or number.")), esc(q))
 	h.f(`<button type="submit" class="primary">%s</button></form>`, esc(v.t("Zoeken", "Search")))
 	var cmds []string
 	if q != "" {
 		cmds = append(cmds, "/phonebook "+q)
+	}
+	// A person's card, from a result's Card button.
+	if id := r.URL.Query().Get("person"); id != "" {
+		if _, err := strconv.ParseInt(id, 10, 64); err == nil {
+			cmds = append(cmds, "/phonebook show "+id)
+		}
 	}
 	a.show(w, r, v, v.t("Telefoonboek", "Phonebook"), h.String(), cmds...)
 }
@@ -174,6 +202,7 @@ func (a *Adapter) rooms(w http.ResponseWriter, r *http.Request, v *visit) {
 	if loc != "" {
 		day += " location:" + quote(loc)
 	}
+	h.f(`<p><a class="button" href="/web/rooms/book">%s</a></p>`, esc(v.t("Een andere tijd boeken", "Book another time")))
 	a.show(w, r, v, v.t("Zalen", "Rooms"), h.String(), day, "/room mine")
 }
 
@@ -196,13 +225,22 @@ func (a *Adapter) id(w http.ResponseWriter, r *http.Request, v *visit) (string, 
 }
 
 func (a *Adapter) newsItem(w http.ResponseWriter, r *http.Request, v *visit) {
+	// The item's card has its newest comments and a button for more.
 	if id, ok := a.id(w, r, v); ok {
-		a.show(w, r, v, v.t("Nieuws", "News"), "", "/news show "+id, "/news comments "+id)
+		a.show(w, r, v, v.t("Nieuws", "News"), "", "/news show "+id)
 	}
 }
 
+// newsEditor is the form to write an item; what it publishes is shown on
+// top of the news list.
 func (a *Adapter) newsEditor(w http.ResponseWriter, r *http.Request, v *visit) {
-	a.show(w, r, v, v.t("Nieuw bericht", "New item"), "", "/news post")
+	a.showFor(w, r, v, "/web/news", v.t("Nieuws plaatsen", "Publish news"), "", "/news post")
+}
+
+// roomBook is the booking form, for a time the day's hour buttons do not
+// offer; the booking is shown on top of the rooms page.
+func (a *Adapter) roomBook(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.showFor(w, r, v, "/web/rooms", v.t("Ruimte boeken", "Book a room"), "", "/room book")
 }
 
 func (a *Adapter) newsStats(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -335,14 +373,45 @@ func back(r *http.Request) string {
 	return b
 }
 
-// result draws the core's answer to an action, with a link back.
+// result draws the core's answer to an action. Above the page the action
+// came from when that page can show it (the rooms' day with the booking,
+// home without the item just read), so that nobody is left on a page of
+// its own; otherwise on a page with a link back.
 func (a *Adapter) result(w http.ResponseWriter, r *http.Request, v *visit, reply intranet.Reply, status int) {
 	h := &html{v: v}
 	b := back(r)
 	h.reply(reply, b)
+	if status == http.StatusOK && a.showUnder(w, r, v, b, h.String()) {
+		return
+	}
 	h.f(`<p><a class="button" href="%s">%s</a></p>`, esc(b), esc(v.t("Terug", "Back")))
-	title := v.t("Werkplek", "Werkplek")
+	// Titled as the menu's page it came from, which the menu marks.
+	title := "Werkplek"
+	for _, l := range a.nav(r, v) {
+		if l.Current {
+			title = l.Label
+		}
+	}
 	a.render(w, r, v, status, title, h.String())
+}
+
+// showUnder draws the page at path (one of ours) with the result above it,
+// or reports false when that page does not take one.
+func (a *Adapter) showUnder(w http.ResponseWriter, r *http.Request, v *visit, path string, result template.HTML) bool {
+	ctx := context.WithValue(context.WithValue(r.Context(), visitKey, v), noticeKey, result)
+	page, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return false
+	}
+	page.Header = r.Header.Clone()
+	_, pattern := a.backPages.Handler(page)
+	for _, p := range a.pageRoutes() {
+		if p.pattern == pattern && p.under {
+			a.backPages.ServeHTTP(w, page)
+			return true
+		}
+	}
+	return false
 }
 
 // do runs a button's command, as the person pressing it.
@@ -386,7 +455,12 @@ func (a *Adapter) confirm(w http.ResponseWriter, r *http.Request, v *visit) {
 	h.csrf()
 	h.hidden("command", b.Command)
 	h.hidden("back", back(r))
-	h.f(`<button type="submit" class="%s">%s</button></form>`, styleClass(b.Style), esc(yes))
+	// Yes is the page's one strong button: filled, red when it removes.
+	yesClass := "primary"
+	if b.Style == intranet.StyleDanger {
+		yesClass = "danger primary"
+	}
+	h.f(`<button type="submit" class="%s">%s</button></form>`, yesClass, esc(yes))
 	h.f(`<a class="button" href="%s">%s</a></div>`, esc(back(r)), esc(no))
 	title := c.Title
 	if title == "" {
@@ -412,9 +486,13 @@ func (a *Adapter) form(w http.ResponseWriter, r *http.Request, v *visit) {
 	req.Form = &intranet.FormSubmission{FormID: def.ID, Values: values}
 	reply := a.ask(r.Context(), req)
 	if len(reply.FieldErrors) > 0 && reply.Form == nil {
-		h := &html{v: v}
+		title := def.Title
+		if title == "" {
+			title = v.t("Formulier", "Form")
+		}
+		h := &html{v: v, page: title}
 		h.form(def, values, reply.FieldErrors, back(r))
-		a.render(w, r, v, http.StatusUnprocessableEntity, v.t("Formulier", "Form"), h.String())
+		a.render(w, r, v, http.StatusUnprocessableEntity, title, h.String())
 		return
 	}
 	a.result(w, r, v, reply, http.StatusOK)
@@ -425,4 +503,53 @@ func (a *Adapter) form(w http.ResponseWriter, r *http.Request, v *visit) {
 func (a *Adapter) preview(w http.ResponseWriter, r *http.Request, v *visit) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	io.WriteString(w, string(md(r.FormValue("text"))))
+}
+
+// pageRoute is a page for who is signed in. An action's result is drawn
+// on top of the page it came from when that page is under (a list or a
+// day the result changes), so that the person sees what happened where
+// they were; the editor and the booking form are not, a second empty form
+// under "published" would only confuse (they send their result to their
+// list).
+type pageRoute struct {
+	pattern string
+	fn      func(http.ResponseWriter, *http.Request, *visit)
+	under   bool
+}
+
+func (a *Adapter) pageRoutes() []pageRoute {
+	return []pageRoute{
+		{"GET /web/{$}", a.home, true},
+		{"GET /web/phonebook", a.phonebook, true},
+		{"GET /web/rooms", a.rooms, true},
+		{"GET /web/rooms/book", a.roomBook, false},
+		{"GET /web/news", a.newsList, true},
+		{"GET /web/news/new", a.newsEditor, false},
+		{"GET /web/news/{id}", a.newsItem, true},
+		{"GET /web/news/{id}/stats", a.newsStats, true},
+		{"GET /web/admin", a.admin, true},
+		{"GET /web/admin/people", a.peopleUpload, true},
+		{"GET /web/admin/{page}", a.adminPage, true},
+	}
+}
+
+type ctxKey int
+
+const (
+	visitKey ctxKey = iota
+	noticeKey
+)
+
+// under serves a page inside an action's answer: the visit and the
+// result travel in the request's context.
+func (a *Adapter) under(fn func(http.ResponseWriter, *http.Request, *visit)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		fn(w, r, r.Context().Value(visitKey).(*visit))
+	}
+}
+
+// notice is an action's result drawn above the page, or nothing.
+func notice(r *http.Request) template.HTML {
+	n, _ := r.Context().Value(noticeKey).(template.HTML)
+	return n
 }

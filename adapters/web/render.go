@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"net/mail"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +24,9 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 type html struct {
 	b strings.Builder
 	v *visit
+	// page is the page's heading, which a form of the same title does not
+	// repeat.
+	page string
 }
 
 func (h *html) raw(s string)              { h.b.WriteString(s) }
@@ -66,7 +71,14 @@ func writeSpans(b *strings.Builder, spans []markup.Span) {
 			b.WriteString("<code>" + esc(sp.Text) + "</code>")
 		case markup.Link:
 			b.WriteString(`<a href="` + esc(sp.URL) + `" rel="noopener noreferrer">`)
-			writeSpans(b, sp.Children)
+			var label strings.Builder
+			writeSpans(&label, sp.Children)
+			if strings.HasPrefix(sp.URL, "mailto:") {
+				// A phone may break the address after the @, not in a name.
+				b.WriteString(strings.Replace(label.String(), "@", "@<wbr>", 1))
+			} else {
+				b.WriteString(label.String())
+			}
 			b.WriteString("</a>")
 		case markup.URL:
 			b.WriteString(`<a href="` + esc(sp.Text) + `" rel="noopener noreferrer">` + esc(sp.Text) + "</a>")
@@ -83,7 +95,8 @@ func writeSpans(b *strings.Builder, spans []markup.Span) {
 func value(s string) template.HTML {
 	t := strings.TrimSpace(s)
 	if a, err := mail.ParseAddress(t); err == nil && a.Address == t && !strings.ContainsAny(t, "*_`[]<>\\") {
-		return template.HTML(`<a href="mailto:` + esc(t) + `">` + esc(t) + "</a>")
+		// A phone may break the address after the @, not in a name.
+		return template.HTML(`<a href="mailto:` + esc(t) + `">` + strings.Replace(esc(t), "@", "@<wbr>", 1) + "</a>")
 	}
 	if tel, ok := phone(t); ok {
 		return template.HTML(`<a href="tel:` + esc(tel) + `">` + esc(t) + "</a>")
@@ -150,7 +163,9 @@ func (h *html) reply(r intranet.Reply, back string) {
 		h.fieldErrors(r.FieldErrors, nil)
 	}
 	for _, c := range r.Context {
-		h.mdBlock("context", c)
+		if !slices.Contains(r.Typing, c) { // the page has a button or form for it
+			h.mdBlock("context", c)
+		}
 	}
 	if r.File != nil {
 		h.f(`<p class="context">%s: %s</p>`, esc(h.t("Bestand", "File")), esc(r.File.Name))
@@ -166,6 +181,10 @@ func (h *html) buttons(bs []intranet.Button, back string) {
 	}
 	h.raw(`<div class="buttons">`)
 	for _, b := range bs {
+		if href, ok := pageOf(b.Command); ok && b.Confirm == nil {
+			h.f(`<a class="button %s" href="%s">%s</a>`, styleClass(b.Style), esc(href), md(b.Label))
+			continue
+		}
 		action := "/web/do"
 		if b.Confirm != nil {
 			action = "/web/confirm"
@@ -181,6 +200,32 @@ func (h *html) buttons(bs []intranet.Button, back string) {
 		h.f(`<button type="submit" class="%s">%s</button></form>`, styleClass(b.Style), md(b.Label))
 	}
 	h.raw("</div>")
+}
+
+// pages are the commands that only show something and have a page of
+// their own: their buttons are links, so that the person lands on that
+// page (with its address, the menu and the browser's back) instead of on
+// an action's result.
+var pages = []struct {
+	command *regexp.Regexp
+	page    string
+}{
+	{regexp.MustCompile(`^/werkplek home$`), "/web/"},
+	{regexp.MustCompile(`^/news$`), "/web/news"},
+	{regexp.MustCompile(`^/news (?:show |comments )?(\d+)$`), "/web/news/$1"},
+	{regexp.MustCompile(`^/news stats (\d+)$`), "/web/news/$1/stats"},
+	{regexp.MustCompile(`^/news stats (\d+) csv$`), "/web/news/$1/stats.csv"},
+	{regexp.MustCompile(`^/phonebook show (\d+)$`), "/web/phonebook?person=$1"},
+}
+
+// pageOf is the page that shows what a command shows, or false.
+func pageOf(command string) (string, bool) {
+	for _, p := range pages {
+		if m := p.command.FindStringSubmatchIndex(command); m != nil {
+			return string(p.command.ExpandString(nil, p.page, command, m)), true
+		}
+	}
+	return "", false
 }
 
 func styleClass(s intranet.ButtonStyle) string {
@@ -200,7 +245,7 @@ func styleClass(s intranet.ButtonStyle) string {
 func (h *html) form(f intranet.Form, values map[string]string, errs map[string]string, back string) {
 	def, _ := json.Marshal(f)
 	h.raw(`<form method="post" action="/web/form" class="core-form">`)
-	if f.Title != "" {
+	if f.Title != "" && f.Title != h.page {
 		h.heading(2, f.Title)
 	}
 	h.csrf()

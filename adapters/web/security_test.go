@@ -196,8 +196,8 @@ func TestFramedSignOut(t *testing.T) {
 // is told, as the chat adapter tells it.
 func TestGuestStaysGuest(t *testing.T) {
 	d := newDoor(t, "")
-	guest := &intranet.Person{ID: 3, Name: "Gijs Gast", Email: "gijs@partner.example",
-		Accounts: []intranet.Account{{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "U3", PersonID: 3, Guest: true}}}
+	guest := &intranet.Person{ID: 13, Name: "Gijs Gast", Email: "gijs.gast@partner.example",
+		Accounts: []intranet.Account{{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "U13", PersonID: 13, Guest: true}}}
 	people := d.a.people.(*memPeople)
 	people.people = append(people.people, guest)
 	d.get(d.signIn(guest), "/web/", nil)

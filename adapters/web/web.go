@@ -51,6 +51,8 @@ type Adapter struct {
 	// crossOrigin refuses unsafe requests a browser says came from another
 	// site, before the CSRF token is even looked at.
 	crossOrigin *http.CrossOriginProtection
+	// backPages draws the page an action came from under its result.
+	backPages *http.ServeMux
 }
 
 // New builds the front door. With an OIDC issuer it discovers the provider
@@ -76,6 +78,10 @@ func New(ctx context.Context, cfg Config, core intranet.Core, web intranet.WebSe
 			return nil, fmt.Errorf("public url: %w", err)
 		}
 	}
+	a.backPages = http.NewServeMux()
+	for _, p := range a.pageRoutes() {
+		a.backPages.HandleFunc(p.pattern, a.under(p.fn))
+	}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -97,18 +103,11 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 		mux.Handle(pattern, a.headers(http.HandlerFunc(fn)))
 	}
 	// Pages for who is signed in.
-	h("GET /web/{$}", a.signedIn(a.home))
-	h("GET /web/phonebook", a.signedIn(a.phonebook))
-	h("GET /web/rooms", a.signedIn(a.rooms))
-	h("GET /web/news", a.signedIn(a.newsList))
-	h("GET /web/news/new", a.signedIn(a.newsEditor))
-	h("GET /web/news/{id}", a.signedIn(a.newsItem))
-	h("GET /web/news/{id}/stats", a.signedIn(a.newsStats))
+	for _, p := range a.pageRoutes() {
+		h(p.pattern, a.signedIn(p.fn))
+	}
 	h("GET /web/news/{id}/stats.csv", a.signedIn(a.newsStatsCSV))
-	h("GET /web/admin", a.signedIn(a.admin))
-	h("GET /web/admin/people", a.signedIn(a.peopleUpload))
 	h("POST /web/admin/people", a.signedIn(a.peopleCheck))
-	h("GET /web/admin/{page}", a.signedIn(a.adminPage))
 	// Actions: a button's command, its confirmation, a form, a preview.
 	h("POST /web/do", a.signedIn(a.do))
 	h("POST /web/confirm", a.signedIn(a.confirm))

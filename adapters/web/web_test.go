@@ -33,13 +33,14 @@ type door struct {
 var (
 	jan   = &intranet.Person{ID: 1, Name: "Jan de Vries", Email: "jan@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}}
 	sanne = &intranet.Person{ID: 2, Name: "Sanne Muller", Email: "sanne@example.nl", Language: "en"}
+	gijs  = &intranet.Person{ID: 3, Name: "Gijs", Email: "gijs@partner.example", Roles: []intranet.Role{intranet.RoleGuest}}
 )
 
 func newDoor(t *testing.T, publicURL string) *door {
 	t.Helper()
 	d := &door{t: t, web: newMemWeb(), core: &fakeCore{}, now: time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)}
 	a, err := New(context.Background(), Config{PublicURL: publicURL, Language: "nl", Now: d.clock}, d.core, d.web,
-		&memPeople{people: []*intranet.Person{jan, sanne}}, slog.New(slog.DiscardHandler))
+		&memPeople{people: []*intranet.Person{jan, sanne, gijs}}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +266,7 @@ func TestCSRF(t *testing.T) {
 	if page := body(t, res); res.StatusCode != 200 || !strings.Contains(page, "ok: /room cancel 7") || !strings.Contains(page, `href="/web/rooms"`) {
 		t.Errorf("with the token: %d\n%s", res.StatusCode, page)
 	}
-	if a := d.core.last().Action; a == nil || a.Command != "/room cancel 7" {
+	if a := d.core.lastWith(isAction).Action; a == nil || a.Command != "/room cancel 7" {
 		t.Errorf("action %+v", a)
 	}
 }
@@ -303,11 +304,12 @@ func TestRenderReply(t *testing.T) {
 			Title: "*Jan* <script>alert(1)</script>",
 			Text:  "Zie [site](https://example.nl) en [kwaad](javascript:alert(1))\n- een\n- twee",
 			Sections: []intranet.Section{{Title: "Jan de Vries", Fields: []intranet.Field{
-				{Label: "Mobiel", Value: "+31 6 1234 5678"}, {Label: "E-mail", Value: "jan@example.nl"}, {Label: "Afdeling", Value: "Zorg Oost"}},
+				{Label: "Mobiel", Value: "+31 6 1234 5678"}, {Label: "E-mail", Value: "jan@example.nl"}, {Label: "Mail", Value: "[anna@example.nl](mailto:anna@example.nl)"}, {Label: "Afdeling", Value: "Zorg Oost"}},
 				Buttons: []intranet.Button{{Label: "Annuleer", Style: intranet.StyleDanger, Command: "/room cancel 3",
 					Confirm: &intranet.Confirm{Title: "Annuleren?", Text: "Boeking 3 annuleren?", Confirm: "Ja, annuleer", Deny: "Nee"}}}}},
 			Charts:  []intranet.Chart{{Title: "Gelezen per dag", Points: []intranet.Point{{Label: "7 dec", Value: 3}, {Label: "8 dec", Value: 5}}}},
-			Context: []string{"1 van 1"},
+			Context: []string{"1 van 1", "Typ `/room cancel 3`."},
+			Typing:  []string{"Typ `/room cancel 3`."},
 		}
 	}
 	c := d.signIn(jan)
@@ -319,7 +321,7 @@ func TestRenderReply(t *testing.T) {
 		"<strong>Jan</strong> &lt;script&gt;alert(1)&lt;/script&gt;",
 		`<a href="https://example.nl" rel="noopener noreferrer">site</a>`,
 		`<a href="tel:+31612345678">+31 6 1234 5678</a>`,
-		`<a href="mailto:jan@example.nl">jan@example.nl</a>`,
+		`<a href="mailto:jan@example.nl">jan@<wbr>example.nl</a>`, `<a href="mailto:anna@example.nl" rel="noopener noreferrer">anna@<wbr>example.nl</a>`,
 		`action="/web/confirm"`, `name="command" value="/room cancel 3"`, `class="danger"`,
 		`<svg viewBox=`, `aria-label="Gelezen per dag"`, `class="context">1 van 1`,
 	} {
@@ -330,11 +332,14 @@ func TestRenderReply(t *testing.T) {
 	if strings.Contains(page, `href="javascript`) {
 		t.Error("a javascript: link was made")
 	}
+	if strings.Contains(page, "/room cancel 3</code>") {
+		t.Error("a context line marked as typing is shown")
+	}
 	// The confirmation page asks, and its button runs the command.
 	button := regexp.MustCompile(`name="button" value="([^"]+)"`).FindStringSubmatch(page)
 	res := d.post(c, "/web/confirm", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 3"}, "button": {button[1]}, "back": {"/web/rooms"}}, nil)
 	confirm := body(t, res)
-	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, "Ja, annuleer", `href="/web/rooms"`} {
+	for _, want := range []string{"Annuleren?", "Boeking 3 annuleren?", `action="/web/do"`, `class="danger primary">Ja, annuleer`, `href="/web/rooms"`, `href="/web/rooms" aria-current="page"`} {
 		if !strings.Contains(confirm, want) {
 			t.Errorf("confirmation lacks %s:\n%s", want, confirm)
 		}
@@ -378,14 +383,15 @@ func TestForms(t *testing.T) {
 	}
 	res := send("")
 	page = body(t, res)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Geef een titel.") || !strings.Contains(page, `aria-invalid="true"`) || !strings.Contains(page, "*vet*</textarea>") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Geef een titel.") || !strings.Contains(page, `aria-invalid="true"`) || !strings.Contains(page, "*vet*</textarea>") ||
+		!strings.Contains(page, "<h1>Nieuw bericht</h1>") || strings.Contains(page, "<h2>Nieuw bericht</h2>") {
 		t.Errorf("mistakes: %d\n%s", res.StatusCode, page)
 	}
 	res = send("Kerstborrel")
 	if page := body(t, res); !strings.Contains(page, "Gepubliceerd: Kerstborrel") {
 		t.Errorf("published:\n%s", page)
 	}
-	sub := d.core.last().Form
+	sub := d.core.lastWith(isForm).Form
 	if sub.FormID != "news.post" || sub.Values["important"] != "yes" || sub.Values["publish"] != "2026-12-08" || sub.Values["body"] != "*vet*" {
 		t.Errorf("submission %+v", sub)
 	}
@@ -468,6 +474,10 @@ func TestLanguageAndMenu(t *testing.T) {
 	if strings.Contains(page, ">Admin<") {
 		t.Error("an employee's menu lists the admin pages")
 	}
+	_, page = d.get(d.signIn(gijs), "/web/", nil)
+	if strings.Contains(page, `href="/web/phonebook"`) || strings.Contains(page, `href="/web/rooms"`) || !strings.Contains(page, `href="/web/news"`) {
+		t.Errorf("a guest's menu:\n%s", page)
+	}
 }
 
 func TestBackStaysHome(t *testing.T) {
@@ -509,5 +519,125 @@ func TestPastedLink(t *testing.T) {
 		if got := linkToken(in); got != want {
 			t.Errorf("linkToken(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestResultOnTop: an action's result is shown above the page it came
+// from, with that page's title and menu; a form page's result stands alone
+// with a link back.
+func TestResultOnTop(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		if r.Action != nil {
+			return intranet.Reply{Title: "Geboekt: De Dom", Text: "ma 8 dec 10:00–11:00"}
+		}
+		return intranet.Reply{Text: "pagina: " + r.Text}
+	}
+	c := d.signIn(jan)
+	res := d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/room book Dom 2026-12-08 10:00-11:00"}, "back": {"/web/rooms?date=2026-12-08"}}, nil)
+	page := body(t, res)
+	if res.StatusCode != 200 || d.core.lastWith(isAction).Action.Command != "/room book Dom 2026-12-08 10:00-11:00" {
+		t.Fatalf("%d %+v", res.StatusCode, d.core.asked)
+	}
+	notice := strings.Index(page, `<section class="notice" role="status" aria-label="Resultaat">`)
+	booked := strings.Index(page, "Geboekt: De Dom")
+	day := strings.Index(page, "pagina: /room day 2026-12-08")
+	if notice < 0 || booked < notice || day < booked || !strings.Contains(page, "<h1>Zalen</h1>") ||
+		!strings.Contains(page, `href="/web/rooms" aria-current="page"`) || !strings.Contains(page, "pagina: /room mine") {
+		t.Errorf("the result is not on top of the rooms page:\n%s", page)
+	}
+	if strings.Contains(page, ">Terug<") {
+		t.Errorf("a page under its result links back to itself:\n%s", page)
+	}
+	// An import's result is drawn above the upload form, for the next file.
+	res = d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/room cancel 3"}, "back": {"/web/admin/people"}}, nil)
+	if page := body(t, res); !strings.Contains(page, `class="notice"`) || !strings.Contains(page, `type="file"`) || !strings.Contains(page, "<h1>Mensen</h1>") {
+		t.Errorf("the people page under a result:\n%s", page)
+	}
+	// The editor's result is not drawn above a second, empty editor.
+	res = d.post(c, "/web/do", url.Values{"csrf": {d.csrf(c)}, "command": {"/news withdraw 4"}, "back": {"/web/news/new"}}, nil)
+	page = body(t, res)
+	if strings.Contains(page, `class="notice"`) || strings.Contains(page, "pagina: /news post") || !strings.Contains(page, `<a class="button" href="/web/news/new">Terug</a>`) ||
+		!strings.Contains(page, "<h1>Nieuws</h1>") {
+		t.Errorf("the editor's result:\n%s", page)
+	}
+}
+
+// TestButtonsAsLinks: a button that only shows what a page shows is a link
+// to that page; a button that does something stays a form.
+func TestButtonsAsLinks(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		return intranet.Reply{Buttons: []intranet.Button{
+			{Label: "Lezen", Command: "/news 4"}, {Label: "Bekijk", Command: "/news show 4"}, {Label: "Reacties", Command: "/news comments 4"},
+			{Label: "Wie las het", Command: "/news stats 4"}, {Label: "CSV", Command: "/news stats 4 csv"}, {Label: "Kaart", Command: "/phonebook show 7"},
+			{Label: "Gelezen", Style: intranet.StylePrimary, Command: "/news read 4"}, {Label: "Meer", Command: "/news comments 4 2"},
+		}}
+	}
+	c := d.signIn(jan)
+	_, page := d.get(c, "/web/news", nil)
+	for _, want := range []string{
+		`<a class="button plain" href="/web/news/4">Lezen</a>`, `<a class="button plain" href="/web/news/4">Bekijk</a>`,
+		`<a class="button plain" href="/web/news/4">Reacties</a>`, `<a class="button plain" href="/web/news/4/stats">Wie las het</a>`,
+		`<a class="button plain" href="/web/news/4/stats.csv">CSV</a>`, `<a class="button plain" href="/web/phonebook?person=7">Kaart</a>`,
+		`name="command" value="/news read 4"`, `name="command" value="/news comments 4 2"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	for path, asked := range map[string]string{"/web/phonebook?person=7": "/phonebook show 7", "/web/rooms/book": "/room book"} {
+		d.get(c, path, nil)
+		if got := d.core.last().Text; got != asked {
+			t.Errorf("%s asked %q, want %q", path, got, asked)
+		}
+	}
+	if _, page := d.get(c, "/web/phonebook?person=x", nil); strings.Contains(page, "/phonebook show") {
+		t.Errorf("a wrong person id was asked:\n%s", page)
+	}
+}
+
+// TestFormPagesReturnToTheirList: the booking form and the editor send
+// their result to the rooms page and the news list, and the rooms page
+// links to the booking form.
+func TestFormPagesReturnToTheirList(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		return intranet.Reply{Form: &intranet.Form{ID: "x", Title: "Ruimte boeken", Fields: []intranet.FormField{{Name: "a", Label: "A"}}}}
+	}
+	c := d.signIn(jan)
+	for path, back := range map[string]string{"/web/rooms/book": "/web/rooms", "/web/news/new": "/web/news"} {
+		if _, page := d.get(c, path, nil); !strings.Contains(page, `name="back" value="`+back+`"`) {
+			t.Errorf("%s does not return to %s:\n%s", path, back, page)
+		}
+	}
+	// The form's title is the page's: said once.
+	if _, page := d.get(c, "/web/rooms/book", nil); strings.Count(page, "Ruimte boeken") != 2 || !strings.Contains(page, "<h1>Ruimte boeken</h1>") {
+		t.Errorf("the booking form's title is not said once (and in the tab's title):\n%s", page)
+	}
+	if _, page := d.get(c, "/web/rooms", nil); !strings.Contains(page, `href="/web/rooms/book"`) {
+		t.Errorf("the rooms page does not link to the booking form:\n%s", page)
+	}
+}
+
+// TestPhonebookHint: what to search by stays visible under the label and
+// is the field's description, not a placeholder a phone cuts off.
+func TestPhonebookHint(t *testing.T) {
+	d := newDoor(t, "")
+	_, page := d.get(d.signIn(sanne), "/web/phonebook", nil)
+	if !strings.Contains(page, `<p class="hint" id="q-hint">By name, department, skill or number.</p>`) || !strings.Contains(page, `aria-describedby="q-hint"`) || strings.Contains(page, "placeholder=") {
+		t.Errorf("phonebook search:\n%s", page)
+	}
+}
+
+// TestNewsItemOnce: an item's page asks for its card, which holds the
+// newest comments, and not for its comments again.
+func TestNewsItemOnce(t *testing.T) {
+	d := newDoor(t, "")
+	c := d.signIn(jan)
+	asked := len(d.core.asked)
+	d.get(c, "/web/news/4", nil)
+	if got := d.core.asked[asked:]; len(got) != 1 || got[0].Text != "/news show 4" {
+		t.Errorf("asked %+v", got)
 	}
 }

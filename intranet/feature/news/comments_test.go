@@ -317,3 +317,18 @@ func TestCommentButtonOnPostedItem(t *testing.T) {
 		coretest.Wants(t, "shown", e.say(pieter, "", "/news 1"), "1 reactie", "Jan de Vries", "Gezellig, ik kom!")
 	})
 }
+
+// TestNoCommentsYet: an item without comments points to its Comment
+// button, which every platform shows, not to a command to type.
+func TestNoCommentsYet(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		e.say(carla, "", "/news post Kerstborrel | Vrijdag 18 december.")
+		got := e.say(jan, "", "/news 1")
+		coretest.Wants(t, "nl", got, "Nog geen reacties: reageer als eerste met Reageren.", "[Reageren: /news comment 1]")
+		coretest.Lacks(t, "nl", got, "Reageer met `/news comment")
+		e.Say(jan, "", "/werkplek language en")
+		got = e.say(jan, "", "/news 1")
+		coretest.Wants(t, "en", got, "No comments yet: be the first with Comment.", "[Comment: /news comment 1]")
+		coretest.Lacks(t, "en", got, "Comment with `/news comment")
+	})
+}

@@ -95,7 +95,13 @@ func TestNewsPublishReadStats(t *testing.T) {
 		}
 		w(t, "post", e.say(carla, "", `/news post Nieuwe wondzorgkar | De kar staat in de berging. dept:"zorg oost" topic:Zorg important`),
 			"Geplaatst als bericht 1", "Nieuwe wondzorgkar", "Voor: Zorg Oost", "Onderwerp: Zorg", "[Intrekken: /news withdraw 1]", "[Wie las het: /news stats 1]")
-		w(t, "post 2", e.say(carla, "", "/news post Kerstborrel | Vrijdag 18 december. topic:Personeel"), "Geplaatst als bericht 2")
+		posted := e.Say(carla, "", "/news post Kerstborrel | Vrijdag 18 december. topic:Personeel")
+		w(t, "post 2", coretest.All(posted), "Geplaatst als bericht 2")
+		// Withdrawing, a press away from publishing, asks first.
+		if b := posted.Buttons[0]; b.Command != "/news withdraw 2" || b.Confirm == nil ||
+			b.Confirm.Title != "Bericht intrekken?" || b.Confirm.Text != `"Kerstborrel" verdwijnt voor iedereen.` || b.Confirm.Deny != "Laten staan" {
+			t.Errorf("withdraw button %+v", b)
+		}
 		w(t, "scheduled", e.say(carla, "", "/news post Later | Morgen pas. publish:morgen 09:00"), "Gepland: bericht 3 verschijnt za 28 nov 2026 09:00")
 		if due, ok := e.Jobs.Pending(news.NewsPublishJob, "news:3"); !ok || !due.Equal(time.Date(2026, 11, 28, 9, 0, 0, 0, coretest.Amsterdam)) {
 			t.Errorf("publication job of item 3: %v %v", due, ok)

@@ -40,6 +40,10 @@ func TestStatsChart(t *testing.T) {
 		if b := r.Buttons; len(b) != 1 || b[0].Command != "/news stats 1 csv" || b[0].Label != "Lijst als CSV" {
 			t.Errorf("buttons %+v", b)
 		}
+		// The typed CSV command is marked, for the web that has the button.
+		if csv := "De hele lijst als CSV: `/news stats 1 csv`."; len(r.Typing) != 1 || r.Typing[0] != csv || r.Context[len(r.Context)-1] != csv {
+			t.Errorf("typing %q, context %q", r.Typing, r.Context)
+		}
 
 		e.say(carla, "", "/werkplek language en")
 		r = e.Say(carla, "", "/news stats 1")

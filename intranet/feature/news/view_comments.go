@@ -33,7 +33,9 @@ func (u *Unit) withComments(c *feature.Call, card intranet.Reply, n *intranet.Ne
 	case n.CommentsClosed:
 		head.Text = c.T("Reageren is gesloten.", "Comments are closed.")
 	case total == 0:
-		head.Text = c.T("Nog geen reacties. Reageer met `/news comment %d <tekst>`.", "No comments yet. Comment with `/news comment %d <text>`.", n.ID)
+		// The card's Comment button is on every platform (the console
+		// prints its command beside it), so no typed command here.
+		head.Text = c.T("Nog geen reacties: reageer als eerste met Reageren.", "No comments yet: be the first with Comment.")
 	case total > len(list):
 		head.Text = c.T("De nieuwste %d:", "The newest %d:", len(list))
 	}

@@ -128,7 +128,10 @@ func (u *Unit) postedView(c *feature.Call, n *intranet.NewsItem, now time.Time) 
 	} else {
 		reply.Text = c.T("Geplaatst als bericht %d.", "Published as item %d.", n.ID) + "\n\n" + reply.Text
 	}
-	reply.Buttons = []intranet.Button{{Label: c.T("Intrekken", "Withdraw"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/news withdraw %d", n.ID)}}
+	// Right under Publish on a phone: one press must not undo the item.
+	reply.Buttons = []intranet.Button{{Label: c.T("Intrekken", "Withdraw"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/news withdraw %d", n.ID),
+		Confirm: &intranet.Confirm{Title: c.T("Bericht intrekken?", "Withdraw the item?"), Text: c.T("%q verdwijnt voor iedereen.", "%q disappears for everyone.", n.Title),
+			Confirm: c.T("Intrekken", "Withdraw"), Deny: c.T("Laten staan", "Keep it")}}}
 	if n.Important {
 		reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Wie las het", "Who read it"), Command: fmt.Sprintf("/news stats %d", n.ID)})
 	}
@@ -208,7 +211,9 @@ func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsRea
 	default:
 		reply.Context = append(reply.Context, c.T("%d van hen hebben geen chataccount en krijgen dus geen herinnering (zie de CSV).", "%d of them have no chat account, so they cannot be reminded (see the CSV).", len(unreachable)))
 	}
-	reply.Context = append(reply.Context, c.T("De hele lijst als CSV: `/news stats %d csv`.", "The whole list as CSV: `/news stats %d csv`.", n.ID))
+	csv := c.T("De hele lijst als CSV: `/news stats %d csv`.", "The whole list as CSV: `/news stats %d csv`.", n.ID)
+	reply.Context = append(reply.Context, csv)
+	reply.Typing = []string{csv}
 	reply.Buttons = append(reply.Buttons, intranet.Button{Label: c.T("Lijst als CSV", "List as CSV"), Command: fmt.Sprintf("/news stats %d csv", n.ID)})
 	return reply
 }

@@ -67,3 +67,21 @@ func TestRoomDay(t *testing.T) {
 		}
 	})
 }
+
+// TestTypingHints: the day's and an empty booking list's typed /room book
+// are marked as typing, for the web, which has a booking form; chat still
+// shows them.
+func TestTypingHints(t *testing.T) {
+	withRooms(t, fourRooms, func(t *testing.T, e *coretest.Env) {
+		for _, text := range []string{"/room day", "/room mine"} {
+			r := e.Say(jan, "", text)
+			if len(r.Typing) != 1 || len(r.Context) == 0 || r.Typing[0] != r.Context[0] {
+				t.Fatalf("%s: typing %q, context %q", text, r.Typing, r.Context)
+			}
+			coretest.Wants(t, text, coretest.All(r), "`/room book <ruimte> <datum> <van>-<tot>`")
+		}
+		if r := e.Say(jan, "", "/room mine"); r.Text != "Je hebt geen komende boekingen." || r.Context[0] != "Boek met `/room book <ruimte> <datum> <van>-<tot>`." {
+			t.Errorf("an empty list: %q %q", r.Text, r.Context)
+		}
+	})
+}

@@ -56,10 +56,13 @@ func (u *Unit) dayPlanView(c *feature.Call, d when.Date, place string, plans []r
 		}
 		reply.Sections = append(reply.Sections, s)
 	}
-	reply.Context = []string{c.T("Een knop boekt dat uur, na één vraag. Een andere tijd: `/room book <ruimte> <datum> <van>-<tot>`.",
-		"A button books that hour, after one question. Another time: `/room book <room> <date> <from>-<to>`.")}
+	// The web has a booking form and a location field for these.
+	another := c.T("Een knop boekt dat uur, na één vraag. Een andere tijd: `/room book <ruimte> <datum> <van>-<tot>`.",
+		"A button books that hour, after one question. Another time: `/room book <room> <date> <from>-<to>`.")
+	reply.Context, reply.Typing = []string{another}, []string{another}
 	if len(plans) > manyRooms && place == "" {
-		reply.Context = append(reply.Context, c.T("Veel ruimtes: kies er minder met `location:<plaats>`.", "Many rooms: show fewer with `location:<place>`."))
+		fewer := c.T("Veel ruimtes: kies er minder met `location:<plaats>`.", "Many rooms: show fewer with `location:<place>`.")
+		reply.Context, reply.Typing = append(reply.Context, fewer), append(reply.Typing, fewer)
 	}
 	return reply
 }

@@ -188,7 +188,10 @@ func (u *Unit) mineView(c *feature.Call, items []mineItem, page int, series int6
 		return c.Reply(c.T("Je hebt geen komende keren in reeks %d; `/room mine` toont je boekingen.", "You have no coming times in series %d; `/room mine` shows your bookings.", series))
 	}
 	if len(items) == 0 {
-		return c.Reply(c.T("Je hebt geen komende boekingen. Boek met `/room book <ruimte> <datum> <van>-<tot>`.", "You have no coming bookings. Book with `/room book <room> <date> <from>-<to>`."))
+		reply := c.Reply(c.T("Je hebt geen komende boekingen.", "You have no coming bookings."))
+		book := c.T("Boek met `/room book <ruimte> <datum> <van>-<tot>`.", "Book with `/room book <room> <date> <from>-<to>`.")
+		reply.Context, reply.Typing = []string{book}, []string{book}
+		return reply
 	}
 	pages := (len(items) + mineLimit - 1) / mineLimit
 	if page > pages {
