@@ -132,6 +132,23 @@ func rangeCols(e intranet.NewTimeEntry) (start, end *time.Time) {
 	return &a, &b
 }
 
+// entriesLockKey is the first key of the advisory lock on a person's time
+// entries ("te").
+const entriesLockKey = 0x7465
+
+// lockEntries makes a person's entry writes wait for each other on
+// PostgreSQL, until the transaction ends. The week locks alone do not: a
+// range from Sunday into Monday is in one week and may overlap an entry of
+// that Monday in the next, and two such inserts racing each wait in the
+// exclusion constraint for the other, which PostgreSQL ends as a deadlock
+// instead of an overlap. SQLite runs one write at a time anyway.
+func (s *Store) lockEntries(tx *gorm.DB, personID int64) error {
+	if s.engine != Postgres {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(?, ?)", entriesLockKey, int32(personID)).Error
+}
+
 // AddTimeEntry stores an entry (see intranet.TimesheetService); it joins
 // the transaction of ctx.
 func (s *Store) AddTimeEntry(ctx context.Context, ne intranet.NewTimeEntry, now time.Time) (*intranet.TimeEntry, error) {
@@ -143,6 +160,9 @@ func (s *Store) AddTimeEntry(ctx context.Context, ne intranet.NewTimeEntry, now 
 	err = s.InTx(ctx, func(ctx context.Context) error {
 		tx := s.conn(ctx)
 		if err := personExists(tx, ne.PersonID); err != nil {
+			return err
+		}
+		if err := s.lockEntries(tx, ne.PersonID); err != nil {
 			return err
 		}
 		if err := s.lockWeeks(tx, ne.PersonID, now, w); err != nil {
@@ -199,6 +219,9 @@ func (s *Store) UpdateTimeEntry(ctx context.Context, id int64, ne intranet.NewTi
 			return err
 		}
 		personID = old.PersonID
+		if err := s.lockEntries(tx, personID); err != nil {
+			return err
+		}
 		oldWeek, _ := intranet.ParseWeek(old.Week)
 		if err := s.lockWeeks(tx, personID, now, oldWeek, w); err != nil {
 			return err
