@@ -1,0 +1,72 @@
+package web
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/werkplek/werkplek/intranet"
+)
+
+var adminPages = []struct{ path, nl, en, command string }{
+	{"people", "Mensen", "People", ""},
+	{"rooms", "Zalen", "Rooms", "/room admin list"},
+	{"teams", "Teams", "Teams", "/team list"},
+	{"topics", "Onderwerpen en experts", "Topics and experts", "/ask topic list"},
+	{"usage", "Gebruik", "Usage", "/werkplek usage"},
+	{"api", "API en webhooks", "API and webhooks", "/werkplek api"},
+}
+
+func (a *Adapter) admin(w http.ResponseWriter, r *http.Request, v *visit) {
+	h := &html{v: v}
+	h.raw(`<ul class="links">`)
+	for _, p := range adminPages {
+		h.raw("<li>")
+		h.link("/web/admin/"+p.path, v.t(p.nl, p.en))
+		h.raw("</li>")
+	}
+	h.raw("</ul>")
+	a.render(w, r, v, http.StatusOK, v.t("Beheer", "Admin"), h.String())
+}
+
+func (a *Adapter) adminPage(w http.ResponseWriter, r *http.Request, v *visit) {
+	for _, p := range adminPages {
+		if p.path == r.PathValue("page") && p.command != "" {
+			a.show(w, r, v, v.t(p.nl, p.en), "", p.command)
+			return
+		}
+	}
+	a.problem(w, r, v, http.StatusNotFound, "Die pagina bestaat niet.", "That page does not exist.")
+}
+
+// peopleUpload is the people file's upload form.
+func (a *Adapter) peopleUpload(w http.ResponseWriter, r *http.Request, v *visit) {
+	h := &html{v: v}
+	h.f("<p>%s</p>", md(v.t("Kies het CSV-bestand met mensen (kolommen `name,email,phone,mobile,department,title,location,manager_email,skills,roles`). Je ziet eerst wat er verandert; pas daarna voer je het door.",
+		"Choose the people CSV file (columns `name,email,phone,mobile,department,title,location,manager_email,skills,roles`). You see what will change first; only then you apply it.")))
+	h.raw(`<form method="post" action="/web/admin/people" enctype="multipart/form-data">`)
+	h.csrf()
+	h.f(`<div class="field"><label for="file">%s</label><input type="file" id="file" name="file" accept=".csv,text/csv" required></div>`, esc(v.t("Bestand", "File")))
+	h.f(`<div class="buttons"><button type="submit" class="primary">%s</button></div></form>`, esc(v.t("Controleren", "Check")))
+	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
+}
+
+// peopleCheck hands the uploaded file to the core as the people import
+// form, which answers with the dry run and the form to apply it.
+func (a *Adapter) peopleCheck(w http.ResponseWriter, r *http.Request, v *visit) {
+	f, _, err := r.FormFile("file")
+	if err != nil {
+		a.problem(w, r, v, http.StatusBadRequest, "Kies eerst een bestand.", "Choose a file first.")
+		return
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		a.problem(w, r, v, http.StatusBadRequest, "Het bestand is te groot (meer dan 8 MB).", "The file is too large (more than 8 MB).")
+		return
+	}
+	req := a.request(v, r)
+	req.Form = &intranet.FormSubmission{FormID: "people.import", Values: map[string]string{"csv": string(data), "apply": "no"}}
+	h := &html{v: v}
+	h.reply(a.ask(r.Context(), req), "/web/admin/people")
+	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
+}
