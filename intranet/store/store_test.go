@@ -56,6 +56,19 @@ func TestParseURL(t *testing.T) {
 			t.Errorf("ParseURL(%q) = %q, %v", tc.in, engine, err)
 		}
 	}
+	// A path with the signs that end a file: URI opens that very file.
+	dir := filepath.Join(t.TempDir(), "run #1?", "100%")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(dir, "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, "w.db")); err != nil {
+		t.Errorf("the database is not where asked: %v", err)
+	}
 	if got := store.Redact("postgres://werkplek:geheim@db/werkplek"); got != "postgres://werkplek:xxxxx@db/werkplek" {
 		t.Errorf("Redact = %q", got)
 	}
