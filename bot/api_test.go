@@ -37,7 +37,7 @@ func TestAPITokenCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		if tok, err := s.UseAPIToken(context.Background(), api.Hash(secret), time.Now()); err != nil || tok.Name != "payroll" || !tok.Allows(intranet.ScopeHoursRead) {
+		if tok, err := s.UseAPIToken(context.Background(), intranet.HashSecret(secret), time.Now()); err != nil || tok.Name != "payroll" || !tok.Allows(intranet.ScopeHoursRead) {
 			t.Fatalf("the secret's hash finds %+v, %v", tok, err)
 		}
 		if code, _, errOut := run(t, env, "", "api", "token", "add", "payroll", "--scope", "hours:read"); code != 1 || !strings.Contains(errOut, "werkplek api token add: a token named \"payroll\" exists; revoke it first or choose another name\n") {
@@ -68,7 +68,7 @@ func TestAPITokenCommands(t *testing.T) {
 		if code, out, _ := run(t, env, "", "api", "token", "list"); code != 0 || !strings.Contains(out, "revoked") {
 			t.Errorf("list after revoke: %d %s", code, out)
 		}
-		if _, err := s.UseAPIToken(context.Background(), api.Hash(secret), time.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+		if _, err := s.UseAPIToken(context.Background(), intranet.HashSecret(secret), time.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			t.Errorf("revoked token still works: %v", err)
 		}
 		for _, args := range [][]string{{"api", "--help"}, {"api", "token", "--help"}, {"api", "token", "help"}, {"api", "token", "add", "--help"}} {
@@ -336,7 +336,7 @@ func TestServeAPI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.CreateDownload(context.Background(), intranet.Download{Hash: api.Hash("link-secret"), PersonID: anouk.ID, Kind: "hours", From: "2026-11-01", To: "2026-11-30",
+		if err := s.CreateDownload(context.Background(), intranet.Download{Hash: intranet.HashSecret("link-secret"), PersonID: anouk.ID, Kind: "hours", From: "2026-11-01", To: "2026-11-30",
 			Expires: time.Now().Add(10 * time.Minute)}); err != nil {
 			t.Fatal(err)
 		}

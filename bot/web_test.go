@@ -3,10 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -81,11 +77,8 @@ func (s *webSite) signIn(email, lang string) *visitor {
 	if err := s.srv.Store.SetLanguage(ctx, p.ID, lang); err != nil {
 		s.t.Fatal(err)
 	}
-	raw := make([]byte, 32)
-	rand.Read(raw)
-	secret := base64.RawURLEncoding.EncodeToString(raw)
-	sum := sha256.Sum256([]byte(secret))
-	if err := s.srv.Store.CreateSignIn(ctx, intranet.SignIn{Hash: hex.EncodeToString(sum[:]), PersonID: p.ID, Expires: time.Now().Add(intranet.SignInValid), Platform: intranet.PlatformConsole}); err != nil {
+	secret, hash := intranet.NewSecret()
+	if err := s.srv.Store.CreateSignIn(ctx, intranet.SignIn{Hash: hash, PersonID: p.ID, Expires: time.Now().Add(intranet.SignInValid), Platform: intranet.PlatformConsole}); err != nil {
 		s.t.Fatal(err)
 	}
 	jar, _ := cookiejar.New(nil)

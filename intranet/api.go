@@ -2,9 +2,7 @@ package intranet
 
 import (
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 )
 
 // APITokenPrefix starts every API token's secret, so that one found in a
@@ -14,19 +12,11 @@ const APITokenPrefix = "wpk_"
 // NewAPIToken returns a new API token's secret (shown once: APITokenPrefix
 // and the base64url of 32 random bytes) and its hash (kept). The command
 // line and the chat commands both make tokens with it; the API checks a
-// bearer token by HashAPIToken.
+// bearer token by HashSecret.
 func NewAPIToken() (secret, hash string) {
-	key := make([]byte, 32)
-	_, _ = rand.Read(key) // crypto/rand.Read never fails (Go 1.24)
-	secret = APITokenPrefix + base64.RawURLEncoding.EncodeToString(key)
-	return secret, HashAPIToken(secret)
-}
-
-// HashAPIToken is how an API token's secret is kept and looked up: the hex
-// SHA-256 of it.
-func HashAPIToken(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
+	key, _ := NewSecret()
+	secret = APITokenPrefix + key
+	return secret, HashSecret(secret)
 }
 
 // NewWebhookSecret returns a new signing secret for a webhook endpoint, as

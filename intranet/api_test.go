@@ -15,12 +15,12 @@ func TestAPISecrets(t *testing.T) {
 	if !strings.HasPrefix(secret, "wpk_") || err != nil || len(key) != 32 {
 		t.Errorf("token secret %q: %d bytes, %v", secret, len(key), err)
 	}
-	if hash != HashAPIToken(secret) {
-		t.Errorf("hash %s is not HashAPIToken of the secret", hash)
+	if hash != HashSecret(secret) {
+		t.Errorf("hash %s is not HashSecret of the secret", hash)
 	}
 	// The SHA-256 of "wpk_test", as tokens made before are stored.
-	if got := HashAPIToken("wpk_test"); got != "47a68a80e7e427f277e133241699f39379f5b44203373ffb4ed194388fee0bf8" {
-		t.Errorf("HashAPIToken(wpk_test) = %s", got)
+	if got := HashSecret("wpk_test"); got != "47a68a80e7e427f277e133241699f39379f5b44203373ffb4ed194388fee0bf8" {
+		t.Errorf("HashSecret(wpk_test) = %s", got)
 	}
 	if again, _ := NewAPIToken(); again == secret {
 		t.Error("two tokens have the same secret")

@@ -75,8 +75,8 @@ func TestDownload(t *testing.T) {
 	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 	s := &sheets{list: []*intranet.Timesheet{pieterWeek()}}
 	links := downloads{
-		api.Hash("s3cret"):  {Hash: api.Hash("s3cret"), PersonID: 1, Kind: "hours", From: "2026-11-01", To: "2026-11-30", States: []intranet.WeekState{intranet.WeekApproved}, PersonIDs: []int64{2, 4}, Expires: now.Add(10 * time.Minute)},
-		api.Hash("expired"): {Hash: api.Hash("expired"), Kind: "hours", Expires: now.Add(-time.Minute)},
+		intranet.HashSecret("s3cret"):  {Hash: intranet.HashSecret("s3cret"), PersonID: 1, Kind: "hours", From: "2026-11-01", To: "2026-11-30", States: []intranet.WeekState{intranet.WeekApproved}, PersonIDs: []int64{2, 4}, Expires: now.Add(10 * time.Minute)},
+		intranet.HashSecret("expired"): {Hash: intranet.HashSecret("expired"), Kind: "hours", Expires: now.Add(-time.Minute)},
 	}
 	h := api.New(api.Config{Timesheets: s, Tokens: testTokens, Downloads: links, Location: amsterdam, Now: func() time.Time { return now }})
 	w := get(t, h, "/download/s3cret", "")
@@ -109,7 +109,7 @@ func TestDownload(t *testing.T) {
 		}
 	}
 
-	links[api.Hash("x")] = &intranet.Download{Kind: "hours", Expires: now.Add(time.Minute)}
+	links[intranet.HashSecret("x")] = &intranet.Download{Kind: "hours", Expires: now.Add(time.Minute)}
 	broken := api.New(api.Config{Timesheets: failing{}, Downloads: links, Now: func() time.Time { return now }})
 	if w := get(t, broken, "/download/x", ""); w.Code != 500 || strings.Contains(w.Body.String(), "database gone") {
 		t.Errorf("failing export: %d %s", w.Code, w.Body)

@@ -30,7 +30,7 @@ func (h *Handler) download(w http.ResponseWriter, r *http.Request, secret string
 		page(w, http.StatusNotFound, linkUnknown)
 		return
 	}
-	d, err := h.cfg.Downloads.UseDownload(r.Context(), Hash(secret), h.cfg.Now())
+	d, err := h.cfg.Downloads.UseDownload(r.Context(), intranet.HashSecret(secret), h.cfg.Now())
 	switch {
 	case intranet.ErrorCode(err) == intranet.ENOTFOUND:
 		page(w, http.StatusGone, linkGone)

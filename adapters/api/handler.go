@@ -11,7 +11,6 @@ package api
 
 import (
 	"crypto/rand"
-	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
@@ -86,13 +85,6 @@ func OpenAPI() []byte { return append([]byte(nil), openAPI...) }
 // them), so that one found in a log or a repository is recognised.
 const TokenPrefix = intranet.APITokenPrefix
 
-// Hash is how a secret is kept: the hex SHA-256 of it. API tokens and
-// download links are looked up by it.
-func Hash(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
-
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, "/download/"):
@@ -137,7 +129,7 @@ func (h *Handler) authorize(w http.ResponseWriter, r *http.Request, scope string
 		writeError(w, http.StatusUnauthorized, "unauthorized", "This API needs a bearer token: Authorization: Bearer <token>.")
 		return nil, false
 	}
-	tok, err := h.cfg.Tokens.UseAPIToken(r.Context(), Hash(secret), h.cfg.Now())
+	tok, err := h.cfg.Tokens.UseAPIToken(r.Context(), intranet.HashSecret(secret), h.cfg.Now())
 	switch {
 	case intranet.ErrorCode(err) == intranet.ENOTFOUND:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="werkplek", error="invalid_token"`)

@@ -62,7 +62,7 @@ type tokens struct {
 
 func (t tokens) UseAPIToken(ctx context.Context, hash string, now time.Time) (*intranet.APIToken, error) {
 	for secret, tok := range t.bySecret {
-		if api.Hash(secret) == hash && tok.Revoked.IsZero() {
+		if intranet.HashSecret(secret) == hash && tok.Revoked.IsZero() {
 			return tok, nil
 		}
 	}

@@ -87,7 +87,8 @@ func (a *Adapter) problem(w http.ResponseWriter, r *http.Request, v *visit, stat
 
 // failure logs an internal error with a reference and shows the reference.
 func (a *Adapter) failure(w http.ResponseWriter, r *http.Request, v *visit, err error) {
-	ref := secret()[:8]
+	ref, _ := intranet.NewSecret()
+	ref = ref[:8]
 	a.log.Error("web request failed", "ref", ref, "path", r.URL.Path, "err", err)
 	a.problem(w, r, v, http.StatusInternalServerError, "Er ging iets mis (ref "+ref+").", "Something went wrong (ref "+ref+").")
 }

@@ -1,11 +1,8 @@
 package web
 
 import (
-	"crypto/rand"
-	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -64,20 +61,6 @@ func (v *visit) has(roles ...intranet.Role) bool {
 		}
 	}
 	return false
-}
-
-// secret returns a new random secret for a link or a cookie.
-func secret() string {
-	b := make([]byte, 32)
-	rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// hash is what is stored of a secret, so that the database alone signs
-// nobody in.
-func hash(secret string) string {
-	h := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(h[:])
 }
 
 // language is the language of the pages: the person's choice, else the
@@ -173,7 +156,7 @@ func (a *Adapter) session(w http.ResponseWriter, r *http.Request) (*visit, error
 	if err != nil || c.Value == "" {
 		return nil, nil
 	}
-	s, err := a.web.FindWebSession(r.Context(), hash(c.Value), a.cfg.Now())
+	s, err := a.web.FindWebSession(r.Context(), intranet.HashSecret(c.Value), a.cfg.Now())
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		a.clearCookie(w)
 		return nil, nil
@@ -215,14 +198,15 @@ func platformGuest(p *intranet.Person) bool {
 // one person.
 func (a *Adapter) startSession(w http.ResponseWriter, r *http.Request, personID int64, framed bool) error {
 	if old, err := r.Cookie(cookieName); err == nil && old.Value != "" {
-		if err := a.web.DeleteWebSession(r.Context(), hash(old.Value)); err != nil {
+		if err := a.web.DeleteWebSession(r.Context(), intranet.HashSecret(old.Value)); err != nil {
 			return fmt.Errorf("end the browser's earlier session: %w", err)
 		}
 	}
-	raw := secret()
+	raw, rawHash := intranet.NewSecret()
+	csrf, _ := intranet.NewSecret()
 	now := a.cfg.Now()
 	framed = framed && a.secure
-	s := intranet.WebSession{Hash: hash(raw), PersonID: personID, CSRF: secret(), Created: now, LastSeen: now, Framed: framed}
+	s := intranet.WebSession{Hash: rawHash, PersonID: personID, CSRF: csrf, Created: now, LastSeen: now, Framed: framed}
 	if err := a.web.CreateWebSession(r.Context(), s); err != nil {
 		return err
 	}
@@ -336,7 +320,7 @@ func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxSignInBody)
-	link, err := a.web.UseSignIn(r.Context(), hash(linkToken(r.FormValue("token"))), a.cfg.Now())
+	link, err := a.web.UseSignIn(r.Context(), intranet.HashSecret(linkToken(r.FormValue("token"))), a.cfg.Now())
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		a.problem(w, r, v, http.StatusGone,
 			"Deze aanmeldlink is al gebruikt of verlopen. Typ `/werkplek web` in de chat voor een nieuwe.",
@@ -358,7 +342,7 @@ func (a *Adapter) signIn(w http.ResponseWriter, r *http.Request) {
 // nothing to end, and the browser goes to the sign-in page all the same.
 func (a *Adapter) signOutRoute(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
-		if _, err := a.web.FindWebSession(r.Context(), hash(c.Value), a.cfg.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+		if _, err := a.web.FindWebSession(r.Context(), intranet.HashSecret(c.Value), a.cfg.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			a.signedIn(a.signOut)(w, r)
 			return
 		}

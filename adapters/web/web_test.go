@@ -66,8 +66,8 @@ func (d *door) later(by time.Duration) {
 
 // link makes a sign-in link for a person, as /werkplek web does.
 func (d *door) link(p *intranet.Person, platform intranet.Platform) string {
-	raw := secret()
-	if err := d.web.CreateSignIn(context.Background(), intranet.SignIn{Hash: hash(raw), PersonID: p.ID, Expires: d.clock().Add(intranet.SignInValid), Platform: platform}); err != nil {
+	raw, h := intranet.NewSecret()
+	if err := d.web.CreateSignIn(context.Background(), intranet.SignIn{Hash: h, PersonID: p.ID, Expires: d.clock().Add(intranet.SignInValid), Platform: platform}); err != nil {
 		d.t.Fatal(err)
 	}
 	return raw

@@ -83,7 +83,7 @@ func TestAPITokens(t *testing.T) {
 		secret := m[1]
 		coretest.Wants(t, "unused", coretest.All(e.Say(admin, "", "/werkplek api")), "Laatst gebruikt: nooit")
 		e.Now = e.Now.Add(90 * time.Minute)
-		tok, err := e.Store.UseAPIToken(ctx, intranet.HashAPIToken(secret), e.Now)
+		tok, err := e.Store.UseAPIToken(ctx, intranet.HashSecret(secret), e.Now)
 		if err != nil || tok.Name != "payroll" || !tok.Allows(intranet.ScopeHoursRead) {
 			t.Fatalf("the secret's token: %+v, %v", tok, err)
 		}
@@ -109,7 +109,7 @@ func TestAPITokens(t *testing.T) {
 			t.Errorf("after revoking: %+v", revoked)
 		}
 		coretest.Wants(t, "revoked", coretest.All(revoked), "ingetrokken vr 27 nov 2026 11:30")
-		if _, err := e.Store.UseAPIToken(ctx, intranet.HashAPIToken(secret), e.Now); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+		if _, err := e.Store.UseAPIToken(ctx, intranet.HashSecret(secret), e.Now); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			t.Errorf("a revoked token still works: %v", err)
 		}
 		coretest.Wants(t, "again", e.Say(admin, "", "/werkplek api token revoke payroll").Text, "Geen werkend token heet payroll.")
@@ -123,7 +123,7 @@ func TestAPITokens(t *testing.T) {
 		if m == nil || m[1] == secret {
 			t.Fatalf("a new secret: %q", again.Text)
 		}
-		if _, err := e.Store.UseAPIToken(ctx, intranet.HashAPIToken(m[1]), e.Now); err != nil {
+		if _, err := e.Store.UseAPIToken(ctx, intranet.HashSecret(m[1]), e.Now); err != nil {
 			t.Errorf("the new token: %v", err)
 		}
 		coretest.Wants(t, "English taken", e.Say(admin, "", "/werkplek api token add payroll").Text, "A working token is named payroll already.")

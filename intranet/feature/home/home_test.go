@@ -104,7 +104,7 @@ func TestSignIn(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := intranet.SignIn{Hash: home.Hash(m[1]), PersonID: p.ID, Expires: coretest.Start.Add(10 * time.Minute), Platform: intranet.PlatformConsole}
+				want := intranet.SignIn{Hash: intranet.HashSecret(m[1]), PersonID: p.ID, Expires: coretest.Start.Add(10 * time.Minute), Platform: intranet.PlatformConsole}
 				if s.Hash != want.Hash || s.PersonID != want.PersonID || !s.Expires.Equal(want.Expires) || s.Platform != want.Platform {
 					t.Errorf("stored %+v, want %+v", s, want)
 				}

@@ -2,10 +2,6 @@ package home
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -20,13 +16,10 @@ func (u *Unit) signIn(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if u.cfg.PublicURL == "" || u.cfg.Web == nil {
 		return notSetUpView(c), nil
 	}
-	secret, hash, err := newSecret()
-	if err != nil {
-		return intranet.Reply{}, err
-	}
+	secret, hash := intranet.NewSecret()
 	link := u.cfg.PublicURL + "/web/signin/" + secret
 	s := intranet.SignIn{Hash: hash, PersonID: c.Person.ID, Expires: u.cfg.Env.Now().Add(intranet.SignInValid), Platform: c.Req.Platform}
-	err = feature.InTx(ctx, u.cfg.Env.Tx, func(ctx context.Context) error {
+	err := feature.InTx(ctx, u.cfg.Env.Tx, func(ctx context.Context) error {
 		if err := u.cfg.Web.CreateSignIn(ctx, s); err != nil {
 			return fmt.Errorf("create sign-in link: %w", err)
 		}
@@ -39,22 +32,4 @@ func (u *Unit) signIn(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return intranet.Reply{}, err
 	}
 	return signInSentView(c), nil
-}
-
-// newSecret returns 32 random bytes as base64url (the link's secret) and
-// the hex SHA-256 of that text (what is stored).
-func newSecret() (secret, hash string, err error) {
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return "", "", fmt.Errorf("sign-in secret: %w", err)
-	}
-	secret = base64.RawURLEncoding.EncodeToString(b)
-	return secret, Hash(secret), nil
-}
-
-// Hash is how a sign-in link's secret is stored: the hex SHA-256 of the
-// secret as it is in the link.
-func Hash(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
 }

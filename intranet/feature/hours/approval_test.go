@@ -366,11 +366,11 @@ func TestExportLink(t *testing.T) {
 			if m == nil || reply.Visibility != intranet.Ephemeral {
 				t.Fatalf("no link only for the caller: %+v", reply)
 			}
-			d, err := e.Store.UseDownload(ctx, hours.DownloadHash(m[1]), e.Now)
+			d, err := e.Store.UseDownload(ctx, intranet.HashSecret(m[1]), e.Now)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := e.Store.UseDownload(ctx, hours.DownloadHash(m[1]), e.Now); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			if _, err := e.Store.UseDownload(ctx, intranet.HashSecret(m[1]), e.Now); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 				t.Errorf("the link worked twice: %v", err)
 			}
 			return d

@@ -2,10 +2,6 @@ package hours
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"strings"
 	"time"
 
@@ -22,13 +18,6 @@ const maxExportDays = 366
 
 // DownloadKind is the Kind of the downloads /hours export makes.
 const DownloadKind = "hours"
-
-// DownloadHash is how a download's secret is kept: the hex SHA-256 of the
-// secret in the link.
-func DownloadHash(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
 
 // export answers /hours export <from> <to>: a link, for the caller only,
 // that downloads once, within DownloadValid, the CSV of the hours and
@@ -69,13 +58,9 @@ func (u *Unit) export(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return c.Reply(c.T("Downloadlinks hebben het adres van Werkplek nodig: de beheerder moet `WERKPLEK_PUBLIC_URL` instellen. Tot dan maakt de beheerder de export met `werkplek hours export --from %s --to %s`.",
 			"Download links need Werkplek's address: the admin must set `WERKPLEK_PUBLIC_URL`. Until then the admin makes the export with `werkplek hours export --from %s --to %s`.", from, to)), nil
 	}
-	var b [32]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return intranet.Reply{}, err
-	}
-	secret := base64.RawURLEncoding.EncodeToString(b[:])
+	secret, hash := intranet.NewSecret()
 	expires := u.cfg.Now().Add(DownloadValid)
-	if err := u.cfg.Downloads.CreateDownload(ctx, intranet.Download{Hash: DownloadHash(secret), PersonID: c.Person.ID, Kind: DownloadKind,
+	if err := u.cfg.Downloads.CreateDownload(ctx, intranet.Download{Hash: hash, PersonID: c.Person.ID, Kind: DownloadKind,
 		From: from.String(), To: to.String(), PersonIDs: ids, Expires: expires}); err != nil {
 		return intranet.Reply{}, err
 	}

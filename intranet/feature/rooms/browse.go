@@ -9,6 +9,7 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // day answers /room [<date>]: every room's busy and free times that day.
@@ -24,16 +25,25 @@ func (u *Unit) day(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	if len(rooms) == 0 {
 		return c.Reply(noRoomsYet(c)), nil
 	}
+	byRoom, err := u.dayBookings(ctx, d)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	return u.dayView(c, d, rooms, byRoom), nil
+}
+
+// dayBookings returns the bookings of day d by room.
+func (u *Unit) dayBookings(ctx context.Context, d when.Date) (map[int64][]intranet.Booking, error) {
 	start, end := d.At(0, u.cfg.Location), d.AddDays(1).At(0, u.cfg.Location)
 	bookings, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{From: start, To: end})
 	if err != nil {
-		return intranet.Reply{}, err
+		return nil, err
 	}
 	byRoom := map[int64][]intranet.Booking{}
 	for _, b := range bookings {
 		byRoom[b.RoomID] = append(byRoom[b.RoomID], b)
 	}
-	return u.dayView(c, d, rooms, byRoom), nil
+	return byRoom, nil
 }
 
 // FacilityWord is the word a room's facility is stored by for what a

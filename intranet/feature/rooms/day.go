@@ -37,14 +37,9 @@ func (u *Unit) dayPlan(ctx context.Context, c *feature.Call) (intranet.Reply, er
 			return c.Reply(unknownLocation(c, place, locations(all))), nil
 		}
 	}
-	start, end := d.At(0, u.cfg.Location), d.AddDays(1).At(0, u.cfg.Location)
-	bookings, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{From: start, To: end})
+	byRoom, err := u.dayBookings(ctx, d)
 	if err != nil {
 		return intranet.Reply{}, err
-	}
-	byRoom := map[int64][]intranet.Booking{}
-	for _, b := range bookings {
-		byRoom[b.RoomID] = append(byRoom[b.RoomID], b)
 	}
 	plans := make([]roomPlan, len(rooms))
 	for i, room := range rooms {
