@@ -60,6 +60,46 @@ type Person struct {
 	QuietHours string
 	Accounts   []Account
 	Updated    time.Time
+
+	// Inactive is set for someone who left (deactivated by an admin, the
+	// full import or the identity provider): they are in no search, routing
+	// or subscription until activated again, and keep their history.
+	Inactive bool
+	// AwayUntil is the last day (YYYY-MM-DD, in WERKPLEK_TIMEZONE) the
+	// person marked themselves away, "" when not away: questions, handover
+	// eligibility and approvals skip them through that day.
+	AwayUntil string
+	// AwayNote is what they said with it ("met verlof"), "" for nothing.
+	AwayNote string
+	// MobileVisibility is the person's own choice of who sees their mobile
+	// number; "" is the installation's default (WERKPLEK_PRIVACY_MOBILE).
+	MobileVisibility FieldVisibility
+	// OwnFields are the profile fields the person set themselves
+	// ("mobile", "skills", "location"): an import or the identity provider
+	// leaves them as the person wrote them.
+	OwnFields []string
+}
+
+// FieldVisibility is who may see a field of a person's profile.
+type FieldVisibility string
+
+// A field is seen by everyone in the phonebook, only by the person's own
+// team(s), or by nobody but the person. Guests and partners never see a
+// mobile number, whatever its visibility.
+const (
+	VisibleEveryone FieldVisibility = "everyone"
+	VisibleTeam     FieldVisibility = "team"
+	VisibleHidden   FieldVisibility = "hidden"
+)
+
+// ParseVisibility reads a visibility ("team", "everyone", "hidden");
+// ok is false for anything else.
+func ParseVisibility(s string) (FieldVisibility, bool) {
+	switch v := FieldVisibility(strings.ToLower(strings.TrimSpace(s))); v {
+	case VisibleEveryone, VisibleTeam, VisibleHidden:
+		return v, true
+	}
+	return "", false
 }
 
 // Has reports whether the person holds a role.

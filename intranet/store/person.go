@@ -31,8 +31,17 @@ type personRow struct {
 	QuietHours     string
 	EmployeeNumber string
 	SortKey        string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// The directory's columns (migration 18).
+	Active           bool
+	DeactivatedAt    *time.Time
+	AwayUntil        string
+	AwayNote         string
+	MobileVisibility string
+	OwnFields        string
+	ScimUserName     string
+	ScimExternalID   string
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 	// Department is the department's name, and ManagerID and ManagerName
 	// the manager's, read through joins only.
 	Department  string `gorm:"->"`
@@ -153,6 +162,8 @@ func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string,
 		p := &intranet.Person{
 			ID: r.ID, Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: r.Mobile, Department: r.Department,
 			Title: r.Title, Location: r.Location, Skills: splitList(r.Skills), Language: r.Language, QuietHours: r.QuietHours, EmployeeNumber: r.EmployeeNumber, Updated: r.UpdatedAt,
+			Inactive: !r.Active, AwayUntil: r.AwayUntil, AwayNote: r.AwayNote,
+			MobileVisibility: intranet.FieldVisibility(r.MobileVisibility), OwnFields: splitList(r.OwnFields),
 		}
 		for _, role := range splitList(r.Roles) {
 			p.Roles = append(p.Roles, intranet.Role(role))

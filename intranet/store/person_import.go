@@ -79,6 +79,7 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 			if old := byEmail[row.Email]; old != nil {
 				// What the person chose in the chat is theirs, not the file's.
 				row.ID, row.Language, row.QuietHours, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.QuietHours, old.CreatedAt, old.UpdatedAt
+				keepDirectory(&row, old)
 				if change == intranet.ImportUnchanged {
 					continue
 				}
@@ -233,10 +234,20 @@ FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::
 	return nil
 }
 
+// keepDirectory copies what an import does not decide from the stored row:
+// whether the person is active, their own profile choices and what the
+// identity provider knows them by.
+func keepDirectory(row, old *personRow) {
+	row.Active, row.DeactivatedAt = old.Active, old.DeactivatedAt
+	row.AwayUntil, row.AwayNote, row.MobileVisibility, row.OwnFields = old.AwayUntil, old.AwayNote, old.MobileVisibility, old.OwnFields
+	row.ScimUserName, row.ScimExternalID = old.ScimUserName, old.ScimExternalID
+}
+
 // recordRow turns an import record into a row (without id and times).
 func recordRow(r intranet.PersonRecord, deptIDs map[string]int64) personRow {
 	row := personRow{
-		Name: r.Name, Email: strings.ToLower(r.Email), Phone: r.Phone, Mobile: r.Mobile,
+		Active: true,
+		Name:   r.Name, Email: strings.ToLower(r.Email), Phone: r.Phone, Mobile: r.Mobile,
 		PhoneKey: phonebook.PhoneKey(r.Phone), MobileKey: phonebook.PhoneKey(r.Mobile),
 		Title: r.Title, Location: r.Location, ManagerEmail: strings.ToLower(r.ManagerEmail),
 		Skills: strings.Join(r.Skills, ";"), SortKey: phonebook.SortKey(r.Name), EmployeeNumber: r.EmployeeNumber,
