@@ -49,3 +49,37 @@ type AuditService interface {
 	// AuditLog returns entries, oldest first.
 	AuditLog(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
 }
+
+// Actor is who makes a directory change: a person through a platform, or
+// a tool (the identity provider, the command line) with ID 0.
+type Actor struct {
+	PersonID int64
+	// Name is the person's email, or "scim" or "cli".
+	Name     string
+	Platform string
+}
+
+// Departure says what deactivating a person did.
+type Departure struct {
+	BookingsCancelled int
+	QuestionsClosed   int
+	HandoversKept     int
+	TopicsHandedOver  int
+	AccountsUnlinked  int
+	Subscriptions     int
+}
+
+// DirectoryService is the core's handling of people who leave and come
+// back, for the chat commands, the full import and the identity provider
+// alike, so that a departure has the same effects whoever records it.
+type DirectoryService interface {
+	// Deactivate takes a person out of the phonebook, routing and
+	// subscriptions, unlinks their chat accounts, frees their future
+	// bookings, keeps their open handover requests open for the team
+	// (telling the lead), closes their open questions with a note and
+	// hands their topics to the admins; audited. Deactivating an inactive
+	// person changes nothing.
+	Deactivate(ctx context.Context, by Actor, personID int64) (Departure, error)
+	// Activate brings a person back with their history; audited.
+	Activate(ctx context.Context, by Actor, personID int64) error
+}

@@ -183,6 +183,9 @@ type Sub struct {
 	// Confirm marks the "confirm <n>" subcommand that runs a decision
 	// stored for a long button (see the router).
 	Confirm bool
+	// Audit marks an admin or content-manager action: the router records
+	// it in the audit log when a person with a role beyond employee runs it.
+	Audit bool
 }
 
 // Name returns the subcommand's English words ("admin change"), "" for the
