@@ -1,8 +1,12 @@
-// Package csvfile reads the CSV files admins import (people, rooms,
-// teams) the same way: UTF-8 with or without the BOM spreadsheet programs
-// write, a header row naming the columns in any order, empty lines
-// skipped, and every problem reported with its line, so that one run lists
-// all that is wrong with a file.
+// Package csvfile reads the files admins import (people, rooms, teams) the
+// same way, in the shapes HR departments hand them over: CSV separated by
+// commas, semicolons (what Dutch Excel writes) or tabs (what a copy from a
+// spreadsheet gives), in UTF-8 with or without a BOM, in Windows-1252 (Excel's
+// "CSV (gescheiden door lijstscheidingsteken)") or UTF-16 (Excel's "Unicode
+// text"), and .xlsx workbooks (the first sheet). A header row names the
+// columns in any order, empty lines are skipped, and every problem is
+// reported with its line, so that one run lists all that is wrong with a
+// file.
 package csvfile
 
 import (
@@ -15,15 +19,109 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/werkplek/werkplek/intranet"
 )
 
+// Format is what a file turned out to be.
+type Format struct {
+	// Workbook is set for an .xlsx workbook; Sheet names the sheet read,
+	// the first.
+	Workbook bool
+	Sheet    string
+	// Separator separates the fields of a CSV file: ',', ';' or '\t'.
+	Separator rune
+	// Encoding is how a CSV file's bytes were read: "UTF-8",
+	// "Windows-1252" (they were not valid UTF-8) or "UTF-16".
+	Encoding string
+}
+
+// Note says how the file was read, for an import's summary, when that is
+// more than plain UTF-8 text: "" for that.
+func (f Format) Note() (en, nl string) {
+	switch {
+	case f.Workbook:
+		return fmt.Sprintf("read the first sheet (%q) of the workbook", f.Sheet), fmt.Sprintf("het eerste werkblad (%q) van de werkmap gelezen", f.Sheet)
+	case f.Encoding == encWindows1252:
+		return "read as Windows-1252 (not UTF-8)", "gelezen als Windows-1252 (geen UTF-8)"
+	case f.Encoding == encUTF16:
+		return "read as UTF-16", "gelezen als UTF-16"
+	}
+	return "", ""
+}
+
+const (
+	encUTF8        = "UTF-8"
+	encWindows1252 = "Windows-1252"
+	encUTF16       = "UTF-16"
+)
+
+// IsWorkbook reports whether data is a zip archive, as an .xlsx workbook
+// is: the content decides, not the file's name, so that an upload form
+// takes a workbook whatever it is called.
+func IsWorkbook(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// Sniff says what Open will take data for, without reading it all.
+func Sniff(data []byte) Format {
+	if IsWorkbook(data) {
+		f := Format{Workbook: true}
+		if sheet, _, err := readWorkbook(data); err == nil {
+			f.Sheet = sheet
+		}
+		return f
+	}
+	text, enc, _ := decode(data)
+	return Format{Separator: separator(text), Encoding: enc}
+}
+
+// Text returns the file as UTF-8 CSV text that Open reads the same way: a
+// workbook's first sheet as comma-separated lines (each row on its own
+// line number), other text decoded. An upload form that offers the file
+// again for a second step keeps this text rather than the bytes.
+func Text(data []byte) string {
+	if IsWorkbook(data) {
+		_, rows, err := readWorkbook(data)
+		if err != nil {
+			return string(data)
+		}
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		line, width := 1, 0
+		if len(rows) > 0 {
+			width = len(rows[0].fields)
+		}
+		for _, r := range rows {
+			for ; line < r.line; line++ {
+				b.WriteString("\n")
+			}
+			for len(r.fields) < width {
+				r.fields = append(r.fields, "")
+			}
+			_ = w.Write(r.fields)
+			w.Flush()
+			line++
+		}
+		return b.String()
+	}
+	text, _, problems := decode(data)
+	if problems != nil {
+		return string(data)
+	}
+	return text
+}
+
 // Reader reads the data lines of a checked file.
 type Reader struct {
-	cr      *csv.Reader
+	next    func() ([]string, int, error)
 	columns int
 	col     map[string]int
+	format  Format
 }
+
+// Format says what the file was.
+func (f *Reader) Format() Format { return f.format }
 
 // Open reads the whole file and checks its encoding and its header: every
 // column must be one of columns, none may appear twice, and the required
@@ -33,28 +131,62 @@ func Open(r io.Reader, columns []string, required ...string) (*Reader, []intrane
 	if err != nil {
 		return nil, []intranet.ImportProblem{{Line: 0, Reason: "cannot read the file: " + err.Error(), ReasonNL: "kan het bestand niet lezen: " + err.Error()}}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var problems []intranet.ImportProblem
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		if !utf8.Valid(line) {
-			problems = append(problems, intranet.ImportProblem{Line: i + 1, Reason: "not UTF-8 (wrong encoding): save the file as CSV UTF-8",
-				ReasonNL: "geen UTF-8 (verkeerde codering): sla het bestand op als CSV UTF-8"})
+	f := &Reader{col: map[string]int{}}
+	var header []string
+	if IsWorkbook(data) {
+		sheet, rows, err := readWorkbook(data)
+		if err != nil {
+			return nil, []intranet.ImportProblem{{Line: 0, Reason: "cannot read the workbook (.xlsx): " + err.Error() + "; save it again in Excel, or as CSV",
+				ReasonNL: "kan de werkmap (.xlsx) niet lezen: " + err.Error() + "; sla hem opnieuw op in Excel, of als CSV"}}
+		}
+		f.format = Format{Workbook: true, Sheet: sheet}
+		if len(rows) == 0 || rows[0].line != 1 {
+			return nil, emptyFile(columns)
+		}
+		header, rows = rows[0].fields, rows[1:]
+		f.next = func() ([]string, int, error) {
+			if len(rows) == 0 {
+				return nil, 0, io.EOF
+			}
+			r := rows[0]
+			rows = rows[1:]
+			// A row is as wide as its last cell with a value; the
+			// header's width is what counts.
+			for len(r.fields) > len(header) && strings.TrimSpace(r.fields[len(r.fields)-1]) == "" {
+				r.fields = r.fields[:len(r.fields)-1]
+			}
+			for len(r.fields) < len(header) {
+				r.fields = append(r.fields, "")
+			}
+			return r.fields, r.line, nil
+		}
+	} else {
+		text, enc, problems := decode(data)
+		if problems != nil {
+			return nil, problems
+		}
+		f.format = Format{Separator: separator(text), Encoding: enc}
+		cr := csv.NewReader(strings.NewReader(text))
+		cr.Comma = f.format.Separator
+		cr.FieldsPerRecord = -1
+		cr.TrimLeadingSpace = true
+		header, err = cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil, emptyFile(columns)
+		} else if err != nil {
+			return nil, []intranet.ImportProblem{{Line: 1, Reason: reason(err), ReasonNL: reasonNL(err)}}
+		}
+		f.next = func() ([]string, int, error) {
+			fields, err := cr.Read()
+			if err != nil {
+				return nil, 0, err
+			}
+			line, _ := cr.FieldPos(0)
+			return fields, line, nil
 		}
 	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, []intranet.ImportProblem{{Line: 1, Reason: "the file is empty; the first line must be the header " + strings.Join(columns, ","),
-			ReasonNL: "het bestand is leeg; de eerste regel moet de kopregel " + strings.Join(columns, ",") + " zijn"}}
-	} else if err != nil {
-		return nil, []intranet.ImportProblem{{Line: 1, Reason: reason(err), ReasonNL: reasonNL(err)}}
-	}
-	f := &Reader{cr: cr, columns: len(header), col: map[string]int{}}
+	f.columns = len(header)
+	var problems []intranet.ImportProblem
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch _, twice := f.col[h]; {
@@ -78,6 +210,91 @@ func Open(r io.Reader, columns []string, required ...string) (*Reader, []intrane
 	return f, nil
 }
 
+func emptyFile(columns []string) []intranet.ImportProblem {
+	return []intranet.ImportProblem{{Line: 1, Reason: "the file is empty; the first line must be the header " + strings.Join(columns, ","),
+		ReasonNL: "het bestand is leeg; de eerste regel moet de kopregel " + strings.Join(columns, ",") + " zijn"}}
+}
+
+// decode returns a text file's content as UTF-8 without a byte order
+// mark. Bytes that are not UTF-8 are read as Windows-1252, what Excel
+// writes its CSV in on a Dutch (or any Western) Windows; a file that mixes
+// both (UTF-8 text with a line of something else) is a problem for each
+// such line, as no single reading is right.
+func decode(data []byte) (string, string, []intranet.ImportProblem) {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		text, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", []intranet.ImportProblem{{Line: 0, Reason: "not valid UTF-16: save the file as CSV UTF-8", ReasonNL: "geen geldige UTF-16: sla het bestand op als CSV UTF-8"}}
+		}
+		return strings.TrimPrefix(string(text), "\ufeff"), encUTF16, nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data), encUTF8, nil
+	}
+	var bad []int
+	mixed := false
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if !utf8.Valid(line) {
+			bad = append(bad, i+1)
+		} else if !isASCII(line) {
+			mixed = true
+		}
+	}
+	if mixed {
+		var problems []intranet.ImportProblem
+		for _, line := range bad {
+			problems = append(problems, intranet.ImportProblem{Line: line, Reason: "not UTF-8 while other lines are (mixed encodings): save the file as CSV UTF-8",
+				ReasonNL: "geen UTF-8 terwijl andere regels dat wel zijn (gemengde coderingen): sla het bestand op als CSV UTF-8"})
+		}
+		return "", "", problems
+	}
+	text, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", []intranet.ImportProblem{{Line: 0, Reason: "neither UTF-8 nor Windows-1252: save the file as CSV UTF-8", ReasonNL: "geen UTF-8 en geen Windows-1252: sla het bestand op als CSV UTF-8"}}
+	}
+	return string(text), encWindows1252, nil
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// separator finds the field separator in the header line: the one of
+// comma, semicolon and tab that occurs most outside quotes, a comma when
+// none does (a file of one column) or on a tie.
+func separator(text string) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, r := range text {
+		if r == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		if r == '\n' || r == '\r' {
+			break
+		}
+		if r == ',' || r == ';' || r == '\t' {
+			counts[r]++
+		}
+	}
+	best := ','
+	for _, r := range []rune{';', '\t'} {
+		if counts[r] > counts[best] {
+			best = r
+		}
+	}
+	return best
+}
+
 // Row is one data line.
 type Row struct {
 	Line   int
@@ -98,7 +315,7 @@ func (r Row) Get(column string) string {
 // than the header, comes back as a problem, and reading goes on after it.
 func (f *Reader) Next() (row Row, problem *intranet.ImportProblem, ok bool) {
 	for {
-		fields, err := f.cr.Read()
+		fields, line, err := f.next()
 		if errors.Is(err, io.EOF) {
 			return Row{}, nil, false
 		}
@@ -110,7 +327,6 @@ func (f *Reader) Next() (row Row, problem *intranet.ImportProblem, ok bool) {
 			}
 			return Row{}, &intranet.ImportProblem{Line: line, Reason: reason(err), ReasonNL: reasonNL(err)}, true
 		}
-		line, _ := f.cr.FieldPos(0)
 		if strings.TrimSpace(strings.Join(fields, "")) == "" {
 			continue
 		}

@@ -21,7 +21,8 @@ func TestOpen(t *testing.T) {
 		{"Rows", "Name,Email\nJan,jan@example.nl\n\nPiet,piet@example.nl\n", nil, []string{"2:Jan|", "4:Piet|"}},
 		{"ColumnsInAnyOrderWithBOM", "\ufeffphone, email ,name\n010,a@example.nl,Anna\n", nil, []string{"2:Anna|010"}},
 		{"Empty", "", []intranet.ImportProblem{{Line: 1, Reason: "the file is empty; the first line must be the header name,email,phone"}}, nil},
-		{"NotUTF8", "name,email\nJos\xe9,j@example.nl\n", []intranet.ImportProblem{{Line: 2, Reason: "not UTF-8 (wrong encoding): save the file as CSV UTF-8"}}, nil},
+		{"Windows1252", "name,email\nJos\xe9,j@example.nl\n", nil, []string{"2:José|"}},
+		{"MixedEncodings", "name,email\nJos\xc3\xa9,j@example.nl\nRen\xe9,r@example.nl\n", []intranet.ImportProblem{{Line: 3, Reason: "not UTF-8 while other lines are (mixed encodings): save the file as CSV UTF-8"}}, nil},
 		{"BadHeader", "name,shoe,name\n", []intranet.ImportProblem{
 			{Line: 1, Reason: `unknown column "shoe"; the columns are name,email,phone`},
 			{Line: 1, Reason: `column "name" appears twice`},
