@@ -105,21 +105,24 @@ func (m *Main) databaseName() string {
 	return m.Config.DatabaseURL
 }
 
-// importPeople runs `werkplek import FILE`.
+// importPeople runs `werkplek import [--dry-run] FILE`.
 func (m *Main) importPeople(ctx context.Context, args []string) error {
-	fs := m.flags("import", "werkplek import FILE\n\nLoads people from a CSV file with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.")
+	fs := m.flags("import", "werkplek import [--dry-run] FILE\n\nLoads people from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\n"+fileFormats+"\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.")
+	dryRun := fs.Bool("dry-run", false, "check the file and list what would change, import nothing")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return &exitError{code: 2, msg: "werkplek import: give one CSV file, e.g. werkplek import people.csv"}
 	}
-	records, sum, err := importCSV(ctx, m, "werkplek import", fs.Arg(0), false, phonebook.ParseCSV, m.storeImportPeople)
+	records, sum, format, err := importCSV(ctx, m, "werkplek import", fs.Arg(0), *dryRun, phonebook.ParseCSV, m.storeImportPeople)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "Imported %s: %d new, %d updated, %d unchanged.\n", fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)
-	return nil
+	if *dryRun {
+		m.printPeopleChanges(sum)
+	}
+	return m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged.", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated))
 }
 
 // seedDemo adds what the later features need to the demo: the meeting rooms,

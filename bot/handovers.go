@@ -24,7 +24,7 @@ const DefaultHandoverReminderHours = 12
 
 const teamsHelp = `werkplek teams import [--dry-run] FILE
 
-Loads teams from a CSV file with the header
+Loads teams from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header
   name,leads,members,channels,approval
 leads and members are ';'-separated email addresses of people in the phonebook;
 channels are ';'-separated platform:channel-id (slack:C0123, mattermost:4xp9..., teams:19:...,
@@ -33,7 +33,8 @@ Creates teams by name or adds to them: members, leads and channels listed are
 added, never removed. All or nothing: a file with errors imports nothing and
 lists every bad line. Every department is a team already (its people are
 members, those with the team lead role its leads); a line with a department's
-name adds to that team.`
+name adds to that team.
+` + fileFormats
 
 // teams runs `werkplek teams import FILE`.
 func (m *Main) teams(ctx context.Context, args []string) error {
@@ -41,14 +42,13 @@ func (m *Main) teams(ctx context.Context, args []string) error {
 	if path == "" || err != nil {
 		return err
 	}
-	_, sum, err := importCSV(ctx, m, "werkplek teams import", path, dryRun, parseTeamsCSV, func(ctx context.Context, r []intranet.TeamRecord, dry bool) (intranet.ImportSummary, error) {
+	_, sum, format, err := importCSV(ctx, m, "werkplek teams import", path, dryRun, parseTeamsCSV, func(ctx context.Context, r []intranet.TeamRecord, dry bool) (intranet.ImportSummary, error) {
 		return m.Store.ImportTeams(ctx, r, dry)
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "%s %s: %s, %s added to.\n", importVerb(dryRun), path, feature.Count(sum.Created, "new team", "new teams"), feature.Count(sum.Updated, "existing team", "existing teams"))
-	return nil
+	return m.importDone(ctx, "teams", path, dryRun, format, fmt.Sprintf("%s %s: %s, %s added to.", importVerb(dryRun), path, feature.Count(sum.Created, "new team", "new teams"), feature.Count(sum.Updated, "existing team", "existing teams")))
 }
 
 var teamColumns = []string{"name", "leads", "members", "channels", "approval"}

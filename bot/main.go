@@ -90,10 +90,10 @@ Usage:
   werkplek console --as EMAIL [--channel NAME | --dm] [--json] [--follow]
                                              chat with Werkplek in the terminal (stdin may be a script)
   werkplek serve                             HTTP endpoints for every configured platform, /healthz, /readyz, /metrics
-  werkplek import FILE                       load people from CSV (idempotent by email, all or nothing)
-  werkplek rooms import [--dry-run] FILE     load meeting rooms from CSV (idempotent by name, all or nothing)
+  werkplek import [--dry-run] FILE           load people from CSV or .xlsx (idempotent by email, all or nothing)
+  werkplek rooms import [--dry-run] FILE     load meeting rooms from CSV or .xlsx (idempotent by name, all or nothing)
   werkplek migrate                           apply database migrations and exit
-  werkplek teams import [--dry-run] FILE     load teams from CSV: name,leads,members,channels,approval (all or nothing)
+  werkplek teams import [--dry-run] FILE     load teams from CSV or .xlsx: name,leads,members,channels,approval (all or nothing)
   werkplek handovers export --from DATE --to DATE [--out FILE]
                                              every recorded handover change of shifts in those dates, as CSV
   werkplek news acks ID [--out FILE]         who an item is for and when each acknowledged it, as CSV
@@ -111,7 +111,7 @@ Usage:
   werkplek version                           print the version
   werkplek help                              this text
 
-People CSV columns (header row, UTF-8): name,email,phone,mobile,department,title,location,manager_email,skills,roles[,employee_number]
+People file columns (header row; CSV separated by , ; or tab, UTF-8 or Windows-1252, or .xlsx): name,email,phone,mobile,department,title,location,manager_email,skills,roles[,employee_number]
 (skills and roles ';'-separated; roles: employee, content manager, room admin, team lead, admin, guest).
 
 Configuration is read from the environment (each secret also as NAME_FILE):

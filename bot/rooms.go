@@ -26,22 +26,21 @@ const (
 
 // rooms runs `werkplek rooms import FILE`.
 func (m *Main) rooms(ctx context.Context, args []string) error {
-	const help = "werkplek rooms import [--dry-run] FILE\n\nLoads meeting rooms from a CSV file with the header\n  name,location,capacity,facilities,opens,closes\n" +
-		"(facilities ';'-separated, e.g. screen;video; hours as 07:00; empty hours mean 07:00 to 19:00).\n" +
+	const help = "werkplek rooms import [--dry-run] FILE\n\nLoads meeting rooms from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  name,location,capacity,facilities,opens,closes\n" +
+		"(facilities ';'-separated, e.g. screen;video; hours as 07:00; empty hours mean 07:00 to 19:00).\n" + fileFormats + "\n" +
 		"Idempotent by name: importing again updates, never duplicates; a retired room stays retired.\n" +
 		"All or nothing: a file with errors imports nothing and lists every bad line."
 	path, dryRun, err := m.importArgs("rooms", help, args)
 	if path == "" || err != nil {
 		return err
 	}
-	_, sum, err := importCSV(ctx, m, "werkplek rooms import", path, dryRun, parseRoomsCSV, func(ctx context.Context, r []intranet.RoomRecord, dry bool) (intranet.ImportSummary, error) {
+	_, sum, format, err := importCSV(ctx, m, "werkplek rooms import", path, dryRun, parseRoomsCSV, func(ctx context.Context, r []intranet.RoomRecord, dry bool) (intranet.ImportSummary, error) {
 		return m.Store.SaveRooms(ctx, r, dry)
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "%s %s: %s, %d updated.\n", importVerb(dryRun), path, feature.Count(sum.Created, "new room", "new rooms"), sum.Updated)
-	return nil
+	return m.importDone(ctx, "rooms", path, dryRun, format, fmt.Sprintf("%s %s: %s, %d updated.", importVerb(dryRun), path, feature.Count(sum.Created, "new room", "new rooms"), sum.Updated))
 }
 
 // parseRoomsCSV reads rooms from CSV and reports every bad line it can see

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/feature"
 )
 
@@ -18,41 +21,82 @@ func sortProblems(p []intranet.ImportProblem) {
 	sort.SliceStable(p, func(i, j int) bool { return p[i].Line < p[j].Line })
 }
 
-// importCSV is the shared shape of the CSV imports (people, rooms, teams):
-// read the file with parse, open the database, check or write the records
-// with save (only checking when the file had problems or dryRun), and report
-// every bad line of both steps at once. cmd names the command in messages.
+// importCSV is the shared shape of the file imports (people, rooms,
+// teams): read the file with parse (CSV in any separator and encoding
+// csvfile takes, or an .xlsx workbook), open the database, check or write
+// the records with save (only checking when the file had problems or
+// dryRun), and report every bad line of both steps at once. cmd names the
+// command in messages. The format says how the file was read (its Note
+// belongs in the summary).
 func importCSV[R any](ctx context.Context, m *Main, cmd, path string, dryRun bool,
 	parse func(io.Reader) ([]R, []intranet.ImportProblem),
 	save func(ctx context.Context, records []R, dryRun bool) (intranet.ImportSummary, error),
-) ([]R, intranet.ImportSummary, error) {
+) ([]R, intranet.ImportSummary, csvfile.Format, error) {
 	var sum intranet.ImportSummary
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, sum, &exitError{code: 1, msg: cmd + ": " + err.Error()}
+		return nil, sum, csvfile.Format{}, &exitError{code: 1, msg: cmd + ": " + err.Error()}
 	}
-	defer f.Close()
-	records, problems := parse(f)
+	format := csvfile.Sniff(data)
+	records, problems := parse(bytes.NewReader(data))
 	if err := m.open(ctx); err != nil {
-		return nil, sum, err
+		return nil, sum, format, err
 	}
 	sum, err = save(ctx, records, dryRun || len(problems) > 0)
 	var ie *intranet.ImportError
 	if errors.As(err, &ie) {
 		problems = append(problems, ie.Problems...)
 	} else if err != nil {
-		return nil, sum, err
+		return nil, sum, format, err
 	}
 	if len(problems) > 0 {
 		sortProblems(problems)
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s: %s has %s; nothing was imported:\n", cmd, path, feature.Count(len(problems), "problem", "problems"))
+		if note, _ := format.Note(); note != "" {
+			fmt.Fprintf(&b, "  (%s)\n", note)
+		}
 		for _, p := range problems {
 			fmt.Fprintf(&b, "  line %d: %s\n", p.Line, p.Reason)
 		}
-		return nil, sum, &exitError{code: 1, msg: strings.TrimRight(b.String(), "\n")}
+		return nil, sum, format, &exitError{code: 1, msg: strings.TrimRight(b.String(), "\n")}
 	}
-	return records, sum, nil
+	return records, sum, format, nil
+}
+
+// importDone prints an import's summary line, with how the file was read
+// when that is worth saying, and records a real import (not a dry run) in
+// the audit log as "import <noun>" by the command line.
+func (m *Main) importDone(ctx context.Context, noun, path string, dryRun bool, format csvfile.Format, summary string) error {
+	if note, _ := format.Note(); note != "" {
+		summary = strings.TrimSuffix(summary, ".") + "; " + note + "."
+	}
+	fmt.Fprintln(m.Stdout, summary)
+	if dryRun {
+		return nil
+	}
+	err := m.Store.Audit(ctx, intranet.AuditEntry{Actor: "cli", Platform: "cli", Action: "import " + noun, Subject: filepath.Base(path), Detail: summary})
+	if err != nil {
+		return fmt.Errorf("audit the import: %w", err)
+	}
+	return nil
+}
+
+// fileFormats says which files the imports read, for their --help.
+const fileFormats = `CSV may be separated by commas, semicolons (Excel's "CSV (gescheiden door
+lijstscheidingsteken)") or tabs, in UTF-8 (with or without BOM), Windows-1252 or UTF-16.`
+
+// printPeopleChanges lists what a people import does per line: who is
+// added, and whose columns change.
+func (m *Main) printPeopleChanges(sum intranet.ImportSummary) {
+	for _, l := range sum.Lines {
+		switch l.Change {
+		case intranet.ImportAdded:
+			fmt.Fprintf(m.Stdout, "  line %d: new: %s (%s)\n", l.Line, l.Name, l.Email)
+		case intranet.ImportChanged:
+			fmt.Fprintf(m.Stdout, "  line %d: %s changes: %s (%s)\n", l.Line, strings.Join(l.Fields, ", "), l.Name, l.Email)
+		}
+	}
 }
 
 // unknownCommand is a command group's answer to a word that is none of its
