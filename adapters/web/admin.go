@@ -41,17 +41,19 @@ func (a *Adapter) adminPage(w http.ResponseWriter, r *http.Request, v *visit) {
 // peopleUpload is the people file's upload form.
 func (a *Adapter) peopleUpload(w http.ResponseWriter, r *http.Request, v *visit) {
 	h := &html{v: v}
-	h.f("<p>%s</p>", md(v.t("Kies het CSV-bestand met mensen (kolommen `name,email,phone,mobile,department,title,location,manager_email,skills,roles`). Je ziet eerst wat er verandert; pas daarna voer je het door.",
-		"Choose the people CSV file (columns `name,email,phone,mobile,department,title,location,manager_email,skills,roles`). You see what will change first; only then you apply it.")))
+	h.f("<p>%s</p>", md(v.t("Kies het bestand met mensen: CSV (gescheiden door komma's, puntkomma's of tabs, zoals Excel het opslaat) of een Excel-werkmap (.xlsx, het eerste werkblad), met de kolommen `name,email,phone,mobile,department,title,location,manager_email,skills,roles`. Je ziet eerst wat er verandert; pas daarna voer je het door.",
+		"Choose the people file: CSV (separated by commas, semicolons or tabs, as Excel saves it) or an Excel workbook (.xlsx, the first sheet), with the columns `name,email,phone,mobile,department,title,location,manager_email,skills,roles`. You see what will change first; only then you apply it.")))
 	h.raw(`<form method="post" action="/web/admin/people" enctype="multipart/form-data">`)
 	h.csrf()
-	h.f(`<div class="field"><label for="file">%s</label><input type="file" id="file" name="file" accept=".csv,text/csv" required></div>`, esc(v.t("Bestand", "File")))
+	h.f(`<div class="field"><label for="file">%s</label><input type="file" id="file" name="file" accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></div>`, esc(v.t("Bestand", "File")))
 	h.f(`<div class="buttons"><button type="submit" class="primary">%s</button></div></form>`, esc(v.t("Controleren", "Check")))
 	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
 }
 
 // peopleCheck hands the uploaded file to the core as the people import
-// form, which answers with the dry run and the form to apply it.
+// form, which answers with the dry run and the form to apply it. The
+// file's bytes go as they are (a workbook, Windows-1252 text): the core
+// reads them by their content, whatever the file is called.
 func (a *Adapter) peopleCheck(w http.ResponseWriter, r *http.Request, v *visit) {
 	f, _, err := r.FormFile("file")
 	if err != nil {

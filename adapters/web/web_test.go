@@ -433,6 +433,39 @@ func TestPeopleUpload(t *testing.T) {
 	}
 }
 
+// TestPeopleUploadAnyFile: the form offers Excel's files, and hands a
+// Windows-1252 or .xlsx file to the core byte for byte.
+func TestPeopleUploadAnyFile(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply { return intranet.Reply{Text: "ok"} }
+	c := d.signIn(jan)
+	res, err := c.Get(d.srv.URL + "/web/admin/people")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := body(t, res); !strings.Contains(page, `accept=".csv,.txt,.tsv,.xlsx,`) {
+		t.Errorf("upload form:\n%s", page)
+	}
+	for name, data := range map[string]string{"medewerkers.csv": "name;email\r\nRen\xe9;r@example.nl\r\n", "Export HR": "PK\x03\x04\x14\x00binary\xff"} {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		mw.WriteField("csrf", d.csrf(c))
+		fw, _ := mw.CreateFormFile("file", name)
+		io.WriteString(fw, data)
+		mw.Close()
+		req, _ := http.NewRequest("POST", d.srv.URL+"/web/admin/people", &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body(t, res)
+		if sub := d.core.last().Form; sub == nil || sub.Values["csv"] != data {
+			t.Errorf("%s: submission %+v", name, sub)
+		}
+	}
+}
+
 func TestStatsCSV(t *testing.T) {
 	d := newDoor(t, "")
 	allowed := true

@@ -7,13 +7,16 @@ import (
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/feature"
 	pb "github.com/werkplek/werkplek/intranet/phonebook"
 )
 
-// importFormID is the people import's form: Values "csv" (the file's text,
-// the people CSV of DESIGN.md) and "apply" ("yes" imports, anything else
-// is a dry run).
+// importFormID is the people import's form: Values "csv" (the file: the
+// people CSV of DESIGN.md, separated by commas, semicolons or tabs, in
+// UTF-8 or Windows-1252, or the bytes of an .xlsx workbook, as the web's
+// upload hands it over) and "apply" ("yes" imports, anything else is a dry
+// run).
 const importFormID = "people.import"
 
 // FormIDs returns the people import's form id.
@@ -27,13 +30,17 @@ func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply,
 	if !c.Has(intranet.RoleAdmin) {
 		return c.Reply(adminOnly(c)), nil
 	}
-	text := c.Req.Form.Values["csv"]
+	raw := c.Req.Form.Values["csv"]
 	apply := strings.EqualFold(strings.TrimSpace(c.Req.Form.Values["apply"]), "yes")
-	if strings.TrimSpace(text) == "" {
-		return intranet.Reply{Lang: c.Lang, Text: emptyFile(c), Form: importForm(c, text, false),
+	if strings.TrimSpace(raw) == "" {
+		return intranet.Reply{Lang: c.Lang, Text: emptyFile(c), Form: importForm(c, raw, false),
 			FieldErrors: map[string]string{"csv": emptyFile(c)}}, nil
 	}
-	records, problems := pb.ParseCSV(strings.NewReader(text))
+	records, problems := pb.ParseCSV(strings.NewReader(raw))
+	// The form offered again holds the file as UTF-8 text (a workbook as
+	// CSV), which reads the same; the reply says how the file was read.
+	format := csvfile.Sniff([]byte(raw))
+	text := csvfile.Text([]byte(raw))
 	// The store's check (unknown managers) runs on the good lines too, so
 	// that every problem is told at once; with problems it only checks.
 	sum, err := u.cfg.People.ImportPeople(ctx, records, !apply || len(problems) > 0)
@@ -46,11 +53,11 @@ func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply,
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 	switch {
 	case len(problems) > 0:
-		return importProblems(c, problems), nil
+		return withNote(c, importProblems(c, problems), format), nil
 	case len(records) == 0:
 		return intranet.Reply{Lang: c.Lang, Text: noPeople(c), Form: importForm(c, text, false)}, nil
 	case !apply:
-		return importPlan(c, sum, text), nil
+		return withNote(c, importPlan(c, sum, text), format), nil
 	}
-	return importDone(c, sum), nil
+	return withNote(c, importDone(c, sum), format), nil
 }

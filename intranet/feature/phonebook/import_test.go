@@ -2,9 +2,14 @@ package phonebook_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/werkplek/werkplek/internal/coretest"
+	"github.com/werkplek/werkplek/internal/xlsxtest"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 )
@@ -121,5 +126,47 @@ func TestImportCommand(t *testing.T) {
 		got := coretest.All(e.Say(ada, "", "/phonebook import"))
 		coretest.Wants(t, "without the web", got, "Mensen importeren doe je op de server: `werkplek import BESTAND`")
 		coretest.Lacks(t, "without the web", got, "/web/admin/people")
+	})
+}
+
+// TestImportFormFiles: the form takes the file as Dutch Excel saves it
+// (semicolons, CRLF, Windows-1252) and as an .xlsx workbook, as the web's
+// upload hands them over, says how it read them, and offers the file
+// again as UTF-8 text that imports the same.
+func TestImportFormFiles(t *testing.T) {
+	cp1252, err := charmap.Windows1252.NewEncoder().String("name;email;phone;department;manager_email\r\n" +
+		"René Müller;rene@example.nl;020 123 4567;Zorg Oost;anouk.vandenberg@example.nl\r\n" +
+		"Zoë Brontë;zoe@example.nl;;Zorg Oost;\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := string(xlsxtest.Workbook(xlsxtest.Sheet{Name: "Blad1", Rows: [][]xlsxtest.Cell{
+		{xlsxtest.S("name"), xlsxtest.S("email"), xlsxtest.S("phone")},
+		{xlsxtest.S("Zoë Brontë"), xlsxtest.S("zoe@example.nl"), xlsxtest.N("612345678")},
+	}}))
+	withImport(t, "https://werkplek.example.nl", func(t *testing.T, e *coretest.Env) {
+		dry := submit(e, ada, cp1252, "no")
+		coretest.Wants(t, "Dutch Excel", coretest.All(dry), "Proefimport: nog niets veranderd", "Gelezen als Windows-1252 (geen UTF-8).",
+			"Toegevoegd (2)", "- regel 2: René Müller (rene@example.nl)", "- regel 3: Zoë Brontë (zoe@example.nl)")
+		if dry.Form == nil || !utf8.ValidString(dry.Form.Fields[0].Value) || !strings.Contains(dry.Form.Fields[0].Value, "René Müller;rene@example.nl") {
+			t.Fatalf("dry run form %+v", dry.Form)
+		}
+		done := submit(e, ada, dry.Form.Fields[0].Value, "yes")
+		coretest.Wants(t, "Dutch Excel applied", coretest.All(done), "Mensen geïmporteerd", "2 toegevoegd")
+		if p, err := e.Store.FindPersonByEmail(context.Background(), "rene@example.nl"); err != nil || p.Name != "René Müller" || p.Phone != "020 123 4567" {
+			t.Fatalf("René: %+v (%v)", p, err)
+		}
+
+		e.Say(ada, "", "/werkplek language en")
+		dry = submit(e, ada, book, "no")
+		coretest.Wants(t, "workbook", coretest.All(dry), "Dry run: nothing changed yet", `Read the first sheet ("Blad1") of the workbook.`,
+			"Changed (1)", "- line 2: Zoë Brontë (zoe@example.nl): `phone`")
+		if dry.Form == nil || dry.Form.Fields[0].Value != "name,email,phone\nZoë Brontë,zoe@example.nl,612345678\n" {
+			t.Fatalf("workbook form %+v", dry.Form)
+		}
+		coretest.Wants(t, "workbook applied", coretest.All(submit(e, ada, dry.Form.Fields[0].Value, "yes")), "People imported", "0 added, 1 changed")
+		if p, err := e.Store.FindPersonByEmail(context.Background(), "zoe@example.nl"); err != nil || p.Phone != "612345678" {
+			t.Fatalf("Zoë: %+v (%v)", p, err)
+		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/feature"
 	pb "github.com/werkplek/werkplek/intranet/phonebook"
 )
@@ -25,8 +26,8 @@ func adminOnly(c *feature.Call) string {
 func importWhere(c *feature.Call, publicURL string) intranet.Reply {
 	cli := c.T("Of op de server: `werkplek import BESTAND` (kolommen: %s).", "Or on the server: `werkplek import FILE` (columns: %s).", strings.Join(pb.CSVColumns, ","))
 	if publicURL == "" {
-		return c.Reply(c.T("Mensen importeren doe je op de server: `werkplek import BESTAND`, met een CSV-bestand (UTF-8) met de kolommen %s. Een bestand met fouten importeert niets en noemt elke foute regel.",
-			"You import people on the server: `werkplek import FILE`, with a CSV file (UTF-8) with the columns %s. A file with errors imports nothing and names every bad line.", strings.Join(pb.CSVColumns, ",")))
+		return c.Reply(c.T("Mensen importeren doe je op de server: `werkplek import BESTAND`, met een CSV-bestand (zoals Excel het opslaat) of een Excel-werkmap (.xlsx) met de kolommen %s. Een bestand met fouten importeert niets en noemt elke foute regel.",
+			"You import people on the server: `werkplek import FILE`, with a CSV file (as Excel saves it) or an Excel workbook (.xlsx) with the columns %s. A file with errors imports nothing and names every bad line.", strings.Join(pb.CSVColumns, ",")))
 	}
 	page := strings.TrimRight(publicURL, "/") + "/web/admin/people"
 	return c.Reply(c.T("Importeer mensen op de beheerpagina: %s. Je ziet eerst per regel wat er verandert, en voert het dan door.",
@@ -46,7 +47,7 @@ func noPeople(c *feature.Call) string {
 func importForm(c *feature.Call, text string, apply bool) *intranet.Form {
 	f := &intranet.Form{ID: importFormID, Title: c.T("Mensen importeren", "Import people"), SubmitLabel: c.T("Controleren", "Check"),
 		Fields: []intranet.FormField{
-			{Name: "csv", Label: c.T("CSV-bestand (UTF-8)", "CSV file (UTF-8)"), Kind: intranet.FieldLongText, Required: true, Value: text,
+			{Name: "csv", Label: c.T("CSV-bestand (gescheiden door komma's, puntkomma's of tabs)", "CSV file (separated by commas, semicolons or tabs)"), Kind: intranet.FieldLongText, Required: true, Value: text,
 				Placeholder: strings.Join(pb.CSVColumns, ",")},
 			{Name: "apply", Label: c.T("Doorvoeren (nee: alleen controleren)", "Apply (no: only check)"), Kind: intranet.FieldYesNo, Value: "no"},
 		}}
@@ -55,6 +56,24 @@ func importForm(c *feature.Call, text string, apply bool) *intranet.Form {
 		f.Fields[1].Value = "yes"
 	}
 	return f
+}
+
+// withNote adds to an import's answer how the file was read, when that
+// was more than plain UTF-8 CSV: "Gelezen als Windows-1252 (geen UTF-8)."
+func withNote(c *feature.Call, r intranet.Reply, f csvfile.Format) intranet.Reply {
+	en, nl := f.Note()
+	if en == "" {
+		return r
+	}
+	r.Text = strings.TrimSpace(r.Text + " " + upperFirst(c.T(nl, en)) + ".")
+	return r
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // importPlan is the dry run: what each line would do, and the form again
