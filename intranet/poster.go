@@ -93,6 +93,29 @@ type Directory interface {
 	LookupUser(ctx context.Context, installation, userID string) (User, error)
 }
 
+// DirectoryLister is an optional capability of a platform's Directory: it
+// lists the chat's users, so that the directory sync can link them to
+// their phonebook entries by email before they first write, and report
+// who is missing on either side.
+type DirectoryLister interface {
+	// ListUsers returns every user the platform lists, all pages of them:
+	// bots and deactivated users too, marked so, for the caller to skip.
+	// Returns EUNAVAILABLE when the platform cannot be asked (no token).
+	ListUsers(ctx context.Context) ([]DirectoryUser, error)
+}
+
+// DirectoryUser is a chat user as the platform lists them.
+type DirectoryUser struct {
+	User
+	// Installation is where the account lives, as requests name it (a
+	// Slack workspace or Grid org, a Mattermost server).
+	Installation string
+	// Bot is an app or bot account; Deactivated a deleted or deactivated
+	// user.
+	Bot         bool
+	Deactivated bool
+}
+
 // Mail is a message kept for a platform without a live connection (the
 // console): DMs to a person and posts to a channel, shown when a console
 // opens and while it is open.

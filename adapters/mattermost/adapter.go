@@ -65,6 +65,9 @@ type Config struct {
 	// Installation names this Mattermost server in Werkplek's state;
 	// default the host of URL.
 	Installation string
+	// UsersPage is the page size of the user listing (directory sync);
+	// default 200.
+	UsersPage int
 
 	// HTTPClient is used for the REST API and response URLs; default a client with a 30 s timeout.
 	HTTPClient *http.Client

@@ -91,3 +91,47 @@ func (a *Adapter) remember(u intranet.User) {
 	}
 	a.users[u.ID] = cachedUser{user: u, at: a.cfg.Now()}
 }
+
+var _ intranet.DirectoryLister = (*Adapter)(nil)
+
+// defaultUsersPage is how many users one GET /api/v4/users asks for
+// (the server's most).
+const defaultUsersPage = 200
+
+// ListUsers lists the server's users with GET /api/v4/users
+// (https://developers.mattermost.com/api-documentation/#/operations/GetUsers),
+// page by page until a short page. Their emails come only where the bot
+// may see them (the ShowEmailAddress setting, or a system admin bot);
+// bots and deactivated users come back marked.
+func (a *Adapter) ListUsers(ctx context.Context) ([]intranet.DirectoryUser, error) {
+	if a.api == nil {
+		return nil, intranet.Errorf(intranet.EUNAVAILABLE, "mattermost: no MATTERMOST_URL and bot token to list users")
+	}
+	var out []intranet.DirectoryUser
+	for page := 0; ; page++ {
+		var users []*model.User
+		err := a.retry(ctx, retry.Call{Op: "get users", Safe: true}, func() (*model.Response, error) {
+			got, resp, err := a.api.GetUsers(ctx, page, a.usersPage(), "")
+			users = got
+			return resp, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range users {
+			out = append(out, intranet.DirectoryUser{User: userFromModel(u), Installation: a.cfg.Installation, Bot: u.IsBot, Deactivated: u.DeleteAt != 0})
+		}
+		if len(users) < a.usersPage() {
+			return out, nil
+		}
+	}
+}
+
+// usersPage is the page size of ListUsers (small in tests, to show the
+// paging).
+func (a *Adapter) usersPage() int {
+	if a.cfg.UsersPage > 0 {
+		return a.cfg.UsersPage
+	}
+	return defaultUsersPage
+}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -106,6 +108,22 @@ func newFakeMM(t testing.TB) *fakeMM {
 		method, path, _ := strings.Cut(pattern, " ")
 		mux.HandleFunc(method+" /api/v4"+path, wrap(pattern, h))
 	}
+	api("GET /users", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		ids := make([]string, 0, len(f.users))
+		for id := range f.users {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		per, _ := strconv.Atoi(r.URL.Query().Get("per_page"))
+		out := []*model.User{}
+		for i := page * per; i < len(ids) && i < (page+1)*per; i++ {
+			out = append(out, f.users[ids[i]])
+		}
+		writeJSONT(w, out)
+	})
 	api("GET /users/me", func(w http.ResponseWriter, r *http.Request) { writeJSONT(w, f.bot) })
 	api("GET /users/{id}", func(w http.ResponseWriter, r *http.Request) {
 		u, ok := f.users[r.PathValue("id")]

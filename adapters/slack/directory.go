@@ -112,3 +112,45 @@ func (c *userCache) put(u intranet.User, now time.Time, ttl time.Duration) {
 	}
 	c.entries[u.ID] = cachedUser{user: u, expires: now.Add(ttl)}
 }
+
+var _ intranet.DirectoryLister = (*Adapter)(nil)
+
+// usersPage is how many users one users.list call asks for: Slack
+// recommends at most 200 (https://docs.slack.dev/reference/methods/users.list).
+const usersPage = 200
+
+// ListUsers lists the workspace's (or Grid org's) users with users.list
+// (scopes users:read and users:read.email), page by page with its cursor;
+// a page Slack rate limits is asked again after Slack's wait. Bots
+// (Slackbot too) and deleted users come back marked.
+func (a *Adapter) ListUsers(ctx context.Context) ([]intranet.DirectoryUser, error) {
+	if a.cfg.BotToken == "" {
+		return nil, intranet.Errorf(intranet.EUNAVAILABLE, "slack: no bot token (SLACK_BOT_TOKEN) to list users")
+	}
+	var out []intranet.DirectoryUser
+	p := a.api.GetUsersPaginated(slack.GetUsersOptionLimit(usersPage), slack.GetUsersOptionIncludeLocale(true))
+	for {
+		var page slack.UserPagination
+		err := a.retry(ctx, retry.Call{Op: "users.list", Safe: true}, func(ctx context.Context) error {
+			var err error
+			page, err = p.Next(ctx)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		p = page
+		for _, u := range p.Users {
+			out = append(out, intranet.DirectoryUser{
+				User: intranet.User{ID: u.ID, Name: firstNonEmpty(u.Profile.DisplayName, u.RealName, u.Name), Email: u.Profile.Email,
+					Locale: u.Locale, Guest: u.IsRestricted || u.IsUltraRestricted},
+				Installation: installation(u.TeamID, u.Enterprise.EnterpriseID),
+				Bot:          u.IsBot || u.ID == "USLACKBOT",
+				Deactivated:  u.Deleted,
+			})
+		}
+		if p.Cursor == "" {
+			return out, nil
+		}
+	}
+}

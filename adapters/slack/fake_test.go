@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -211,6 +212,25 @@ func (f *fakeSlack) handle(method string, form url.Values, body []byte) map[stri
 			return map[string]any{"ok": false, "error": "user_not_found"}
 		}
 		return map[string]any{"ok": true, "user": u}
+	case "users.list":
+		// Two users a page, by id, the cursor their offset: Slack may
+		// answer fewer than the limit asked.
+		ids := make([]string, 0, len(f.users))
+		for id := range f.users {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		start, _ := strconv.Atoi(form.Get("cursor"))
+		end := min(start+2, len(ids))
+		members := []map[string]any{}
+		for _, id := range ids[start:end] {
+			members = append(members, f.users[id])
+		}
+		next := ""
+		if end < len(ids) {
+			next = strconv.Itoa(end)
+		}
+		return map[string]any{"ok": true, "members": members, "response_metadata": map[string]any{"next_cursor": next}}
 	case "users.lookupByEmail":
 		for _, u := range f.users {
 			if p, _ := u["profile"].(map[string]any); p != nil && strings.EqualFold(fmt.Sprint(p["email"]), form.Get("email")) {
