@@ -14,6 +14,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/store"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // Config is Werkplek's configuration, read from environment variables (each
@@ -50,6 +51,11 @@ type Config struct {
 	TeamsTokenURL          string // TEAMS_TOKEN_URL
 	TeamsAuth              string // TEAMS_AUTH: "on" (default) or "off" for local trials
 
+	// DirectorySync is WERKPLEK_DIRECTORY_SYNC: the chats' users are
+	// synced with the phonebook daily at DirectorySyncAt.
+	DirectorySync   bool
+	DirectorySyncAt when.Clock
+
 	OIDCIssuer       string // WERKPLEK_OIDC_ISSUER
 	OIDCClientID     string // WERKPLEK_OIDC_CLIENT_ID
 	OIDCClientSecret string // WERKPLEK_OIDC_CLIENT_SECRET
@@ -77,6 +83,7 @@ var settings = []setting{
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
 	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
 	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
+	{"WERKPLEK_DIRECTORY_SYNC", "off", "Time of day (03:00, in WERKPLEK_TIMEZONE) at which Werkplek links the Slack and Mattermost users to the phonebook by email, daily, as `werkplek directory sync` does; on means 03:00, off none. The report goes to the log and the audit log.", false},
 	{"WERKPLEK_OIDC_ISSUER", "", "OpenID Connect issuer of the organisation's own tenant for signing in on the web (https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com, https://keycloak.example.nl/realms/<realm>); never a multi-tenant issuer such as .../common/v2.0. Needs WERKPLEK_PUBLIC_URL; the redirect URI to register is WERKPLEK_PUBLIC_URL/web/oidc/callback.", false},
 	{"WERKPLEK_OIDC_CLIENT_ID", "", "Client id of Werkplek's app registration at the OpenID Connect provider.", false},
 	{"WERKPLEK_OIDC_CLIENT_SECRET", "", "Client secret of that app registration.", true},
@@ -94,6 +101,9 @@ var settings = []setting{
 	{"TEAMS_TOKEN_URL", "", "Token endpoint for the bot's own calls (default: from TEAMS_TENANT_ID).", false},
 	{"TEAMS_AUTH", "on", "off turns Teams token checks off for the local Agents Playground; refused unless WERKPLEK_LISTEN is a loopback address.", false},
 }
+
+// DefaultDirectorySyncAt is when WERKPLEK_DIRECTORY_SYNC=on syncs: at night.
+const DefaultDirectorySyncAt = when.Clock(3 * 60)
 
 // LoadConfig reads the configuration through getenv and returns every
 // problem at once, one clear line each.
@@ -130,6 +140,17 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		TeamsAppID: get("TEAMS_APP_ID"), TeamsAppPassword: get("TEAMS_APP_PASSWORD"), TeamsTenantID: get("TEAMS_TENANT_ID"),
 		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: onOff(get("TEAMS_AUTH")),
 		OIDCIssuer: strings.TrimRight(get("WERKPLEK_OIDC_ISSUER"), "/"), OIDCClientID: get("WERKPLEK_OIDC_CLIENT_ID"), OIDCClientSecret: get("WERKPLEK_OIDC_CLIENT_SECRET"),
+	}
+	switch v := onOff(get("WERKPLEK_DIRECTORY_SYNC")); v {
+	case "off":
+	case "on":
+		c.DirectorySync, c.DirectorySyncAt = true, DefaultDirectorySyncAt
+	default:
+		at, err := when.ParseClock(v)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("WERKPLEK_DIRECTORY_SYNC: %q is not a time of day like 03:00, on or off", v))
+		}
+		c.DirectorySync, c.DirectorySyncAt = err == nil, at
 	}
 	if _, _, _, err := feature.ParseQuiet(c.QuietHours); err != nil {
 		problems = append(problems, fmt.Sprintf("WERKPLEK_QUIET_HOURS: %q is not a time slot like 22:00-07:00, or off", c.QuietHours))

@@ -95,6 +95,9 @@ func (m *Main) open(ctx context.Context) error {
 	if err := m.buildUnits(gone); err != nil {
 		return err
 	}
+	if err := m.registerDirectorySync(); err != nil {
+		return err
+	}
 	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
 		Door: m.Units.Home}

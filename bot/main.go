@@ -94,6 +94,7 @@ Usage:
   werkplek rooms import [--dry-run] FILE     load meeting rooms from CSV or .xlsx (idempotent by name, all or nothing)
   werkplek migrate                           apply database migrations and exit
   werkplek teams import [--dry-run] FILE     load teams from CSV or .xlsx: name,leads,members,channels,approval (all or nothing)
+  werkplek directory sync slack|mattermost   link the chat's users to the phonebook by email; report who is missing
   werkplek handovers export --from DATE --to DATE [--out FILE]
                                              every recorded handover change of shifts in those dates, as CSV
   werkplek news acks ID [--out FILE]         who an item is for and when each acknowledged it, as CSV
@@ -157,6 +158,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.migrate(ctx, rest)
 	case "teams":
 		err = m.teams(ctx, rest)
+	case "directory":
+		err = m.directoryCommand(ctx, rest)
 	case "handovers":
 		err = m.handovers(ctx, rest)
 	case "news":
