@@ -214,7 +214,9 @@ type fakeLister struct {
 	users []intranet.DirectoryUser
 }
 
-func (f fakeLister) ListUsers(ctx context.Context) ([]intranet.DirectoryUser, error) { return f.users, nil }
+func (f fakeLister) ListUsers(ctx context.Context) ([]intranet.DirectoryUser, error) {
+	return f.users, nil
+}
 
 // TestDirectorySyncJob: WERKPLEK_DIRECTORY_SYNC schedules one sync a day at
 // its time; the job links the users of every platform that lists them,
