@@ -258,6 +258,13 @@ func TestWebPages(t *testing.T) {
 				if code != 200 || strings.Contains(dry, v.t("Doorvoeren", "Apply")) != role.admin {
 					t.Errorf("people dry run (%d) offers to apply: %v, want %v:\n%s", code, !role.admin, role.admin, dry)
 				}
+				if role.admin {
+					// The file as Dutch Excel saves it: semicolons, Windows-1252.
+					code, dry := v.upload("/web/admin/people", "name;email;department\r\nRen\xe9 M\xfcller;rene.web@example.nl;Zorg Oost\r\n")
+					if code != 200 || !strings.Contains(dry, "René Müller (rene.web@example.nl)") || !strings.Contains(dry, v.t("Gelezen als Windows-1252 (geen UTF-8).", "Read as Windows-1252 (not UTF-8).")) {
+						t.Errorf("Dutch Excel's file (%d):\n%s", code, mainPart(dry))
+					}
+				}
 				refusal := v.t("Alleen een beheerder kan mensen importeren.", "Only an admin can import people.")
 				if role.guest {
 					refusal = v.t("Je bent gast", "You are a guest")

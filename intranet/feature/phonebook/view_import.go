@@ -65,7 +65,9 @@ func withNote(c *feature.Call, r intranet.Reply, f csvfile.Format) intranet.Repl
 	if en == "" {
 		return r
 	}
-	r.Text = strings.TrimSpace(r.Text + " " + upperFirst(c.T(nl, en)) + ".")
+	// A section of its own, first: the web shows the sections of this
+	// answer, not its text (which is for the chat).
+	r.Sections = append([]intranet.Section{{Text: upperFirst(c.T(nl, en)) + "."}}, r.Sections...)
 	return r
 }
 
