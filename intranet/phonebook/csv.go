@@ -17,9 +17,10 @@ var CSVColumns = []string{"name", "email", "phone", "mobile", "department", "tit
 // MaxEmployeeNumber is the longest employee number a people file may hold.
 const MaxEmployeeNumber = 40
 
-// ParseCSV reads people from CSV (header row, UTF-8, comma separated) and
-// checks every line it can without the database. It returns the records of
-// the good lines and a problem for every bad one, so that a file with errors
+// ParseCSV reads people from a file with a header row (CSV in any
+// separator and encoding csvfile takes, or an .xlsx workbook) and checks
+// every line it can without the database. It returns the records of the
+// good lines and a problem for every bad one, so that a file with errors
 // can be reported in one go. Columns other than name and email may be left
 // out of the header; unknown columns are an error.
 func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
