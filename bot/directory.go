@@ -221,6 +221,9 @@ func (m *Main) directoryCommand(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if c, ok := lister.(io.Closer); ok {
+		defer c.Close()
+	}
 	r, err := m.syncDirectory(ctx, platform, lister)
 	if err != nil {
 		return err
@@ -248,7 +251,6 @@ func (m *Main) newLister(platform intranet.Platform) (intranet.DirectoryLister, 
 		if err != nil {
 			return nil, fmt.Errorf("slack: %w", err)
 		}
-		m.closers = append(m.closers, a.Close)
 		return a, nil
 	default:
 		if !c.MattermostOn() {
