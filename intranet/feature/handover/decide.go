@@ -25,7 +25,7 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	if why := notEligible(c, team, h); why != "" {
+	if why := u.notEligible(c, team, h); why != "" {
 		return c.Reply(why), nil
 	}
 	approval := team.Approval && len(team.Leads()) > 0
@@ -57,7 +57,7 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 			}
 			return c.Reply(u.takenText(c, h)), nil
 		case intranet.EINVALID:
-			return c.Reply(notEligible(c, team, h)), nil
+			return c.Reply(u.notEligible(c, team, h)), nil
 		}
 	}
 	if err != nil {
@@ -191,12 +191,15 @@ const (
 	refusedGuest
 	refusedNotMember
 	refusedSkill
+	refusedAway
 )
 
 // takeRefusal is the one check of who may take a request: /handover take,
 // the take buttons of /handover list and the colleagues /handover notify
-// reaches all ask it.
-func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person) refusal {
+// reaches all ask it. Someone who marked themselves away today (today is
+// the organisation's date, YYYY-MM-DD) is not asked and may not take,
+// through the last day they gave; after it they may again, by themselves.
+func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person, today string) refusal {
 	switch {
 	case p.ID == h.RequesterID:
 		return refusedOwn
@@ -206,14 +209,16 @@ func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person) 
 		return refusedNotMember
 	case h.Skill != "" && !hasSkill(p, h.Skill):
 		return refusedSkill
+	case p.AwayOn(today):
+		return refusedAway
 	}
 	return mayTake
 }
 
 // notEligible says why the caller may not take the request, "" when they
 // may.
-func notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover) string {
-	return refusalText(c, team, h, takeRefusal(team, h, c.Person))
+func (u *Unit) notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover) string {
+	return refusalText(c, team, h, takeRefusal(team, h, c.Person, u.cfg.Today().String()))
 }
 
 // takers returns the team's members who may take the request.
@@ -229,7 +234,7 @@ func (u *Unit) takers(ctx context.Context, team *intranet.Team, h *intranet.Hand
 		} else if err != nil {
 			return nil, err
 		}
-		if takeRefusal(team, h, p) == mayTake {
+		if takeRefusal(team, h, p, u.cfg.Today().String()) == mayTake {
 			out = append(out, p)
 		}
 	}
