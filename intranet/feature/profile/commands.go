@@ -14,7 +14,8 @@ var Command = &g.Command{
 	Word:  g.W("profile", "profiel"),
 	Title: "Your profile", TitleNL: "Je profiel",
 	Summary: "Your own phonebook entry: mobile, skills, location, away", SummaryNL: "Je eigen vermelding in het telefoonboek: mobiel, vaardigheden, locatie, afwezig",
-	Teams:   []string{"personal"},
+	// Typed in Teams: its menus show ten commands, and others matter more there.
+	Teams:   g.TeamsTyped,
 	Notes:   "What you set here is yours: the people import and the identity provider do not overwrite it. Who sees your mobile number: `/werkplek privacy mobile`.",
 	NotesNL: "Wat je hier instelt is van jou: de import van mensen en de identiteitsprovider overschrijven het niet. Wie je mobiele nummer ziet: `/werkplek privacy mobiel`.",
 	Subs: []g.Sub{
