@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/demo"
 )
 
 // profilePeople are Jan and Pieter of Zorg Oost, Kees of Zorg West, an
@@ -67,4 +71,24 @@ func TestProfilePrivacyConsole(t *testing.T) {
 			t.Errorf("a bad setting: exit %d, %s", code, errOut)
 		}
 	})
+}
+
+// TestWebProfileAndPrivacy: the web's Profile page is /profile for the
+// signed-in person, and the web's phonebook page hides a mobile number as
+// the chat does, in a card, a list and a search by the number.
+func TestWebProfileAndPrivacy(t *testing.T) {
+	s := startWebSite(t)
+	ctx := context.Background()
+	anna := s.person("anna.bakker@example.nl")
+	if err := s.srv.Store.SetMobileVisibility(ctx, anna.ID, intranet.VisibleHidden); err != nil {
+		t.Fatal(err)
+	}
+	v := s.signIn(anna.Email, "nl")
+	v.page("/web/", []string{`href="/web/profile"`}, nil)
+	v.page("/web/profile", []string{"Je profiel: Anna Bakker", "06-10000003", "alleen jij"}, nil)
+	other := s.signIn(demo.User, "en")
+	other.page("/web/phonebook?q=anna+bakker", []string{"Anna Bakker"}, []string{"06-10000003", "+31610000003"})
+	other.page("/web/phonebook?q=bakker", []string{"Anna Bakker"}, []string{"06-10000003", "+31610000003"})
+	other.page("/web/phonebook?q=0610000003", nil, []string{"Anna Bakker", "+31610000003"})
+	other.page("/web/profile", []string{"Your profile: "}, []string{"Anna Bakker"})
 }
