@@ -75,7 +75,11 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 func (u *Unit) askLeads(ctx context.Context, c *feature.Call, team *intranet.Team, h *intranet.Handover) (int, error) {
 	asked := 0
 	now := u.cfg.Now()
-	for _, lead := range team.Leads() {
+	leads, err := u.presentLeads(ctx, team)
+	if err != nil {
+		return 0, err
+	}
+	for _, lead := range leads {
 		// The taker hears it when a lead is reachable nowhere, and whom to ask.
 		unreachable := []feature.Notice{{To: c.Person, Key: fmt.Sprintf("handover-%d-approve-%d-%d-unreachable", h.ID, lead.PersonID, h.Changed.Unix()),
 			Write: func(lang string) intranet.Reply { return leadUnreachableDM(h, lead.Name, lang) }}}
@@ -86,10 +90,34 @@ func (u *Unit) askLeads(ctx context.Context, c *feature.Call, team *intranet.Tea
 		}
 		asked++
 	}
-	err := u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
+	err = u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
 		return pendingDM(h, lang, u.cfg.Location)
 	})
 	return asked, err
+}
+
+// presentLeads are the team's leads who are not away today, to be asked
+// for an approval or reminded; when every lead is away, all of them, so
+// that the question reaches someone. Any lead may still decide.
+func (u *Unit) presentLeads(ctx context.Context, team *intranet.Team) ([]intranet.TeamMember, error) {
+	today := u.cfg.Today().String()
+	all := team.Leads()
+	var here []intranet.TeamMember
+	for _, l := range all {
+		p, err := u.cfg.People.FindPersonByID(ctx, l.PersonID)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if !p.AwayOn(today) {
+			here = append(here, l)
+		}
+	}
+	if len(here) == 0 {
+		return all, nil
+	}
+	return here, nil
 }
 
 // decide approves or rejects the pending takeover of h; with forTaker set

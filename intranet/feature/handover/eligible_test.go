@@ -143,3 +143,32 @@ func TestHandoverSkipsAway(t *testing.T) {
 		coretest.Wants(t, "take back", press(e, jan, "/handover take 1"), "Je neemt de dienst over")
 	})
 }
+
+// TestHandoverApprovalSkipsAwayLead: a takeover waiting for approval is
+// put to the leads who are here; when every lead is away, to them all.
+// An away lead may still decide.
+func TestHandoverApprovalSkipsAwayLead(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		setup(t, e, 0, nil)
+		ctx := context.Background()
+		coretest.Wants(t, "lead", say(e, anouk, "", `/team lead add "Zorg Oost" kees.janssen@example.nl`), "Kees Janssen is nu leider van Zorg Oost.")
+		coretest.Wants(t, "approval", say(e, anouk, "", `/team approval "Zorg Oost" on`), "hebben nu de goedkeuring")
+		if err := e.Store.SetAway(ctx, personID(t, e, anouk), "2026-11-30", ""); err != nil {
+			t.Fatal(err)
+		}
+		say(e, pieter, "", "/handover 5 dec 14:00-22:00 Late dienst")
+		coretest.Wants(t, "take", press(e, jan, "/handover take 1"), "keurt het nog goed")
+		coretest.Wants(t, "kees asked", dms(e, kees), "/handover approve 1")
+		coretest.Lacks(t, "anouk not asked", dms(e, anouk), "/handover approve 1")
+		coretest.Wants(t, "anouk may", press(e, anouk, "/handover approve 1"), "Goedgekeurd")
+
+		// Both leads away: both are asked.
+		if err := e.Store.SetAway(ctx, personID(t, e, kees), "2026-12-31", ""); err != nil {
+			t.Fatal(err)
+		}
+		say(e, pieter, "", "/handover 6 dec 14:00-22:00 Late dienst")
+		coretest.Wants(t, "take 2", press(e, jan, "/handover take 2"), "keurt het nog goed")
+		coretest.Wants(t, "kees asked 2", dms(e, kees), "/handover approve 2")
+		coretest.Wants(t, "anouk asked 2", dms(e, anouk), "/handover approve 2")
+	})
+}
