@@ -20,6 +20,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/feature/news"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
+	"github.com/werkplek/werkplek/intranet/feature/profile"
 	"github.com/werkplek/werkplek/intranet/feature/questions"
 	"github.com/werkplek/werkplek/intranet/feature/rooms"
 	"github.com/werkplek/werkplek/intranet/feature/teams"
@@ -33,6 +34,8 @@ import (
 // they need.
 type Units struct {
 	Phonebook *phonebook.Unit
+	// Profile is /profile, and /werkplek privacy through the help unit.
+	Profile   *profile.Unit
 	Rooms     *rooms.Unit
 	Teams     *teams.Unit
 	Handover  *handover.Unit
@@ -50,13 +53,13 @@ type Units struct {
 
 // list returns the units in the order help lists them.
 func (u *Units) list() []feature.Unit {
-	return []feature.Unit{u.Phonebook, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board, u.Hours}
+	return []feature.Unit{u.Phonebook, u.Profile, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board, u.Hours}
 }
 
 // Grammar is every command Werkplek answers, in the order of the units
 // (and of help): what the manifests are made from, without a database.
 func Grammar() *grammar.Grammar {
-	return grammar.New(phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
+	return grammar.New(phonebook.Command, profile.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
 		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, help.Command)
 }
 
@@ -100,7 +103,7 @@ func (m *Main) open(ctx context.Context) error {
 	}
 	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
-		Door: m.Units.Home}
+		Door: m.Units.Home, Privacy: m.Units.Profile}
 	m.Usage = feature.NewUsage(s, nil)
 	cfg.Usage = m.Usage
 	m.Router = router.New(cfg)
@@ -174,7 +177,12 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Installations: gone, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
-	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s, PublicURL: m.Config.PublicURL})}
+	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s, PublicURL: m.Config.PublicURL, Teams: s,
+		MobileDefault: m.Config.PrivacyMobile, Location: m.location()})}
+	if u.Profile, err = profile.New(profile.Config{People: s, Profiles: s, Phonebook: u.Phonebook, MobileDefault: m.Config.PrivacyMobile,
+		Quiet: m.Config.QuietHours, Location: m.location()}); err != nil {
+		return err
+	}
 	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, Shifts: s, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}

@@ -169,6 +169,7 @@ func (a *Adapter) pageRoutes() []pageRoute {
 	return []pageRoute{
 		{"GET /web/{$}", a.home, true},
 		{"GET /web/phonebook", a.phonebook, true},
+		{"GET /web/profile", a.profile, true},
 		{"GET /web/rooms", a.rooms, true},
 		{"GET /web/rooms/book", a.roomBook, false},
 		{"GET /web/news", a.newsList, true},

@@ -62,6 +62,9 @@ func (a *Adapter) nav(r *http.Request, v *visit) []navLink {
 			navLink{Href: "/web/rooms", Label: v.t("Zalen", "Rooms")})
 	}
 	links = append(links, navLink{Href: "/web/news", Label: v.t("Nieuws", "News")})
+	if !v.person.IsGuest() {
+		links = append(links, navLink{Href: "/web/profile", Label: v.t("Profiel", "Profile")})
+	}
 	if v.has(intranet.RoleAdmin, intranet.RoleRoomAdmin, intranet.RoleContentManager) {
 		links = append(links, navLink{Href: "/web/admin", Label: v.t("Beheer", "Admin")})
 	}
@@ -183,6 +186,12 @@ func (a *Adapter) phonebook(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 	}
 	a.show(w, r, v, v.t("Telefoonboek", "Phonebook"), h.String(), cmds...)
+}
+
+// profile is the person's own entry and choices (/profile); its button
+// (back from away) comes back here, and the changes are typed as in a chat.
+func (a *Adapter) profile(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.show(w, r, v, v.t("Profiel", "Profile"), "", "/profile")
 }
 
 func (a *Adapter) rooms(w http.ResponseWriter, r *http.Request, v *visit) {

@@ -56,6 +56,9 @@ type Config struct {
 	// Door answers /werkplek web, home and usage for the help unit (nil:
 	// this Werkplek has none).
 	Door help.Door
+	// Privacy answers /werkplek privacy for the help unit (the profile
+	// unit; nil: none).
+	Privacy help.Privacy
 	// Usage counts each command by its feature and platform (nil: none
 	// is counted).
 	Usage Counter
@@ -97,7 +100,7 @@ func New(cfg Config) *Router {
 	}
 	cmds = append(cmds, help.Command)
 	r.grammar = grammar.New(cmds...)
-	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door})
+	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door, Privacy: cfg.Privacy})
 	r.units[help.Command] = r.help
 	return r
 }

@@ -74,6 +74,9 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		var changed []*personRow
 		for _, r := range records {
 			row := recordRow(r, deptIDs)
+			if old := byEmail[row.Email]; old != nil {
+				keepOwnFields(&row, old)
+			}
 			change, fields := compare(byEmail[row.Email], &row)
 			sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 			if old := byEmail[row.Email]; old != nil {
@@ -236,7 +239,8 @@ FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::
 
 // keepDirectory copies what an import does not decide from the stored row:
 // whether the person is active, their own profile choices and what the
-// identity provider knows them by.
+// identity provider knows them by. The fields the person set themselves
+// keepOwnFields keeps, before the rows are compared.
 func keepDirectory(row, old *personRow) {
 	row.Active, row.DeactivatedAt = old.Active, old.DeactivatedAt
 	row.AwayUntil, row.AwayNote, row.MobileVisibility, row.OwnFields = old.AwayUntil, old.AwayNote, old.MobileVisibility, old.OwnFields
@@ -294,6 +298,9 @@ func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord) (intrane
 	}
 	for _, r := range records {
 		row := recordRow(r, deptIDs)
+		if old := byEmail[row.Email]; old != nil {
+			keepOwnFields(&row, old)
+		}
 		change, fields := compare(byEmail[row.Email], &row)
 		sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 		switch change {

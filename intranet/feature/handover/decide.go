@@ -25,7 +25,7 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	if why := notEligible(c, team, h); why != "" {
+	if why := u.notEligible(c, team, h); why != "" {
 		return c.Reply(why), nil
 	}
 	approval := team.Approval && len(team.Leads()) > 0
@@ -57,7 +57,7 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 			}
 			return c.Reply(u.takenText(c, h)), nil
 		case intranet.EINVALID:
-			return c.Reply(notEligible(c, team, h)), nil
+			return c.Reply(u.notEligible(c, team, h)), nil
 		}
 	}
 	if err != nil {
@@ -75,7 +75,11 @@ func (u *Unit) take(ctx context.Context, c *feature.Call, h *intranet.Handover) 
 func (u *Unit) askLeads(ctx context.Context, c *feature.Call, team *intranet.Team, h *intranet.Handover) (int, error) {
 	asked := 0
 	now := u.cfg.Now()
-	for _, lead := range team.Leads() {
+	leads, err := u.presentLeads(ctx, team)
+	if err != nil {
+		return 0, err
+	}
+	for _, lead := range leads {
 		// The taker hears it when a lead is reachable nowhere, and whom to ask.
 		unreachable := []feature.Notice{{To: c.Person, Key: fmt.Sprintf("handover-%d-approve-%d-%d-unreachable", h.ID, lead.PersonID, h.Changed.Unix()),
 			Write: func(lang string) intranet.Reply { return leadUnreachableDM(h, lead.Name, lang) }}}
@@ -86,10 +90,34 @@ func (u *Unit) askLeads(ctx context.Context, c *feature.Call, team *intranet.Tea
 		}
 		asked++
 	}
-	err := u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
+	err = u.message(ctx, h.RequesterID, fmt.Sprintf("handover-%d-pending-%d", h.ID, h.Changed.Unix()), true, nil, func(lang string) intranet.Reply {
 		return pendingDM(h, lang, u.cfg.Location)
 	})
 	return asked, err
+}
+
+// presentLeads are the team's leads who are not away today, to be asked
+// for an approval or reminded; when every lead is away, all of them, so
+// that the question reaches someone. Any lead may still decide.
+func (u *Unit) presentLeads(ctx context.Context, team *intranet.Team) ([]intranet.TeamMember, error) {
+	today := u.cfg.Today().String()
+	all := team.Leads()
+	var here []intranet.TeamMember
+	for _, l := range all {
+		p, err := u.cfg.People.FindPersonByID(ctx, l.PersonID)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if !p.AwayOn(today) {
+			here = append(here, l)
+		}
+	}
+	if len(here) == 0 {
+		return all, nil
+	}
+	return here, nil
 }
 
 // decide approves or rejects the pending takeover of h; with forTaker set
@@ -191,12 +219,15 @@ const (
 	refusedGuest
 	refusedNotMember
 	refusedSkill
+	refusedAway
 )
 
 // takeRefusal is the one check of who may take a request: /handover take,
 // the take buttons of /handover list and the colleagues /handover notify
-// reaches all ask it.
-func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person) refusal {
+// reaches all ask it. Someone who marked themselves away today (today is
+// the organisation's date, YYYY-MM-DD) is not asked and may not take,
+// through the last day they gave; after it they may again, by themselves.
+func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person, today string) refusal {
 	switch {
 	case p.ID == h.RequesterID:
 		return refusedOwn
@@ -206,14 +237,16 @@ func takeRefusal(team *intranet.Team, h *intranet.Handover, p *intranet.Person) 
 		return refusedNotMember
 	case h.Skill != "" && !hasSkill(p, h.Skill):
 		return refusedSkill
+	case p.AwayOn(today):
+		return refusedAway
 	}
 	return mayTake
 }
 
 // notEligible says why the caller may not take the request, "" when they
 // may.
-func notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover) string {
-	return refusalText(c, team, h, takeRefusal(team, h, c.Person))
+func (u *Unit) notEligible(c *feature.Call, team *intranet.Team, h *intranet.Handover) string {
+	return refusalText(c, team, h, takeRefusal(team, h, c.Person, u.cfg.Today().String()))
 }
 
 // takers returns the team's members who may take the request.
@@ -229,7 +262,7 @@ func (u *Unit) takers(ctx context.Context, team *intranet.Team, h *intranet.Hand
 		} else if err != nil {
 			return nil, err
 		}
-		if takeRefusal(team, h, p) == mayTake {
+		if takeRefusal(team, h, p, u.cfg.Today().String()) == mayTake {
 			out = append(out, p)
 		}
 	}

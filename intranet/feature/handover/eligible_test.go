@@ -106,3 +106,69 @@ func TestHandoverTakeAgain(t *testing.T) {
 		coretest.Lacks(t, "again pending", got, "Too late")
 	})
 }
+
+// TestHandoverSkipsAway: a colleague who marked themselves away is not
+// told of a request and may not take it, through the last day they gave;
+// the day after they are again, without doing anything.
+func TestHandoverSkipsAway(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		setup(t, e, 0, nil)
+		ctx := context.Background()
+		// Today is Friday 27 November; Jan is away through Monday 30.
+		if err := e.Store.SetAway(ctx, personID(t, e, jan), "2026-11-30", "cursus"); err != nil {
+			t.Fatal(err)
+		}
+		coretest.Wants(t, "create", say(e, pieter, "", "/handover 5 dec 14:00-22:00 Late dienst"), "Overdracht 1")
+		before := len(e.Posters.DMs(intranet.PlatformConsole, jan))
+		coretest.Wants(t, "notify", say(e, pieter, "", "/handover notify 1"), "1 collega")
+		if n := len(e.Posters.DMs(intranet.PlatformConsole, jan)); n != before {
+			t.Errorf("away Jan got %d DMs", n-before)
+		}
+		coretest.Wants(t, "anouk told", dms(e, anouk), "Late dienst")
+		got := say(e, jan, "", "/handover list")
+		coretest.Wants(t, "list away", got, "Late dienst", "Je bent afwezig")
+		coretest.Lacks(t, "list away", got, "/handover take 1")
+		coretest.Wants(t, "take away", press(e, jan, "/handover take 1"), "Je staat afwezig t/m 2026-11-30", "`/profile back`")
+		coretest.Lacks(t, "home away", say(e, jan, "", "/handover list"), "[Ik neem hem")
+
+		e.Now = e.Now.AddDate(0, 0, 3) // Monday 30 November: the last day
+		coretest.Lacks(t, "last day", say(e, jan, "", "/handover list"), "/handover take 1")
+
+		e.Now = e.Now.AddDate(0, 0, 1) // Tuesday 1 December
+		coretest.Wants(t, "list back", say(e, jan, "", "/handover list"), "/handover take 1")
+		coretest.Wants(t, "notify back", say(e, pieter, "", "/handover notify 1"), "2 collega")
+		if n := len(e.Posters.DMs(intranet.PlatformConsole, jan)); n != before+1 {
+			t.Errorf("Jan, back, got %d DMs, want 1", n-before)
+		}
+		coretest.Wants(t, "take back", press(e, jan, "/handover take 1"), "Je neemt de dienst over")
+	})
+}
+
+// TestHandoverApprovalSkipsAwayLead: a takeover waiting for approval is
+// put to the leads who are here; when every lead is away, to them all.
+// An away lead may still decide.
+func TestHandoverApprovalSkipsAwayLead(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		setup(t, e, 0, nil)
+		ctx := context.Background()
+		coretest.Wants(t, "lead", say(e, anouk, "", `/team lead add "Zorg Oost" kees.janssen@example.nl`), "Kees Janssen is nu leider van Zorg Oost.")
+		coretest.Wants(t, "approval", say(e, anouk, "", `/team approval "Zorg Oost" on`), "hebben nu de goedkeuring")
+		if err := e.Store.SetAway(ctx, personID(t, e, anouk), "2026-11-30", ""); err != nil {
+			t.Fatal(err)
+		}
+		say(e, pieter, "", "/handover 5 dec 14:00-22:00 Late dienst")
+		coretest.Wants(t, "take", press(e, jan, "/handover take 1"), "keurt het nog goed")
+		coretest.Wants(t, "kees asked", dms(e, kees), "/handover approve 1")
+		coretest.Lacks(t, "anouk not asked", dms(e, anouk), "/handover approve 1")
+		coretest.Wants(t, "anouk may", press(e, anouk, "/handover approve 1"), "Goedgekeurd")
+
+		// Both leads away: both are asked.
+		if err := e.Store.SetAway(ctx, personID(t, e, kees), "2026-12-31", ""); err != nil {
+			t.Fatal(err)
+		}
+		say(e, pieter, "", "/handover 6 dec 14:00-22:00 Late dienst")
+		coretest.Wants(t, "take 2", press(e, jan, "/handover take 2"), "keurt het nog goed")
+		coretest.Wants(t, "kees asked 2", dms(e, kees), "/handover approve 2")
+		coretest.Wants(t, "anouk asked 2", dms(e, anouk), "/handover approve 2")
+	})
+}

@@ -25,7 +25,7 @@ func (u *Unit) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, e
 	}
 	var takeable []*intranet.Handover
 	for _, h := range open {
-		if len(takeable) < HomeMax && takeRefusal(byID[h.TeamID], h, c.Person) == mayTake {
+		if len(takeable) < HomeMax && takeRefusal(byID[h.TeamID], h, c.Person, u.cfg.Today().String()) == mayTake {
 			takeable = append(takeable, h)
 		}
 	}

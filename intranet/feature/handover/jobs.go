@@ -94,8 +94,12 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 	if err != nil {
 		return err
 	}
+	leads, err := u.presentLeads(ctx, team)
+	if err != nil {
+		return err
+	}
 	return feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
-		for _, lead := range team.Leads() {
+		for _, lead := range leads {
 			if err := u.message(ctx, lead.PersonID, fmt.Sprintf("handover-%d-remind-%d", h.ID, lead.PersonID), false, nil, func(lang string) intranet.Reply {
 				return reminderDM(h, lang, u.cfg.Location, now)
 			}); err != nil {

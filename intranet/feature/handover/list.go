@@ -21,7 +21,7 @@ func (u *Unit) list(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	}
 	whyNot := func(h *intranet.Handover) string {
 		team := byID[h.TeamID]
-		return refusalLine(c, team, h, takeRefusal(team, h, c.Person))
+		return refusalLine(c, team, h, takeRefusal(team, h, c.Person, u.cfg.Today().String()))
 	}
 	return openList(c, open, whyNot, u.cfg.Location), nil
 }

@@ -127,6 +127,8 @@ func refusalText(c *feature.Call, team *intranet.Team, h *intranet.Handover, r r
 		return c.T("Alleen leden van %s kunnen deze dienst overnemen, en jij staat niet in dat team.", "Only members of %s can take over this shift, and you are not in that team.", team.Name)
 	case refusedSkill:
 		return c.T("Voor deze dienst is de vaardigheid %s nodig, en die staat niet bij jou in het telefoonboek.", "This shift needs the skill %s, and the phonebook does not list it for you.", h.Skill)
+	case refusedAway:
+		return c.T("Je staat afwezig t/m %s. Wil je toch overnemen, zeg dan eerst `/profile back`.", "You are marked away through %s. To take it anyway, first say `/profile back`.", c.Person.AwayUntil)
 	}
 	return ""
 }
@@ -141,6 +143,8 @@ func refusalLine(c *feature.Call, team *intranet.Team, h *intranet.Handover, r r
 		return c.T("Alleen voor leden van %s", "Only for members of %s", team.Name)
 	case refusedSkill:
 		return c.T("Vraagt %s, en dat heb jij niet", "Needs %s, which you don't have", h.Skill)
+	case refusedAway:
+		return c.T("Je bent afwezig", "You are away")
 	}
 	return ""
 }

@@ -39,6 +39,14 @@ var Command = &g.Command{
 			Example: "/werkplek quiet 08:00-16:00",
 		},
 		{
+			Path: []g.Word{g.W("privacy"), g.W("mobile", "mobiel")},
+			Args: []g.Arg{{Name: "visibility", Kind: g.Choice, Optional: true,
+				Choices: []g.Word{g.W("everyone", "iedereen"), g.W("team"), g.W("hidden", "verborgen"), g.W("default", "standaard")}}},
+			Doc:     "who sees your mobile number in the phonebook: everyone, your team(s) and your manager, or only you (`default`: the installation's); guests never do",
+			DocNL:   "wie je mobiele nummer in het telefoonboek ziet: iedereen, je team(s) en je manager, of alleen jij (`default`: die van de installatie); gasten nooit",
+			Example: "/werkplek privacy mobile team", ExampleNL: "/werkplek privacy mobiel team",
+		},
+		{
 			Path:  []g.Word{g.W("home", "start", "thuis")},
 			Doc:   "what waits for you: news to read, your bookings, handovers, questions, hours, the board",
 			DocNL: "wat op je wacht: nieuws om te lezen, je boekingen, overdrachten, vragen, uren, het prikbord",

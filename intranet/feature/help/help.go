@@ -25,6 +25,15 @@ type Config struct {
 	// package home, which uses this package's answers); nil: they answer
 	// that this Werkplek has no front door.
 	Door Door
+	// Privacy answers /werkplek privacy (the profile unit, package
+	// profile); nil: it answers that this Werkplek keeps no choices.
+	Privacy Privacy
+}
+
+// Privacy is where a person chooses who sees their profile's fields.
+type Privacy interface {
+	// Privacy answers /werkplek privacy mobile [<visibility>].
+	Privacy(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 }
 
 // Door is the front door: a person's home, their sign-in link to the web,
@@ -57,6 +66,11 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.language(ctx, c)
 	case c.Is("quiet"):
 		return u.quiet(ctx, c)
+	case c.Is("privacy mobile"):
+		if u.cfg.Privacy == nil {
+			return c.Reply(c.T("Deze Werkplek houdt geen privacykeuzes bij.", "This Werkplek keeps no privacy choices.")), nil
+		}
+		return u.cfg.Privacy.Privacy(ctx, c)
 	case c.Is("web"), c.Is("home"), c.Is("usage"), IsAPI(c):
 		if u.cfg.Door == nil {
 			return c.Reply(c.T("Deze Werkplek heeft geen startpagina en geen web.", "This Werkplek has no home page and no web.")), nil

@@ -23,7 +23,8 @@ const rejectFormID = "hours.reject"
 
 // Approvers returns who approves p's weeks: the leads of the team of p's
 // department; where it has none, or p leads it, p's manager; else the
-// admins. Nobody approves their own week.
+// admins. Nobody approves their own week. Who is away today is skipped
+// (see approval.of).
 func (u *Unit) Approvers(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
 	a, err := u.approval(ctx)
 	if err != nil {
@@ -82,8 +83,83 @@ func (a *approval) person(ctx context.Context, id int64) (*intranet.Person, erro
 	return p, nil
 }
 
-// of returns p's approvers (see Unit.Approvers).
+// of returns who p's week goes to (see Unit.Approvers): the first of the
+// leads of p's department's team, p's manager, the admins who is not away
+// today (who marked themselves away is skipped through the last day they
+// gave, and counts again after it). When everyone on that way is away, it
+// is who would approve had nobody been away (everyone), so that a week
+// always reaches someone.
 func (a *approval) of(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
+	today := a.u.cfg.Today().String()
+	present := func(people []*intranet.Person) []*intranet.Person {
+		var out []*intranet.Person
+		for _, x := range people {
+			if !x.AwayOn(today) {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	leads, err := a.leadsOf(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	if here := present(leads); len(here) > 0 {
+		return here, nil
+	}
+	manager, err := a.managerOf(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	if here := present(manager); len(here) > 0 {
+		return here, nil
+	}
+	admins, err := a.adminsFor(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	if here := present(admins); len(here) > 0 {
+		return here, nil
+	}
+	return a.all(ctx, p)
+}
+
+// all returns p's approvers as if nobody were away: the leads of p's
+// department's team (where p leads it not), else p's manager, else the
+// admins. Nobody approves their own week.
+func (a *approval) all(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
+	if leads, err := a.leadsOf(ctx, p); err != nil || len(leads) > 0 {
+		return leads, err
+	}
+	if m, err := a.managerOf(ctx, p); err != nil || len(m) > 0 {
+		return m, err
+	}
+	return a.adminsFor(ctx, p)
+}
+
+// may returns who may decide p's weeks besides the admins: who they go to
+// (of) and who would approve them had nobody been away (all), so that a
+// lead back early, or the one standing in, may both.
+func (a *approval) may(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
+	out, err := a.of(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	all, err := a.all(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range all {
+		if !containsPerson(out, x.ID) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
+// leadsOf returns the leads of the team of p's department, none when p
+// leads it.
+func (a *approval) leadsOf(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
 	var out []*intranet.Person
 	if t := a.departmentTeam(p.Department); t != nil && !t.IsLead(p.ID) {
 		for _, l := range t.Leads() {
@@ -95,19 +171,24 @@ func (a *approval) of(ctx context.Context, p *intranet.Person) ([]*intranet.Pers
 				out = append(out, lp)
 			}
 		}
-		if len(out) > 0 {
-			return out, nil
-		}
 	}
-	if p.ManagerID != 0 && p.ManagerID != p.ID {
-		m, err := a.person(ctx, p.ManagerID)
-		if err != nil {
-			return nil, err
-		}
-		if m != nil {
-			return []*intranet.Person{m}, nil
-		}
+	return out, nil
+}
+
+// managerOf returns p's manager, none when p has none.
+func (a *approval) managerOf(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
+	if p.ManagerID == 0 || p.ManagerID == p.ID {
+		return nil, nil
 	}
+	m, err := a.person(ctx, p.ManagerID)
+	if err != nil || m == nil {
+		return nil, err
+	}
+	return []*intranet.Person{m}, nil
+}
+
+// adminsFor returns the admins other than p.
+func (a *approval) adminsFor(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
 	if !a.adminsRead {
 		admins, err := a.u.cfg.Admins.FindPeopleWithRole(ctx, intranet.RoleAdmin)
 		if err != nil {
@@ -115,6 +196,7 @@ func (a *approval) of(ctx context.Context, p *intranet.Person) ([]*intranet.Pers
 		}
 		a.admins, a.adminsRead = admins, true
 	}
+	var out []*intranet.Person
 	for _, ad := range a.admins {
 		if ad.ID != p.ID {
 			out = append(out, ad)
@@ -132,7 +214,7 @@ func (a *approval) mayDecide(ctx context.Context, caller, p *intranet.Person) (b
 	if caller.Has(intranet.RoleAdmin) {
 		return true, nil
 	}
-	approvers, err := a.of(ctx, p)
+	approvers, err := a.may(ctx, p)
 	if err != nil {
 		return false, err
 	}
@@ -178,7 +260,7 @@ func (a *approval) approvees(ctx context.Context, caller *intranet.Person, sheet
 			return nil
 		}
 		seen[p.ID] = true
-		approvers, err := a.of(ctx, p)
+		approvers, err := a.may(ctx, p)
 		if err != nil {
 			return err
 		}

@@ -439,3 +439,78 @@ func TestDecisionRepliesInEnglish(t *testing.T) {
 		w(t, "reopened", e.say(anouk, "/hours reopen jan.devries@example.nl 48 Wrong project"), "Jan de Vries's week 48 (23 Nov – 29 Nov 2026) is open again. Jan de Vries is told")
 	})
 }
+
+// TestApproversSkipAway: who marked themselves away is skipped, through
+// the last day they gave, at each step of the way to an approver (leads,
+// manager, admins); when everyone is away the week goes where it would
+// had nobody been; after the day they approve again by themselves. An
+// away lead may still decide, as may who stood in.
+func TestApproversSkipAway(t *testing.T) {
+	hoursEnv(t, "", func(t *testing.T, e *env) {
+		ctx := context.Background()
+		approvers := func(who string) string {
+			t.Helper()
+			got, err := e.unit.Approvers(ctx, e.person(who))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var emails []string
+			for _, p := range got {
+				emails = append(emails, p.Email)
+			}
+			return strings.Join(emails, ",")
+		}
+		away := func(who, until string) {
+			t.Helper()
+			if err := e.Store.SetAway(ctx, e.person(who).ID, until, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Today is Friday 27 November; Anouk is away through Monday 30.
+		away(anouk, "2026-11-30")
+		for who, want := range map[string]string{
+			pieter: ada,  // lead and manager Anouk away: the admins
+			sanne:  mark, // lead away: her manager
+			kees:   ada,  // manager away: the admins
+		} {
+			if got := approvers(who); got != want {
+				t.Errorf("approvers of %s: %s, want %s", who, got, want)
+			}
+		}
+		e.work(pieter, "2026-11-23", 480, 0)
+		coretest.Wants(t, "submit", e.say(pieter, "/uren indienen"), "ingediend bij Ada Admin")
+		coretest.Wants(t, "ada's card", last(e.dms(ada)), "Uren ter goedkeuring: Pieter Jansen")
+		for _, m := range e.dms(anouk) {
+			coretest.Lacks(t, "anouk's DMs", m, "Uren ter goedkeuring")
+		}
+		// Anouk, away, still may.
+		coretest.Wants(t, "anouk may", coretest.All(e.Press(anouk, "/hours approve pieter.jansen@example.nl 2026-W48")), "Je keurde de week 48")
+
+		// A second lead who is here takes the week.
+		e.Import(intranet.PersonRecord{Name: "Lotte Lead", Email: "lotte@example.nl", Department: "Zorg Oost", ManagerEmail: mark, Roles: []intranet.Role{intranet.RoleTeamLead}})
+		if got := approvers(pieter); got != "lotte@example.nl" {
+			t.Errorf("approvers of pieter with Lotte: %s", got)
+		}
+		// Everyone on the way away: who would approve had nobody been.
+		away("lotte@example.nl", "2026-12-31")
+		away(ada, "2026-11-28")
+		if got := approvers(pieter); got != anouk+",lotte@example.nl" {
+			t.Errorf("approvers of pieter, all away: %s", got)
+		}
+		if got := approvers(wim); got != ada {
+			t.Errorf("approvers of wim, all away: %s", got)
+		}
+
+		e.Now = e.Now.AddDate(0, 0, 3) // Monday 30 November: Anouk's last day
+		if got := approvers(kees); got != ada {
+			t.Errorf("approvers of kees on the last day: %s", got)
+		}
+		e.Now = e.Now.AddDate(0, 0, 1) // Tuesday 1 December
+		if got := approvers(kees); got != anouk {
+			t.Errorf("approvers of kees after: %s", got)
+		}
+		if got := approvers(pieter); got != anouk {
+			t.Errorf("approvers of pieter after: %s", got)
+		}
+	})
+}

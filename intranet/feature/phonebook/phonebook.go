@@ -7,11 +7,13 @@ package phonebook
 
 import (
 	"context"
+	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
 	pb "github.com/werkplek/werkplek/intranet/phonebook"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // Config is what the unit needs.
@@ -20,6 +22,16 @@ type Config struct {
 	// PublicURL is WERKPLEK_PUBLIC_URL, where the web's admin page for the
 	// people import is ("" when the web is not reachable).
 	PublicURL string
+	// Teams tells who shares a team with whom, for mobile numbers seen by
+	// the team only (nil: only the person and their manager see those).
+	Teams intranet.TeamService
+	// MobileDefault is WERKPLEK_PRIVACY_MOBILE, who sees the mobile number
+	// of someone who chose nothing ("" is everyone).
+	MobileDefault intranet.FieldVisibility
+	// Location is WERKPLEK_TIMEZONE, where the day someone is away is
+	// read (default UTC); Now the clock (default time.Now).
+	Location *time.Location
+	Now      func() time.Time
 }
 
 // Unit answers /phonebook.
@@ -31,7 +43,28 @@ var (
 )
 
 // New returns the unit.
-func New(cfg Config) *Unit { return &Unit{cfg: cfg} }
+func New(cfg Config) *Unit {
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Unit{cfg: cfg}
+}
+
+// today is the day in the organisation's time zone, "2026-12-24".
+func (u *Unit) today() string { return when.DateOf(u.cfg.Now(), u.cfg.Location).String() }
+
+// Card is a person's contact card as the caller may see it (the
+// profile unit shows a person their own with it).
+func (u *Unit) Card(ctx context.Context, c *feature.Call, p *intranet.Person) (intranet.Reply, error) {
+	seen, err := u.viewable(ctx, c, []*intranet.Person{p}, nil)
+	if err != nil || len(seen) == 0 {
+		return intranet.Reply{}, err
+	}
+	return card(c, seen[0], u.today()), nil
+}
 
 // Commands returns /phonebook.
 func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{Command} }
@@ -53,7 +86,7 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		} else if err != nil {
 			return intranet.Reply{}, err
 		}
-		return card(c, p), nil
+		return u.Card(ctx, c, p)
 	}
 	return u.search(ctx, c)
 }
@@ -91,11 +124,24 @@ func (u *Unit) search(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	switch len(res.Matches) {
-	case 0:
-		return nobody(c, res), nil
-	case 1:
-		return card(c, res.Matches[0].Person), nil
+	// Only people as the caller may see them go on.
+	people := make([]*intranet.Person, len(res.Matches))
+	for i, m := range res.Matches {
+		people[i] = m.Person
 	}
-	return list(c, res), nil
+	if people, err = u.viewable(ctx, c, people, pb.ParseQuery(query).Phone); err != nil {
+		return intranet.Reply{}, err
+	}
+	seen := *res
+	seen.Matches = nil
+	for _, p := range people {
+		seen.Matches = append(seen.Matches, intranet.PersonMatch{Person: p})
+	}
+	switch len(seen.Matches) {
+	case 0:
+		return nobody(c, &seen), nil
+	case 1:
+		return card(c, seen.Matches[0].Person, u.today()), nil
+	}
+	return list(c, &seen, u.today()), nil
 }

@@ -5,10 +5,12 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	pb "github.com/werkplek/werkplek/intranet/phonebook"
+	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // whoUsage answers /phonebook without anything to look for.
@@ -45,8 +47,8 @@ func optionText(c *feature.Call) string {
 	return strings.Join(s, " ")
 }
 
-// card is one person's contact card.
-func card(c *feature.Call, p *intranet.Person) intranet.Reply {
+// card is one person's contact card, with whether they are away on today.
+func card(c *feature.Call, p *intranet.Person, today string) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang, Title: p.Name}
 	var sub []string
 	for _, s := range []string{p.Title, p.Department} {
@@ -60,6 +62,9 @@ func card(c *feature.Call, p *intranet.Person) intranet.Reply {
 		if value != "" {
 			fields = append(fields, intranet.Field{Label: c.T(nl, en), Value: value})
 		}
+	}
+	if p.AwayOn(today) {
+		add("Afwezig", "Away", Away(c.Lang, p, today))
 	}
 	add("Functie", "Title", p.Title)
 	add("Afdeling", "Department", p.Department)
@@ -132,7 +137,7 @@ func telLink(number string) string {
 }
 
 // list is a ranked list of people, each with a button that opens the card.
-func list(c *feature.Call, res *intranet.SearchResult) intranet.Reply {
+func list(c *feature.Call, res *intranet.SearchResult, today string) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang}
 	if res.More {
 		reply.Title = c.T("De eerste %d gevonden mensen", "The first %d people found", len(res.Matches))
@@ -158,10 +163,33 @@ func list(c *feature.Call, res *intranet.SearchResult) intranet.Reply {
 		} else if p.Phone != "" {
 			text += " · " + telLink(p.Phone)
 		}
+		if p.AwayOn(today) {
+			text += " · _" + c.T("afwezig", "away") + " " + Away(c.Lang, p, today) + "_"
+		}
 		reply.Sections = append(reply.Sections, intranet.Section{
 			Text:    text,
 			Buttons: []intranet.Button{{Label: c.T("Kaart", "Card"), Command: fmt.Sprintf("/phonebook show %d", p.ID)}},
 		})
 	}
 	return reply
+}
+
+// Away says until when a person is away, with their note: "t/m 24 dec —
+// met verlof" ("through Dec 24 — on leave"); the year only when it is not
+// today's.
+func Away(lang string, p *intranet.Person, today string) string {
+	d, err := time.Parse(time.DateOnly, p.AwayUntil)
+	if err != nil {
+		return p.AwayUntil
+	}
+	day := when.Date{Year: d.Year(), Month: d.Month(), Day: d.Day()}
+	text := day.Short(lang)
+	if !strings.HasPrefix(today, p.AwayUntil[:4]) {
+		text += " " + p.AwayUntil[:4]
+	}
+	text = feature.T(lang, "t/m %s", "through %s", text)
+	if p.AwayNote != "" {
+		text += " — " + p.AwayNote
+	}
+	return text
 }

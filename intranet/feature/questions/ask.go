@@ -87,7 +87,7 @@ func reply(r *intranet.Reply) intranet.Reply {
 // question as typed) with that topic. It returns nil when someone would get
 // the question.
 func (u *Unit) noTopic(ctx context.Context, c *feature.Call, ask *grammar.Parsed, text string) (*intranet.Reply, error) {
-	experts, err := u.experts(ctx, nil, &intranet.Question{AskerID: c.Person.ID, Text: text})
+	experts, err := u.routed(ctx, nil, &intranet.Question{AskerID: c.Person.ID, Text: text})
 	if err != nil || len(experts) > 0 {
 		return nil, err
 	}

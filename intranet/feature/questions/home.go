@@ -60,7 +60,7 @@ func (u *Unit) waitsFor(ctx context.Context, q *intranet.Question, topic *intran
 	if topic != nil && (topic.IsExpert(personID) || q.Step >= 2 && topic.OwnerID == personID) {
 		return true, nil
 	}
-	experts, err := u.experts(ctx, topic, q)
+	experts, err := u.routed(ctx, topic, q)
 	if err != nil {
 		return false, err
 	}

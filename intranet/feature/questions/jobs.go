@@ -49,7 +49,7 @@ func (u *Unit) sendQuestion(ctx context.Context, q *intranet.Question, topic *in
 			sent.channels = append(sent.channels, fmt.Sprintf("%s:%s", ch.Platform, ch.ChannelID))
 		}
 	}
-	experts, err := u.experts(ctx, topic, q)
+	experts, err := u.routed(ctx, topic, q)
 	if err != nil {
 		return sent, err
 	}
@@ -193,7 +193,7 @@ func (u *Unit) escalateJob(ctx context.Context, j intranet.Job) error {
 			return err
 		}
 		if p.Step == 1 {
-			experts, err := u.experts(ctx, topic, q)
+			experts, err := u.routed(ctx, topic, q)
 			if err != nil {
 				return err
 			}

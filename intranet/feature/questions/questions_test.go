@@ -366,3 +366,44 @@ func TestAskAnswerGoesToTheAskersPlatform(t *testing.T) {
 		}
 	})
 }
+
+// TestAskSkipsAway: an expert who marked themselves away is not asked,
+// through the last day they gave, whether named or found by skill; the
+// day after they are asked again without doing anything.
+func TestAskSkipsAway(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		setup(t, e)
+		geert := others[0]
+		say(e, femke, "", "/ask topic add Declaraties")
+		for _, who := range []string{geert, others[1]} {
+			coretest.Wants(t, "expert", say(e, femke, "", "/ask expert add Declaraties "+who), "is deskundige")
+		}
+		// Today is Friday 27 November; Geert (named) and Eva (by her skill)
+		// are away through Monday 30.
+		for _, who := range []string{geert, eva} {
+			p, err := e.Store.FindPersonByEmail(ctx, who)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.Store.SetAway(ctx, p.ID, "2026-11-30", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		coretest.Wants(t, "ask", say(e, jan, "", "/ask Hoe declareer ik mijn reiskosten? topic:Declaraties"), "Vraag #1 gesteld")
+		e.RunDue()
+		coretest.Wants(t, "present expert", dms(e, others[1]), "Vraag #1")
+		if got := dms(e, geert) + dms(e, eva); got != "" {
+			t.Fatalf("away experts asked:\n%s", got)
+		}
+		// The topic still lists them.
+		coretest.Wants(t, "topic", say(e, femke, "", "/ask topic"), "Geert Berg", "Eva Bakker")
+
+		e.Now = time.Date(2026, 12, 1, 9, 0, 0, 0, coretest.Amsterdam) // the day after
+		coretest.Wants(t, "ask again", say(e, jan, "", "/ask Wie keurt overuren goed? topic:Declaraties"), "Vraag #2 gesteld")
+		e.RunDue()
+		coretest.Wants(t, "geert back", dms(e, geert), "Vraag #2")
+		coretest.Wants(t, "eva back", dms(e, eva), "Vraag #2")
+		coretest.Lacks(t, "not the old one", dms(e, geert), "Vraag #1 ")
+	})
+}

@@ -203,6 +203,31 @@ func (u *Unit) topicInfo(ctx context.Context, t *intranet.Topic) (topicInfo, err
 	return info, nil
 }
 
+// routed returns the experts a question goes to now (experts), without
+// those who marked themselves away today: they get it again, with no
+// action, once the last day they gave has passed. A topic's listing shows
+// every expert.
+func (u *Unit) routed(ctx context.Context, topic *intranet.Topic, q *intranet.Question) ([]int64, error) {
+	ids, err := u.experts(ctx, topic, q)
+	if err != nil {
+		return nil, err
+	}
+	today := u.cfg.Today().String()
+	out := ids[:0:0]
+	for _, id := range ids {
+		p, err := u.cfg.People.FindPersonByID(ctx, id)
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if !p.AwayOn(today) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
 // experts returns the people a question goes to, in order: the topic's
 // named experts, then those whose phonebook skills match the topic's name
 // (without a topic: a word of the question), never the asker or a guest.

@@ -1,0 +1,168 @@
+package profile_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/werkplek/werkplek/internal/coretest"
+	"github.com/werkplek/werkplek/internal/pgtest"
+	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature/phonebook"
+	"github.com/werkplek/werkplek/intranet/feature/profile"
+	pb "github.com/werkplek/werkplek/intranet/phonebook"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// core builds the phonebook and profile units, with /werkplek privacy
+// handed to the profile unit as bot wires it.
+func core(t *testing.T, e *coretest.Env, def intranet.FieldVisibility) {
+	t.Helper()
+	book := phonebook.New(phonebook.Config{People: e.Store, Teams: e.Store, MobileDefault: def, Location: coretest.Amsterdam, Now: e.Clock})
+	u, err := profile.New(profile.Config{People: e.Store, Profiles: e.Store, Phonebook: book, MobileDefault: def, Quiet: "22:00-07:00",
+		Location: coretest.Amsterdam, Now: e.Clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Privacy = u
+	e.Core(book, u)
+}
+
+func person(t *testing.T, e *coretest.Env, email string) *intranet.Person {
+	t.Helper()
+	p, err := e.Store.FindPersonByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestProfile(t *testing.T) {
+	pieter := coretest.Pieter
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e, "")
+		for _, tc := range []struct {
+			name, text string
+			want       []string
+		}{
+			{"ShowNL", "/profiel", []string{"Je profiel: Pieter Jansen", "Mobiel: [0612345678](tel:+31612345678)", "Vaardigheden: Wondzorg",
+				"Afwezig: nee", "Je mobiel ziet: iedereen in het telefoonboek (standaard)", "Taal: Nederlands (standaard)", "Rusturen: 22:00-07:00 (standaard)"}},
+			{"SetMobileNL", "/profiel zet mobiel +31 6 8765 4321", []string{"Je mobiele nummer is nu +31 6 8765 4321.", "Mobiel: [+31 6 8765 4321](tel:+31687654321)"}},
+			{"ErrMobile", "/profile set mobile bel me", []string{"`bel me` is geen mobiel nummer.", "`/profile set mobile 06-12345678`"}},
+			{"ErrMobileShort", "/profile set mobile 1234", []string{"`1234` is geen mobiel nummer."}},
+			{"SetSkillsNL", "/profiel instellen vaardigheden wondzorg, EHBO ,  palliatieve   zorg", []string{"Je vaardigheden zijn nu: wondzorg, EHBO, palliatieve zorg.", "Vaardigheden: wondzorg, EHBO, palliatieve zorg"}},
+			{"SetLocationNL", "/profiel zet locatie Zeist", []string{"Je locatie is nu Zeist.", "Locatie: Zeist"}},
+			{"AwayNL", "/profiel afwezig tot 24 dec met verlof", []string{"Je staat afwezig t/m do 24 december (met verlof).", "Afwezig: afwezig t/m do 24 december — met verlof", "[Ik ben terug: /profile back]"}},
+			{"ErrAwayPast", "/profiel afwezig tot gisteren", []string{"voorbij", "Schrijf `/profile away until <laatste dag> [<toelichting>]`"}},
+			{"ErrAwayNoDate", "/profiel afwezig tot", []string{"Schrijf `/profile away until <laatste dag>"}},
+			{"BackNL", "/profiel terug", []string{"Welkom terug", "Afwezig: nee"}},
+			{"BackNotAway", "/profiel terug", []string{"Je stond niet als afwezig"}},
+			{"PrivacyShow", "/werkplek privacy mobiel", []string{"Je mobiele nummer ziet: iedereen in het telefoonboek (standaard).", "Gasten zien het nooit."}},
+			{"PrivacyTeam", "/werkplek privacy mobiel team", []string{"Goed. Je mobiele nummer ziet: je team(s) en je manager."}},
+			{"PrivacyHidden", "/werkplek privacy mobiel verborgen", []string{"Goed. Je mobiele nummer ziet: alleen jij."}},
+			{"ErrPrivacy", "/werkplek privacy mobiel niemand", []string{"Schrijf `/werkplek privacy mobile"}},
+			{"ShowAfter", "/profiel", []string{"Je mobiel ziet: alleen jij", "Mobiel: [+31 6 8765 4321]"}},
+			{"PrivacyDefault", "/werkplek privacy mobile default", []string{"iedereen in het telefoonboek (standaard)"}},
+			{"ClearMobile", "/profiel zet mobiel -", []string{"Je mobiele nummer is leeg gemaakt."}},
+			{"ClearSkills", "/profiel zet vaardigheden", []string{"Je vaardigheden zijn leeg gemaakt."}},
+			{"Help", "/profiel help", []string{"Je profiel", "`zet`, `instellen` = `set`", "`afwezig` = `away`"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				coretest.Wants(t, tc.text, coretest.All(e.Say(pieter, "", tc.text)), tc.want...)
+			})
+		}
+		p := person(t, e, pieter)
+		if p.Mobile != "" || len(p.Skills) != 0 || p.Location != "Zeist" || p.MobileVisibility != "" || p.AwayUntil != "" {
+			t.Errorf("stored: %+v", p)
+		}
+		if want := []string{intranet.OwnLocation, intranet.OwnMobile, intranet.OwnSkills}; !slices.Equal(p.OwnFields, want) {
+			t.Errorf("own fields = %v, want %v", p.OwnFields, want)
+		}
+	})
+}
+
+func TestProfileEnglish(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e, intranet.VisibleTeam)
+		jan := person(t, e, coretest.Jan)
+		if err := e.Store.SetLanguage(context.Background(), jan.ID, "en"); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			name, text string
+			want       []string
+		}{
+			{"Show", "/profile", []string{"Your profile: Jan de Vries", "Away: no", "Your mobile is seen by: your team(s) and your manager (default)", "Language: English", "Quiet hours: 22:00-07:00 (default)"}},
+			{"SetMobile", "/profile set mobile 06 1111 2222", []string{"Your mobile number is now 06 1111 2222.", "Mobile: [06 1111 2222](tel:+31611112222)"}},
+			{"SetSkills", "/profile set skills first aid; wound care", []string{"Your skills are now: first aid, wound care."}},
+			{"SetLocation", "/profile set location Amersfoort", []string{"Your location is now Amersfoort."}},
+			// Today is Friday 27 November 2026: "fri" is today, 3 jan next year.
+			{"AwayToday", "/profile away until fri", []string{"You are marked away through Fri 27 November."}},
+			{"AwayNextYear", "/profile away until 3 jan course", []string{"You are marked away through Sun 3 January 2027 (course).", "Away: away through Sun 3 January 2027 — course"}},
+			{"ErrAwayFar", "/profile away until 2028-01-01", []string{"is more than a year ahead"}},
+			{"Back", "/profile back", []string{"Welcome back"}},
+			{"Privacy", "/werkplek privacy mobile everyone", []string{"Done. Your mobile number is seen by: everyone in the phonebook."}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				coretest.Wants(t, tc.text, coretest.All(e.Say(coretest.Jan, "", tc.text)), tc.want...)
+			})
+		}
+		// The skill is searchable at once; the old one (EHBO) is gone.
+		coretest.Wants(t, "skill", coretest.All(e.Say(coretest.Pieter, "", "/phonebook skill:\"wound care\"")), "Jan de Vries")
+		coretest.Wants(t, "old skill", coretest.All(e.Say(coretest.Pieter, "", "/phonebook skill:ehbo")), "Niemand heeft de vaardigheid")
+		coretest.Wants(t, "location", coretest.All(e.Say(coretest.Pieter, "", "/phonebook amersfoort")), "Jan de Vries")
+		coretest.Wants(t, "number", coretest.All(e.Say(coretest.Pieter, "", "/phonebook 0611112222")), "Jan de Vries")
+	})
+}
+
+// A field the person set is theirs: a later import of the people file
+// changes the others, not it, and says it changes nothing there.
+func TestOwnFieldsKeptByImport(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		core(t, e, "")
+		e.Say(coretest.Pieter, "", "/profile set mobile 06-99999999")
+		e.Say(coretest.Pieter, "", "/profile set skills Stomazorg")
+		e.Say(coretest.Pieter, "", "/werkplek privacy mobile hidden")
+		e.Say(coretest.Pieter, "", "/profile away until 4 dec")
+		file := strings.Replace(coretest.People, "Pieter Jansen,pieter.jansen@example.nl,0612345678,Zorg Oost,Verpleegkundige,Utrecht",
+			"Pieter Jansen,pieter.jansen@example.nl,0677777777,Zorg Oost,Senior verpleegkundige,Nieuwegein", 1)
+		recs, probs := pb.ParseCSV(strings.NewReader(file))
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		dry, err := e.Store.ImportPeople(ctx, recs, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range dry.Lines {
+			if l.Email == coretest.Pieter && !slices.Equal(l.Fields, []string{"title", "location"}) {
+				t.Errorf("dry run: fields %v, want title and location (mobile and skills are his)", l.Fields)
+			}
+		}
+		if _, err := e.Store.ImportPeople(ctx, recs, false); err != nil {
+			t.Fatal(err)
+		}
+		p := person(t, e, coretest.Pieter)
+		if p.Mobile != "06-99999999" || !slices.Equal(p.Skills, []string{"Stomazorg"}) || p.Title != "Senior verpleegkundige" || p.Location != "Nieuwegein" ||
+			p.MobileVisibility != intranet.VisibleHidden || p.AwayUntil != "2026-12-04" {
+			t.Errorf("after import: %+v", p)
+		}
+		// Searches follow what is stored.
+		coretest.Wants(t, "own skill", coretest.All(e.Say(coretest.Jan, "", "/phonebook skill:stomazorg")), "Pieter Jansen")
+		coretest.Lacks(t, "file's number", coretest.All(e.Say(coretest.Pieter, "", "/phonebook 0677777777")), "Pieter Jansen")
+		coretest.Wants(t, "own number", coretest.All(e.Say(coretest.Pieter, "", "/phonebook 0699999999")), "Pieter Jansen")
+	})
+}
+
+// Someone not in the phonebook has no profile.
+func TestProfileNotInPhonebook(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e, "")
+		got := coretest.All(e.Say("nobody@example.nl", "", "/werkplek privacy mobile hidden"))
+		coretest.Wants(t, "stranger", got, "niet gekoppeld")
+	})
+}
