@@ -289,6 +289,9 @@ func (s *Store) writeProvisioned(db *gorm.DB, old *personRow, rec intranet.Perso
 	terms := slices.Clone(oldTerms)
 	var rows []personTermRow
 	for _, t := range phonebook.PersonTerms(person) {
+		if !row.Active {
+			break // who left is found by no word until they come back
+		}
 		rows = append(rows, personTermRow{Term: t.Term, PersonID: row.ID, Display: t.Display, Field: t.Field, Weight: t.Weight, SortKey: row.SortKey, DepartmentID: row.DepartmentID})
 		terms = append(terms, t.Term)
 	}
@@ -297,12 +300,14 @@ func (s *Store) writeProvisioned(db *gorm.DB, old *personRow, rec intranet.Perso
 			return 0, err
 		}
 	}
-	return row.ID, refreshDictionary(db, terms)
+	return row.ID, refreshTerms(db, terms)
 }
 
-// refreshDictionary recomputes the search words and skills of terms only,
+// refreshTerms recomputes the search words and skills of terms only,
 // as rebuildDictionary does for all: one person's change costs little.
-func refreshDictionary(db *gorm.DB, terms []string) error {
+// (The same as person_active.go's refreshDictionary on the lifecycle
+// branch; one of the two can go once both are in.)
+func refreshTerms(db *gorm.DB, terms []string) error {
 	slices.Sort(terms)
 	terms = slices.Compact(terms)
 	for _, batch := range chunks(terms, 1000) {

@@ -226,8 +226,9 @@ func (s *Store) SyncDepartmentTeams(ctx context.Context) error {
 		return tx.Exec(`INSERT INTO team_members (team_id, person_id, is_member, is_lead)
 SELECT t.id, p.id, true, (';' || LOWER(p.roles) || ';') LIKE '%;team lead;%'
 FROM teams t JOIN people p ON p.department_id = t.department_id
-WHERE t.managed_by = '' AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
+WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
 AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'
+AND t.managed_by = ''
 ON CONFLICT DO NOTHING`).Error
 	})
 	if err != nil {
