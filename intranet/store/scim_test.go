@@ -144,6 +144,25 @@ func TestProvisionPeople(t *testing.T) {
 			t.Errorf("replace unknown: %v", err)
 		}
 
+		// Who left is found by no word, also after the provider updates them.
+		if err := store.Exec(s, "UPDATE people SET active = false WHERE id = ?", sanne.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.Exec(s, "DELETE FROM person_terms WHERE person_id = ?", sanne.ID); err != nil {
+			t.Fatal(err)
+		}
+		left := *got
+		left.Title = "Planner Noord"
+		if _, err := s.ReplaceProvisionedPerson(ctx, left); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := s.SearchPeople(ctx, intranet.PersonSearch{Query: "sanne wal"}); err != nil || len(res.Matches) != 0 {
+			t.Fatalf("search for who left: %+v %v", res, err)
+		}
+		if p, _ := s.ProvisionedPerson(ctx, sanne.ID); !p.Inactive || p.Title != "Planner Noord" {
+			t.Fatalf("who left, updated = %+v", p)
+		}
+
 		if err := s.UnprovisionPerson(ctx, sanne.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -167,7 +186,7 @@ func TestProvisionPeople(t *testing.T) {
 				actions = append(actions, e.Action)
 			}
 		}
-		want := []string{"scim user adopt", "scim user create", "scim user update", "scim user update", "scim user delete"}
+		want := []string{"scim user adopt", "scim user create", "scim user update", "scim user update", "scim user update", "scim user delete"}
 		if !slices.Equal(actions, want) {
 			t.Fatalf("audit = %v, want %v", actions, want)
 		}
