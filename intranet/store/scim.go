@@ -20,6 +20,18 @@ import (
 
 var _ intranet.ProvisioningService = (*Store)(nil)
 
+func init() {
+	// Entra ID and Okta look users up by userName (migration 18's index)
+	// and by externalId; groups by name (teams.key) and externalId.
+	register(migration{22, "SCIM: people and teams found by the identity provider's externalId", `
+CREATE INDEX people_scim_external_id ON people (scim_external_id) WHERE scim_external_id <> '';
+CREATE INDEX teams_scim_external_id ON teams (scim_external_id) WHERE scim_external_id <> '';
+`, `
+CREATE INDEX people_scim_external_id ON people (scim_external_id) WHERE scim_external_id <> '';
+CREATE INDEX teams_scim_external_id ON teams (scim_external_id) WHERE scim_external_id <> '';
+`})
+}
+
 // scimActor is who the audit log says made a provisioning change.
 const scimActor = "scim"
 
@@ -35,7 +47,7 @@ func (s *Store) ProvisionedPeople(ctx context.Context, q intranet.PeopleQuery) (
 		where, args = append(where, "lower(p.scim_user_name) = ?"), append(args, strings.ToLower(q.UserName))
 	}
 	if q.ExternalID != "" {
-		where, args = append(where, "p.scim_external_id = ?"), append(args, q.ExternalID)
+		where, args = append(where, "p.scim_external_id <> '' AND p.scim_external_id = ?"), append(args, q.ExternalID)
 	}
 	if q.Email != "" {
 		where, args = append(where, "p.email = ?"), append(args, strings.ToLower(strings.TrimSpace(q.Email)))
@@ -76,10 +88,16 @@ func (s *Store) ProvisionedPerson(ctx context.Context, id int64) (*intranet.Prov
 	return provisioned(&rows[0]), nil
 }
 
+// provisioned is a person as the identity provider sees them: a mobile
+// number the person set themselves is theirs, not the provider's to read.
 func provisioned(r *personRow) *intranet.ProvisionedPerson {
+	mobile := r.Mobile
+	if slices.Contains(splitList(r.OwnFields), "mobile") {
+		mobile = ""
+	}
 	return &intranet.ProvisionedPerson{
 		ID: r.ID, UserName: r.ScimUserName, ExternalID: r.ScimExternalID, Inactive: !r.Active,
-		Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: r.Mobile, Title: r.Title, Location: r.Location,
+		Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: mobile, Title: r.Title, Location: r.Location,
 		Department: r.Department, ManagerID: r.ManagerID, EmployeeNumber: r.EmployeeNumber,
 		Created: r.CreatedAt, Updated: r.UpdatedAt,
 	}
@@ -199,7 +217,7 @@ func provisionError(op string, err error) error {
 
 func userNameFree(db *gorm.DB, userName string, self int64) error {
 	var n int64
-	if err := db.Raw("SELECT COUNT(*) FROM people WHERE lower(scim_user_name) = ? AND id <> ?", strings.ToLower(userName), self).Scan(&n).Error; err != nil {
+	if err := db.Raw("SELECT COUNT(*) FROM people WHERE scim_user_name <> '' AND lower(scim_user_name) = ? AND id <> ?", strings.ToLower(userName), self).Scan(&n).Error; err != nil {
 		return err
 	} else if n > 0 {
 		return intranet.Errorf(intranet.ECONFLICT, "The userName %s is another user's.", userName)
@@ -332,7 +350,7 @@ func (s *Store) ProvisionedGroups(ctx context.Context, q intranet.GroupQuery) ([
 		where, args = append(where, "t.key = ?"), append(args, teamKey(q.Name))
 	}
 	if q.ExternalID != "" {
-		where, args = append(where, "t.scim_external_id = ?"), append(args, q.ExternalID)
+		where, args = append(where, "t.scim_external_id <> '' AND t.scim_external_id = ?"), append(args, q.ExternalID)
 	}
 	cond := strings.Join(where, " AND ")
 	db := s.conn(ctx)

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -125,11 +127,12 @@ func TestProvisionPeople(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Mobile != "06-99999999" || got.Location != "Zeist" || got.Title != "Teamleider planning" || got.Email != "sanne.wal@example.nl" {
+		// The person's own mobile is not shown to the provider either.
+		if got.Mobile != "" || got.Location != "Zeist" || got.Title != "Teamleider planning" || got.Email != "sanne.wal@example.nl" {
 			t.Fatalf("replaced = %+v", got)
 		}
-		if p, _ := s.FindPersonByID(ctx, sanne.ID); p.MobileVisibility != intranet.VisibleTeam {
-			t.Fatalf("mobile visibility = %q", p.MobileVisibility)
+		if p, _ := s.FindPersonByID(ctx, sanne.ID); p.MobileVisibility != intranet.VisibleTeam || p.Mobile != "06-99999999" {
+			t.Fatalf("mobile %q, visibility %q", p.Mobile, p.MobileVisibility)
 		}
 		// Jan's email changes: Sanne's manager is still Jan.
 		jr := *adopted
@@ -326,6 +329,28 @@ func TestProvisionGroups(t *testing.T) {
 		want := []string{"scim group create", "scim group update", "scim group update", "scim group update", "scim group adopt", "scim group delete"}
 		if !slices.Equal(actions, want) {
 			t.Fatalf("audit = %v, want %v", actions, want)
+		}
+	})
+}
+
+// TestImportTeamsManaged: a teams file may not list members of a managed
+// team (they come from the identity provider); its leads it may.
+func TestImportTeamsManaged(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := s.ImportPeople(ctx, demo.People(), false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ProvisionGroup(ctx, intranet.ProvisionedGroup{Name: "Wijkteam Noord"}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := s.ImportTeams(ctx, []intranet.TeamRecord{{Line: 2, Name: "wijkteam noord", Members: []string{"jan.devries@example.nl"}}}, false)
+		var ie *intranet.ImportError
+		if !errors.As(err, &ie) || len(ie.Problems) != 1 || !strings.Contains(ie.Problems[0].Reason, "come from Entra ID/the identity provider") {
+			t.Fatalf("members of a managed team: %v", err)
+		}
+		if _, err := s.ImportTeams(ctx, []intranet.TeamRecord{{Line: 2, Name: "Wijkteam Noord", Leads: []string{"jan.devries@example.nl"}}}, false); err != nil {
+			t.Fatalf("leads of a managed team: %v", err)
 		}
 	})
 }
