@@ -62,6 +62,10 @@ type Config struct {
 	OIDCIssuer       string // WERKPLEK_OIDC_ISSUER
 	OIDCClientID     string // WERKPLEK_OIDC_CLIENT_ID
 	OIDCClientSecret string // WERKPLEK_OIDC_CLIENT_SECRET
+
+	// SCIMToken is WERKPLEK_SCIM_TOKEN: the bearer token of the identity
+	// provider's provisioning; SCIM is off without it.
+	SCIMToken string
 }
 
 // setting documents one environment variable for --help and the README.
@@ -91,6 +95,7 @@ var settings = []setting{
 	{"WERKPLEK_OIDC_ISSUER", "", "OpenID Connect issuer of the organisation's own tenant for signing in on the web (https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com, https://keycloak.example.nl/realms/<realm>); never a multi-tenant issuer such as .../common/v2.0. Needs WERKPLEK_PUBLIC_URL; the redirect URI to register is WERKPLEK_PUBLIC_URL/web/oidc/callback.", false},
 	{"WERKPLEK_OIDC_CLIENT_ID", "", "Client id of Werkplek's app registration at the OpenID Connect provider.", false},
 	{"WERKPLEK_OIDC_CLIENT_SECRET", "", "Client secret of that app registration.", true},
+	{"WERKPLEK_SCIM_TOKEN", "", "Bearer token with which the identity provider (Entra ID, Okta) provisions people and teams over SCIM 2.0 at WERKPLEK_PUBLIC_URL/scim/v2/ (Entra ID's Secret Token); SCIM is off without it. At least 32 characters: make one with `openssl rand -base64 32`.", true},
 	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
 	{"SLACK_APP_TOKEN", "", "Slack app-level token (xapp-…); turns Socket Mode on (no public URL needed).", true},
@@ -144,6 +149,7 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		TeamsAppID: get("TEAMS_APP_ID"), TeamsAppPassword: get("TEAMS_APP_PASSWORD"), TeamsTenantID: get("TEAMS_TENANT_ID"),
 		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: onOff(get("TEAMS_AUTH")),
 		OIDCIssuer: strings.TrimRight(get("WERKPLEK_OIDC_ISSUER"), "/"), OIDCClientID: get("WERKPLEK_OIDC_CLIENT_ID"), OIDCClientSecret: get("WERKPLEK_OIDC_CLIENT_SECRET"),
+		SCIMToken: get("WERKPLEK_SCIM_TOKEN"),
 	}
 	switch v := onOff(get("WERKPLEK_DIRECTORY_SYNC")); v {
 	case "off":
@@ -223,6 +229,9 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		if c.PublicURL == "" {
 			problems = append(problems, "WERKPLEK_OIDC_ISSUER needs WERKPLEK_PUBLIC_URL (the provider sends people back to WERKPLEK_PUBLIC_URL/web/oidc/callback)")
 		}
+	}
+	if c.SCIMToken != "" && len(c.SCIMToken) < 32 {
+		problems = append(problems, "WERKPLEK_SCIM_TOKEN is shorter than 32 characters: make a long random one (openssl rand -base64 32)")
 	}
 	if c.TeamsAuth != "on" && c.TeamsAuth != "off" {
 		problems = append(problems, fmt.Sprintf("TEAMS_AUTH: %q is not on or off", c.TeamsAuth))

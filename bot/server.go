@@ -63,6 +63,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := m.mountWeb(ctx, mux, core); err != nil {
 		return err
 	}
+	if err := m.mountSCIM(mux); err != nil {
+		return err
+	}
 
 	ln, err := net.Listen("tcp", m.Config.Listen)
 	if err != nil {

@@ -13,8 +13,11 @@ type Team struct {
 	Department string
 	// Approval says whether taking over a shift needs a lead's approval.
 	Approval bool
-	Members  []TeamMember
-	Channels []TeamChannel
+	// ManagedBy is ManagedBySCIM for a team whose members the identity
+	// provider keeps (a SCIM Group); "" for a team Werkplek keeps.
+	ManagedBy string
+	Members   []TeamMember
+	Channels  []TeamChannel
 }
 
 // TeamMember is one person of a team.

@@ -9,3 +9,7 @@ func MigrationVersions() []int {
 	}
 	return out
 }
+
+// Exec runs a statement on the store's database, for a test to set what
+// no method of its package sets yet.
+func Exec(s *Store, query string, args ...any) error { return s.db.Exec(query, args...).Error }

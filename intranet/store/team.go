@@ -150,7 +150,11 @@ type teamRow struct {
 	DepartmentID *int64
 	Approval     bool
 	CreatedAt    time.Time
-	Department   string `gorm:"->"`
+	// ManagedBy is "scim" for a team the identity provider manages
+	// (migration 18), with its SCIM externalId.
+	ManagedBy      string
+	ScimExternalID string
+	Department     string `gorm:"->"`
 }
 
 func (teamRow) TableName() string { return "teams" }
@@ -176,7 +180,8 @@ func teamKey(name string) string { return phonebook.Key(name) }
 
 // SyncDepartmentTeams makes every department a team and adds the people of
 // each department the team never had (leads by the team lead role; guests
-// never). It
+// never), except to a team the identity provider manages, whose members
+// are its. It
 // remembers a fingerprint of the people table and does nothing while that
 // is unchanged.
 func (s *Store) SyncDepartmentTeams(ctx context.Context) error {
@@ -223,6 +228,7 @@ SELECT t.id, p.id, true, (';' || LOWER(p.roles) || ';') LIKE '%;team lead;%'
 FROM teams t JOIN people p ON p.department_id = t.department_id
 WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
 AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'
+AND t.managed_by = ''
 ON CONFLICT DO NOTHING`).Error
 	})
 	if err != nil {
@@ -280,7 +286,7 @@ func (s *Store) teamsWhere(ctx context.Context, where string, args ...any) ([]*i
 	out := make([]*intranet.Team, len(rows))
 	for i, r := range rows {
 		ids[i] = r.ID
-		out[i] = &intranet.Team{ID: r.ID, Name: r.Name, Department: r.Department, Approval: r.Approval}
+		out[i] = &intranet.Team{ID: r.ID, Name: r.Name, Department: r.Department, Approval: r.Approval, ManagedBy: r.ManagedBy}
 		byID[r.ID] = out[i]
 	}
 	var members []teamMemberRow

@@ -54,6 +54,7 @@ func (s *Store) importTeams(ctx context.Context, records []intranet.TeamRecord, 
 			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: "not in the phonebook: " + strings.Join(unknown, ", ")})
 		}
 	}
+	problems = append(problems, s.managedMembers(ctx, records)...)
 	if len(problems) > 0 {
 		sort.Slice(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 		return sum, &intranet.ImportError{Problems: problems}
@@ -104,3 +105,21 @@ func (s *Store) importTeams(ctx context.Context, records []intranet.TeamRecord, 
 }
 
 var errTeamsDryRun = fmt.Errorf("dry run")
+
+// managedMembers is a problem for each record that lists members of a team
+// the identity provider manages: they are changed there, not by a file.
+func (s *Store) managedMembers(ctx context.Context, records []intranet.TeamRecord) []intranet.ImportProblem {
+	var problems []intranet.ImportProblem
+	for _, r := range records {
+		if len(r.Members) == 0 {
+			continue
+		}
+		var n int64
+		if err := s.db.WithContext(ctx).Raw("SELECT COUNT(*) FROM teams WHERE key = ? AND managed_by <> ''", teamKey(r.Name)).Scan(&n).Error; err == nil && n > 0 {
+			problems = append(problems, intranet.ImportProblem{Line: r.Line,
+				Reason:   fmt.Sprintf("the members of %s come from Entra ID/the identity provider; change them there (leave the members column empty)", r.Name),
+				ReasonNL: fmt.Sprintf("de leden van %s komen uit Entra ID/de identity provider; wijzig ze daar (laat de kolom members leeg)", r.Name)})
+		}
+	}
+	return problems
+}

@@ -117,6 +117,11 @@ func (u *Unit) person(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return c.Reply(problem), err
 	}
 	lead, add := c.Is("lead add") || c.Is("lead remove"), c.Is("member add") || c.Is("lead add")
+	// The identity provider keeps a managed team's members; leads stay
+	// Werkplek's.
+	if !lead && t.ManagedBy != "" {
+		return c.Reply(membersManaged(c, t)), nil
+	}
 	// Guests (partners from outside) ask and take no shifts, and see
 	// only what is shared with guests: a team is not for them.
 	if add && p.IsGuest() {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/internal/pgtest"
+	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature/teams"
 )
 
@@ -164,5 +165,56 @@ func TestTeamHelp(t *testing.T) {
 		e.Say(pieter, "", "/werkplek language en")
 		coretest.Wants(t, "help in English", coretest.All(e.Say(pieter, "", "/team help")), "A guest (a partner from outside) cannot be added to a team.", "add a lead (no guests)")
 		coretest.Wants(t, "sub help", coretest.All(e.Say(jan, "", "/team member add help")), "Schrijf `/team member add <team> <persoon>`")
+	})
+}
+
+// TestTeamManagedMembers: the members of a team the identity provider
+// manages are changed there, not by hand (in both languages); its leads,
+// approval and channels stay Werkplek's.
+func TestTeamManagedMembers(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(t, e)
+		ctx := context.Background()
+		pieterP, err := e.Store.FindPersonByEmail(ctx, pieter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := e.Store.ProvisionGroup(ctx, intranet.ProvisionedGroup{Name: "Wijkteam Noord", ExternalID: "g-1", Members: []intranet.GroupMember{{PersonID: pieterP.ID}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		anoukP, err := e.Store.FindPersonByEmail(ctx, anouk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Store.SetTeamLead(ctx, g.ID, anoukP.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []struct {
+			name, text, want string
+		}{
+			{"Add", `/team member add "Wijkteam Noord" kees.janssen@example.nl`, "De leden van Wijkteam Noord komen uit Entra ID/de identity provider; wijzig ze daar."},
+			{"Remove", `/team member remove "Wijkteam Noord" pieter.jansen@example.nl`, "De leden van Wijkteam Noord komen uit Entra ID/de identity provider; wijzig ze daar."},
+			{"Lead", `/team lead add "Wijkteam Noord" kees.janssen@example.nl`, "Kees Janssen is nu leider van Wijkteam Noord."},
+			{"Approval", `/team approval "Wijkteam Noord" on`, "Overnames in Wijkteam Noord hebben nu de goedkeuring"},
+			{"Show", `/team show "Wijkteam Noord"`, "Leden uit: Entra ID/de identity provider"},
+			{"English", "/werkplek language en", "English"},
+			{"AddEnglish", `/team member add "Wijkteam Noord" kees.janssen@example.nl`, "The members of Wijkteam Noord come from Entra ID/the identity provider; change them there."},
+		} {
+			t.Run(step.name, func(t *testing.T) {
+				coretest.Wants(t, step.text, coretest.All(e.Say(anouk, "", step.text)), step.want)
+			})
+		}
+		team, err := e.Store.FindTeamByID(ctx, g.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keesP, err := e.Store.FindPersonByEmail(ctx, kees)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !team.IsMember(pieterP.ID) || team.IsMember(keesP.ID) || !team.IsLead(keesP.ID) {
+			t.Fatalf("team = %+v", team.Members)
+		}
 	})
 }

@@ -73,6 +73,9 @@ func teamCard(c *feature.Call, t *intranet.Team) intranet.Reply {
 	if t.Department != "" {
 		fields = append(fields, intranet.Field{Label: c.T("Afdeling", "Department"), Value: t.Department})
 	}
+	if t.ManagedBy != "" {
+		fields = append(fields, intranet.Field{Label: c.T("Leden uit", "Members from"), Value: c.T("Entra ID/de identity provider", "Entra ID/the identity provider")})
+	}
 	return intranet.Reply{Lang: c.Lang, Title: t.Name, Sections: []intranet.Section{{Fields: fields}}}
 }
 
@@ -120,6 +123,11 @@ func personUnchanged(c *feature.Call, p *intranet.Person, t *intranet.Team, lead
 		return c.T("%s is al %s van %s; er is niets veranderd.", "%s is already %s of %s; nothing changed.", p.Name, role, t.Name)
 	}
 	return c.T("%s was geen %s van %s; er is niets veranderd.", "%s was not %s of %s; nothing changed.", p.Name, role, t.Name)
+}
+
+func membersManaged(c *feature.Call, t *intranet.Team) string {
+	return c.T("De leden van %s komen uit Entra ID/de identity provider; wijzig ze daar. Leiding, goedkeuring en kanalen regel je hier.",
+		"The members of %s come from Entra ID/the identity provider; change them there. Leads, approval and channels are set here.", t.Name)
 }
 
 func guestNotInTeam(c *feature.Call, p *intranet.Person, t *intranet.Team) string {
