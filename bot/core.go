@@ -97,7 +97,7 @@ func (m *Main) open(ctx context.Context) error {
 	}
 	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
-		Door: m.Units.Home}
+		Door: m.Units.Home, Audit: s, Log: m.Log}
 	m.Usage = feature.NewUsage(s, nil)
 	cfg.Usage = m.Usage
 	m.Router = router.New(cfg)

@@ -59,7 +59,8 @@ var Command = &g.Command{
 			DocNL: "beheerders: de tokens van de REST-API en de webhooks, met knoppen om ze in te trekken en te verwijderen",
 		},
 		{
-			Path:    []g.Word{apiWord, tokenWord, g.W("add", "toevoegen", "nieuw")},
+			Path:  []g.Word{apiWord, tokenWord, g.W("add", "toevoegen", "nieuw")},
+			Audit: true, Secret: true,
 			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
 			Options: []g.Option{{Key: g.W("scope", "scopes"), Kind: g.Text, Placeholder: "<scopes>", PlaceholderNL: "<scopes>"}},
 			Doc:     "admins, in a direct message: a token for the organisation's software; its secret is shown once (`scope:` comma-separated, default `hours:read`)",
@@ -68,13 +69,15 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{apiWord, tokenWord, g.W("revoke", "intrekken")},
+			Audit:   true,
 			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
 			Doc:     "admins: stop a token at once (the API refuses it)",
 			DocNL:   "beheerders: stop een token meteen (de API weigert het)",
 			Example: "/werkplek api token revoke payroll",
 		},
 		{
-			Path:    []g.Word{apiWord, g.W("webhook"), g.W("add", "toevoegen", "nieuw")},
+			Path:  []g.Word{apiWord, g.W("webhook"), g.W("add", "toevoegen", "nieuw")},
+			Audit: true, Secret: true,
 			Args:    []g.Arg{{Name: "url", Kind: g.Text, Placeholder: "<url>", PlaceholderNL: "<url>"}},
 			Options: []g.Option{{Key: g.W("events", "event"), Kind: g.Text, Placeholder: "<events>", PlaceholderNL: "<events>"}},
 			Doc:     "admins, in a direct message: post events to an address of the organisation's software, signed with a secret shown once (`events:` comma-separated, default all: timesheet.approved, timesheet.reopened)",
@@ -83,6 +86,7 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{apiWord, g.W("webhook"), g.W("remove", "verwijder", "verwijderen")},
+			Audit:   true,
 			Args:    []g.Arg{{Name: "webhook", Kind: g.Text, Placeholder: "<url or number>", PlaceholderNL: "<url of nummer>"}},
 			Doc:     "admins: post nothing more to a webhook",
 			DocNL:   "beheerders: stuur niets meer naar een webhook",

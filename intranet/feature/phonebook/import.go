@@ -54,3 +54,8 @@ func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply,
 	}
 	return importDone(c, sum), nil
 }
+
+// AuditedForms is the people import: the audit log records each run.
+func (u *Unit) AuditedForms() map[string]string {
+	return map[string]string{importFormID: "phonebook import"}
+}
