@@ -45,7 +45,9 @@ func (auditUnit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Repl
 	return c.Reply("Form taken."), nil
 }
 
-func (auditUnit) AuditedForms() map[string]string { return map[string]string{"thing.form.": "thing edit"} }
+func (auditUnit) AuditedForms() map[string]string {
+	return map[string]string{"thing.form.": "thing edit"}
+}
 
 func TestAuditRecording(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
