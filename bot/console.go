@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/werkplek/werkplek/adapters/console"
@@ -119,6 +120,7 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "Imported %s: %d new, %d updated, %d unchanged.\n", fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)
+	m.audit(ctx, "import people", 0, filepath.Base(fs.Arg(0)), fmt.Sprintf("%d new, %d updated, %d unchanged", sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated))
 	return nil
 }
 

@@ -272,6 +272,18 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 				return err
 			}
 		}
+		// Messages to others that name them (an expert's question card:
+		// "asked by …") keep their use but name a former colleague.
+		for _, table := range []string{"outbox", "mail"} {
+			for _, r := range []struct{ from, to string }{{p.Email, intranet.ErasedEmail(id)}, {p.Name, ErasedName}} {
+				if strings.TrimSpace(r.from) == "" {
+					continue
+				}
+				if err := keep(table, "UPDATE "+table+" SET reply = REPLACE(reply, ?, ?) WHERE reply LIKE ?", r.from, r.to, "%"+r.from+"%"); err != nil {
+					return err
+				}
+			}
+		}
 		if err := exec(map[string]int{}, "people", "UPDATE people SET manager_email = '' WHERE lower(manager_email) = lower(?)", p.Email); err != nil {
 			return err
 		}
