@@ -203,7 +203,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	// The home is made of the units' parts, in this order.
 	parts := []home.Part{u.News, u.Rooms, u.Handover, u.Questions, u.Hours, u.Board}
-	if u.Home, err = home.New(home.Config{Env: env, Web: s, Usage: s, Tokens: s, Webhooks: s, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
+	if u.Home, err = home.New(home.Config{Env: env, Web: s, Usage: s, Audit: s, Tokens: s, Webhooks: s, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {

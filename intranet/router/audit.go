@@ -34,7 +34,7 @@ func (r *Router) auditCommand(ctx context.Context, c *feature.Call, reply intran
 	}
 	p := c.Cmd
 	e := intranet.AuditEntry{Action: strings.TrimSpace(p.Command.Word.EN + " " + p.Sub.Name())}
-	e.SubjectID, e.Subject = r.auditSubject(ctx, p)
+	e.SubjectID, e.Subject = r.auditSubject(ctx, c)
 	outcome := firstLine(reply)
 	if p.Sub.Secret {
 		outcome = "(reply not kept: it may show a secret)"
@@ -85,8 +85,10 @@ func (r *Router) audit(ctx context.Context, c *feature.Call, e intranet.AuditEnt
 }
 
 // auditSubject is what a command is about: its first person argument
-// (found by email when it is one), else its first argument as typed.
-func (r *Router) auditSubject(ctx context.Context, p *grammar.Parsed) (int64, string) {
+// (found by email, mention or name, else as typed), else its first
+// argument as typed.
+func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, string) {
+	p := c.Cmd
 	for _, a := range p.Sub.Args {
 		if a.Kind != grammar.Person {
 			continue
@@ -96,8 +98,8 @@ func (r *Router) auditSubject(ctx context.Context, p *grammar.Parsed) (int64, st
 			continue
 		}
 		text := strings.TrimSpace(v.Text)
-		if strings.Contains(text, "@") && !strings.HasPrefix(text, "<") && r.cfg.People != nil {
-			if person, err := r.cfg.People.FindPersonByEmail(ctx, strings.TrimPrefix(text, "@")); err == nil {
+		if r.cfg.People != nil && r.cfg.Accounts != nil {
+			if person, _, err := feature.FindPerson(ctx, r.cfg.People, r.cfg.Accounts, c, text); err == nil && person != nil {
 				return person.ID, person.Email
 			}
 		}

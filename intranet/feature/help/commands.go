@@ -1,6 +1,9 @@
 package help
 
-import g "github.com/werkplek/werkplek/intranet/grammar"
+import (
+	g "github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/when"
+)
 
 var (
 	apiWord   = g.W("api")
@@ -16,6 +19,8 @@ var Command = &g.Command{
 	Summary: "Help, your home, Werkplek on the web, and your language", SummaryNL: "Hulp, je startpagina, Werkplek op het web, en je taal",
 	Guests: true,
 	Teams:  []string{"personal", "team", "groupChat"},
+	// The one date (the audit log's since:) looks back.
+	Direction: when.Back,
 	Subs: []g.Sub{
 		{
 			Path:  []g.Word{g.W("help", "hulp")},
@@ -91,6 +96,14 @@ var Command = &g.Command{
 			Doc:     "admins: post nothing more to a webhook",
 			DocNL:   "beheerders: stuur niets meer naar een webhook",
 			Example: "/werkplek api webhook remove https://payroll.example.nl/hooks/werkplek",
+		},
+		{
+			Path: []g.Word{g.W("audit", "logboek")},
+			Options: []g.Option{{Key: g.W("since", "sinds", "vanaf"), Kind: g.Date, Placeholder: "<date>", PlaceholderNL: "<datum>"},
+				{Key: g.W("person", "persoon"), Kind: g.Person, Placeholder: "<person>", PlaceholderNL: "<persoon>"}},
+			Doc:     "admins: the latest 20 admin and content-manager actions (`since:` from a date, `person:` by or about someone); on the web also as CSV",
+			DocNL:   "beheerders: de laatste 20 handelingen van beheerders en contentbeheerders (`since:` vanaf een datum, `person:` door of over iemand); op het web ook als CSV",
+			Example: "/werkplek audit since:2026-11-01 person:{person}",
 		},
 		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,
