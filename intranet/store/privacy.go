@@ -158,12 +158,12 @@ const ErasedName = "Former colleague"
 // kept for the approved payroll records); approved weeks with their
 // entries and trips; answers, questions, news items and handovers,
 // attributed to a former colleague; news acknowledgements as counts; the
-// audit log, naming them "erased person <id>". Everything else is deleted:
-// accounts, sessions, sign-ins, identities, subscriptions, follows,
-// comments, board ads and replies, expertises, team memberships, routes,
-// unapproved hours, bookings (future ones cancelled first, so the rooms
-// are free), decisions, downloads, messages to them and their search
-// words. Returns ENOTFOUND for an unknown id.
+// audit log, naming them "erased person <id>"; bookings without their
+// titles, future ones cancelled (the room is free again). Everything else
+// is deleted: accounts, sessions, sign-ins, identities, subscriptions,
+// follows, comments, board ads and replies, expertises, team memberships,
+// routes, unapproved hours, decisions, downloads, messages to them and
+// their search words; messages to others name a former colleague. Returns ENOTFOUND for an unknown id.
 func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 	out := Erasure{Kept: map[string]int{}, Removed: map[string]int{}}
 	err := s.InTx(ctx, func(ctx context.Context) error {
@@ -197,12 +197,15 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 				return err
 			}
 		}
-		// Future bookings are cancelled (the room is free again), then
-		// every booking goes: a booking is the person's own.
-		if err := keep("bookings", "UPDATE bookings SET active = false, cancelled_at = ? WHERE person_id = ? AND active AND ends_at > ?", now, id, now); err != nil {
+		// Future bookings are cancelled, so the room is free again; every
+		// booking loses its title and stays as the room's history, of a
+		// former colleague.
+		if err := exec(out.Removed, "bookings cancelled", "UPDATE bookings SET active = false, cancelled_at = ? WHERE person_id = ? AND active AND ends_at > ?", now, id, now); err != nil {
 			return err
 		}
-		out.Kept["bookings"] = 0
+		if err := exec(map[string]int{}, "bookings", "UPDATE bookings SET title = '' WHERE person_id = ?", id); err != nil {
+			return err
+		}
 		for _, d := range []struct{ table, where string }{
 			{"outbox", "person_id = ?"},
 			{"accounts", "person_id = ?"},
@@ -211,7 +214,6 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 			{"web_identities", "person_id = ?"},
 			{"decisions", "person_id = ?"},
 			{"downloads", "person_id = ?"},
-			{"bookings", "person_id = ?"},
 			{"news_follows", "person_id = ?"},
 			{"news_subscriptions", "person_id = ? OR author_id = ?"},
 			{"news_comment_summaries", "author_id = ?"},
@@ -247,7 +249,7 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		for _, table := range []struct{ table, column string }{
 			{"timesheets", "person_id"}, {"time_entries", "person_id"}, {"trips", "person_id"}, {"timesheets", "decided_by"},
 			{"answers", "author_id"}, {"questions", "asker_id"}, {"news_items", "author_id"}, {"news_acks", "person_id"},
-			{"handovers", "requester_id"}, {"handovers", "taker_id"}, {"handover_events", "actor_id"},
+			{"handovers", "requester_id"}, {"handovers", "taker_id"}, {"handover_events", "actor_id"}, {"bookings", "person_id"},
 		} {
 			var n int64
 			if err := db.Raw(fmt.Sprintf("SELECT count(*) FROM %s WHERE %s = ?", table.table, table.column), id).Scan(&n).Error; err != nil {

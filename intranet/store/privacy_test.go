@@ -95,9 +95,22 @@ func TestPersonDataAndErase(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		if _, err := s.SaveRooms(ctx, []intranet.RoomRecord{{Line: 2, Name: "Stilte", Capacity: 2, Opens: 7 * 60, Closes: 19 * 60}}, false); err != nil {
+			t.Fatal(err)
+		}
+		rooms, _ := s.Rooms(ctx, false)
+		past := intranet.Slot{Start: now.Add(-48 * time.Hour), End: now.Add(-47 * time.Hour)}
+		future := intranet.Slot{Start: now.Add(48 * time.Hour), End: now.Add(49 * time.Hour)}
+		if _, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: rooms[0].ID, PersonID: pieter.ID, Title: "Gesprek met Pieter", Slots: []intranet.Slot{past, future}}); err != nil {
+			t.Fatal(err)
+		}
+
 		data, err := s.PersonData(ctx, pieter.ID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if got := data.Records["bookings.person_id"]; len(got) != 2 {
+			t.Errorf("bookings: %v", got)
 		}
 		if data.Person.Email != pieter.Email || data.Person.Mobile != "0612345678" || len(data.Person.Accounts) != 1 {
 			t.Errorf("profile: %+v", data.Person)
@@ -152,8 +165,17 @@ func TestPersonDataAndErase(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The past booking stays as the room's history, the future one is
+		// cancelled: the room is free; neither has its title.
+		if _, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: rooms[0].ID, PersonID: anouk.ID, Slots: []intranet.Slot{future}}); err != nil {
+			t.Errorf("the room is not free: %v", err)
+		}
+		kept, _ := s.Bookings(ctx, intranet.BookingFilter{PersonID: pieter.ID, Cancelled: true})
+		if len(kept) != 2 || kept[0].Title != "" || kept[1].Title != "" || kept[0].Cancelled.IsZero() == kept[1].Cancelled.IsZero() {
+			t.Errorf("bookings kept: %+v", kept)
+		}
 		for tc, rows := range data.Records {
-			if len(rows) > 0 && tc != "audit_log.subject_id" {
+			if len(rows) > 0 && tc != "audit_log.subject_id" && tc != "bookings.person_id" {
 				t.Errorf("%s kept %v", tc, rows)
 			}
 		}
