@@ -120,18 +120,21 @@ func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, stri
 	return 0, ""
 }
 
-// firstLine is a reply's outcome: the first line of its text, else its title.
+// firstLine is a reply's outcome: its title (what happened, "Added:
+// Proefzaal") and the first line of its text, else of its first section.
 func firstLine(reply intranet.Reply) string {
-	for _, s := range []string{reply.Text, reply.Title} {
-		if s = strings.TrimSpace(s); s != "" {
-			line, _, _ := strings.Cut(s, "\n")
-			return strings.TrimSpace(line)
+	text := strings.TrimSpace(reply.Text)
+	if text == "" && len(reply.Sections) > 0 {
+		text = strings.TrimSpace(reply.Sections[0].Title + "\n" + reply.Sections[0].Text)
+	}
+	line, _, _ := strings.Cut(text, "\n")
+	parts := []string{}
+	for _, s := range []string{strings.TrimSpace(reply.Title), strings.TrimSpace(line)} {
+		if s != "" {
+			parts = append(parts, s)
 		}
 	}
-	if len(reply.Sections) > 0 {
-		return strings.TrimSpace(reply.Sections[0].Title)
-	}
-	return ""
+	return strings.Join(parts, ": ")
 }
 
 // oneLine puts a typed command on one line.
