@@ -34,6 +34,9 @@ type Config struct {
 	// PrivacyMobile is WERKPLEK_PRIVACY_MOBILE: who sees the mobile number
 	// of someone who chose nothing (everyone, team or hidden).
 	PrivacyMobile intranet.FieldVisibility
+	// RetentionDays is WERKPLEK_RETENTION_DAYS: how long delivered messages
+	// and finished jobs are kept.
+	RetentionDays int
 	// DMPlatforms is WERKPLEK_DM_PLATFORMS: where someone who never wrote
 	// is looked for by email, in turn.
 	DMPlatforms []intranet.Platform
@@ -90,6 +93,7 @@ var settings = []setting{
 	{"WERKPLEK_DM_PLATFORMS", "slack,teams,mattermost", "Where a DM goes for someone who never wrote to Werkplek: the first of these platforms that is on and knows their email.", false},
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
 	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
+	{"WERKPLEK_RETENTION_DAYS", "90", "Days after which delivered messages (their texts name people) and finished jobs are deleted; undelivered and pending ones stay. 1 to 3650.", false},
 	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
 	{"WERKPLEK_DIRECTORY_SYNC", "off", "Time of day (03:00, in WERKPLEK_TIMEZONE) at which Werkplek links the Slack and Mattermost users to the phonebook by email, daily, as `werkplek directory sync` does; on means 03:00, off none. The report goes to the log and the audit log.", false},
 	{"WERKPLEK_OIDC_ISSUER", "", "OpenID Connect issuer of the organisation's own tenant for signing in on the web (https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com, https://keycloak.example.nl/realms/<realm>); never a multi-tenant issuer such as .../common/v2.0. Needs WERKPLEK_PUBLIC_URL; the redirect URI to register is WERKPLEK_PUBLIC_URL/web/oidc/callback.", false},
@@ -169,6 +173,13 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 	}
 	if _, _, _, err := feature.ParseQuiet(c.QuietHours); err != nil {
 		problems = append(problems, fmt.Sprintf("WERKPLEK_QUIET_HOURS: %q is not a time slot like 22:00-07:00, or off", c.QuietHours))
+	}
+	if v := get("WERKPLEK_RETENTION_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 3650 {
+			problems = append(problems, fmt.Sprintf("WERKPLEK_RETENTION_DAYS: %q is not a number of days from 1 to 3650", v))
+		}
+		c.RetentionDays = n
 	}
 	for _, p := range strings.Split(get("WERKPLEK_DM_PLATFORMS"), ",") {
 		switch pl := intranet.Platform(strings.ToLower(strings.TrimSpace(p))); pl {

@@ -78,7 +78,8 @@ func (m *Main) open(ctx context.Context) error {
 	}
 	m.Store = s
 	m.Platforms = newPlatforms(s, s, m.Log.With("component", "webhook"))
-	r, err := jobs.New(ctx, jobs.Config{Store: s, Log: m.Log.With("component", "jobs"), Observe: m.observe, ID: m.jobsID()})
+	r, err := jobs.New(ctx, jobs.Config{Store: s, Log: m.Log.With("component", "jobs"), Observe: m.observe, ID: m.jobsID(),
+		Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour})
 	if err != nil {
 		return fmt.Errorf("job runner: %w", err)
 	}
@@ -103,7 +104,7 @@ func (m *Main) open(ctx context.Context) error {
 	}
 	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
-		Door: m.Units.Home, Privacy: m.Units.Profile}
+		Door: m.Units.Home, Privacy: m.Units.Profile, Audit: s, Log: m.Log}
 	m.Usage = feature.NewUsage(s, nil)
 	cfg.Usage = m.Usage
 	m.Router = router.New(cfg)
@@ -213,7 +214,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	// The home is made of the units' parts, in this order.
 	parts := []home.Part{u.News, u.Rooms, u.Handover, u.Questions, u.Hours, u.Board}
-	if u.Home, err = home.New(home.Config{Env: env, Web: s, Usage: s, Tokens: s, Webhooks: s, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
+	if u.Home, err = home.New(home.Config{Env: env, Web: s, Usage: s, Audit: s, Tokens: s, Webhooks: s, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {

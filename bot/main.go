@@ -104,6 +104,10 @@ Usage:
                                              bearer tokens of the REST API (/api/v1/); add prints the secret once
   werkplek webhook add URL [--events E,E] | list | remove URL
                                              endpoints told of events (timesheet.approved, ...); add prints the secret
+  werkplek audit [--since DATE] [--person EMAIL]
+                                             the audit log of admin and content-manager actions, as CSV
+  werkplek person export EMAIL [--out FILE]  everything Werkplek holds about a person, as JSON
+  werkplek person erase EMAIL [--yes]        remove or anonymise a person's data (README: what is kept)
   werkplek jobs [--limit N] [--json]         list pending and failed background jobs
   werkplek jobs retry ID                     run a failed job again
   werkplek manifest slack [--socket-mode]    print the Slack app manifest (YAML) for WERKPLEK_PUBLIC_URL
@@ -174,6 +178,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.webhookCommand(ctx, rest)
 	case "jobs":
 		err = m.jobsCommand(ctx, rest)
+	case "audit":
+		err = m.auditCommand(ctx, rest)
+	case "person":
+		err = m.personCommand(ctx, rest)
 	case "healthcheck":
 		err = m.healthcheck(ctx, rest)
 	case "manifest":

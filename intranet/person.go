@@ -280,3 +280,13 @@ func (e *ImportError) Error() string {
 	}
 	return b.String()
 }
+
+// ErasedEmail is the placeholder email of a person whose data was erased
+// (`werkplek person erase`): unique, and never a mailbox.
+func ErasedEmail(id int64) string { return "erased-" + strconv.FormatInt(id, 10) + "@invalid" }
+
+// Erased reports whether an email is an erased person's placeholder: what
+// they left (an answer in the knowledge base) shows "a former colleague".
+func Erased(email string) bool {
+	return strings.HasPrefix(email, "erased-") && strings.HasSuffix(email, "@invalid")
+}

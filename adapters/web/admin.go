@@ -14,6 +14,7 @@ var adminPages = []struct{ path, nl, en, command string }{
 	{"topics", "Onderwerpen en experts", "Topics and experts", "/ask topic list"},
 	{"usage", "Gebruik", "Usage", "/werkplek usage"},
 	{"api", "API en webhooks", "API and webhooks", "/werkplek api"},
+	{"audit", "Logboek", "Audit log", "/werkplek audit"},
 }
 
 func (a *Adapter) admin(w http.ResponseWriter, r *http.Request, v *visit) {

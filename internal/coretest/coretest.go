@@ -164,7 +164,7 @@ func (e *Env) Core(units ...feature.Unit) *router.Router {
 	}
 	e.Departures = d
 	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
-		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter, Privacy: e.Privacy})
+		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter, Privacy: e.Privacy, Audit: e.Store})
 	return e.Router
 }
 

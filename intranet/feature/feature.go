@@ -30,6 +30,15 @@ type FormUnit interface {
 	HandleForm(ctx context.Context, c *Call) (intranet.Reply, error)
 }
 
+// AuditedFormUnit is a FormUnit some of whose forms are admin or
+// content-manager actions: the router records a submitted form whose id
+// starts with one of AuditedForms' keys in the audit log, under the action
+// its value names ("news post"), as it does for a subcommand marked Audit.
+type AuditedFormUnit interface {
+	FormUnit
+	AuditedForms() map[string]string
+}
+
 // ThreadUnit answers a plain message written in a thread under one of its
 // posts (an answer under a posted question). ok is false when the thread is
 // not the unit's.

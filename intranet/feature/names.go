@@ -175,3 +175,12 @@ func Quote(name string) string {
 	}
 	return name
 }
+
+// Author names who wrote something for a reader in lang: the name, or "a
+// former colleague" for a person whose data was erased.
+func Author(lang, name, email string) string {
+	if intranet.Erased(email) {
+		return T(lang, "een voormalig collega", "a former colleague")
+	}
+	return name
+}

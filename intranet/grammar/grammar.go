@@ -186,6 +186,10 @@ type Sub struct {
 	// Audit marks an admin or content-manager action: the router records
 	// it in the audit log when a person with a role beyond employee runs it.
 	Audit bool
+	// Secret marks a subcommand whose reply may show a secret once (an API
+	// token, a webhook's signing secret): the audit log keeps the command
+	// but never its reply.
+	Secret bool
 }
 
 // Name returns the subcommand's English words ("admin change"), "" for the

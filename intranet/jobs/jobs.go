@@ -103,6 +103,10 @@ type Config struct {
 	Observe func(kind string, outcome Outcome, delay time.Duration)
 	// ID names this runner among others of the database (default random).
 	ID string
+	// Retention is WERKPLEK_RETENTION_DAYS: delivered messages and finished
+	// jobs older than this are purged every hour (store.PurgeRetention);
+	// 0 keeps them.
+	Retention time.Duration
 }
 
 // Runner is the job runner of one process: features register handlers, then
@@ -235,7 +239,8 @@ func (r *Runner) checkKind(kind string) error {
 // Start makes this process work jobs until Stop, which lets running jobs
 // finish; ending ctx does not stop it. It also forgets, every hour,
 // scheduled runs older than RunsKept, and old sign-in links and idle web
-// sessions (store.PurgeWeb).
+// sessions (store.PurgeWeb), and delivered messages and finished jobs
+// older than Config.Retention (store.PurgeRetention).
 func (r *Runner) Start(ctx context.Context) error {
 	if err := r.q.start(ctx); err != nil {
 		return err
@@ -256,6 +261,11 @@ func (r *Runner) Start(ctx context.Context) error {
 				}
 				if _, err := r.store.PurgeWeb(pctx, r.now()); err != nil && pctx.Err() == nil {
 					r.log.Warn("jobs: purge old sign-in links and idle web sessions", "err", err)
+				}
+				if r.cfg.Retention > 0 {
+					if _, err := r.store.PurgeRetention(pctx, r.now().Add(-r.cfg.Retention)); err != nil && pctx.Err() == nil {
+						r.log.Warn("jobs: purge delivered messages and finished jobs past their retention", "err", err)
+					}
 				}
 				select {
 				case <-pctx.Done():

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 	"unicode"
@@ -62,6 +63,12 @@ type Config struct {
 	// Usage counts each command by its feature and platform (nil: none
 	// is counted).
 	Usage Counter
+	// Audit keeps the audit log of admin and content-manager actions (nil:
+	// nothing is recorded); see audit.go.
+	Audit intranet.AuditService
+	// Log receives what the router cannot tell the caller: an audit entry
+	// it failed to write (default slog.Default()).
+	Log *slog.Logger
 }
 
 // Counter counts the use of features. It is called on every request, so
@@ -89,6 +96,9 @@ func New(cfg Config) *Router {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
 	}
 	r := &Router{cfg: cfg, units: map[*grammar.Command]feature.Unit{}}
 	var cmds []*grammar.Command
@@ -239,6 +249,9 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 	if err != nil {
 		return reply, err
 	}
+	if p.Sub.Audit {
+		r.auditCommand(ctx, c, reply)
+	}
 	reply.Context = append(reply.Context, p.Notes(c.Lang)...)
 	return r.keepLongButtons(ctx, c, reply)
 }
@@ -280,6 +293,7 @@ func (r *Router) form(ctx context.Context, c *feature.Call) (intranet.Reply, err
 					if err != nil {
 						return reply, err
 					}
+					r.auditForm(ctx, c, u, reply)
 					return r.keepLongButtons(ctx, c, reply)
 				}
 			}

@@ -75,7 +75,7 @@ var Command = &g.Command{
 		},
 		{Path: []g.Word{g.W("extend", "verleng")}, Args: []g.Arg{idArg},
 			Doc: "keep your ad up 30 days more (at most 90 days from now)", DocNL: "laat je advertentie 30 dagen langer hangen (hoogstens 90 dagen vanaf nu)"},
-		{Path: []g.Word{g.W("remove", "verwijder", "weg")}, Args: []g.Arg{idArg, func() g.Arg { a := reasonArg; a.Optional = true; return a }()},
+		{Path: []g.Word{g.W("remove", "verwijder", "weg")}, Audit: true, Args: []g.Arg{idArg, func() g.Arg { a := reasonArg; a.Optional = true; return a }()},
 			Doc: "take an ad down: yours, or as a content manager with a reason its poster is told", DocNL: "haal een advertentie weg: die van jou, of als contentbeheerder met een reden die de plaatser hoort",
 			Example: "/board remove 3"},
 		{Path: []g.Word{g.W("reply", "reageer")}, Args: []g.Arg{idArg, {Name: "text", Kind: g.Text, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
@@ -84,7 +84,7 @@ var Command = &g.Command{
 		{Path: []g.Word{g.W("report", "meld")}, Args: []g.Arg{idArg, reasonArg},
 			Doc: "report an ad that does not belong here: the content managers look at it", DocNL: "meld een advertentie die hier niet hoort: de contentbeheerders kijken ernaar",
 			Example: "/board report 3 Not work related"},
-		{Path: []g.Word{g.W("keep", "houd")}, Args: []g.Arg{idArg}, Doc: "content managers: a reported ad stays", DocNL: "contentbeheerders: een gemelde advertentie blijft"},
+		{Path: []g.Word{g.W("keep", "houd")}, Audit: true, Args: []g.Arg{idArg}, Doc: "content managers: a reported ad stays", DocNL: "contentbeheerders: een gemelde advertentie blijft"},
 		{
 			Path:    []g.Word{g.W("subscribe", "abonneer")},
 			Args:    digest.ScheduleArgs,

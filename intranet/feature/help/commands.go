@@ -1,6 +1,9 @@
 package help
 
-import g "github.com/werkplek/werkplek/intranet/grammar"
+import (
+	g "github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/when"
+)
 
 var (
 	apiWord   = g.W("api")
@@ -16,6 +19,8 @@ var Command = &g.Command{
 	Summary: "Help, your home, Werkplek on the web, and your language", SummaryNL: "Hulp, je startpagina, Werkplek op het web, en je taal",
 	Guests: true,
 	Teams:  []string{"personal", "team", "groupChat"},
+	// The one date (the audit log's since:) looks back.
+	Direction: when.Back,
 	Subs: []g.Sub{
 		{
 			Path:  []g.Word{g.W("help", "hulp")},
@@ -67,7 +72,8 @@ var Command = &g.Command{
 			DocNL: "beheerders: de tokens van de REST-API en de webhooks, met knoppen om ze in te trekken en te verwijderen",
 		},
 		{
-			Path:    []g.Word{apiWord, tokenWord, g.W("add", "toevoegen", "nieuw")},
+			Path:  []g.Word{apiWord, tokenWord, g.W("add", "toevoegen", "nieuw")},
+			Audit: true, Secret: true,
 			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
 			Options: []g.Option{{Key: g.W("scope", "scopes"), Kind: g.Text, Placeholder: "<scopes>", PlaceholderNL: "<scopes>"}},
 			Doc:     "admins, in a direct message: a token for the organisation's software; its secret is shown once (`scope:` comma-separated, default `hours:read`)",
@@ -76,13 +82,15 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{apiWord, tokenWord, g.W("revoke", "intrekken")},
+			Audit:   true,
 			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
 			Doc:     "admins: stop a token at once (the API refuses it)",
 			DocNL:   "beheerders: stop een token meteen (de API weigert het)",
 			Example: "/werkplek api token revoke payroll",
 		},
 		{
-			Path:    []g.Word{apiWord, g.W("webhook"), g.W("add", "toevoegen", "nieuw")},
+			Path:  []g.Word{apiWord, g.W("webhook"), g.W("add", "toevoegen", "nieuw")},
+			Audit: true, Secret: true,
 			Args:    []g.Arg{{Name: "url", Kind: g.Text, Placeholder: "<url>", PlaceholderNL: "<url>"}},
 			Options: []g.Option{{Key: g.W("events", "event"), Kind: g.Text, Placeholder: "<events>", PlaceholderNL: "<events>"}},
 			Doc:     "admins, in a direct message: post events to an address of the organisation's software, signed with a secret shown once (`events:` comma-separated, default all: timesheet.approved, timesheet.reopened)",
@@ -91,10 +99,19 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{apiWord, g.W("webhook"), g.W("remove", "verwijder", "verwijderen")},
+			Audit:   true,
 			Args:    []g.Arg{{Name: "webhook", Kind: g.Text, Placeholder: "<url or number>", PlaceholderNL: "<url of nummer>"}},
 			Doc:     "admins: post nothing more to a webhook",
 			DocNL:   "beheerders: stuur niets meer naar een webhook",
 			Example: "/werkplek api webhook remove https://payroll.example.nl/hooks/werkplek",
+		},
+		{
+			Path: []g.Word{g.W("audit", "logboek")},
+			Options: []g.Option{{Key: g.W("since", "sinds", "vanaf"), Kind: g.Date, Placeholder: "<date>", PlaceholderNL: "<datum>"},
+				{Key: g.W("person", "persoon"), Kind: g.Person, Placeholder: "<person>", PlaceholderNL: "<persoon>"}},
+			Doc:     "admins: the latest 20 admin and content-manager actions (`since:` from a date, `person:` by or about someone); on the web also as CSV",
+			DocNL:   "beheerders: de laatste 20 handelingen van beheerders en contentbeheerders (`since:` vanaf een datum, `person:` door of over iemand); op het web ook als CSV",
+			Example: "/werkplek audit since:2026-11-01 person:{person}",
 		},
 		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,

@@ -41,7 +41,7 @@ type Privacy interface {
 // it by this interface, so that the unit behind it may build on help's
 // answers (NotForGuests).
 type Door interface {
-	// Handle answers /werkplek web, home, usage and api.
+	// Handle answers /werkplek web, home, usage, audit and api.
 	Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	// WebHome is the address of the web front door's home, "" when
 	// WERKPLEK_PUBLIC_URL is not set.
@@ -71,7 +71,7 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 			return c.Reply(c.T("Deze Werkplek houdt geen privacykeuzes bij.", "This Werkplek keeps no privacy choices.")), nil
 		}
 		return u.cfg.Privacy.Privacy(ctx, c)
-	case c.Is("web"), c.Is("home"), c.Is("usage"), IsAPI(c):
+	case c.Is("web"), c.Is("home"), c.Is("usage"), c.Is("audit"), IsAPI(c):
 		if u.cfg.Door == nil {
 			return c.Reply(c.T("Deze Werkplek heeft geen startpagina en geen web.", "This Werkplek has no home page and no web.")), nil
 		}

@@ -37,6 +37,8 @@ type Config struct {
 	// (nil: /werkplek api answers that there is no API).
 	Tokens   intranet.APITokenService
 	Webhooks intranet.WebhookService
+	// Audit keeps the audit log /werkplek audit shows (nil: there is none).
+	Audit intranet.AuditService
 	// PublicURL is WERKPLEK_PUBLIC_URL, where the web front door is.
 	PublicURL string
 	// Parts make up the home, in order (news, rooms, handover, questions,
@@ -73,6 +75,8 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.signIn(ctx, c)
 	case c.Is("usage"):
 		return u.usage(ctx, c)
+	case c.Is("audit"):
+		return u.audit(ctx, c)
 	case help.IsAPI(c):
 		return u.api(ctx, c)
 	}

@@ -239,3 +239,9 @@ func optionValue(v string) string {
 	q, _ := grammar.Quote(v)
 	return q
 }
+
+// AuditedForms are the forms of a content manager's action: posting and
+// changing an item (the audit log records them as their commands).
+func (u *Unit) AuditedForms() map[string]string {
+	return map[string]string{postFormID: "news post", editFormID: "news edit"}
+}

@@ -65,7 +65,7 @@ func excerpt(s string, max int) string {
 func (u *Unit) newsCard(lang string, n *intranet.NewsItem) intranet.Reply {
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
 	reply := intranet.Reply{Lang: lang, Title: n.Title, Text: n.Body}
-	fields := []intranet.Field{{Label: t("Door", "By"), Value: n.Author},
+	fields := []intranet.Field{{Label: t("Door", "By"), Value: feature.Author(lang, n.Author, n.AuthorEmail)},
 		{Label: t("Geplaatst", "Published"), Value: u.dateText(n.Publish, lang) + " " + u.clockText(n.Publish)}}
 	if n.Topic != "" {
 		fields = append(fields, intranet.Field{Label: t("Onderwerp", "Topic"), Value: n.Topic})

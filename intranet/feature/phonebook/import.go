@@ -61,3 +61,8 @@ func (u *Unit) HandleForm(ctx context.Context, c *feature.Call) (intranet.Reply,
 	}
 	return withNote(c, importDone(c, sum), format), nil
 }
+
+// AuditedForms is the people import: the audit log records each run.
+func (u *Unit) AuditedForms() map[string]string {
+	return map[string]string{importFormID: "phonebook import"}
+}

@@ -1,6 +1,7 @@
 package questions_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/werkplek/werkplek/internal/coretest"
@@ -55,5 +56,31 @@ func TestAnswerEditKnowledgeBase(t *testing.T) {
 		got = say(e, pieter, "", "/answer edit 2 Ask HR, room 12.")
 		coretest.Wants(t, "edit other", got, "Answer 2 is updated.")
 		coretest.Lacks(t, "edit other", got, "knowledge base")
+	})
+}
+
+// TestErasedAuthor: the answers of an erased person stay in the knowledge
+// base, written by "a former colleague" in the reader's language.
+func TestErasedAuthor(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		setup(t, e)
+		say(e, femke, "", "/ask topic add Declaraties")
+		say(e, femke, "", "/ask expert add Declaraties "+eva)
+		say(e, jan, "", "/ask Hoe declareer ik reiskosten? topic:Declaraties")
+		say(e, eva, "", "/answer 1 Via het declaratieportaal.")
+		press(e, jan, "/answer accept 1")
+		p, err := e.Store.FindPersonByEmail(context.Background(), eva)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Store.ErasePerson(context.Background(), p.ID); err != nil {
+			t.Fatal(err)
+		}
+		got := say(e, jan, "", "/ask show 1")
+		coretest.Wants(t, "Dutch", got, "Via het declaratieportaal.", "een voormalig collega")
+		coretest.Lacks(t, "Dutch", got, "Eva Bakker", "Former colleague")
+		coretest.Wants(t, "again", press(e, jan, "/answer accept 1"), "Je had het antwoord van een voormalig collega op vraag 1 al geaccepteerd")
+		say(e, jan, "", "/werkplek language en")
+		coretest.Wants(t, "English", say(e, jan, "", "/ask show 1"), "a former colleague")
 	})
 }

@@ -39,7 +39,7 @@ func answered(c *feature.Call, q *intranet.Question, a *intranet.Answer) intrane
 }
 
 func onlyAuthor(c *feature.Call, a *intranet.Answer) intranet.Reply {
-	return c.Reply(c.T("Alleen %s, die antwoord %d schreef, kan het bewerken.", "Only %s, who wrote answer %d, can edit it.", a.Author, a.ID))
+	return c.Reply(c.T("Alleen %s, die antwoord %d schreef, kan het bewerken.", "Only %s, who wrote answer %d, can edit it.", feature.Author(c.Lang, a.Author, a.AuthorEmail), a.ID))
 }
 
 func answerRemoved(c *feature.Call, a *intranet.Answer) intranet.Reply {
@@ -72,9 +72,9 @@ func cannotAccept(c *feature.Call, a *intranet.Answer) intranet.Reply {
 }
 
 func acceptedAlready(c *feature.Call, q *intranet.Question, a *intranet.Answer) intranet.Reply {
-	return c.Reply(c.T("Je had het antwoord van %s op vraag %d al geaccepteerd; het staat in de kennisbank.", "You accepted %s's answer to question %d already; it is in the knowledge base.", a.Author, q.ID))
+	return c.Reply(c.T("Je had het antwoord van %s op vraag %d al geaccepteerd; het staat in de kennisbank.", "You accepted %s's answer to question %d already; it is in the knowledge base.", feature.Author(c.Lang, a.Author, a.AuthorEmail), q.ID))
 }
 
 func acceptedReply(c *feature.Call, q *intranet.Question, a *intranet.Answer) intranet.Reply {
-	return c.Reply(c.T("Geaccepteerd: het antwoord van %s op vraag %d staat nu in de kennisbank.", "Accepted: %s's answer to question %d is in the knowledge base now.", a.Author, q.ID))
+	return c.Reply(c.T("Geaccepteerd: het antwoord van %s op vraag %d staat nu in de kennisbank.", "Accepted: %s's answer to question %d is in the knowledge base now.", feature.Author(c.Lang, a.Author, a.AuthorEmail), q.ID))
 }

@@ -33,7 +33,7 @@ func questionCard(q *intranet.Question, lang string, inChannel bool) intranet.Re
 	case intranet.QuestionAccepted:
 		r.Buttons = nil
 		if a := q.Accepted(); a != nil {
-			r.Sections = append(r.Sections, intranet.Section{Title: feature.T(lang, "Geaccepteerd antwoord van %s", "Accepted answer by %s", a.Author), Text: a.Text})
+			r.Sections = append(r.Sections, intranet.Section{Title: feature.T(lang, "Geaccepteerd antwoord van %s", "Accepted answer by %s", feature.Author(lang, a.Author, a.AuthorEmail)), Text: a.Text})
 		}
 		r.Context = []string{feature.T(lang, "Beantwoord; staat in de kennisbank (`/kb`).", "Answered; in the knowledge base (`/kb`).")}
 	case intranet.QuestionClosed, intranet.QuestionSelfServed:

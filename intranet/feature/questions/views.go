@@ -197,7 +197,7 @@ func questionView(c *feature.Call, loc *time.Location, q *intranet.Question) int
 
 // byline says who answered when.
 func byline(c *feature.Call, loc *time.Location, a intranet.Answer, accepted bool) string {
-	s := c.T("Antwoord %d van %s, %s", "Answer %d by %s, %s", a.ID, a.Author, dayTime(a.Created, loc, c.Lang))
+	s := c.T("Antwoord %d van %s, %s", "Answer %d by %s, %s", a.ID, feature.Author(c.Lang, a.Author, a.AuthorEmail), dayTime(a.Created, loc, c.Lang))
 	if !a.Edited.IsZero() {
 		s += c.T(" (bewerkt)", " (edited)")
 	}
@@ -217,7 +217,7 @@ func kbSection(c *feature.Call, loc *time.Location, q *intranet.Question) intran
 	s := intranet.Section{Title: fmt.Sprintf("#%d · %s", q.ID, q.Text)}
 	if a != nil {
 		s.Text = a.Text
-		s.Fields = []intranet.Field{{Label: c.T("Beantwoord door", "Answered by"), Value: fmt.Sprintf("%s, %s", a.Author, when.DateOf(a.Created, loc).Format(c.Lang))}}
+		s.Fields = []intranet.Field{{Label: c.T("Beantwoord door", "Answered by"), Value: fmt.Sprintf("%s, %s", feature.Author(c.Lang, a.Author, a.AuthorEmail), when.DateOf(a.Created, loc).Format(c.Lang))}}
 		if q.Topic != "" {
 			s.Fields = append(s.Fields, intranet.Field{Label: c.T("Onderwerp", "Topic"), Value: q.Topic})
 		}

@@ -91,7 +91,7 @@ var Command = &g.Command{
 			Doc:  "the same", DocNL: "hetzelfde",
 		},
 		{
-			Path: []g.Word{g.W("admin", "beheer"), g.W("add", "toevoegen", "nieuw")}, Args: []g.Arg{{Name: "name", Kind: g.Name}},
+			Path: []g.Word{g.W("admin", "beheer"), g.W("add", "toevoegen", "nieuw")}, Audit: true, Args: []g.Arg{{Name: "name", Kind: g.Name}},
 			Options:   []g.Option{capacityOpt, locationOpt, facilitiesOpt, hoursOpt},
 			Doc:       "add a room (open 07:00-19:00 unless `hours:` says otherwise); values with spaces in quotes",
 			DocNL:     "voeg een ruimte toe (open 07:00-19:00 tenzij `hours:` anders zegt); waarden met spaties tussen aanhalingstekens",
@@ -99,13 +99,13 @@ var Command = &g.Command{
 			ExampleNL: `/room admin add "Nieuwe zaal" capacity:20 location:"Utrecht, 2e verdieping" facilities:screen;video hours:07:00-22:00`,
 		},
 		{
-			Path: []g.Word{g.W("admin", "beheer"), g.W("change", "wijzig", "edit")}, Args: []g.Arg{roomArg},
+			Path: []g.Word{g.W("admin", "beheer"), g.W("change", "wijzig", "edit")}, Audit: true, Args: []g.Arg{roomArg},
 			Options: roomOptions,
 			Doc:     "change a room; `name:` renames it", DocNL: "wijzig een ruimte; `name:` geeft hem een nieuwe naam",
 			Example: `/room admin change {room} capacity:24`,
 		},
 		{
-			Path: []g.Word{g.W("admin", "beheer"), g.W("retire", "opheffen", "ophef")}, Args: []g.Arg{roomArg},
+			Path: []g.Word{g.W("admin", "beheer"), g.W("retire", "opheffen", "ophef")}, Audit: true, Args: []g.Arg{roomArg},
 			Doc:   "retire a room: its history stays, its coming bookings are cancelled and their owners told",
 			DocNL: "hef een ruimte op: de geschiedenis blijft, komende boekingen vervallen en de eigenaren krijgen bericht",
 		},
