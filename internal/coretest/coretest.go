@@ -79,6 +79,8 @@ type Env struct {
 	// door unit and the counter of use.
 	Door    help.Door
 	Counter router.Counter
+	// Directory, when set before Core, answers /werkplek person and role.
+	Directory help.Directory
 	// Router answers requests once Core built it, with Departures.
 	Router     *router.Router
 	Departures *feature.Departures
@@ -161,7 +163,7 @@ func (e *Env) Core(units ...feature.Unit) *router.Router {
 	}
 	e.Departures = d
 	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
-		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter})
+		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Directory: e.Directory, Usage: e.Counter})
 	return e.Router
 }
 

@@ -56,6 +56,9 @@ type Config struct {
 	// Door answers /werkplek web, home and usage for the help unit (nil:
 	// this Werkplek has none).
 	Door help.Door
+	// Directory answers the admins' /werkplek person and role for the help
+	// unit (nil: this Werkplek has none).
+	Directory help.Directory
 	// Usage counts each command by its feature and platform (nil: none
 	// is counted).
 	Usage Counter
@@ -97,7 +100,7 @@ func New(cfg Config) *Router {
 	}
 	cmds = append(cmds, help.Command)
 	r.grammar = grammar.New(cmds...)
-	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door})
+	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door, Directory: cfg.Directory})
 	r.units[help.Command] = r.help
 	return r
 }
