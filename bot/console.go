@@ -107,7 +107,10 @@ func (m *Main) databaseName() string {
 
 // importPeople runs `werkplek import FILE`.
 func (m *Main) importPeople(ctx context.Context, args []string) error {
-	fs := m.flags("import", "werkplek import FILE\n\nLoads people from a CSV file with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.")
+	fs := m.flags("import", "werkplek import [--full [--apply [--force]]] FILE\n\nLoads people from a CSV file with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.\n"+fullImportHelp)
+	full := fs.Bool("full", false, "the file is everyone: list who is in Werkplek but not in it (a dry run)")
+	apply := fs.Bool("apply", false, "with --full: deactivate them")
+	force := fs.Bool("force", false, "with --full --apply: even when that is more than half the active people")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -119,6 +122,11 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "Imported %s: %d new, %d updated, %d unchanged.\n", fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)
+	if *full {
+		return m.fullImport(ctx, fs.Arg(0), records, *apply, *force)
+	} else if *apply || *force {
+		return &exitError{code: 2, msg: "werkplek import: --apply and --force go with --full"}
+	}
 	return nil
 }
 
