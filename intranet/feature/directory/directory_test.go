@@ -2,6 +2,7 @@ package directory_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -146,6 +147,7 @@ func TestDeactivate(t *testing.T) {
 		}
 		// Gone from the phonebook, and from what the account may do.
 		coretest.Lacks(t, "search", coretest.All(e.Say(sanne, "", "/phonebook jansen")), "Pieter")
+		coretest.Wants(t, "card", e.Say(sanne, "", fmt.Sprintf("/phonebook show %d", pieter.ID)).Text, "staat niet (meer) in het telefoonboek")
 		coretest.Wants(t, "his account", e.Say(coretest.Pieter, "", "/phonebook anouk").Text, "niet gekoppeld")
 
 		// Twice changes nothing; the command says so.
