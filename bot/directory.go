@@ -18,7 +18,9 @@ a dry run. With --full --apply they are deactivated, as an admin's
 subscriptions; coming bookings cancelled; open questions closed; topics to
 the admins; open handovers kept for the team). Guests (partners) are never
 in an HR file and are left alone. A file that would deactivate more than
-half the active people is refused (a truncated export, say) unless --force.`
+half the active people is refused (a truncated export, say) unless --force.
+People in the file who were deactivated stay so, and are listed: an admin
+brings them back with /werkplek person activate EMAIL.`
 
 // fullImport is the --full part of `werkplek import`, after the people
 // of records were imported: it lists the active people the file lacks, and
@@ -36,6 +38,17 @@ func (m *Main) fullImport(ctx context.Context, path string, records []intranet.P
 	for _, p := range active {
 		if !inFile[p.Email] && !p.IsGuest() {
 			gone = append(gone, p)
+		}
+	}
+	// Who is in the file but was deactivated stays so: coming back is an
+	// admin's decision, not the file's.
+	inactive, err := m.Store.InactivePeople(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range inactive {
+		if inFile[p.Email] {
+			fmt.Fprintf(m.Stdout, "%s <%s> is in %s but deactivated; to bring them back: /werkplek person activate %s\n", p.Name, p.Email, path, p.Email)
 		}
 	}
 	if len(gone) == 0 {

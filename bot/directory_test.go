@@ -59,9 +59,13 @@ func TestImportFull(t *testing.T) {
 		if _, out, _ := run(t, env, "/phonebook eva\n", "console", "--as", "anna@example.nl"); strings.Contains(out, "Eva Eik") {
 			t.Errorf("Eva is still found:\n%s", out)
 		}
-		// Again: nobody left to deactivate.
+		// Again: nobody left to deactivate. Eva, back in the file, stays
+		// deactivated until an admin brings her back.
 		if code, out, _ := run(t, env, "", "import", "--full", "--apply", withoutEva); code != 0 || !strings.Contains(out, "nobody to deactivate") {
 			t.Errorf("again: %d %s", code, out)
+		}
+		if code, out, _ := run(t, env, "", "import", "--full", file("with-eva.csv", a, b, c, d, e)); code != 0 || !strings.Contains(out, "Eva Eik <eva@example.nl> is in") || !strings.Contains(out, "/werkplek person activate eva@example.nl") {
+			t.Errorf("with eva: %d %s", code, out)
 		}
 
 		// A truncated file: 3 of the 5 active people would go.
