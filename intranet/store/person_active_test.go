@@ -148,6 +148,14 @@ func TestDeactivateAndActivate(t *testing.T) {
 		if changed, err := s.ActivatePerson(ctx, anouk.ID); err != nil || changed {
 			t.Errorf("activate again: %v %v", changed, err)
 		}
+		// A department whose only person left is in no list.
+		fatima := person("fatima.elamrani@example.nl")
+		if _, _, err := s.DeactivatePerson(ctx, fatima.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		if depts, _ := s.Departments(ctx); slices.Contains(depts, "HR") || !slices.Contains(depts, "ICT") {
+			t.Errorf("departments = %v", depts)
+		}
 	})
 }
 
