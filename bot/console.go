@@ -107,13 +107,21 @@ func (m *Main) databaseName() string {
 
 // importPeople runs `werkplek import [--dry-run] FILE`.
 func (m *Main) importPeople(ctx context.Context, args []string) error {
-	fs := m.flags("import", "werkplek import [--dry-run] FILE\n\nLoads people from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\n"+fileFormats+"\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.")
+	fs := m.flags("import", "werkplek import [--dry-run] [--full [--apply [--force]]] FILE\n\nLoads people from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\n"+fileFormats+"\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.\n"+fullImportHelp)
 	dryRun := fs.Bool("dry-run", false, "check the file and list what would change, import nothing")
+	full := fs.Bool("full", false, "the file is everyone: list who is in Werkplek but not in it (a dry run)")
+	apply := fs.Bool("apply", false, "with --full: deactivate them")
+	force := fs.Bool("force", false, "with --full --apply: even when that is more than half the active people")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return &exitError{code: 2, msg: "werkplek import: give one CSV file, e.g. werkplek import people.csv"}
+	}
+	if (*apply || *force) && !*full {
+		return &exitError{code: 2, msg: "werkplek import: --apply and --force go with --full"}
+	} else if *apply && *dryRun {
+		return &exitError{code: 2, msg: "werkplek import: --dry-run changes nothing, so it does not go with --apply"}
 	}
 	records, sum, format, err := importCSV(ctx, m, "werkplek import", fs.Arg(0), *dryRun, phonebook.ParseCSV, m.storeImportPeople)
 	if err != nil {
@@ -122,7 +130,13 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 	if *dryRun {
 		m.printPeopleChanges(sum)
 	}
-	return m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged.", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated))
+	if err := m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged.", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)); err != nil {
+		return err
+	}
+	if *full {
+		return m.fullImport(ctx, fs.Arg(0), records, *apply, *force)
+	}
+	return nil
 }
 
 // seedDemo adds what the later features need to the demo: the meeting rooms,

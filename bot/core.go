@@ -14,6 +14,7 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/feature/board"
+	"github.com/werkplek/werkplek/intranet/feature/directory"
 	"github.com/werkplek/werkplek/intranet/feature/handover"
 	"github.com/werkplek/werkplek/intranet/feature/help"
 	"github.com/werkplek/werkplek/intranet/feature/home"
@@ -46,6 +47,10 @@ type Units struct {
 	// Home is the front door: /werkplek home, web and usage (through the
 	// help unit, which the router builds).
 	Home *home.Unit
+	// Directory deactivates and activates people and changes roles
+	// (through the help unit's /werkplek person and role), for the chat,
+	// the full import and the identity provider alike.
+	Directory *directory.Unit
 	// Departures records gone installations and tells the admins (no unit:
 	// it has no commands, but is built from the same Env).
 	Departures *feature.Departures
@@ -104,7 +109,7 @@ func (m *Main) open(ctx context.Context) error {
 	}
 	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
-		Door: m.Units.Home, Privacy: m.Units.Profile, Audit: s, Log: m.Log}
+		Door: m.Units.Home, Privacy: m.Units.Profile, Directory: m.Units.Directory, Audit: s, Log: m.Log}
 	m.Usage = feature.NewUsage(s, nil)
 	cfg.Usage = m.Usage
 	m.Router = router.New(cfg)
@@ -215,6 +220,10 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	// The home is made of the units' parts, in this order.
 	parts := []home.Part{u.News, u.Rooms, u.Handover, u.Questions, u.Hours, u.Board}
 	if u.Home, err = home.New(home.Config{Env: env, Web: s, Usage: s, Audit: s, Tokens: s, Webhooks: s, PublicURL: m.Config.PublicURL, Parts: parts}); err != nil {
+		return err
+	}
+	if u.Directory, err = directory.New(directory.Config{Env: env, Store: s, Audit: s, Handovers: s, Teams: s,
+		Bookings: u.Rooms, Questions: u.Questions}); err != nil {
 		return err
 	}
 	if u.Departures, err = feature.NewDepartures(feature.DeparturesConfig{Env: env, Installations: gone, State: s, Admins: s}); err != nil {

@@ -91,6 +91,8 @@ Usage:
                                              chat with Werkplek in the terminal (stdin may be a script)
   werkplek serve                             HTTP endpoints for every configured platform, /healthz, /readyz, /metrics
   werkplek import [--dry-run] FILE           load people from CSV or .xlsx (idempotent by email, all or nothing)
+  werkplek import --full [--apply [--force]] FILE
+                                             the file is everyone: list (or deactivate) who is not in it
   werkplek rooms import [--dry-run] FILE     load meeting rooms from CSV or .xlsx (idempotent by name, all or nothing)
   werkplek migrate                           apply database migrations and exit
   werkplek teams import [--dry-run] FILE     load teams from CSV or .xlsx: name,leads,members,channels,approval (all or nothing)

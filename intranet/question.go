@@ -70,6 +70,9 @@ type Question struct {
 	AskerID    int64
 	Asker      string
 	AskerEmail string
+	// AskerLeft is set when the asker no longer works here (inactive):
+	// their open questions were closed when they left.
+	AskerLeft bool
 	// TopicID is 0 for a question without a topic.
 	TopicID int64
 	Topic   string

@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
 )
@@ -48,6 +49,60 @@ func (a *Adapter) peopleUpload(w http.ResponseWriter, r *http.Request, v *visit)
 	h.csrf()
 	h.f(`<div class="field"><label for="file">%s</label><input type="file" id="file" name="file" accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></div>`, esc(v.t("Bestand", "File")))
 	h.f(`<div class="buttons"><button type="submit" class="primary">%s</button></div></form>`, esc(v.t("Controleren", "Check")))
+	peopleDirectoryForm(h, v)
+	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
+}
+
+// peopleDirectoryActions are the admins' /werkplek person and role
+// commands the people page offers, by the form's value.
+var peopleDirectoryActions = []struct{ value, nl, en, command string }{
+	{"role-add", "Rol geven", "Give a role", "/werkplek role add"},
+	{"role-remove", "Rol afnemen", "Take a role away", "/werkplek role remove"},
+	{"deactivate", "Uitschakelen (vertrokken)", "Deactivate (left)", "/werkplek person deactivate"},
+	{"activate", "Weer inschakelen", "Activate again", "/werkplek person activate"},
+}
+
+// peopleDirectoryForm is the form for roles and people who leave: it
+// sends the typed command to the core as the admin (peopleDirectory).
+func peopleDirectoryForm(h *html, v *visit) {
+	h.f("<h2>%s</h2>", esc(v.t("Rollen en vertrek", "Roles and leavers")))
+	h.raw(`<form method="post" action="/web/admin/people/directory">`)
+	h.csrf()
+	h.f(`<div class="field"><label for="person">%s</label><input type="text" id="person" name="person" required></div>`, esc(v.t("Persoon (e-mailadres of naam)", "Person (email address or name)")))
+	h.f(`<div class="field"><label for="action">%s</label><select id="action" name="action">`, esc(v.t("Wat", "What")))
+	for _, x := range peopleDirectoryActions {
+		h.f(`<option value="%s">%s</option>`, esc(x.value), esc(v.t(x.nl, x.en)))
+	}
+	h.raw(`</select></div>`)
+	h.f(`<div class="field"><label for="role">%s</label><select id="role" name="role"><option value=""></option>`, esc(v.t("Rol (bij rol geven of afnemen)", "Role (to give or take away)")))
+	for _, role := range intranet.Roles {
+		h.f(`<option value="%s">%s</option>`, esc(string(role)), esc(string(role)))
+	}
+	h.raw(`</select></div>`)
+	h.f(`<div class="buttons"><button type="submit">%s</button></div></form>`, esc(v.t("Doorgaan", "Continue")))
+}
+
+// peopleDirectory runs the chosen /werkplek person or role command as
+// the person signed in; the core authorises it, and asks before a
+// deactivation (its button confirms).
+func (a *Adapter) peopleDirectory(w http.ResponseWriter, r *http.Request, v *visit) {
+	person, role := strings.TrimSpace(r.FormValue("person")), strings.TrimSpace(r.FormValue("role"))
+	cmd := ""
+	for _, x := range peopleDirectoryActions {
+		if x.value == r.FormValue("action") {
+			cmd = x.command + " " + quote(person)
+			if strings.HasPrefix(x.value, "role") {
+				cmd += " " + role
+			}
+		}
+	}
+	if cmd == "" || person == "" || strings.HasPrefix(r.FormValue("action"), "role") && role == "" {
+		a.problem(w, r, v, http.StatusBadRequest, "Kies een persoon, wat er moet gebeuren en bij een rol de rol.", "Choose a person, what to do and, for a role, the role.")
+		return
+	}
+	h := &html{v: v}
+	h.reply(a.command(v, r, cmd), "/web/admin/people")
+	h.f(`<p><a class="button" href="/web/admin/people">%s</a></p>`, esc(v.t("Terug", "Back")))
 	a.render(w, r, v, http.StatusOK, v.t("Mensen", "People"), h.String())
 }
 

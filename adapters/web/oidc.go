@@ -343,6 +343,8 @@ func (o *oidcLogin) person(ctx context.Context, issuer string, claims oidcClaims
 		p, err := o.people.FindPersonByID(ctx, id.PersonID)
 		if err != nil {
 			return nil, fmt.Errorf("find person %d of oidc subject: %w", id.PersonID, err)
+		} else if p.Inactive {
+			return nil, oidcRefuse(OIDCNotInPhonebook, p.Email, nil)
 		}
 		return p, nil
 	case intranet.ErrorCode(err) != intranet.ENOTFOUND:
@@ -354,7 +356,7 @@ func (o *oidcLogin) person(ctx context.Context, issuer string, claims oidcClaims
 		return nil, oidcRefuse(OIDCNoEmail, "", nil)
 	}
 	p, err := o.people.FindPersonByEmail(ctx, email)
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && p.Inactive {
 		return nil, oidcRefuse(OIDCNotInPhonebook, email, nil)
 	} else if err != nil {
 		return nil, fmt.Errorf("find person by oidc email: %w", err)

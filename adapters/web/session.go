@@ -164,8 +164,8 @@ func (a *Adapter) session(w http.ResponseWriter, r *http.Request) (*visit, error
 		return nil, fmt.Errorf("find web session: %w", err)
 	}
 	p, err := a.people.FindPersonByID(r.Context(), s.PersonID)
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		// Gone from the phonebook: the session ends with them.
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && p.Inactive {
+		// Gone from the phonebook, or left: the session ends with them.
 		if err := a.web.DeleteWebSession(r.Context(), s.Hash); err != nil {
 			return nil, fmt.Errorf("end the session of person %d: %w", s.PersonID, err)
 		}

@@ -108,6 +108,7 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 	}
 	h("GET /web/news/{id}/stats.csv", a.signedIn(a.newsStatsCSV))
 	h("POST /web/admin/people", a.signedIn(a.peopleCheck))
+	h("POST /web/admin/people/directory", a.signedIn(a.peopleDirectory))
 	// Actions: a button's command, its confirmation, a form, a preview.
 	h("POST /web/do", a.signedIn(a.do))
 	h("POST /web/confirm", a.signedIn(a.confirm))

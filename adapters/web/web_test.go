@@ -674,3 +674,39 @@ func TestNewsItemOnce(t *testing.T) {
 		t.Errorf("asked %+v", got)
 	}
 }
+
+// TestPeopleDirectory: the people page's form for roles and leavers sends
+// the /werkplek person or role command to the core as the admin, and
+// draws its answer (a deactivation's question with its button).
+func TestPeopleDirectory(t *testing.T) {
+	d := newDoor(t, "")
+	d.core.handle = func(r intranet.Request) intranet.Reply {
+		if strings.HasPrefix(r.Text, "/werkplek person deactivate") {
+			return intranet.Reply{Title: "Kees Janssen uitschakelen?", Buttons: []intranet.Button{{Label: "Uitschakelen", Style: intranet.StyleDanger, Command: "/werkplek person deactivate kees@example.nl sure"}}}
+		}
+		return intranet.Reply{Text: "Kees is nu contentbeheerder."}
+	}
+	c := d.signIn(jan)
+	if _, page := d.get(c, "/web/admin/people", nil); !strings.Contains(page, `action="/web/admin/people/directory"`) || !strings.Contains(page, `<option value="content manager">`) {
+		t.Fatalf("people page:\n%s", page)
+	}
+	for _, tc := range []struct{ action, person, role, command, want string }{
+		{"role-add", "Kees Janssen", "content manager", `/werkplek role add "Kees Janssen" content manager`, "Kees is nu contentbeheerder."},
+		{"role-remove", "kees@example.nl", "admin", "/werkplek role remove kees@example.nl admin", "Kees is nu"},
+		{"deactivate", "kees@example.nl", "", "/werkplek person deactivate kees@example.nl", "/werkplek person deactivate kees@example.nl sure"},
+		{"activate", "kees@example.nl", "", "/werkplek person activate kees@example.nl", "Kees is nu"},
+	} {
+		res := d.post(c, "/web/admin/people/directory", url.Values{"csrf": {d.csrf(c)}, "action": {tc.action}, "person": {tc.person}, "role": {tc.role}}, nil)
+		page := body(t, res)
+		if got := d.core.last().Text; got != tc.command {
+			t.Errorf("%s: command %q, want %q", tc.action, got, tc.command)
+		}
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("%s: page lacks %q:\n%s", tc.action, tc.want, page)
+		}
+	}
+	res := d.post(c, "/web/admin/people/directory", url.Values{"csrf": {d.csrf(c)}, "action": {"role-add"}, "person": {"kees@example.nl"}}, nil)
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("without a role: %d", res.StatusCode)
+	}
+}

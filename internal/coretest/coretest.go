@@ -82,6 +82,8 @@ type Env struct {
 	// Privacy, when set before Core, answers /werkplek privacy (the
 	// profile unit).
 	Privacy help.Privacy
+	// Directory, when set before Core, answers /werkplek person and role.
+	Directory help.Directory
 	// Router answers requests once Core built it, with Departures.
 	Router     *router.Router
 	Departures *feature.Departures
@@ -164,7 +166,7 @@ func (e *Env) Core(units ...feature.Unit) *router.Router {
 	}
 	e.Departures = d
 	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
-		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter, Privacy: e.Privacy, Audit: e.Store})
+		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter, Privacy: e.Privacy, Directory: e.Directory, Audit: e.Store})
 	return e.Router
 }
 

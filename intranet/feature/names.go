@@ -105,8 +105,20 @@ func FindSkill(ctx context.Context, people intranet.PersonService, c *Call, name
 
 // FindPerson finds one person by email, platform mention or name. When
 // there is none, or more than one, problem says so in the caller's
-// language (with the phonebook's near words for a name nobody has).
+// language (with the phonebook's near words for a name nobody has). Who
+// left (inactive) is not found: problem says they left.
 func FindPerson(ctx context.Context, people intranet.PersonService, accounts intranet.AccountService, c *Call, who string) (*intranet.Person, string, error) {
+	p, problem, err := FindAnyPerson(ctx, people, accounts, c, who)
+	if p != nil && p.Inactive {
+		return nil, c.T("%s werkt hier niet meer (uitgeschakeld in Werkplek).", "%s no longer works here (deactivated in Werkplek).", p.Name), nil
+	}
+	return p, problem, err
+}
+
+// FindAnyPerson is FindPerson that finds who left too, by their email
+// address (their accounts are unlinked and search skips them): for the
+// admins who bring them back.
+func FindAnyPerson(ctx context.Context, people intranet.PersonService, accounts intranet.AccountService, c *Call, who string) (*intranet.Person, string, error) {
 	who = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(who), "@"))
 	notFound := c.T("Ik vond %q niet in het telefoonboek. Gebruik een e-mailadres, een vermelding of een volledige naam.", "I did not find %q in the phonebook. Use an email address, a mention or a full name.", who)
 	switch {

@@ -54,13 +54,16 @@ type Notice struct {
 // Send records a DM. A message to someone in their quiet hours is held
 // until they end; everything else is delivered at once. An error is the
 // outbox's: the caller's transaction fails with it.
+//
+// Nothing goes to someone who left (inactive): their reminders and
+// notifications simply stop, and nobody is told they were unreachable.
 func (n Notifier) Send(ctx context.Context, dm DM) error {
-	if dm.To == nil {
+	if dm.To == nil || dm.To.Inactive {
 		return nil
 	}
 	d := intranet.Delivery{To: intranet.Destination{PersonID: dm.To.ID}, Reply: n.Write(dm.To, dm.Write), Key: dm.Key, Asked: dm.Asked, Guests: dm.Guests}
 	for _, u := range dm.Unreachable {
-		if u.To != nil {
+		if u.To != nil && !u.To.Inactive {
 			d.IfUnreachable = append(d.IfUnreachable, intranet.Delivery{To: intranet.Destination{PersonID: u.To.ID}, Reply: n.Write(u.To, u.Write), Key: u.Key, Asked: true})
 		}
 	}

@@ -200,3 +200,34 @@ func TestRecipientsPastAFailingPlatform(t *testing.T) {
 		}
 	})
 }
+
+// TestNotifierSkipsWhoLeft: a DM to someone who left is not sent (nor is
+// anyone told they were unreachable); after they are back it is.
+func TestNotifierSkipsWhoLeft(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		n := e.Feature().Notifier()
+		p, _ := e.Store.FindPersonByEmail(ctx, coretest.Pieter)
+		if _, _, err := e.Store.DeactivatePerson(ctx, p.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		p, _ = e.Store.FindPersonByEmail(ctx, coretest.Pieter)
+		write := func(lang string) intranet.Reply { return intranet.Reply{Text: "Dien je uren in"} }
+		if err := n.Send(ctx, feature.DM{To: p, Key: "k1", Write: write}); err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Outbox.Entries(); len(got) != 0 {
+			t.Fatalf("sent to who left: %+v", got)
+		}
+		if _, err := e.Store.ActivatePerson(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		p, _ = e.Store.FindPersonByEmail(ctx, coretest.Pieter)
+		if err := n.Send(ctx, feature.DM{To: p, Key: "k2", Write: write}); err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Posters.DMs(intranet.PlatformConsole, coretest.Pieter); len(got) != 1 {
+			t.Errorf("after activate: %v", got)
+		}
+	})
+}

@@ -38,12 +38,16 @@ var DefaultDMPlatforms = []intranet.Platform{intranet.PlatformSlack, intranet.Pl
 // accounts on platforms that are on (guest accounts only with guests), the
 // one they used last, or without any use the first by Order; without one,
 // the first platform by Order that knows their email, whose account is
-// then linked. Returns ENOTFOUND when nothing reaches the person, and the
+// then linked. Returns ENOTFOUND when nothing reaches the person (nothing
+// reaches who left), and the
 // platforms' errors when none reached them and some could not answer.
 func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (intranet.Destination, error) {
 	p, err := r.People.FindPersonByID(ctx, personID)
 	if err != nil {
 		return intranet.Destination{}, err
+	} else if p.Inactive {
+		// Who left is reached nowhere, and linked again nowhere.
+		return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s no longer works here.", p.Name)
 	}
 	rank := func(pl intranet.Platform) int {
 		for i, o := range r.Order {

@@ -8,7 +8,8 @@ import (
 
 // identify finds the person behind a request. On first contact it links the
 // platform account by email (asking the platform for it when the request did
-// not carry it). It returns nil for someone not in the phonebook. The
+// not carry it). It returns nil for someone not in the phonebook, and for
+// someone who left (inactive), whose account is never linked again. The
 // account's last use is recorded, so that DMs go where the person was
 // active last.
 func (r *Router) identify(ctx context.Context, req intranet.Request) (*intranet.Person, bool, error) {
@@ -31,6 +32,8 @@ func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Pe
 			return nil, req.User.Guest, nil
 		} else if err != nil {
 			return nil, false, err
+		} else if p.Inactive {
+			return nil, req.User.Guest, nil // who left is not in the phonebook
 		}
 		return p, acct.Guest || req.User.Guest || p.IsGuest(), nil
 	case intranet.ENOTFOUND:
@@ -59,6 +62,9 @@ func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Pe
 		return nil, user.Guest, nil
 	} else if err != nil {
 		return nil, false, err
+	} else if p.Inactive {
+		// Who left is not in the phonebook, and their account stays unlinked.
+		return nil, user.Guest, nil
 	}
 	a := intranet.Account{Platform: req.Platform, Installation: req.Installation, UserID: user.ID, UserName: user.Name, PersonID: p.ID, Guest: user.Guest}
 	if err := r.cfg.Accounts.LinkAccount(ctx, a); err != nil {
@@ -83,6 +89,8 @@ func (r *Router) Link(ctx context.Context, platform intranet.Platform, installat
 			continue
 		} else if err != nil {
 			return err
+		} else if p.Inactive {
+			continue
 		}
 		if err := r.cfg.Accounts.LinkAccount(ctx, intranet.Account{Platform: platform, Installation: installation, UserID: u.ID, UserName: u.Name, PersonID: p.ID, Guest: u.Guest}); err != nil {
 			return err

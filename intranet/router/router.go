@@ -60,6 +60,9 @@ type Config struct {
 	// Privacy answers /werkplek privacy for the help unit (the profile
 	// unit; nil: none).
 	Privacy help.Privacy
+	// Directory answers the admins' /werkplek person and role for the help
+	// unit (nil: this Werkplek has none).
+	Directory help.Directory
 	// Usage counts each command by its feature and platform (nil: none
 	// is counted).
 	Usage Counter
@@ -110,7 +113,7 @@ func New(cfg Config) *Router {
 	}
 	cmds = append(cmds, help.Command)
 	r.grammar = grammar.New(cmds...)
-	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door, Privacy: cfg.Privacy})
+	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door, Privacy: cfg.Privacy, Directory: cfg.Directory})
 	r.units[help.Command] = r.help
 	return r
 }

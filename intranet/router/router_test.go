@@ -256,3 +256,34 @@ func TestQuietHoursCommand(t *testing.T) {
 		coretest.Wants(t, "unknown", e.Say("nobody@example.nl", "", "/werkplek quiet off").Text, "niet gekoppeld")
 	})
 }
+
+// TestInactivePersonNotInPhonebook: someone who left gets what someone not
+// in the phonebook gets, on a linked account (an account linked again by
+// hand, say) and on first contact by email, which links nothing.
+func TestInactivePersonNotInPhonebook(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		core(e)
+		ctx := context.Background()
+		coretest.Wants(t, "before", coretest.All(e.Say(coretest.Pieter, "", "/phonebook jansen")), "Pieter")
+		p, _ := e.Store.FindPersonByEmail(ctx, coretest.Pieter)
+		if _, _, err := e.Store.DeactivatePerson(ctx, p.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		// The console account was unlinked; the email would link it again.
+		coretest.Wants(t, "by email", e.Say(coretest.Pieter, "", "/phonebook jansen").Text, "niet gekoppeld aan iemand in het telefoonboek")
+		if _, err := e.Store.FindAccount(ctx, intranet.PlatformConsole, "local", coretest.Pieter); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("account linked again: %v", err)
+		}
+		if err := e.Store.LinkAccount(ctx, intranet.Account{Platform: intranet.PlatformConsole, Installation: "local", UserID: coretest.Pieter, PersonID: p.ID}); err != nil {
+			t.Fatal(err)
+		}
+		coretest.Wants(t, "linked", e.Say(coretest.Pieter, "", "/phonebook jansen").Text, "niet gekoppeld aan iemand in het telefoonboek")
+		// Told of by a platform (Teams' install), they are linked to nobody.
+		if err := e.Router.Link(ctx, intranet.PlatformTeams, "tenant", []intranet.User{{ID: "29:1", Email: coretest.Pieter}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Store.FindAccount(ctx, intranet.PlatformTeams, "tenant", "29:1"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("linked on install: %v", err)
+		}
+	})
+}

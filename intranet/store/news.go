@@ -432,7 +432,7 @@ func (s *Store) NewsAudience(ctx context.Context, itemID int64) ([]intranet.News
 FROM people p LEFT JOIN departments d ON d.id = p.department_id
 LEFT JOIN news_acks k ON k.item_id = ? AND k.person_id = p.id
 LEFT JOIN accounts a ON a.person_id = p.id AND NOT a.guest
-WHERE (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
+WHERE p.active AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
 	args := []any{itemID}
 	if n.Department != "" {
 		q += " AND LOWER(d.name) = LOWER(?)"

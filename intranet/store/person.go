@@ -99,10 +99,11 @@ func (s *Store) FindPersonByEmail(ctx context.Context, email string) (*intranet.
 	return people[0], nil
 }
 
-// CountPeople returns how many people the phonebook holds.
+// CountPeople returns how many people the phonebook holds (active ones:
+// who left is in no count).
 func (s *Store) CountPeople(ctx context.Context) (int, error) {
 	var n int64
-	err := s.conn(ctx).Table("people").Count(&n).Error
+	err := s.conn(ctx).Table("people").Where("active").Count(&n).Error
 	return int(n), translate(err)
 }
 
@@ -117,10 +118,11 @@ func (s *Store) SetLanguage(ctx context.Context, personID int64, lang string) er
 	return nil
 }
 
-// Departments returns every department name, sorted.
+// Departments returns the name of every department with an active
+// person in it, sorted.
 func (s *Store) Departments(ctx context.Context) ([]string, error) {
 	var names []string
-	err := s.conn(ctx).Raw("SELECT name FROM departments ORDER BY name").Scan(&names).Error
+	err := s.conn(ctx).Raw("SELECT name FROM departments d WHERE EXISTS (SELECT 1 FROM people p WHERE p.department_id = d.id AND p.active) ORDER BY name").Scan(&names).Error
 	return names, translate(err)
 }
 

@@ -120,6 +120,9 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		}
 		var terms []personTermRow
 		for _, row := range append(created, changed...) {
+			if !row.Active {
+				continue // who left is found by no word until they come back
+			}
 			p := &intranet.Person{Name: row.Name, Title: row.Title, Location: row.Location, Skills: splitList(row.Skills), Department: deptOf[row.Email]}
 			for _, t := range phonebook.PersonTerms(p) {
 				terms = append(terms, personTermRow{Term: t.Term, PersonID: row.ID, Display: t.Display, Field: t.Field, Weight: t.Weight, SortKey: row.SortKey, DepartmentID: row.DepartmentID})

@@ -99,21 +99,7 @@ func reindexPerson(tx *gorm.DB, row *personRow) error {
 			return err
 		}
 	}
-	slices.Sort(touched)
-	touched = slices.Compact(touched)
-	for _, batch := range chunks(touched, 1000) {
-		for _, stmt := range []string{
-			"DELETE FROM search_terms WHERE term IN ?",
-			"INSERT INTO search_terms (term, display, people) SELECT term, MIN(display), COUNT(*) FROM person_terms WHERE term IN ? GROUP BY term",
-			"DELETE FROM skills WHERE term IN ?",
-			"INSERT INTO skills (term, name) SELECT term, MIN(display) FROM person_terms WHERE field = 'skill' AND term IN ? GROUP BY term",
-		} {
-			if err := tx.Exec(stmt, batch).Error; err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return refreshDictionary(tx, touched)
 }
 
 // keepOwnFields keeps the profile fields the person set themselves (their

@@ -194,11 +194,12 @@ type questionRow struct {
 	ChangedAt        time.Time
 	Asker            string
 	AskerEmail       string
+	AskerActive      bool
 	Topic            string
 }
 
 func (r questionRow) question() *intranet.Question {
-	q := &intranet.Question{ID: r.ID, AskerID: r.AskerID, Asker: r.Asker, AskerEmail: r.AskerEmail, Topic: r.Topic, Text: r.Text,
+	q := &intranet.Question{ID: r.ID, AskerID: r.AskerID, Asker: r.Asker, AskerEmail: r.AskerEmail, Topic: r.Topic, Text: r.Text, AskerLeft: !r.AskerActive,
 		State: intranet.QuestionState(r.State), Lang: r.Lang, Platform: intranet.Platform(r.Platform), Step: r.Step,
 		Created: r.CreatedAt.UTC(), Changed: r.ChangedAt.UTC()}
 	if r.TopicID != nil {
@@ -211,7 +212,7 @@ func (r questionRow) question() *intranet.Question {
 }
 
 const questionSelect = `SELECT q.id, q.asker_id, q.topic_id, q.text, q.state, q.lang, q.platform, q.accepted_answer_id, q.step, q.created_at, q.changed_at,
-p.name AS asker, p.email AS asker_email, COALESCE(t.name, '') AS topic
+p.name AS asker, p.email AS asker_email, p.active AS asker_active, COALESCE(t.name, '') AS topic
 FROM questions q JOIN people p ON p.id = q.asker_id LEFT JOIN question_topics t ON t.id = q.topic_id`
 
 // CreateQuestion stores an open or draft question.

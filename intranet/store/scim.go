@@ -318,29 +318,7 @@ func (s *Store) writeProvisioned(db *gorm.DB, old *personRow, rec intranet.Perso
 			return 0, err
 		}
 	}
-	return row.ID, refreshTerms(db, terms)
-}
-
-// refreshTerms recomputes the search words and skills of terms only,
-// as rebuildDictionary does for all: one person's change costs little.
-// (The same as person_active.go's refreshDictionary on the lifecycle
-// branch; one of the two can go once both are in.)
-func refreshTerms(db *gorm.DB, terms []string) error {
-	slices.Sort(terms)
-	terms = slices.Compact(terms)
-	for _, batch := range chunks(terms, 1000) {
-		for _, stmt := range []string{
-			"DELETE FROM search_terms WHERE term IN ?",
-			"INSERT INTO search_terms (term, display, people) SELECT term, MIN(display), COUNT(*) FROM person_terms WHERE term IN ? GROUP BY term",
-			"DELETE FROM skills WHERE term IN ?",
-			"INSERT INTO skills (term, name) SELECT term, MIN(display) FROM person_terms WHERE field = 'skill' AND term IN ? GROUP BY term",
-		} {
-			if err := db.Exec(stmt, batch).Error; err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return row.ID, refreshDictionary(db, terms)
 }
 
 // ProvisionedGroups returns the managed teams q selects, by id.

@@ -40,9 +40,9 @@ func (s *Store) SearchPeople(ctx context.Context, in intranet.PersonSearch) (*in
 	case q.Phone != nil:
 		found, err = s.searchPhone(ctx, *q.Phone, f, in.Limit)
 	case q.Email != "":
-		found, err = s.scan(ctx, "SELECT id, 1.0 AS score, sort_key FROM people WHERE email = ?"+f.people("people.id"), append([]any{q.Email}, f.args...), in.Limit)
+		found, err = s.scan(ctx, "SELECT id, 1.0 AS score, sort_key FROM people WHERE active AND email = ?"+f.people("people.id"), append([]any{q.Email}, f.args...), in.Limit)
 	case len(q.Words) == 0:
-		found, err = s.scan(ctx, "SELECT id, 1.0 AS score, sort_key FROM people WHERE 1=1"+f.people("people.id")+" ORDER BY sort_key, id", f.args, in.Limit)
+		found, err = s.scan(ctx, "SELECT id, 1.0 AS score, sort_key FROM people WHERE active"+f.people("people.id")+" ORDER BY sort_key, id", f.args, in.Limit)
 	default:
 		found, suggestions, err = s.searchWords(ctx, q, f, in.Limit)
 	}
@@ -171,7 +171,7 @@ func (s *Store) searchPhone(ctx context.Context, pq phonebook.PhoneQuery, f filt
 		col = "phone_rev"
 	}
 	other := strings.Replace(col, "phone", "mobile", 1)
-	query := fmt.Sprintf("SELECT id, CASE WHEN %s = ? OR %s = ? THEN 1.0 ELSE 0.9 END AS score, sort_key FROM people WHERE %s%s ORDER BY score DESC, sort_key, id",
+	query := fmt.Sprintf("SELECT id, CASE WHEN %s = ? OR %s = ? THEN 1.0 ELSE 0.9 END AS score, sort_key FROM people WHERE active AND %s%s ORDER BY score DESC, sort_key, id",
 		col, other, where, f.people("people.id"))
 	return s.scan(ctx, query, append(args, f.args...), limit)
 }

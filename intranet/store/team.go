@@ -226,7 +226,7 @@ func (s *Store) SyncDepartmentTeams(ctx context.Context) error {
 		return tx.Exec(`INSERT INTO team_members (team_id, person_id, is_member, is_lead)
 SELECT t.id, p.id, true, (';' || LOWER(p.roles) || ';') LIKE '%;team lead;%'
 FROM teams t JOIN people p ON p.department_id = t.department_id
-WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
+WHERE p.active AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
 AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'
 AND t.managed_by = ''
 ON CONFLICT DO NOTHING`).Error
@@ -291,7 +291,7 @@ func (s *Store) teamsWhere(ctx context.Context, where string, args ...any) ([]*i
 	}
 	var members []teamMemberRow
 	if err := db.Raw(`SELECT m.team_id, m.person_id, m.is_member, m.is_lead, p.name, p.email FROM team_members m JOIN people p ON p.id = m.person_id
-WHERE m.team_id IN ? AND (m.is_member OR m.is_lead) ORDER BY p.sort_key, p.id`, ids).Scan(&members).Error; err != nil {
+WHERE m.team_id IN ? AND (m.is_member OR m.is_lead) AND p.active ORDER BY p.sort_key, p.id`, ids).Scan(&members).Error; err != nil {
 		return nil, fmt.Errorf("find team members: %w", translate(err))
 	}
 	for _, m := range members {

@@ -99,7 +99,7 @@ func (s *Store) topicsWhere(ctx context.Context, where string, args ...any) ([]*
 		Name     string
 		Email    string
 	}
-	if err := db.Raw("SELECT e.topic_id, e.person_id, p.name, p.email FROM question_experts e JOIN people p ON p.id = e.person_id WHERE e.topic_id IN ? ORDER BY p.sort_key, p.id", ids).Scan(&experts).Error; err != nil {
+	if err := db.Raw("SELECT e.topic_id, e.person_id, p.name, p.email FROM question_experts e JOIN people p ON p.id = e.person_id WHERE p.active AND e.topic_id IN ? ORDER BY p.sort_key, p.id", ids).Scan(&experts).Error; err != nil {
 		return nil, fmt.Errorf("topic experts: %w", translate(err))
 	}
 	for _, e := range experts {

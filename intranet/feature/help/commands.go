@@ -8,11 +8,18 @@ import (
 var (
 	apiWord   = g.W("api")
 	tokenWord = g.W("token")
+	// The admins' /werkplek person and /werkplek role, which the help unit
+	// hands to its Directory.
+	personWord = g.W("person", "persoon")
+	roleWord   = g.W("role", "rol")
+	personArg  = g.Arg{Name: "person", Kind: g.Person}
+	sureFlag   = g.Option{Key: g.W("sure", "zeker"), Kind: g.Flag}
 )
 
-// Command is /werkplek: help, the language of Werkplek's replies, and the
+// Command is /werkplek: help, the language of Werkplek's replies, the
 // front door (home, the web's sign-in link, usage, the API's tokens and
-// webhooks), which the help unit hands to its Door.
+// webhooks), which the help unit hands to its Door, and the admins' people
+// and roles, which it hands to its Directory.
 var Command = &g.Command{
 	Word:  g.W("werkplek"),
 	Title: "Werkplek", TitleNL: "Werkplek",
@@ -112,6 +119,35 @@ var Command = &g.Command{
 			Doc:     "admins: the latest 20 admin and content-manager actions (`since:` from a date, `person:` by or about someone); on the web also as CSV",
 			DocNL:   "beheerders: de laatste 20 handelingen van beheerders en contentbeheerders (`since:` vanaf een datum, `person:` door of over iemand); op het web ook als CSV",
 			Example: "/werkplek audit since:2026-11-01 person:{person}",
+		},
+		{
+			Path: []g.Word{personWord, g.W("deactivate", "deactiveer", "deactiveren", "uitschakelen")}, Args: []g.Arg{personArg},
+			Options: []g.Option{sureFlag},
+			Doc:     "admins: someone left: out of the phonebook, routing and subscriptions, chat accounts unlinked, coming bookings cancelled, open questions closed, topics to the admins, open handovers kept for the team (after one question; `sure` answers it)",
+			DocNL:   "beheerders: iemand is vertrokken: uit het telefoonboek, de routering en abonnementen, chataccounts ontkoppeld, komende boekingen geannuleerd, open vragen gesloten, onderwerpen naar de beheerders, open overdrachten blijven voor het team (na één vraag; `sure` beantwoordt die)",
+			Example: "/werkplek person deactivate kees.janssen@example.nl",
+		},
+		{
+			Path: []g.Word{personWord, g.W("activate", "activeer", "activeren", "inschakelen")}, Args: []g.Arg{personArg},
+			Doc:     "admins: someone is back, with their history (by email address)",
+			DocNL:   "beheerders: iemand is terug, met de geschiedenis (op e-mailadres)",
+			Example: "/werkplek person activate kees.janssen@example.nl",
+		},
+		{
+			Path:    []g.Word{roleWord, g.W("add", "toevoegen", "geef")},
+			Args:    []g.Arg{personArg, {Name: "role", Kind: g.Name, Placeholder: "<role>", PlaceholderNL: "<rol>"}},
+			Doc:     "admins: give someone a role (employee, content manager, room admin, team lead, admin, guest)",
+			DocNL:   "beheerders: geef iemand een rol (employee, content manager, room admin, team lead, admin, guest)",
+			Example: "/werkplek role add lotte.berg@example.nl content manager",
+			Audit:   true,
+		},
+		{
+			Path:    []g.Word{roleWord, g.W("remove", "verwijderen", "verwijder", "afnemen")},
+			Args:    []g.Arg{personArg, {Name: "role", Kind: g.Name, Placeholder: "<role>", PlaceholderNL: "<rol>"}},
+			Doc:     "admins: take a role away (the last admin keeps theirs)",
+			DocNL:   "beheerders: neem een rol af (de laatste beheerder houdt die van hem of haar)",
+			Example: "/werkplek role remove lotte.berg@example.nl content manager",
+			Audit:   true,
 		},
 		{
 			Path: []g.Word{g.W("confirm", "bevestig")}, Args: []g.Arg{{Name: "id", Kind: g.ID}}, Confirm: true,

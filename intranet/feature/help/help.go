@@ -28,12 +28,22 @@ type Config struct {
 	// Privacy answers /werkplek privacy (the profile unit, package
 	// profile); nil: it answers that this Werkplek keeps no choices.
 	Privacy Privacy
+	// Directory answers the admins' /werkplek person and role (the
+	// directory unit); nil: they answer that this Werkplek has none.
+	Directory Directory
 }
 
 // Privacy is where a person chooses who sees their profile's fields.
 type Privacy interface {
 	// Privacy answers /werkplek privacy mobile [<visibility>].
 	Privacy(ctx context.Context, c *feature.Call) (intranet.Reply, error)
+}
+
+// Directory is the unit of people who leave and of roles.
+type Directory interface {
+	// Handle answers /werkplek person deactivate|activate and
+	// /werkplek role add|remove.
+	Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 }
 
 // Door is the front door: a person's home, their sign-in link to the web,
@@ -76,8 +86,22 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 			return c.Reply(c.T("Deze Werkplek heeft geen startpagina en geen web.", "This Werkplek has no home page and no web.")), nil
 		}
 		return u.cfg.Door.Handle(ctx, c)
+	case IsDirectory(c):
+		if u.cfg.Directory == nil {
+			return c.Reply(c.T("Deze Werkplek beheert geen mensen en rollen.", "This Werkplek manages no people and roles.")), nil
+		}
+		return u.cfg.Directory.Handle(ctx, c)
 	}
 	return u.All(c), nil
+}
+
+// IsDirectory reports whether c is /werkplek person or /werkplek role.
+func IsDirectory(c *feature.Call) bool {
+	if c.Cmd == nil || c.Cmd.Sub == nil || len(c.Cmd.Sub.Path) == 0 {
+		return false
+	}
+	first := c.Cmd.Sub.Path[0].EN
+	return first == personWord.EN || first == roleWord.EN
 }
 
 // IsAPI reports whether c is /werkplek api or one of its subcommands.

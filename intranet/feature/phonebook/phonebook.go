@@ -81,7 +81,7 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if c.Is("show") {
 		id := c.Cmd.Number("id")
 		p, err := u.cfg.People.FindPersonByID(ctx, id)
-		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && p.Inactive {
 			return c.Reply(c.T("Persoon %d staat niet (meer) in het telefoonboek.", "Person %d is not in the phonebook (any more).", id)), nil
 		} else if err != nil {
 			return intranet.Reply{}, err

@@ -239,3 +239,32 @@ func (u *Unit) kbSearch(ctx context.Context, c *feature.Call, words string) (int
 	}
 	return knowledge(c, u.cfg.Location, words, matches), nil
 }
+
+// CloseQuestionsOf closes the questions of someone who left that still
+// wait (drafts, open and answered ones), in the transaction of ctx: their
+// escalations stop and their cards say they were asked by a former
+// colleague. Returns how many were closed.
+func (u *Unit) CloseQuestionsOf(ctx context.Context, personID int64) (int, error) {
+	waiting := []intranet.QuestionState{intranet.QuestionDraft, intranet.QuestionOpen, intranet.QuestionAnswered}
+	qs, err := u.cfg.Questions.Questions(ctx, intranet.QuestionFilter{AskerID: &personID, States: waiting})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, q := range qs {
+		_, err := u.cfg.Questions.SetQuestionState(ctx, q.ID, personID, waiting, intranet.QuestionClosed, u.cfg.Now())
+		if intranet.ErrorCode(err) == intranet.ECONFLICT {
+			continue
+		} else if err != nil {
+			return 0, err
+		}
+		if err := u.unscheduleEscalation(ctx, q.ID); err != nil {
+			return 0, err
+		}
+		if err := u.cards.Enqueue(ctx, q.ID); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, nil
+}

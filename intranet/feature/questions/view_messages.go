@@ -39,6 +39,10 @@ func questionCard(q *intranet.Question, lang string, inChannel bool) intranet.Re
 	case intranet.QuestionClosed, intranet.QuestionSelfServed:
 		r.Buttons = nil
 		r.Context = []string{feature.T(lang, "Gesloten door %s; er kunnen geen antwoorden meer bij.", "Closed by %s; it takes no more answers.", q.Asker)}
+		if q.AskerLeft {
+			r.Context = []string{feature.T(lang, "Gesloten: gevraagd door een oud-collega, die hier niet meer werkt; er kunnen geen antwoorden meer bij.",
+				"Closed: asked by a former colleague, who no longer works here; it takes no more answers.")}
+		}
 	}
 	return r
 }

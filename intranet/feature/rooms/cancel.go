@@ -104,3 +104,36 @@ func (u *Unit) cancelSeries(ctx context.Context, c *feature.Call, b *intranet.Bo
 	reply.ReplaceOriginal = c.ReplacesOriginal()
 	return reply, nil
 }
+
+// CancelBookingsOf cancels the coming bookings of someone who left, in the
+// transaction of ctx: their rooms are free again and the reminders are
+// off; the person, who left, is told nothing. A booking under way is left
+// to end. Returns how many were cancelled.
+func (u *Unit) CancelBookingsOf(ctx context.Context, personID int64) (int, error) {
+	now := u.now()
+	coming, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: personID, From: now})
+	if err != nil {
+		return 0, err
+	}
+	var cancelled []*intranet.Booking
+	for _, b := range coming {
+		if !b.Active() || !b.Start.After(now) {
+			continue
+		}
+		c, err := u.cfg.Rooms.CancelBooking(ctx, b.ID, now)
+		if intranet.ErrorCode(err) == intranet.ECONFLICT {
+			continue // cancelled meanwhile
+		} else if err != nil {
+			return 0, err
+		}
+		cancelled = append(cancelled, c)
+	}
+	// Their reminders go once all are cancelled: a series' next reminder is
+	// scheduled only for a time still booked.
+	for _, b := range cancelled {
+		if err := u.unscheduleReminder(ctx, b); err != nil {
+			return 0, err
+		}
+	}
+	return len(cancelled), nil
+}
