@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -110,6 +111,7 @@ func (m *Main) apiCommand(ctx context.Context, args []string) error {
 		if err != nil {
 			return m.coded("api token add", err)
 		}
+		m.audit(ctx, "api token add", 0, tok.Name, "scopes "+strings.Join(tok.Scopes, ","))
 		fmt.Fprintln(m.Stdout, secret)
 		fmt.Fprintf(m.Stderr, "Token %q (%s) made. Above is its secret, shown only now: give it to the software, which sends it as\n  Authorization: Bearer <secret>\nRevoke it with: werkplek api token revoke %s\n",
 			tok.Name, strings.Join(tok.Scopes, ", "), shellWord(tok.Name))
@@ -153,6 +155,7 @@ func (m *Main) apiCommand(ctx context.Context, args []string) error {
 		if err != nil {
 			return m.coded("api token revoke", err)
 		}
+		m.audit(ctx, "api token revoke", 0, tok.Name, "")
 		fmt.Fprintf(m.Stdout, "Token %q revoked: the API refuses it from now on.\n", tok.Name)
 	}
 	return nil
@@ -216,6 +219,7 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 		if err != nil {
 			return m.coded("webhook add", err)
 		}
+		m.audit(ctx, "api webhook add", 0, hook.URL, "events "+strings.Join(hook.Events, ","))
 		fmt.Fprintln(m.Stdout, hook.Secret)
 		fmt.Fprintf(m.Stderr, "Webhook %s added for %s. Above is its signing secret, shown only now: the endpoint verifies each request's\nwebhook-signature with it (Standard Webhooks).\n",
 			hook.URL, strings.Join(hook.Events, ", "))
@@ -251,6 +255,7 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 		if err != nil {
 			return m.coded("webhook remove", err)
 		}
+		m.audit(ctx, "api webhook remove", 0, hook.URL, "")
 		fmt.Fprintf(m.Stdout, "Webhook %s removed: nothing more is posted to it.\n", hook.URL)
 	}
 	return nil
@@ -336,6 +341,7 @@ func (m *Main) hoursCommand(ctx context.Context, args []string) error {
 		}
 		return err
 	}
+	m.audit(ctx, "hours export", 0, fmt.Sprintf("%s to %s", f, t), "states "+cmp.Or(*states, "all"))
 	if file != nil {
 		if err := file.Close(); err != nil {
 			return fmt.Errorf("write %s: %w", *out, err)

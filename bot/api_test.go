@@ -71,6 +71,10 @@ func TestAPITokenCommands(t *testing.T) {
 		if _, err := s.UseAPIToken(context.Background(), intranet.HashSecret(secret), time.Now()); intranet.ErrorCode(err) != intranet.ENOTFOUND {
 			t.Errorf("revoked token still works: %v", err)
 		}
+		// The command line's changes are in the audit log, the secret never.
+		if code, out, _ := run(t, env, "", "audit"); code != 0 || !strings.Contains(out, "api token add,payroll") || !strings.Contains(out, "api token revoke,payroll") || strings.Contains(out, secret) {
+			t.Errorf("audit: %d %s", code, out)
+		}
 		for _, args := range [][]string{{"api", "--help"}, {"api", "token", "--help"}, {"api", "token", "help"}, {"api", "token", "add", "--help"}} {
 			if code, out, _ := run(t, env, "", args...); code != 0 || !strings.Contains(out, "werkplek api token add NAME --scope hours:read") {
 				t.Errorf("%v: %d %s", args, code, out)
