@@ -256,17 +256,7 @@ func (r *Runner) Start(ctx context.Context) error {
 			t := time.NewTicker(time.Hour)
 			defer t.Stop()
 			for {
-				if err := r.store.PruneScheduleRuns(pctx, r.now().Add(-RunsKept)); err != nil && pctx.Err() == nil {
-					r.log.Warn("jobs: prune scheduled runs", "err", err)
-				}
-				if _, err := r.store.PurgeWeb(pctx, r.now()); err != nil && pctx.Err() == nil {
-					r.log.Warn("jobs: purge old sign-in links and idle web sessions", "err", err)
-				}
-				if r.cfg.Retention > 0 {
-					if _, err := r.store.PurgeRetention(pctx, r.now().Add(-r.cfg.Retention)); err != nil && pctx.Err() == nil {
-						r.log.Warn("jobs: purge delivered messages and finished jobs past their retention", "err", err)
-					}
-				}
+				r.forget(pctx)
 				select {
 				case <-pctx.Done():
 					return
