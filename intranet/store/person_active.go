@@ -24,13 +24,17 @@ import (
 // go to topicsTo (0: no owner). changed is false, and nothing is done, when
 // they were inactive already. The Departure holds what the store did
 // (AccountsUnlinked, Subscriptions, TopicsHandedOver). Joins the
-// transaction of ctx. Returns ENOTFOUND.
+// transaction of ctx. Returns ENOTFOUND, and ECONFLICT for the last
+// active admin (keepAnAdmin).
 func (s *Store) DeactivatePerson(ctx context.Context, id, topicsTo int64) (intranet.Departure, bool, error) {
 	var d intranet.Departure
 	changed := false
 	err := s.InTx(ctx, func(ctx context.Context) error {
 		d, changed = intranet.Departure{}, false
 		db := s.conn(ctx)
+		if err := s.keepAnAdmin(db, id); err != nil {
+			return err
+		}
 		now := s.Now().UTC()
 		res := db.Exec("UPDATE people SET active = false, deactivated_at = ?, updated_at = ? WHERE id = ? AND active", now, now, id)
 		if res.Error != nil {
@@ -72,7 +76,7 @@ func (s *Store) DeactivatePerson(ctx context.Context, id, topicsTo int64) (intra
 		}
 		return nil
 	})
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+	if code := intranet.ErrorCode(err); code == intranet.ENOTFOUND || code == intranet.ECONFLICT {
 		return d, false, err
 	} else if err != nil {
 		return d, false, fmt.Errorf("deactivate person %d: %w", id, translate(err))
@@ -107,17 +111,59 @@ func (s *Store) ActivatePerson(ctx context.Context, id int64) (bool, error) {
 	return changed, nil
 }
 
-// SetRoles replaces a person's roles. Returns ENOTFOUND.
+// SetRoles replaces a person's roles. Returns ENOTFOUND, and ECONFLICT
+// when that would leave no active admin (see keepAnAdmin).
 func (s *Store) SetRoles(ctx context.Context, id int64, roles []intranet.Role) error {
 	names := make([]string, 0, len(roles))
 	for _, r := range roles {
 		names = append(names, string(r))
 	}
-	res := s.conn(ctx).Exec("UPDATE people SET roles = ?, updated_at = ? WHERE id = ?", strings.Join(names, ";"), s.Now().UTC(), id)
-	if res.Error != nil {
-		return fmt.Errorf("set roles: %w", translate(res.Error))
-	} else if res.RowsAffected == 0 {
-		return intranet.Errorf(intranet.ENOTFOUND, "No person %d.", id)
+	err := s.InTx(ctx, func(ctx context.Context) error {
+		db := s.conn(ctx)
+		if !slices.Contains(roles, intranet.RoleAdmin) {
+			if err := s.keepAnAdmin(db, id); err != nil {
+				return err
+			}
+		}
+		res := db.Exec("UPDATE people SET roles = ?, updated_at = ? WHERE id = ?", strings.Join(names, ";"), s.Now().UTC(), id)
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected == 0 {
+			return intranet.Errorf(intranet.ENOTFOUND, "No person %d.", id)
+		}
+		return nil
+	})
+	if code := intranet.ErrorCode(err); code == intranet.ENOTFOUND || code == intranet.ECONFLICT {
+		return err
+	} else if err != nil {
+		return fmt.Errorf("set roles: %w", translate(err))
+	}
+	return nil
+}
+
+// keepAnAdmin refuses (ECONFLICT) to let person id stop being an active
+// admin when they are the only one. The check and the change that follows
+// it in db's transaction are one step: the lock has two admins who take
+// each other's role (or deactivate each other) at the same moment wait
+// for one another on PostgreSQL, so that the second sees the first's
+// change; SQLite writes one transaction at a time.
+func (s *Store) keepAnAdmin(db *gorm.DB, id int64) error {
+	if err := s.lockName(db, "people: the last admin"); err != nil {
+		return err
+	}
+	const isAdmin = "p.active AND (';' || LOWER(p.roles) || ';') LIKE '%;admin;%'"
+	var self, others int64
+	if err := db.Raw("SELECT COUNT(*) FROM people p WHERE p.id = ? AND "+isAdmin, id).Scan(&self).Error; err != nil {
+		return err
+	}
+	if self == 0 {
+		return nil
+	}
+	if err := db.Raw("SELECT COUNT(*) FROM people p WHERE p.id <> ? AND "+isAdmin, id).Scan(&others).Error; err != nil {
+		return err
+	}
+	if others == 0 {
+		return intranet.Errorf(intranet.ECONFLICT, "Person %d is the last active admin.", id)
 	}
 	return nil
 }

@@ -33,3 +33,70 @@ func TestFindPeopleWithRole(t *testing.T) {
 		}
 	})
 }
+
+// TestLastAdminStays: the store itself refuses to take the role, or the
+// person, of the last active admin, also when two admins take each
+// other's role (or deactivate each other) at the same moment: one of the
+// two changes goes through, the other is refused, one admin is left.
+func TestLastAdminStays(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{
+			{Line: 2, Name: "Anouk Admin", Email: "anouk@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}},
+			{Line: 3, Name: "Bram Beheer", Email: "bram@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}},
+		}, false); err != nil {
+			t.Fatal(err)
+		}
+		anouk, _ := s.FindPersonByEmail(ctx, "anouk@example.nl")
+		bram, _ := s.FindPersonByEmail(ctx, "bram@example.nl")
+		admins := func() int {
+			t.Helper()
+			got, err := s.FindPeopleWithRole(ctx, intranet.RoleAdmin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(got)
+		}
+		both := func(a, b func() error) {
+			t.Helper()
+			errs := make(chan error, 2)
+			for _, f := range []func() error{a, b} {
+				go func() { errs <- f() }()
+			}
+			var refused int
+			for range 2 {
+				switch err := <-errs; intranet.ErrorCode(err) {
+				case "":
+				case intranet.ECONFLICT:
+					refused++
+				default:
+					t.Fatal(err)
+				}
+			}
+			if refused != 1 || admins() != 1 {
+				t.Fatalf("refused %d, admins left %d", refused, admins())
+			}
+		}
+		employee := []intranet.Role{intranet.RoleEmployee}
+		both(func() error { return s.SetRoles(ctx, anouk.ID, employee) }, func() error { return s.SetRoles(ctx, bram.ID, employee) })
+		if err := s.SetRoles(ctx, anouk.ID, []intranet.Role{intranet.RoleAdmin}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetRoles(ctx, bram.ID, []intranet.Role{intranet.RoleAdmin}); err != nil {
+			t.Fatal(err)
+		}
+		both(func() error { _, _, err := s.DeactivatePerson(ctx, anouk.ID, 0); return err },
+			func() error { _, _, err := s.DeactivatePerson(ctx, bram.ID, 0); return err })
+		// Whoever is left is the last: neither change goes through.
+		last, _ := s.FindPeopleWithRole(ctx, intranet.RoleAdmin)
+		if err := s.SetRoles(ctx, last[0].ID, employee); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("the last admin's role taken: %v", err)
+		}
+		if _, _, err := s.DeactivatePerson(ctx, last[0].ID, 0); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("the last admin deactivated: %v", err)
+		}
+		if admins() != 1 {
+			t.Errorf("admins left %d", admins())
+		}
+	})
+}

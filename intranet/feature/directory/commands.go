@@ -58,7 +58,10 @@ func (u *Unit) deactivate(ctx context.Context, c *feature.Call) (intranet.Reply,
 		return deactivateQuestion(c, p), nil
 	}
 	d, err := u.Deactivate(ctx, actor(c), p.ID)
-	if err != nil {
+	if intranet.ErrorCode(err) == intranet.ECONFLICT {
+		// Another admin left or lost the role since the check above.
+		return c.Reply(lastAdmin(c, p)), nil
+	} else if err != nil {
 		return intranet.Reply{}, err
 	}
 	reply := deactivated(c, p, d)
@@ -126,7 +129,10 @@ func (u *Unit) role(ctx context.Context, c *feature.Call, add bool) (intranet.Re
 			return c.Reply(lastAdmin(c, p)), err
 		}
 	}
-	if err := u.cfg.Store.SetRoles(ctx, p.ID, roles); err != nil {
+	if err := u.cfg.Store.SetRoles(ctx, p.ID, roles); intranet.ErrorCode(err) == intranet.ECONFLICT {
+		// The store's own check: another admin lost the role just now.
+		return c.Reply(lastAdmin(c, p)), nil
+	} else if err != nil {
 		return intranet.Reply{}, err
 	}
 	p.Roles = roles
