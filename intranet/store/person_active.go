@@ -59,6 +59,7 @@ func (s *Store) DeactivatePerson(ctx context.Context, id, topicsTo int64) (intra
 			owner = &topicsTo
 		}
 		for _, step := range []func() error{
+			func() error { return keepFormerAccounts(db, id) },
 			func() error { return del(&d.AccountsUnlinked, "DELETE FROM accounts WHERE person_id = ?", id) },
 			func() error { return del(nil, "DELETE FROM web_sessions WHERE person_id = ?", id) },
 			func() error { return del(nil, "DELETE FROM web_sign_ins WHERE person_id = ?", id) },

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ var personColumns = []string{
 	"bookings.person_id",
 	"decisions.person_id",
 	"downloads.person_id",
+	"former_accounts.person_id",
 	"handover_events.actor_id",
 	"handovers.requester_id",
 	"handovers.taker_id",
@@ -90,16 +92,41 @@ func (s *Store) PersonData(ctx context.Context, id int64) (*PersonData, error) {
 		}
 		out.Records[tc] = rows
 	}
-	for _, a := range p.Accounts {
+	accounts, err := chatAccountsEver(s.conn(ctx), id)
+	if err != nil {
+		return nil, fmt.Errorf("person data accounts: %w", translate(err))
+	}
+	for _, a := range accounts {
 		for _, table := range []string{"outbox", "mail"} {
-			rows, err := s.rows(ctx, fmt.Sprintf("SELECT * FROM %s WHERE platform = ? AND installation = ? AND user_id = ?", table), string(a.Platform), a.Installation, a.UserID)
+			rows, err := s.rows(ctx, fmt.Sprintf("SELECT * FROM %s WHERE platform = ? AND installation = ? AND user_id = ?", table), a.Platform, a.Installation, a.UserID)
 			if err != nil {
 				return nil, fmt.Errorf("person data %s: %w", table, err)
 			}
 			out.Messages[table] = append(out.Messages[table], rows...)
 		}
 	}
+	where, args := personStates(id, accounts)
+	rows, err := s.rows(ctx, "SELECT * FROM states WHERE "+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("person data states: %w", err)
+	}
+	out.Records["states"] = rows
 	return out, nil
+}
+
+// personStates selects the rows of the states table that are about a
+// person: the Teams adapter's reference to their Teams user (their name,
+// their Microsoft Entra object id) and the hours unit's record of where
+// their week's cards went.
+func personStates(id int64, accounts []chatAccount) (string, []any) {
+	where, args := "(namespace = 'hours.cards' AND key LIKE ?)", []any{fmt.Sprintf("%d:%%", id)}
+	for _, a := range accounts {
+		if a.Platform == string(intranet.PlatformTeams) {
+			where += " OR (namespace = 'teams.users' AND key = ?)"
+			args = append(args, a.UserID)
+		}
+	}
+	return where, args
 }
 
 // rows reads a query's rows as maps of column to value.
@@ -162,8 +189,9 @@ const ErasedName = "Former colleague"
 // titles, future ones cancelled (the room is free again). Everything else
 // is deleted: accounts, sessions, sign-ins, identities, subscriptions,
 // follows, comments, board ads and replies, expertises, team memberships,
-// routes, unapproved hours, decisions, downloads, messages to them and
-// their search words; messages to others name a former colleague. Returns ENOTFOUND for an unknown id.
+// routes, unapproved hours, decisions, downloads, messages to them (also
+// to the accounts unlinked when they left), what states keeps about them
+// and their search words; messages to others name a former colleague. Returns ENOTFOUND for an unknown id.
 func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 	out := Erasure{Kept: map[string]int{}, Removed: map[string]int{}}
 	err := s.InTx(ctx, func(ctx context.Context) error {
@@ -186,16 +214,26 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		}
 		keep := func(table, query string, args ...any) error { return exec(out.Kept, table, query, args...) }
 
-		// Messages and mail to their chat accounts, then the accounts.
-		for _, a := range p.Accounts {
+		// Messages and mail to their chat accounts (linked, or unlinked
+		// when they left), what the adapters and units keep about them in
+		// states, then the accounts.
+		accounts, err := chatAccountsEver(db, id)
+		if err != nil {
+			return translate(err)
+		}
+		for _, a := range accounts {
 			for _, table := range []string{"outbox", "mail"} {
-				if err := del(table, "platform = ? AND installation = ? AND user_id = ?", string(a.Platform), a.Installation, a.UserID); err != nil {
+				if err := del(table, "platform = ? AND installation = ? AND user_id = ?", a.Platform, a.Installation, a.UserID); err != nil {
 					return err
 				}
 			}
 			if err := del("mail_seen", "viewer = ?", a.UserID); err != nil {
 				return err
 			}
+		}
+		where, args := personStates(id, accounts)
+		if err := del("states", where, args...); err != nil {
+			return err
 		}
 		// Future bookings are cancelled, so the room is free again; every
 		// booking loses its title and stays as the room's history, of a
@@ -209,6 +247,7 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		for _, d := range []struct{ table, where string }{
 			{"outbox", "person_id = ?"},
 			{"accounts", "person_id = ?"},
+			{"former_accounts", "person_id = ?"},
 			{"web_sessions", "person_id = ?"},
 			{"web_sign_ins", "person_id = ?"},
 			{"web_identities", "person_id = ?"},
@@ -265,14 +304,8 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		if err := keep("audit_log", "UPDATE audit_log SET subject = ? WHERE subject_id = ?", erased, id); err != nil {
 			return err
 		}
-		for _, word := range []string{p.Email, p.Name} {
-			if strings.TrimSpace(word) == "" {
-				continue
-			}
-			if err := exec(map[string]int{}, "audit_log", "UPDATE audit_log SET detail = REPLACE(detail, ?, ?), subject = REPLACE(subject, ?, ?) WHERE actor_id = ? OR subject_id = ? OR detail LIKE ? OR subject LIKE ?",
-				word, erased, word, erased, id, id, "%"+word+"%", "%"+word+"%"); err != nil {
-				return err
-			}
+		if err := eraseFromAudit(db, id, erased, p.Email, p.Name); err != nil {
+			return err
 		}
 		// Messages to others that name them (an expert's question card:
 		// "asked by …") keep their use but name a former colleague.
@@ -371,4 +404,41 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// eraseFromAudit writes "erased person <id>" for a person's email and
+// name in the audit log's texts, whatever their letter case: an admin
+// types an address as it comes (Kees.Janssen@Example.nl), and the log
+// must not keep it after the person is erased.
+func eraseFromAudit(db *gorm.DB, id int64, erased string, words ...string) error {
+	var patterns []*regexp.Regexp
+	where, args := "actor_id = ? OR subject_id = ?", []any{id, id}
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w == "" {
+			continue
+		}
+		patterns = append(patterns, regexp.MustCompile("(?i)"+regexp.QuoteMeta(w)))
+		// SQLite's LOWER knows only ASCII letters: the word as it is too.
+		for _, like := range []string{"%" + strings.ToLower(w) + "%", "%" + w + "%"} {
+			where += " OR LOWER(detail) LIKE ? OR LOWER(subject) LIKE ? OR LOWER(actor) LIKE ? OR detail LIKE ? OR subject LIKE ?"
+			args = append(args, like, like, like, like, like)
+		}
+	}
+	var rows []auditRow
+	if err := db.Raw("SELECT * FROM audit_log WHERE "+where, args...).Scan(&rows).Error; err != nil {
+		return translate(err)
+	}
+	for _, r := range rows {
+		actor, subject, detail := r.Actor, r.Subject, r.Detail
+		for _, re := range patterns {
+			actor, subject, detail = re.ReplaceAllLiteralString(actor, erased), re.ReplaceAllLiteralString(subject, erased), re.ReplaceAllLiteralString(detail, erased)
+		}
+		if actor == r.Actor && subject == r.Subject && detail == r.Detail {
+			continue
+		}
+		if err := db.Exec("UPDATE audit_log SET actor = ?, subject = ?, detail = ? WHERE id = ?", actor, subject, detail, r.ID).Error; err != nil {
+			return translate(err)
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -259,3 +260,114 @@ func TestPurgeRetention(t *testing.T) {
 func itoa(n int64) string { return fmtInt(n) }
 
 func fmtInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestEraseAfterDeparture: a person usually leaves first and is erased
+// later; their chat accounts were unlinked when they left, yet the export
+// still finds the messages to those accounts and what states keeps about
+// them, and erasure removes all of it.
+func TestEraseAfterDeparture(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{
+			{Line: 2, Name: "Anouk Admin", Email: "anouk@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}},
+			{Line: 3, Name: "Pieter Jansen", Email: "pieter@example.nl"},
+		}, false); err != nil {
+			t.Fatal(err)
+		}
+		pieter, _ := s.FindPersonByEmail(ctx, "pieter@example.nl")
+		for _, a := range []intranet.Account{
+			{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "U9", PersonID: pieter.ID},
+			{Platform: intranet.PlatformTeams, Installation: "tenant", UserID: "29:pieter", PersonID: pieter.ID},
+		} {
+			if err := s.LinkAccount(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, _, err := s.PutOutbox(ctx, intranet.Delivery{To: intranet.Destination{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "U9"},
+			Reply: intranet.Reply{Text: "Pieter, your booking of Stilte"}, Key: "dm:pieter"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range [][3]string{
+			{"teams.users", "29:pieter", `{"name":"Pieter Jansen","aadObjectId":"abc"}`},
+			{"hours.cards", itoa(pieter.ID) + ":2026-W48", `[{"outbox_id":1}]`},
+			{"teams.users", "29:someone-else", `{"name":"Someone Else"}`},
+		} {
+			if err := s.SetState(ctx, st[0], st[1], st[2]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, _, err := s.DeactivatePerson(ctx, pieter.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+
+		data, err := s.PersonData(ctx, pieter.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := data.Messages["outbox"]; len(got) != 1 {
+			t.Errorf("export: messages to the unlinked account %v", got)
+		}
+		if got := data.Records["states"]; len(got) != 2 {
+			t.Errorf("export: states %v", got)
+		}
+		if _, err := s.ErasePerson(ctx, pieter.ID); err != nil {
+			t.Fatal(err)
+		}
+		db, err := s.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for query, want := range map[string]int{
+			"SELECT COUNT(*) FROM outbox WHERE user_id = 'U9'":                                            0,
+			"SELECT COUNT(*) FROM states WHERE key = '29:pieter' OR key LIKE '" + itoa(pieter.ID) + ":%'": 0,
+			"SELECT COUNT(*) FROM states WHERE key = '29:someone-else'":                                   1,
+			"SELECT COUNT(*) FROM former_accounts":                                                        0,
+		} {
+			var n int
+			if err := db.QueryRow(query).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != want {
+				t.Errorf("%s: %d, want %d", query, n, want)
+			}
+		}
+	})
+}
+
+// TestEraseAuditWhateverTheCase: the audit log keeps no email address or
+// name of an erased person, however the admin typed it.
+func TestEraseAuditWhateverTheCase(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{
+			{Line: 2, Name: "Anouk Admin", Email: "anouk@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}},
+			{Line: 3, Name: "Pieter Jansen", Email: "pieter.jansen@example.nl"},
+		}, false); err != nil {
+			t.Fatal(err)
+		}
+		anouk, _ := s.FindPersonByEmail(ctx, "anouk@example.nl")
+		pieter, _ := s.FindPersonByEmail(ctx, "pieter.jansen@example.nl")
+		for _, e := range []intranet.AuditEntry{
+			{ActorID: anouk.ID, Actor: anouk.Email, Action: "role add", Subject: "Pieter.Jansen@Example.NL content manager",
+				Detail: "/werkplek role add Pieter.Jansen@Example.NL content manager → Pieter Jansen is now a content manager."},
+			{ActorID: anouk.ID, Actor: anouk.Email, Action: "team member add", Subject: "Zorg", Detail: "/team member add Zorg PIETER JANSEN → Added."},
+		} {
+			if err := s.Audit(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.ErasePerson(ctx, pieter.ID); err != nil {
+			t.Fatal(err)
+		}
+		log, err := s.AuditLog(ctx, intranet.AuditQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range log {
+			text := strings.ToLower(e.Actor + " " + e.Subject + " " + e.Detail)
+			if strings.Contains(text, "pieter") {
+				t.Errorf("the audit log keeps them: %+v", e)
+			}
+		}
+	})
+}
