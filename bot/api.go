@@ -219,7 +219,7 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 		if err != nil {
 			return m.coded("webhook add", err)
 		}
-		m.audit(ctx, "api webhook add", 0, hook.URL, "events "+strings.Join(hook.Events, ","))
+		m.audit(ctx, "api webhook add", 0, intranet.RedactURLs(hook.URL), "events "+strings.Join(hook.Events, ","))
 		fmt.Fprintln(m.Stdout, hook.Secret)
 		fmt.Fprintf(m.Stderr, "Webhook %s added for %s. Above is its signing secret, shown only now: the endpoint verifies each request's\nwebhook-signature with it (Standard Webhooks).\n",
 			hook.URL, strings.Join(hook.Events, ", "))
@@ -255,7 +255,7 @@ func (m *Main) webhookCommand(ctx context.Context, args []string) error {
 		if err != nil {
 			return m.coded("webhook remove", err)
 		}
-		m.audit(ctx, "api webhook remove", 0, hook.URL, "")
+		m.audit(ctx, "api webhook remove", 0, intranet.RedactURLs(hook.URL), "")
 		fmt.Fprintf(m.Stdout, "Webhook %s removed: nothing more is posted to it.\n", hook.URL)
 	}
 	return nil

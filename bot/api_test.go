@@ -98,6 +98,16 @@ func TestWebhookCommands(t *testing.T) {
 		if code, _, _ := run(t, env, "", "webhook", "add", "--events", "timesheet.approved", "https://audit.example.nl/in"); code != 0 {
 			t.Errorf("flags first: %d", code)
 		}
+		// A key in the address stays out of the audit log.
+		if code, _, _ := run(t, env, "", "webhook", "add", "https://fn.example.nl/api/hook?code=k3y"); code != 0 {
+			t.Errorf("address with a key: %d", code)
+		}
+		if code, out, _ := run(t, env, "", "audit"); code != 0 || strings.Contains(out, "k3y") || !strings.Contains(out, "https://fn.example.nl/api/hook…") {
+			t.Errorf("audit of an address with a key: %d %s", code, out)
+		}
+		if code, _, _ := run(t, env, "", "webhook", "remove", "https://fn.example.nl/api/hook?code=k3y"); code != 0 {
+			t.Errorf("remove the address with a key: %d", code)
+		}
 		for _, tc := range []struct {
 			args []string
 			code int

@@ -2,6 +2,9 @@ package intranet
 
 import (
 	"context"
+	"net/url"
+	"regexp"
+	"strings"
 	"time"
 )
 
@@ -82,4 +85,27 @@ type DirectoryService interface {
 	Deactivate(ctx context.Context, by Actor, personID int64) (Departure, error)
 	// Activate brings a person back with their history; audited.
 	Activate(ctx context.Context, by Actor, personID int64) error
+}
+
+// urlInText is an address in a typed command.
+var urlInText = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"']+`)
+
+// RedactURLs leaves of each web address in s its scheme, host and path:
+// what it holds after "?" or "#", and a user name and password, go (a
+// webhook's address often carries a key: https://…/api/hook?code=…).
+// The audit log keeps a secret action's command text through it.
+func RedactURLs(s string) string {
+	return urlInText.ReplaceAllStringFunc(s, func(raw string) string {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return "(an address)"
+		}
+		cut := u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != ""
+		u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
+		out := u.String()
+		if cut {
+			out = strings.TrimSuffix(out, "/") + "…"
+		}
+		return out
+	})
 }

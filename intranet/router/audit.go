@@ -35,11 +35,13 @@ func (r *Router) auditCommand(ctx context.Context, c *feature.Call, reply intran
 	p := c.Cmd
 	e := intranet.AuditEntry{Action: strings.TrimSpace(p.Command.Word.EN + " " + p.Sub.Name())}
 	e.SubjectID, e.Subject = r.auditSubject(ctx, c)
-	outcome := firstLine(reply)
+	outcome, command := firstLine(reply), oneLine(c.Req.CommandText())
 	if p.Sub.Secret {
+		// Neither the reply nor a key in a typed address is kept.
 		outcome = "(reply not kept: it may show a secret)"
+		command, e.Subject = intranet.RedactURLs(command), intranet.RedactURLs(e.Subject)
 	}
-	e.Detail = clip(oneLine(c.Req.CommandText()), auditCommandLen) + " → " + clip(outcome, auditOutcomeLen)
+	e.Detail = clip(command, auditCommandLen) + " → " + clip(outcome, auditOutcomeLen)
 	r.audit(ctx, c, e)
 }
 

@@ -23,6 +23,7 @@ var thing = &grammar.Command{Word: grammar.W("thing", "ding"), Subs: []grammar.S
 	{Path: []grammar.Word{grammar.W("drop")}, Args: []grammar.Arg{{Name: "id", Kind: grammar.ID}}, Audit: true},
 	{Path: []grammar.Word{grammar.W("token")}, Args: []grammar.Arg{{Name: "name", Kind: grammar.Name}}, Audit: true, Secret: true},
 	{Path: []grammar.Word{grammar.W("look")}, Args: []grammar.Arg{{Name: "id", Kind: grammar.ID}}},
+	{Path: []grammar.Word{grammar.W("hook")}, Args: []grammar.Arg{{Name: "url", Kind: grammar.Text}}, Audit: true, Secret: true},
 }}
 
 func (auditUnit) Commands() []*grammar.Command { return []*grammar.Command{thing} }
@@ -97,6 +98,15 @@ func TestAuditRecording(t *testing.T) {
 			t.Errorf("secret: %+v", last)
 		}
 
+		// Nor a key or password in a typed address of a secret action.
+		e.Say(coretest.Anouk, "", "/thing hook https://ops:pa55@payroll.example.nl/api/hook?code=k3y#frag")
+		got = log()
+		if last := got[len(got)-1]; last.Action != "thing hook" || last.Subject != "https://payroll.example.nl/api/hook…" ||
+			!strings.HasPrefix(last.Detail, "/thing hook https://payroll.example.nl/api/hook… → ") ||
+			strings.Contains(last.Detail+last.Subject, "k3y") || strings.Contains(last.Detail+last.Subject, "pa55") {
+			t.Errorf("address with a key: %+v", last)
+		}
+
 		// An audited form is recorded, another form of the unit is not.
 		form := coretest.Request(coretest.Anouk, "", "")
 		form.Form = &intranet.FormSubmission{FormID: "thing.form.12"}
@@ -104,7 +114,7 @@ func TestAuditRecording(t *testing.T) {
 		form.Form = &intranet.FormSubmission{FormID: "thing.other"}
 		e.Do(form)
 		got = log()
-		if len(got) != 4 || got[3].Action != "thing edit" || got[3].Subject != "12" || got[3].Detail != "form thing.form.12 → Form taken." {
+		if len(got) != 5 || got[4].Action != "thing edit" || got[4].Subject != "12" || got[4].Detail != "form thing.form.12 → Form taken." {
 			t.Errorf("forms: %+v", got[len(got)-1])
 		}
 	})
