@@ -65,6 +65,15 @@ func PersonColumns() []string { return append([]string(nil), personColumns...) }
 // secretColumns are never exported: hashes of secrets a person holds.
 var secretColumns = map[string]bool{"hash": true, "csrf": true, "secret": true, "token": true}
 
+// othersRows are the person columns of rows that are someone else's: of
+// those the export holds only what is about the person (that they removed
+// a comment, and why; that someone follows their news), not the other's
+// words or who they are.
+var othersRows = map[string][]string{
+	"news_comments.removed_by":     {"id", "item_id", "removed_at", "removed_by", "removed_reason"},
+	"news_subscriptions.author_id": {"id", "author_id"},
+}
+
 // PersonData is everything Werkplek holds about a person.
 type PersonData struct {
 	Exported time.Time        `json:"exported"`
@@ -86,7 +95,11 @@ func (s *Store) PersonData(ctx context.Context, id int64) (*PersonData, error) {
 	out := &PersonData{Exported: s.Now().UTC(), Person: p, Records: map[string][]map[string]any{}, Messages: map[string][]map[string]any{}}
 	for _, tc := range personColumns {
 		table, column, _ := strings.Cut(tc, ".")
-		rows, err := s.rows(ctx, fmt.Sprintf("SELECT * FROM %s WHERE %s = ?", table, column), id)
+		cols := "*"
+		if only, ok := othersRows[tc]; ok {
+			cols = strings.Join(only, ", ")
+		}
+		rows, err := s.rows(ctx, fmt.Sprintf("SELECT %s FROM %s WHERE %s = ?", cols, table, column), id)
 		if err != nil {
 			return nil, fmt.Errorf("person data %s: %w", tc, err)
 		}

@@ -371,3 +371,47 @@ func TestEraseAuditWhateverTheCase(t *testing.T) {
 		}
 	})
 }
+
+// TestPersonDataLeavesOthersOut: a person's export holds the rows that
+// are someone else's only as far as they are about the person: a comment
+// they removed without its author's words, a subscription to their news
+// without who made it.
+func TestPersonDataLeavesOthersOut(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s)
+		lotte := personID(t, s, "lotte.berg@example.nl")
+		jan := personID(t, s, "jan.devries@example.nl")
+		now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+		n, err := s.CreateNews(ctx, intranet.NewNewsItem{Title: "Borrel", Body: "Vrijdag", AuthorID: lotte}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.AddComment(ctx, n.ID, jan, "Jan's own words", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RemoveComment(ctx, c.ID, lotte, "off topic", now); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateSubscription(ctx, intranet.Subscription{To: intranet.Destination{Platform: intranet.PlatformSlack, Installation: "T1", UserID: "UJAN"},
+			PersonID: jan, Personal: true, AuthorID: lotte, Schedule: intranet.Schedule{Kind: intranet.ScheduleImmediate}}, now); err != nil {
+			t.Fatal(err)
+		}
+		data, err := s.PersonData(ctx, lotte)
+		if err != nil {
+			t.Fatal(err)
+		}
+		removed, subs := data.Records["news_comments.removed_by"], data.Records["news_subscriptions.author_id"]
+		if len(removed) != 1 || removed[0]["removed_reason"] != "off topic" || len(subs) != 1 {
+			t.Fatalf("removed %v, subscriptions %v", removed, subs)
+		}
+		for _, row := range append(removed, subs...) {
+			for col, v := range row {
+				if col == "body" || col == "author_id" && row["removed_by"] != nil || col == "person_id" || col == "user_id" || v == "Jan's own words" || v == "UJAN" {
+					t.Errorf("someone else's %s in the export: %v", col, row)
+				}
+			}
+		}
+	})
+}
