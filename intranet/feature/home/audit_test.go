@@ -65,3 +65,27 @@ func TestAuditCommand(t *testing.T) {
 		}
 	})
 }
+
+// TestAdminPagesNotForGuestAccounts: a guest account (a Slack guest, a
+// partner's account) linked to an admin's email does not act as the
+// admin: no audit log, API tokens or usage.
+func TestAdminPagesNotForGuestAccounts(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		setup(t, e, home.Config{Audit: e.Store})
+		if err := e.Store.Audit(context.Background(), intranet.AuditEntry{Actor: admin, Platform: "slack", Action: "room admin add", Subject: "Zaal 1"}); err != nil {
+			t.Fatal(err)
+		}
+		for cmd, want := range map[string]string{
+			"/werkplek audit": "Alleen beheerders zien het logboek.",
+			"/werkplek api":   "Alleen beheerders beheren de tokens en webhooks van de API.",
+			"/werkplek usage": "Alleen beheerders zien hoeveel Werkplek gebruikt wordt.",
+		} {
+			r := coretest.Request(admin, "", cmd)
+			r.User.ID, r.User.Guest = "guest-ada", true
+			r.Channel.ID = "dm-guest-ada"
+			if got := e.Do(r); got.Text != want || got.File != nil {
+				t.Errorf("%s as a guest account: %+v", cmd, got)
+			}
+		}
+	})
+}
