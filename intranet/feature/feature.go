@@ -140,12 +140,18 @@ func (c *Call) Is(sub string) bool {
 // button was pressed.
 func (c *Call) ReplacesOriginal() bool { return c.Req.Pressed() && c.Req.Message != nil }
 
-// Has reports whether the caller has one of the roles.
+// Has reports whether the caller has one of the roles. A guest account
+// (a platform's guest, linked to a person by email) holds none beyond
+// employee and guest, whoever the person is: an admin's address on a
+// guest account does not make it an admin.
 func (c *Call) Has(roles ...intranet.Role) bool {
 	if c.Person == nil {
 		return false
 	}
 	for _, r := range roles {
+		if c.Guest && r != intranet.RoleEmployee && r != intranet.RoleGuest {
+			continue
+		}
 		if c.Person.Has(r) {
 			return true
 		}
