@@ -557,3 +557,32 @@ func TestGroups(t *testing.T) {
 	code, body, _ = e.do("GET", g, "")
 	wantError(t, "after delete", code, body, 404, "")
 }
+
+// TestUnauthorizedEverywhere: without the token every path and method
+// under /scim/v2 is refused, the discovery endpoints and odd spellings
+// included, and nothing is read or written; /scim/v2 itself only
+// redirects, with no data.
+func TestUnauthorizedEverywhere(t *testing.T) {
+	e := newEnv(t)
+	for _, method := range []string{"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"} {
+		for _, path := range []string{"/scim/v2/", "/scim/v2/Users", "/scim/v2/Users/", "/scim/v2/Users/1", "/scim/v2/users?filter=userName%20eq%20%22a%22",
+			"/scim/v2/Groups/1", "/scim/v2/ServiceProviderConfig", "/scim/v2/Schemas", "/scim/v2/ResourceTypes/User", "/scim/v2/Me", "/scim/v2/.search"} {
+			r := httptest.NewRequest(method, path, strings.NewReader(`{"Operations":[{"op":"replace","path":"active","value":false}]}`))
+			r.Header.Set("Authorization", "Bearer wrong")
+			w := httptest.NewRecorder()
+			e.mux.ServeHTTP(w, r)
+			if w.Code != 401 {
+				t.Errorf("%s %s: %d %s", method, path, w.Code, w.Body.String())
+			}
+		}
+	}
+	r := httptest.NewRequest("GET", "/scim/v2", nil)
+	w := httptest.NewRecorder()
+	e.mux.ServeHTTP(w, r)
+	if w.Code/100 != 3 || w.Header().Get("Location") != "/scim/v2/" || strings.Contains(w.Body.String(), "schemas") {
+		t.Errorf("/scim/v2: %d %s", w.Code, w.Body.String())
+	}
+	if e.f.writes != 0 {
+		t.Fatalf("writes %d, want none", e.f.writes)
+	}
+}
