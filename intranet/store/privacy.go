@@ -248,6 +248,11 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		if err := del("states", where, args...); err != nil {
 			return err
 		}
+		// Their search words, and the search's dictionary of them (the
+		// "did you mean" of a rare surname).
+		if err := dropTerms(db, id); err != nil {
+			return translate(err)
+		}
 		// Future bookings are cancelled, so the room is free again; every
 		// booking loses its title and stays as the room's history, of a
 		// former colleague.
@@ -275,7 +280,6 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 			{"question_experts", "person_id = ?"},
 			{"team_members", "person_id = ?"},
 			{"routes", "person_id = ?"},
-			{"person_terms", "person_id = ?"},
 			// Hours of weeks that were never approved are no payroll record.
 			{"time_entries", "person_id = ? AND NOT EXISTS (SELECT 1 FROM timesheets w WHERE w.person_id = time_entries.person_id AND w.week = time_entries.week AND w.state = 'approved')"},
 			{"trips", "person_id = ? AND NOT EXISTS (SELECT 1 FROM timesheets w WHERE w.person_id = trips.person_id AND w.week = trips.week AND w.state = 'approved')"},

@@ -415,3 +415,37 @@ func TestPersonDataLeavesOthersOut(t *testing.T) {
 		}
 	})
 }
+
+// TestEraseLeavesNoSearchWord: an erased person's name is no word the
+// search knows any more, not even as a "did you mean".
+func TestEraseLeavesNoSearchWord(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{
+			{Line: 2, Name: "Anouk Admin", Email: "anouk@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}},
+			{Line: 3, Name: "Pieter Wolterbeek", Email: "pieter@example.nl", Skills: []string{"Gebarentaal"}},
+		}, false); err != nil {
+			t.Fatal(err)
+		}
+		pieter, _ := s.FindPersonByEmail(ctx, "pieter@example.nl")
+		if _, err := s.ErasePerson(ctx, pieter.ID); err != nil {
+			t.Fatal(err)
+		}
+		db, err := s.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, table := range []string{"search_terms", "skills"} {
+			var n int
+			if err := db.QueryRow("SELECT COUNT(*) FROM " + table + " WHERE term LIKE '%wolterbeek%' OR term LIKE '%pieter%' OR term LIKE '%gebaren%'").Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Errorf("%s keeps %d of their words", table, n)
+			}
+		}
+		if res, err := s.SearchPeople(ctx, intranet.PersonSearch{Query: "wolterbek"}); err != nil || len(res.Matches) != 0 || len(res.Suggestions) != 0 {
+			t.Errorf("search: %+v %v", res, err)
+		}
+	})
+}
