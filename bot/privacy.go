@@ -193,7 +193,9 @@ func (m *Main) erasePerson(ctx context.Context, p *intranet.Person, yes bool) er
 		e.Detail = "removed " + counts(done.Removed) + "; kept " + counts(done.Kept)
 		return m.Store.Audit(ctx, e)
 	})
-	if err != nil {
+	if intranet.ErrorCode(err) == intranet.ECONFLICT {
+		return &exitError{code: 1, msg: fmt.Sprintf("werkplek person erase: %s is the last active admin; make someone else an admin first (/werkplek role add, or the roles column of the people file). Nothing was erased.", p.Email)}
+	} else if err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "Erased person %d. Removed: %s. Kept, anonymised: %s.\n", p.ID, counts(done.Removed), counts(done.Kept))

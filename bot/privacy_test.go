@@ -139,6 +139,16 @@ func TestAuditExportErase(t *testing.T) {
 		if code, out, _ = run(t, env, "", "person", "export", demo.User); code != 1 {
 			t.Errorf("export after erasure: %d %s", code, out)
 		}
+		// The last active admin is not erased: another one first.
+		if code, _, errOut = run(t, env, "", "person", "erase", "--yes", "marieke.terhorst@example.nl"); code != 0 {
+			t.Fatalf("erase the second admin: %d %s", code, errOut)
+		}
+		if code, _, errOut = run(t, env, "", "person", "erase", "--yes", "huseyin.dijkstra@example.nl"); code != 1 || !strings.Contains(errOut, "is the last active admin") || !strings.Contains(errOut, "Nothing was erased") {
+			t.Errorf("erase the last admin: %d %s", code, errOut)
+		}
+		if p, err := m.Store.FindPersonByEmail(ctx, "huseyin.dijkstra@example.nl"); err != nil || !p.Has(intranet.RoleAdmin) || p.Inactive {
+			t.Errorf("the last admin after a refused erasure: %+v %v", p, err)
+		}
 	})
 }
 

@@ -204,7 +204,8 @@ const ErasedName = "Former colleague"
 // follows, comments, board ads and replies, expertises, team memberships,
 // routes, unapproved hours, decisions, downloads, messages to them (also
 // to the accounts unlinked when they left), what states keeps about them
-// and their search words; messages to others name a former colleague. Returns ENOTFOUND for an unknown id.
+// and their search words; messages to others name a former colleague. Returns ENOTFOUND for an unknown
+// id, ECONFLICT for the last active admin (make another admin first).
 func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 	out := Erasure{Kept: map[string]int{}, Removed: map[string]int{}}
 	err := s.InTx(ctx, func(ctx context.Context) error {
@@ -214,6 +215,10 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		}
 		now := s.Now().UTC()
 		db := s.conn(ctx)
+		// The organisation keeps an admin: make another one first.
+		if err := s.keepAnAdmin(db, id); err != nil {
+			return err
+		}
 		exec := func(counts map[string]int, table, query string, args ...any) error {
 			res := db.Exec(query, args...)
 			if res.Error != nil {

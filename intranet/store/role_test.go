@@ -95,6 +95,9 @@ func TestLastAdminStays(t *testing.T) {
 		if _, _, err := s.DeactivatePerson(ctx, last[0].ID, 0); intranet.ErrorCode(err) != intranet.ECONFLICT {
 			t.Errorf("the last admin deactivated: %v", err)
 		}
+		if _, err := s.ErasePerson(ctx, last[0].ID); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("the last admin erased: %v", err)
+		}
 		if admins() != 1 {
 			t.Errorf("admins left %d", admins())
 		}
