@@ -89,7 +89,7 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 			role, known := intranet.ParseRole(name)
 			if !known {
 				bad(fmt.Sprintf("unknown role %q; roles are employee, content manager, room admin, team lead, admin, guest", name),
-					fmt.Sprintf("onbekende rol %q; de rollen zijn employee, content manager, room admin, team lead, admin, guest", name))
+					fmt.Sprintf("onbekende rol %q; de rollen zijn %s", name, strings.Join(intranet.RolesNL, ", ")))
 				ok = false
 				continue
 			}
