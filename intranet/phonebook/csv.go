@@ -110,7 +110,9 @@ func ValidEmail(s string) bool {
 
 func splitList(s string) []string {
 	var out []string
-	for _, part := range strings.Split(s, ";") {
+	// A comma separates too: in a semicolon file the list's own
+	// semicolons would need quotes, and people write "wondzorg, EHBO".
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
 		if p := strings.Join(strings.Fields(part), " "); p != "" {
 			out = append(out, p)
 		}
