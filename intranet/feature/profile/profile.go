@@ -95,6 +95,17 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	return u.show(ctx, c, "")
 }
 
+// done says what a change did, short for a phone: the whole card is
+// one `/profile` away. Someone now away gets the button to come back.
+func (u *Unit) done(c *feature.Call, text string, away bool) intranet.Reply {
+	r := c.Reply(text)
+	if away {
+		r.Buttons = []intranet.Button{{Label: c.T("Ik ben terug", "I am back"), Command: "/profile back"}}
+	}
+	r.Context = []string{c.T("Je profiel zoals collega's het zien: `/profiel`", "Your profile as colleagues see it: `/profile`")}
+	return r
+}
+
 // show is the caller's own card and choices, with done said first.
 func (u *Unit) show(ctx context.Context, c *feature.Call, done string) (intranet.Reply, error) {
 	p, err := u.cfg.People.FindPersonByID(ctx, c.Person.ID)
@@ -121,7 +132,7 @@ func (u *Unit) setMobile(ctx context.Context, c *feature.Call) (intranet.Reply, 
 	if err := u.cfg.Profiles.UpdateProfile(ctx, c.Person.ID, intranet.ProfileUpdate{Mobile: &v}); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, mobileSet(c, v))
+	return u.done(c, mobileSet(c, v), false), nil
 }
 
 // ValidMobile reports whether s is written as a phone number (digits with
@@ -156,7 +167,7 @@ func (u *Unit) setSkills(ctx context.Context, c *feature.Call) (intranet.Reply, 
 	if err := u.cfg.Profiles.UpdateProfile(ctx, c.Person.ID, intranet.ProfileUpdate{Skills: &skills}); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, skillsSet(c, skills))
+	return u.done(c, skillsSet(c, skills), false), nil
 }
 
 func (u *Unit) setLocation(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
@@ -169,7 +180,7 @@ func (u *Unit) setLocation(ctx context.Context, c *feature.Call) (intranet.Reply
 	if err := u.cfg.Profiles.UpdateProfile(ctx, c.Person.ID, intranet.ProfileUpdate{Location: &v}); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, locationSet(c, v))
+	return u.done(c, locationSet(c, v), false), nil
 }
 
 // away marks the caller away through the date typed (read ahead: "vr" is
@@ -190,17 +201,17 @@ func (u *Unit) away(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	if err := u.cfg.Profiles.SetAway(ctx, c.Person.ID, d.String(), note); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, awaySet(c, d, today, note))
+	return u.done(c, awaySet(c, d, today, note), true), nil
 }
 
 func (u *Unit) back(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	if !c.Person.AwayOn(u.today().String()) {
-		return u.show(ctx, c, c.T("Je stond niet als afwezig; er verandert niets.", "You were not marked away; nothing changes."))
+		return u.done(c, c.T("Je stond niet als afwezig; er verandert niets.", "You were not marked away; nothing changes."), false), nil
 	}
 	if err := u.cfg.Profiles.SetAway(ctx, c.Person.ID, "", ""); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, c.T("Welkom terug: je staat niet meer als afwezig.", "Welcome back: you are no longer marked away."))
+	return u.done(c, c.T("Welkom terug: je staat niet meer als afwezig.", "Welcome back: you are no longer marked away."), false), nil
 }
 
 // Privacy answers /werkplek privacy mobile [everyone|team|hidden|default]

@@ -38,7 +38,7 @@ func (u *Unit) choices(c *feature.Call, p *intranet.Person) []intranet.Field {
 	away := c.T("nee", "no")
 	if p.AwayOn(today.String()) {
 		d, _ := time.Parse(time.DateOnly, p.AwayUntil)
-		away = c.T("afwezig t/m %s", "away through %s", LongDate(c.Lang, when.DateOf(d, time.UTC), today))
+		away = c.T("t/m %s", "through %s", LongDate(c.Lang, when.DateOf(d, time.UTC), today))
 		if p.AwayNote != "" {
 			away += " — " + p.AwayNote
 		}
@@ -58,7 +58,7 @@ func (u *Unit) choices(c *feature.Call, p *intranet.Person) []intranet.Field {
 	}
 	return []intranet.Field{
 		{Label: c.T("Afwezig", "Away"), Value: away},
-		{Label: c.T("Je mobiel ziet", "Your mobile is seen by"), Value: visibilityText(c, p.MobileVisibility, u.cfg.MobileDefault)},
+		{Label: c.T("Wie je mobiel ziet", "Who sees your mobile"), Value: visibilityText(c, p.MobileVisibility, u.cfg.MobileDefault)},
 		{Label: c.T("Taal", "Language"), Value: lang},
 		{Label: c.T("Rusturen", "Quiet hours"), Value: quiet},
 	}
@@ -81,7 +81,7 @@ func visibilityText(c *feature.Call, own, def intranet.FieldVisibility) string {
 
 // mobileNow says who sees the caller's mobile number now.
 func mobileNow(c *feature.Call, own, def intranet.FieldVisibility) string {
-	return c.T("Je mobiele nummer ziet: %s. Gasten zien het nooit.", "Your mobile number is seen by: %s. Guests never see it.", visibilityText(c, own, def))
+	return c.T("Wie je mobiele nummer ziet: %s. Gasten nooit.", "Who sees your mobile number: %s. Guests never do.", visibilityText(c, own, def))
 }
 
 func privacyHow(c *feature.Call) string {
