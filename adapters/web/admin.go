@@ -75,8 +75,8 @@ func peopleDirectoryForm(h *html, v *visit) {
 	}
 	h.raw(`</select></div>`)
 	h.f(`<div class="field"><label for="role">%s</label><select id="role" name="role"><option value=""></option>`, esc(v.t("Rol (bij rol geven of afnemen)", "Role (to give or take away)")))
-	for _, role := range intranet.Roles {
-		h.f(`<option value="%s">%s</option>`, esc(string(role)), esc(string(role)))
+	for i, role := range intranet.Roles {
+		h.f(`<option value="%s">%s</option>`, esc(string(role)), esc(v.t(intranet.RolesNL[i], string(role))))
 	}
 	h.raw(`</select></div>`)
 	h.f(`<div class="buttons"><button type="submit">%s</button></div></form>`, esc(v.t("Doorgaan", "Continue")))
