@@ -89,7 +89,7 @@ func (r *Router) audit(ctx context.Context, c *feature.Call, e intranet.AuditEnt
 // argument as typed.
 func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, string) {
 	p := c.Cmd
-	for _, a := range p.Sub.Args {
+	for i, a := range p.Sub.Args {
 		if a.Kind != grammar.Person {
 			continue
 		}
@@ -99,8 +99,19 @@ func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, stri
 		}
 		text := strings.TrimSpace(v.Text)
 		if r.cfg.People != nil && r.cfg.Accounts != nil {
-			if person, _, err := feature.FindPerson(ctx, r.cfg.People, r.cfg.Accounts, c, text); err == nil && person != nil {
-				return person.ID, person.Email
+			// The parser may give a name's last words to the next
+			// argument ("Anna Bakker admin" as "Anna", "Bakker admin"),
+			// as the unit reads it: the longest run that is one person.
+			words := strings.Fields(text)
+			for _, b := range p.Sub.Args[i+1:] {
+				if w, ok := p.Value(b.Name); ok && b.Kind != grammar.Literal {
+					words = append(words, strings.Fields(w.Text)...)
+				}
+			}
+			for n := len(words); n >= len(strings.Fields(text)) && n > 0; n-- {
+				if person, _, err := feature.FindPerson(ctx, r.cfg.People, r.cfg.Accounts, c, strings.Join(words[:n], " ")); err == nil && person != nil {
+					return person.ID, person.Email
+				}
 			}
 		}
 		return 0, clip(text, auditOutcomeLen)
