@@ -6,6 +6,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/phonebook"
 )
 
 // The unit's commands are subcommands of /werkplek (help.Command: person
@@ -67,11 +68,24 @@ func (u *Unit) deactivate(ctx context.Context, c *feature.Call) (intranet.Reply,
 }
 
 func (u *Unit) activate(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	p, problem, err := feature.FindAnyPerson(ctx, u.cfg.People, u.cfg.Accounts, c, c.Cmd.Text("person"))
+	who := c.Cmd.Text("person")
+	p, problem, err := feature.FindAnyPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
 	if err != nil {
 		return intranet.Reply{}, err
 	} else if problem != "" {
-		return c.Reply(problem + " " + byEmail(c)), nil
+		// Search skips who left: their full name finds them here.
+		left, err := u.leftByName(ctx, who)
+		if err != nil {
+			return intranet.Reply{}, err
+		}
+		switch len(left) {
+		case 0:
+			return c.Reply(problem + " " + byEmail(c)), nil
+		case 1:
+			p = left[0]
+		default:
+			return c.Reply(severalLeft(c, who, left)), nil
+		}
 	}
 	if !p.Inactive {
 		return c.Reply(alreadyActive(c, p)), nil
@@ -80,6 +94,26 @@ func (u *Unit) activate(ctx context.Context, c *feature.Call) (intranet.Reply, e
 		return intranet.Reply{}, err
 	}
 	return c.Reply(activated(c, p)), nil
+}
+
+// leftByName returns the people who left whose full name is name (case
+// and accents aside).
+func (u *Unit) leftByName(ctx context.Context, name string) ([]*intranet.Person, error) {
+	key := phonebook.Key(name)
+	if key == "" {
+		return nil, nil
+	}
+	left, err := u.cfg.Store.InactivePeople(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*intranet.Person
+	for _, p := range left {
+		if phonebook.Key(p.Name) == key {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // lastAdmin reports whether p is the only active admin.

@@ -74,8 +74,17 @@ func alreadyActive(c *feature.Call, p *intranet.Person) string {
 	return c.T("%s is actief; er verandert niets.", "%s is active; nothing changes.", p.Name)
 }
 
+// severalLeft names the people who left with one name, by email.
+func severalLeft(c *feature.Call, name string, left []*intranet.Person) string {
+	emails := make([]string, len(left))
+	for i, p := range left {
+		emails[i] = "`" + p.Email + "`"
+	}
+	return c.T("Meer mensen die vertrokken heten %q: %s. Gebruik het e-mailadres.", "Several people who left are called %q: %s. Use the email address.", name, strings.Join(emails, ", "))
+}
+
 func byEmail(c *feature.Call) string {
-	return c.T("Wie uitgeschakeld is, vind je op e-mailadres.", "Who was deactivated is found by email address.")
+	return c.T("Wie uitgeschakeld is, vind je op e-mailadres of volledige naam.", "Who was deactivated is found by email address or full name.")
 }
 
 // deactivateQuestion asks before a deactivation, with the button and the
@@ -114,8 +123,8 @@ func deactivated(c *feature.Call, p *intranet.Person, d intranet.Departure) intr
 }
 
 func activated(c *feature.Call, p *intranet.Person) string {
-	return c.T("%s is terug: weer in het telefoonboek, met de geschiedenis. Geannuleerde boekingen blijven geannuleerd; de chat koppelt bij het eerste bericht.",
-		"%s is back: in the phonebook again, with their history. Cancelled bookings stay cancelled; their chat links on their first message.", p.Name)
+	return c.T("%s is terug: weer in het telefoonboek, met de geschiedenis. Geannuleerde boekingen blijven geannuleerd; het chataccount wordt weer gekoppeld bij het eerste bericht aan Werkplek.",
+		"%s is back: in the phonebook again, with their history. Cancelled bookings stay cancelled; their chat account is linked again on their first message to Werkplek.", p.Name)
 }
 
 func unknownRole(c *feature.Call, typed string) string {

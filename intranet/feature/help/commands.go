@@ -129,8 +129,8 @@ var Command = &g.Command{
 		},
 		{
 			Path: []g.Word{personWord, g.W("activate", "activeer", "activeren", "inschakelen")}, Args: []g.Arg{personArg},
-			Doc:     "admins: someone is back, with their history (by email address)",
-			DocNL:   "beheerders: iemand is terug, met de geschiedenis (op e-mailadres)",
+			Doc:     "admins: someone is back, with their history (by email address or full name)",
+			DocNL:   "beheerders: iemand is terug, met de geschiedenis (op e-mailadres of volledige naam)",
 			Example: "/werkplek person activate kees.janssen@example.nl",
 		},
 		{
