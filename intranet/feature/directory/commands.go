@@ -134,7 +134,7 @@ func (u *Unit) lastAdmin(ctx context.Context, p *intranet.Person) (bool, error) 
 func (u *Unit) role(ctx context.Context, c *feature.Call, add bool) (intranet.Reply, error) {
 	who, role, ok := splitRole(c.Cmd.Text("person"), c.Cmd.Text("role"))
 	if !ok {
-		return c.Reply(unknownRole(c, c.Cmd.Text("role"))), nil
+		return c.Reply(unknownRole(c, u.typedRole(ctx, c))), nil
 	}
 	p, problem, err := feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
 	if err != nil || problem != "" {
@@ -165,6 +165,19 @@ func (u *Unit) role(ctx context.Context, c *feature.Call, add bool) (intranet.Re
 	}
 	p.Roles = roles
 	return c.Reply(roleChanged(c, p, role, add)), nil
+}
+
+// typedRole is what was typed as a role that names none: the words after
+// the longest run that is a person ("Anna Bakker koning" is "koning", not
+// the parser's "Bakker koning").
+func (u *Unit) typedRole(ctx context.Context, c *feature.Call) string {
+	words := strings.Fields(c.Cmd.Text("person") + " " + c.Cmd.Text("role"))
+	for n := len(words) - 1; n >= 1; n-- {
+		if p, _, err := feature.FindAnyPerson(ctx, u.cfg.People, u.cfg.Accounts, c, strings.Join(words[:n], " ")); err == nil && p != nil {
+			return strings.Join(words[n:], " ")
+		}
+	}
+	return c.Cmd.Text("role")
 }
 
 // splitRole reads the person and the role from what the grammar read as

@@ -132,7 +132,28 @@ func unknownRole(c *feature.Call, typed string) string {
 	for i, r := range intranet.Roles {
 		names[i] = roleName(c.Lang, r)
 	}
-	return c.T("Die rol ken ik niet: %q. Rollen: %s.", "I don't know the role %q. Roles: %s.", typed, strings.Join(names, ", ")) + " " + c.Usage()
+	text := c.T("Die rol ken ik niet: %q. Rollen: %s.", "I don't know the role %q. Roles: %s.", typed, strings.Join(names, ", "))
+	if near := nearRole(typed); near != "" {
+		text += " " + c.T("Bedoel je %s?", "Did you mean %s?", roleName(c.Lang, near))
+	}
+	return text + " " + c.Usage()
+}
+
+// nearRole is the role whose English or Dutch name looks like a typo of
+// typed ("contnet manager", "beheeder"), "" when none does.
+func nearRole(typed string) intranet.Role {
+	byKey := map[string]intranet.Role{}
+	var keys []string
+	for i, r := range intranet.Roles {
+		for _, name := range []string{string(r), intranet.RolesNL[i]} {
+			byKey[phonebook.Key(name)] = r
+			keys = append(keys, phonebook.Key(name))
+		}
+	}
+	if near := phonebook.Suggest(phonebook.Key(typed), keys, 1); len(near) == 1 {
+		return byKey[near[0]]
+	}
+	return ""
 }
 
 func hasRoleAlready(c *feature.Call, p *intranet.Person, r intranet.Role) string {
