@@ -110,7 +110,7 @@ func TestProfileEnglish(t *testing.T) {
 			{"SetSkills", "/profile set skills first aid; wound care", []string{"Your skills are now: first aid, wound care."}},
 			{"SetLocation", "/profile set location Amersfoort", []string{"Your location is now Amersfoort."}},
 			// Today is Friday 27 November 2026: "fri" is today, 3 jan next year.
-			{"AwayToday", "/profile away until fri", []string{"You are marked away through Fri 27 November."}},
+			{"AwayToday", "/profile away until fri", []string{"You are marked away through Fri 27 November. Through that day you get no questions, handovers or hours to approve; from the day after, they come again."}},
 			{"AwayNextYear", "/profile away until 3 jan course", []string{"You are marked away through Sun 3 January 2027 (course).", "[I am back: /profile back]"}},
 			{"ShowAway", "/profile", []string{"Away: through Sun 3 January 2027 — course"}},
 			{"ErrAwayFar", "/profile away until 2028-01-01", []string{"is more than a year ahead"}},

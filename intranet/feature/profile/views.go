@@ -127,7 +127,7 @@ func awaySet(c *feature.Call, d, today when.Date, note string) string {
 		text += " (" + note + ")"
 	}
 	return text + c.T(". Tot en met die dag krijg je geen vragen, overdrachten of uren om goed te keuren; daarna vanzelf weer. Eerder terug: `/profile back`.",
-		". Through that day you get no questions, handovers or hours to approve; after it again, by itself. Back sooner: `/profile back`.")
+		". Through that day you get no questions, handovers or hours to approve; from the day after, they come again. Back sooner: `/profile back`.")
 }
 
 var (
