@@ -6,7 +6,7 @@ var (
 	setWord   = g.W("set", "zet", "instellen")
 	valueArg  = g.Arg{Name: "value", Kind: g.Text, Optional: true, Placeholder: "<value>", PlaceholderNL: "<waarde>"}
 	awayWord  = g.W("away", "afwezig")
-	untilWord = g.W("until", "tot", "t/m")
+	untilWord = g.W("until", "tot", "t/m", "tot en met")
 )
 
 // Command is /profile, declared once for the parser, help and manifests.

@@ -59,6 +59,7 @@ func TestProfile(t *testing.T) {
 			{"ShowSetNL", "/profiel", []string{"Vaardigheden: wondzorg, EHBO, palliatieve zorg", "Locatie: Zeist"}},
 			{"AwayNL", "/profiel afwezig tot 24 dec met verlof", []string{"Je staat afwezig t/m do 24 december (met verlof).", "[Ik ben terug: /profile back]"}},
 			{"ShowAwayNL", "/profiel", []string{"Afwezig: t/m do 24 december — met verlof", "[Ik ben terug: /profile back]"}},
+			{"AwayThroughNL", "/profiel afwezig tot en met 24 dec ziek", []string{"Je staat afwezig t/m do 24 december (ziek)."}},
 			{"ErrAwayPast", "/profiel afwezig tot gisteren", []string{"voorbij", "Schrijf `/profile away until <laatste dag> [<toelichting>]`"}},
 			{"ErrAwayNoDate", "/profiel afwezig tot", []string{"Schrijf `/profile away until <laatste dag>"}},
 			{"BackNL", "/profiel terug", []string{"Welkom terug"}},
