@@ -26,7 +26,7 @@ const profilePeople = "name,email,mobile,department,manager_email,roles\n" +
 func TestProfilePrivacyConsole(t *testing.T) {
 	bothEngines(t, func(t *testing.T, env map[string]string) {
 		importTestPeople(t, env, profilePeople)
-		code, out, errOut := run(t, env, "/profiel zet mobiel 06-87654321\n/werkplek privacy mobiel team\n/profile away until 2099-01-01\n/profile away until tomorrow met verlof\n", "console", "--as", "pieter@example.nl")
+		code, out, errOut := run(t, env, "/profiel zet mobiel 06-87654321\n/werkplek privacy mobiel team\n/profile away until 2099-01-01\n/profile away until tomorrow met verlof\n/profiel\n", "console", "--as", "pieter@example.nl")
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
