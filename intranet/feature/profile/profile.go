@@ -119,11 +119,27 @@ func (u *Unit) show(ctx context.Context, c *feature.Call, done string) (intranet
 	return profileView(c, p, card, u.choices(c, p), done, u.today().String()), nil
 }
 
-// cleared reports whether a value asks to clear the field.
-func cleared(v string) bool { v = strings.TrimSpace(v); return v == "" || v == "-" }
+// cleared reports whether a value asks to clear the field: `-`. Nothing
+// at all clears nothing (a command sent too soon on a phone): it says
+// what the field holds and how to change it.
+func cleared(v string) bool { return strings.TrimSpace(v) == "-" }
+
+// unchanged answers a set without a value: the field now, and how.
+func unchanged(c *feature.Call, field intranet.Field, how string) intranet.Reply {
+	value := field.Value
+	if value == "" {
+		value = c.T("(leeg)", "(empty)")
+	}
+	r := c.Reply(c.T("%s: %s. Er verandert niets.", "%s: %s. Nothing changes.", field.Label, value))
+	r.Context = []string{c.T("Wijzig met `%s`; `-` maakt het leeg.", "Change it with `%s`; `-` clears it.", how)}
+	return r
+}
 
 func (u *Unit) setMobile(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	v := strings.Join(strings.Fields(c.Cmd.Text("value")), " ")
+	if v == "" {
+		return unchanged(c, intranet.Field{Label: c.T("Je mobiele nummer", "Your mobile number"), Value: c.Person.Mobile}, c.T("/profiel zet mobiel 06-12345678", "/profile set mobile 06-12345678")), nil
+	}
 	if cleared(v) {
 		v = ""
 	} else if !ValidMobile(v) {
@@ -150,6 +166,9 @@ func ValidMobile(s string) bool {
 
 func (u *Unit) setSkills(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	var skills []string
+	if strings.TrimSpace(c.Cmd.Text("value")) == "" {
+		return unchanged(c, intranet.Field{Label: c.T("Je vaardigheden", "Your skills"), Value: strings.Join(c.Person.Skills, ", ")}, c.T("/profiel zet vaardigheden wondzorg, EHBO", "/profile set skills wound care, first aid")), nil
+	}
 	if v := c.Cmd.Text("value"); !cleared(v) {
 		for _, s := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }) {
 			if s = strings.Join(strings.Fields(s), " "); s == "" || s == "-" {
@@ -172,6 +191,9 @@ func (u *Unit) setSkills(ctx context.Context, c *feature.Call) (intranet.Reply, 
 
 func (u *Unit) setLocation(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	v := strings.Join(strings.Fields(c.Cmd.Text("value")), " ")
+	if v == "" {
+		return unchanged(c, intranet.Field{Label: c.T("Je locatie", "Your location"), Value: c.Person.Location}, c.T("/profiel zet locatie Utrecht", "/profile set location Utrecht")), nil
+	}
 	if cleared(v) {
 		v = ""
 	} else if len([]rune(v)) > MaxText {

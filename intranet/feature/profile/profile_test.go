@@ -71,8 +71,12 @@ func TestProfile(t *testing.T) {
 			{"ErrPrivacy", "/werkplek privacy mobiel niemand", []string{"Schrijf `/werkplek privacy mobile"}},
 			{"ShowAfter", "/profiel", []string{"Wie je mobiel ziet: alleen jij", "Mobiel: [+31 6 8765 4321]"}},
 			{"PrivacyDefault", "/werkplek privacy mobile default", []string{"iedereen in het telefoonboek (standaard)"}},
+			// Nothing after the field (sent too soon on a phone) clears
+			// nothing: it says what is there and how.
+			{"KeepMobile", "/profiel zet mobiel", []string{"Je mobiele nummer: +31 6 8765 4321. Er verandert niets.", "Wijzig met `/profiel zet mobiel 06-12345678`; `-` maakt het leeg."}},
 			{"ClearMobile", "/profiel zet mobiel -", []string{"Je mobiele nummer is leeg gemaakt."}},
-			{"ClearSkills", "/profiel zet vaardigheden", []string{"Je vaardigheden zijn leeg gemaakt."}},
+			{"ClearSkills", "/profiel zet vaardigheden -", []string{"Je vaardigheden zijn leeg gemaakt."}},
+			{"KeepSkills", "/profiel zet vaardigheden", []string{"Je vaardigheden: (leeg). Er verandert niets."}},
 			{"Help", "/profiel help", []string{"Je profiel", "`zet`, `instellen` = `set`", "`afwezig` = `away`"}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
@@ -110,6 +114,7 @@ func TestProfileEnglish(t *testing.T) {
 			{"ShowSetMobile", "/profile", []string{"Mobile: [06 1111 2222](tel:+31611112222)"}},
 			{"SetSkills", "/profile set skills first aid; wound care", []string{"Your skills are now: first aid, wound care."}},
 			{"SetLocation", "/profile set location Amersfoort", []string{"Your location is now Amersfoort."}},
+			{"KeepLocation", "/profile set location", []string{"Your location: Amersfoort. Nothing changes.", "Change it with `/profile set location Utrecht`; `-` clears it."}},
 			// Today is Friday 27 November 2026: "fri" is today, 3 jan next year.
 			{"AwayToday", "/profile away until fri", []string{"You are marked away through Fri 27 November. Through that day you get no questions, handovers or hours to approve; from the day after, they come again."}},
 			{"AwayNextYear", "/profile away until 3 jan course", []string{"You are marked away through Sun 3 January 2027 (course).", "[I am back: /profile back]"}},
