@@ -66,6 +66,11 @@ func TestProfilePrivacyConsole(t *testing.T) {
 		if !strings.Contains(out, "06-11111111") || !strings.Contains(out, "your team(s) and your manager") && !strings.Contains(out, "je team(s) en je manager") {
 			t.Errorf("default team: pieter, jan's teammate:\n%s", out)
 		}
+		// In Dutch too, as the chat takes it (Kees reads English).
+		env["WERKPLEK_PRIVACY_MOBILE"] = "verborgen"
+		if code, out, errOut := run(t, env, "/werkplek privacy mobile\n", "console", "--as", "kees@example.nl"); code != 0 || !strings.Contains(out, "only you (default)") {
+			t.Errorf("verborgen: exit %d %s %s", code, out, errOut)
+		}
 		env["WERKPLEK_PRIVACY_MOBILE"] = "niemand"
 		if code, _, errOut := run(t, env, "/profile\n", "console", "--as", "jan@example.nl"); code != 1 || !strings.Contains(errOut, `WERKPLEK_PRIVACY_MOBILE: "niemand" is not everyone, team or hidden`) {
 			t.Errorf("a bad setting: exit %d, %s", code, errOut)

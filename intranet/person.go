@@ -96,12 +96,17 @@ const (
 	VisibleHidden   FieldVisibility = "hidden"
 )
 
-// ParseVisibility reads a visibility ("team", "everyone", "hidden");
+// ParseVisibility reads a visibility ("team", "everyone", "hidden", or the
+// Dutch "iedereen", "verborgen");
 // ok is false for anything else.
 func ParseVisibility(s string) (FieldVisibility, bool) {
 	switch v := FieldVisibility(strings.ToLower(strings.TrimSpace(s))); v {
 	case VisibleEveryone, VisibleTeam, VisibleHidden:
 		return v, true
+	case "iedereen":
+		return VisibleEveryone, true
+	case "verborgen":
+		return VisibleHidden, true
 	}
 	return "", false
 }
