@@ -137,8 +137,17 @@ func (u *Unit) role(ctx context.Context, c *feature.Call, add bool) (intranet.Re
 		return c.Reply(unknownRole(c, u.typedRole(ctx, c))), nil
 	}
 	p, problem, err := feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
-	if err != nil || problem != "" {
-		return c.Reply(problem), err
+	if err != nil {
+		return intranet.Reply{}, err
+	} else if problem != "" {
+		// Search skips who left; by their full name they are not
+		// "not in the phonebook" but gone, with the way back.
+		if left, err := u.leftByName(ctx, who); err != nil {
+			return intranet.Reply{}, err
+		} else if len(left) == 1 {
+			return c.Reply(roleOfLeaver(c, left[0])), nil
+		}
+		return c.Reply(problem), nil
 	}
 	has := p.Has(role)
 	switch {

@@ -156,6 +156,7 @@ func TestDeactivate(t *testing.T) {
 			t.Errorf("again: %+v %v", again, err)
 		}
 		coretest.Wants(t, "again", e.Say(sanne, "", "/werkplek person deactivate "+coretest.Pieter).Text, "al uitgeschakeld")
+		coretest.Wants(t, "role of who left", e.Say(sanne, "", "/werkplek role add Pieter Jansen admin").Text, "Pieter Jansen werkt hier niet meer", "/werkplek person activate "+coretest.Pieter)
 		if log, _ := s.AuditLog(ctx, intranet.AuditQuery{PersonID: pieter.ID}); len(log) != 1 {
 			t.Errorf("audit after twice: %+v", log)
 		}
@@ -188,6 +189,7 @@ func TestDeactivateRefusals(t *testing.T) {
 		coretest.Wants(t, "unknown", e.Say(sanne, "", "/werkplek person deactivate nobody@example.nl").Text, "I did not find")
 		coretest.Wants(t, "question en", coretest.All(e.Say(sanne, "", "/werkplek person deactivate "+coretest.Kees)), "Deactivate Kees Janssen?", "Nothing changes until")
 		coretest.Wants(t, "done en", e.Say(sanne, "", "/werkplek person deactivate "+coretest.Kees+" sure").Text, "Kees Janssen is deactivated.")
+		coretest.Wants(t, "role of who left en", e.Say(sanne, "", "/werkplek role add Kees Janssen admin").Text, "Kees Janssen no longer works here (deactivated). Bring them back first")
 		coretest.Wants(t, "activate part en", e.Say(sanne, "", "/werkplek person activate Kees").Text, "found by email address or full name")
 		coretest.Wants(t, "activate en", e.Say(sanne, "", "/werkplek person activate Kees Janssen").Text, "Kees Janssen is back", "linked again on their first message")
 	})

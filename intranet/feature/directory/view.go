@@ -74,6 +74,12 @@ func alreadyActive(c *feature.Call, p *intranet.Person) string {
 	return c.T("%s is actief; er verandert niets.", "%s is active; nothing changes.", p.Name)
 }
 
+// roleOfLeaver answers a role change for someone who left.
+func roleOfLeaver(c *feature.Call, p *intranet.Person) string {
+	return c.T("%s werkt hier niet meer (uitgeschakeld). Eerst terugzetten: `/werkplek person activate %s`.",
+		"%s no longer works here (deactivated). Bring them back first: `/werkplek person activate %s`.", p.Name, p.Email)
+}
+
 // severalLeft names the people who left with one name, by email.
 func severalLeft(c *feature.Call, name string, left []*intranet.Person) string {
 	emails := make([]string, len(left))
