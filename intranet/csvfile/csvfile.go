@@ -209,7 +209,7 @@ func Open(r io.Reader, columns []string, required ...string) (*Reader, []intrane
 		}
 		problems = append([]intranet.ImportProblem{{Line: 1,
 			Reason:   fmt.Sprintf("%s %s; the columns are %s", en, strings.Join(unknown, ", "), strings.Join(columns, ",")),
-			ReasonNL: fmt.Sprintf("%s %s; de kolommen zijn %s", nl, strings.Join(unknown, ", "), strings.Join(columns, ","))}}, problems...)
+			ReasonNL: fmt.Sprintf("%s %s; de kolommen zijn %s (of in het Engels %s)", nl, strings.Join(unknown, ", "), dutchColumns(columns), strings.Join(columns, ","))}}, problems...)
 	}
 	for _, must := range required {
 		if _, ok := f.col[must]; !ok {
@@ -222,20 +222,36 @@ func Open(r io.Reader, columns []string, required ...string) (*Reader, []intrane
 	return f, nil
 }
 
-// dutchColumns are the Dutch names of the columns, as a Dutch HR
-// department heads its own export: "naam;e-mail;telefoon;…" reads as
-// "name,email,phone,…".
-var dutchColumns = map[string]string{
-	"naam": "name", "volledige naam": "name",
-	"e-mail": "email", "e-mailadres": "email", "emailadres": "email", "mail": "email",
-	"telefoon": "phone", "telefoonnummer": "phone",
-	"mobiel": "mobile", "mobiel nummer": "mobile", "mobiele nummer": "mobile", "mobielnummer": "mobile",
-	"afdeling": "department", "functie": "title", "locatie": "location", "plaats": "location",
-	"e-mail manager": "manager_email", "manager e-mail": "manager_email", "e-mailadres manager": "manager_email",
-	"vaardigheden": "skills", "rollen": "roles", "personeelsnummer": "employee_number",
-	"capaciteit": "capacity", "voorzieningen": "facilities", "faciliteiten": "facilities",
-	"open": "opens", "opent": "opens", "sluit": "closes", "dicht": "closes",
-	"leiders": "leads", "teamleiders": "leads", "leden": "members", "kanalen": "channels", "goedkeuring": "approval",
+// dutchNames are the Dutch names of the columns, as a Dutch HR department
+// heads its own export ("naam;e-mail;telefoon;…" reads as
+// "name,email,phone,…"); a column's first is the one a message names.
+var dutchNames = []struct{ nl, column string }{
+	{"naam", "name"}, {"volledige naam", "name"},
+	{"e-mail", "email"}, {"e-mailadres", "email"}, {"emailadres", "email"}, {"mail", "email"},
+	{"telefoon", "phone"}, {"telefoonnummer", "phone"},
+	{"mobiel", "mobile"}, {"mobiel nummer", "mobile"}, {"mobiele nummer", "mobile"}, {"mobielnummer", "mobile"},
+	{"afdeling", "department"}, {"functie", "title"}, {"locatie", "location"}, {"plaats", "location"},
+	{"e-mail manager", "manager_email"}, {"manager e-mail", "manager_email"}, {"e-mailadres manager", "manager_email"},
+	{"vaardigheden", "skills"}, {"rollen", "roles"}, {"personeelsnummer", "employee_number"},
+	{"capaciteit", "capacity"}, {"voorzieningen", "facilities"}, {"faciliteiten", "facilities"},
+	{"open", "opens"}, {"opent", "opens"}, {"sluit", "closes"}, {"dicht", "closes"},
+	{"leiders", "leads"}, {"teamleiders", "leads"}, {"leden", "members"}, {"kanalen", "channels"}, {"goedkeuring", "approval"},
+}
+
+// dutchColumns lists columns by their Dutch names, for a Dutch message:
+// "naam, e-mail, telefoon".
+func dutchColumns(columns []string) string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = c
+		for _, d := range dutchNames {
+			if d.column == c {
+				out[i] = d.nl
+				break
+			}
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // column is the column a header cell names: itself, with spaces for
@@ -245,8 +261,10 @@ func column(h string, columns []string) string {
 	if c := strings.ReplaceAll(h, " ", "_"); slices.Contains(columns, c) {
 		return c
 	}
-	if c, ok := dutchColumns[h]; ok && slices.Contains(columns, c) {
-		return c
+	for _, d := range dutchNames {
+		if d.nl == h && slices.Contains(columns, d.column) {
+			return d.column
+		}
 	}
 	return h
 }

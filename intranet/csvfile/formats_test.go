@@ -110,7 +110,7 @@ func TestFormats(t *testing.T) {
 func TestSemicolonHeaderNamed(t *testing.T) {
 	_, _, problems := read(t, dutchExcel(t, "name;email;shoe\n"))
 	want := []intranet.ImportProblem{{Line: 1, Reason: `unknown column "shoe"; the columns are name,email,phone,skills,opens`,
-		ReasonNL: `onbekende kolom "shoe"; de kolommen zijn name,email,phone,skills,opens`}}
+		ReasonNL: `onbekende kolom "shoe"; de kolommen zijn naam, e-mail, telefoon, vaardigheden, open (of in het Engels name,email,phone,skills,opens)`}}
 	if diff := cmp.Diff(want, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
