@@ -85,8 +85,8 @@ func (r *Router) audit(ctx context.Context, c *feature.Call, e intranet.AuditEnt
 }
 
 // auditSubject is what a command is about: its first person argument
-// (found by email, mention or name, else as typed), else its first
-// argument as typed.
+// (found by email, mention or name, also who left, else as typed), else
+// its first argument as typed.
 func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, string) {
 	p := c.Cmd
 	for i, a := range p.Sub.Args {
@@ -109,7 +109,9 @@ func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, stri
 				}
 			}
 			for n := len(words); n >= len(strings.Fields(text)) && n > 0; n-- {
-				if person, _, err := feature.FindPerson(ctx, r.cfg.People, r.cfg.Accounts, c, strings.Join(words[:n], " ")); err == nil && person != nil {
+				// Who left too (by email): an admin's attempt about them
+				// is theirs in the log.
+				if person, _, err := feature.FindAnyPerson(ctx, r.cfg.People, r.cfg.Accounts, c, strings.Join(words[:n], " ")); err == nil && person != nil {
 					return person.ID, person.Email
 				}
 			}

@@ -149,5 +149,13 @@ func TestAuditSubjectName(t *testing.T) {
 		if len(got) != 1 || got[0].SubjectID != jan.ID || got[0].Subject != coretest.Jan {
 			t.Errorf("entries: %+v", got)
 		}
+		// Someone who left is still the subject, by email.
+		if _, _, err := e.Store.DeactivatePerson(ctx, jan.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		e.Say(coretest.Anouk, "", "/thing give "+coretest.Jan+" keys")
+		if got, _ := e.Store.AuditLog(ctx, intranet.AuditQuery{PersonID: jan.ID}); len(got) != 2 || got[1].Subject != coretest.Jan {
+			t.Errorf("entries about who left: %+v", got)
+		}
 	})
 }
