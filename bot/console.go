@@ -107,9 +107,9 @@ func (m *Main) databaseName() string {
 
 // importPeople runs `werkplek import [--dry-run] FILE`.
 func (m *Main) importPeople(ctx context.Context, args []string) error {
-	fs := m.flags("import", "werkplek import [--dry-run] [--full [--apply [--force]]] FILE\n\nLoads people from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are ';'-separated).\n"+fileFormats+"\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.\n"+fullImportHelp)
+	fs := m.flags("import", "werkplek import [--dry-run] [--full [--apply [--force]]] FILE\n\nLoads people from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  "+strings.Join(phonebook.CSVColumns, ",")+"\n(only name and email are required; skills and roles are separated by ; or ,; the header\nmay be in Dutch too: naam,e-mail,telefoon,mobiel,afdeling,functie,locatie,...).\n"+fileFormats+"\nIdempotent by email: importing again updates, never duplicates. All or nothing:\na file with errors imports nothing and lists every bad line.\n"+fullImportHelp)
 	dryRun := fs.Bool("dry-run", false, "check the file and list what would change, import nothing")
-	full := fs.Bool("full", false, "the file is everyone: list who is in Werkplek but not in it (a dry run)")
+	full := fs.Bool("full", false, "the file is everyone: after the import, list who is in Werkplek but not in it (nobody is deactivated)")
 	apply := fs.Bool("apply", false, "with --full: deactivate them")
 	force := fs.Bool("force", false, "with --full --apply: even when that is more than half the active people")
 	if err := fs.Parse(args); err != nil {

@@ -12,8 +12,8 @@ import (
 // fullImportHelp is what `werkplek import --help` says of --full.
 const fullImportHelp = `
 With --full the file is the whole organisation: after the import, the
-active people in Werkplek who are not in the file are listed (name, email),
-a dry run. With --full --apply they are deactivated, as an admin's
+active people in Werkplek who are not in the file are listed (name, email);
+nobody is deactivated (with --dry-run too, nothing is imported either). With --full --apply they are deactivated, as an admin's
 /werkplek person deactivate does (out of the phonebook, routing and
 subscriptions; coming bookings cancelled; open questions closed; topics to
 the admins; open handovers kept for the team). Guests (partners) are never
@@ -57,7 +57,9 @@ func (m *Main) fullImport(ctx context.Context, path string, records []intranet.P
 	}
 	tooMany := 2*len(gone) > len(active)
 	if !apply {
-		fmt.Fprintf(m.Stdout, "%s in Werkplek %s not in %s (a dry run: nothing changed):\n", feature.Count(len(gone), "active person", "active people"), isAre(len(gone)), path)
+		// Without --dry-run the file was imported: only the deactivating
+		// waits for --apply.
+		fmt.Fprintf(m.Stdout, "%s in Werkplek %s not in %s (nobody was deactivated):\n", feature.Count(len(gone), "active person", "active people"), isAre(len(gone)), path)
 		for _, p := range gone {
 			fmt.Fprintf(m.Stdout, "  %s <%s>\n", p.Name, p.Email)
 		}

@@ -111,7 +111,7 @@ func TestImportFilesAsHRExportsThem(t *testing.T) {
 			{xlsxtest.S("Zoë Brontë"), xlsxtest.S("zoe@example.nl"), xlsxtest.N("3.1612345678E10"), xlsxtest.S("Zorg Zuid")},
 		}}))
 		code, out, errOut = run(t, env, "", "import", "--dry-run", book)
-		if code != 0 || !strings.Contains(out, "line 2: phone changes: René Müller") || !strings.Contains(out, "line 3: phone changes: Zoë Brontë") ||
+		if code != 0 || !strings.Contains(out, "line 2: changed: René Müller (rene@example.nl): phone") || !strings.Contains(out, "line 3: changed: Zoë Brontë (zoe@example.nl): phone") ||
 			!strings.Contains(out, `0 new, 2 updated, 0 unchanged; read the first sheet ("Blad1") of the workbook.`) {
 			t.Fatalf("workbook dry run: %d %s %s", code, out, errOut)
 		}

@@ -119,7 +119,7 @@ Usage:
   werkplek help                              this text
 
 People file columns (header row; CSV separated by , ; or tab, UTF-8 or Windows-1252, or .xlsx): name,email,phone,mobile,department,title,location,manager_email,skills,roles[,employee_number]
-(skills and roles ';'-separated; roles: employee, content manager, room admin, team lead, admin, guest).
+(skills and roles separated by ; or ,; roles: employee, content manager, room admin, team lead, admin, guest; Dutch headers and roles read too).
 
 Configuration is read from the environment (each secret also as NAME_FILE):
 `

@@ -26,7 +26,7 @@ const profilePeople = "name,email,mobile,department,manager_email,roles\n" +
 func TestProfilePrivacyConsole(t *testing.T) {
 	bothEngines(t, func(t *testing.T, env map[string]string) {
 		importTestPeople(t, env, profilePeople)
-		code, out, errOut := run(t, env, "/profiel zet mobiel 06-87654321\n/werkplek privacy mobiel team\n/profile away until 2099-01-01\n/profile away until tomorrow met verlof\n", "console", "--as", "pieter@example.nl")
+		code, out, errOut := run(t, env, "/profiel zet mobiel 06-87654321\n/werkplek privacy mobiel team\n/profile away until 2099-01-01\n/profile away until tomorrow met verlof\n/profiel\n", "console", "--as", "pieter@example.nl")
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
@@ -65,6 +65,11 @@ func TestProfilePrivacyConsole(t *testing.T) {
 		_, out, _ = run(t, env, "/phonebook jan\n/werkplek privacy mobile\n", "console", "--as", "pieter@example.nl")
 		if !strings.Contains(out, "06-11111111") || !strings.Contains(out, "your team(s) and your manager") && !strings.Contains(out, "je team(s) en je manager") {
 			t.Errorf("default team: pieter, jan's teammate:\n%s", out)
+		}
+		// In Dutch too, as the chat takes it (Kees reads English).
+		env["WERKPLEK_PRIVACY_MOBILE"] = "verborgen"
+		if code, out, errOut := run(t, env, "/werkplek privacy mobile\n", "console", "--as", "kees@example.nl"); code != 0 || !strings.Contains(out, "only you (default)") {
+			t.Errorf("verborgen: exit %d %s %s", code, out, errOut)
 		}
 		env["WERKPLEK_PRIVACY_MOBILE"] = "niemand"
 		if code, _, errOut := run(t, env, "/profile\n", "console", "--as", "jan@example.nl"); code != 1 || !strings.Contains(errOut, `WERKPLEK_PRIVACY_MOBILE: "niemand" is not everyone, team or hidden`) {

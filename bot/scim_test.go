@@ -238,7 +238,7 @@ func TestSCIMEntra(t *testing.T) {
 			t.Fatalf("group: %v", out)
 		}
 		// By hand: refused, saying where; a lead may still be added.
-		if got := srv.say(t, "anouk@example.nl", `/team member add "Wijkteam Noord-Oost" pieter@example.nl`); !strings.Contains(got, "De leden van Wijkteam Noord-Oost komen uit Entra ID/de identity provider; wijzig ze daar.") {
+		if got := srv.say(t, "anouk@example.nl", `/team member add "Wijkteam Noord-Oost" pieter@example.nl`); !strings.Contains(got, "De leden van Wijkteam Noord-Oost komen uit de identiteitsprovider (Entra ID, Okta); wijzig ze daar.") {
 			t.Fatalf("hand change: %s", got)
 		}
 		if got := srv.say(t, "anouk@example.nl", `/team lead add "Wijkteam Noord-Oost" pieter@example.nl`); !strings.Contains(got, "Pieter Jansen is nu leider van Wijkteam Noord-Oost") {
@@ -327,7 +327,7 @@ func TestSCIMOkta(t *testing.T) {
 		if members, _ := out["members"].([]any); len(members) != 0 || out["displayName"] != "Test SCIMv2 renamed" {
 			t.Fatalf("group: %v", out)
 		}
-		if got := srv.say(t, "anouk@example.nl", `/team member add "Test SCIMv2 renamed" pieter@example.nl`); !strings.Contains(got, "komen uit Entra ID/de identity provider; wijzig ze daar") {
+		if got := srv.say(t, "anouk@example.nl", `/team member add "Test SCIMv2 renamed" pieter@example.nl`); !strings.Contains(got, "komen uit de identiteitsprovider (Entra ID, Okta); wijzig ze daar") {
 			t.Fatalf("hand change: %s", got)
 		}
 	})

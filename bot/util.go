@@ -94,7 +94,7 @@ func (m *Main) printPeopleChanges(sum intranet.ImportSummary) {
 		case intranet.ImportAdded:
 			fmt.Fprintf(m.Stdout, "  line %d: new: %s (%s)\n", l.Line, l.Name, l.Email)
 		case intranet.ImportChanged:
-			fmt.Fprintf(m.Stdout, "  line %d: %s changes: %s (%s)\n", l.Line, strings.Join(l.Fields, ", "), l.Name, l.Email)
+			fmt.Fprintf(m.Stdout, "  line %d: changed: %s (%s): %s\n", l.Line, l.Name, l.Email, strings.Join(l.Fields, ", "))
 		}
 	}
 }

@@ -24,11 +24,15 @@ const (
 // Roles lists every role, in the order the docs name them.
 var Roles = []Role{RoleEmployee, RoleContentManager, RoleRoomAdmin, RoleTeamLead, RoleAdmin, RoleGuest}
 
-// ParseRole reads a role name case-insensitively; ok is false for an unknown one.
+// RolesNL are the roles' Dutch names, in the order of Roles.
+var RolesNL = []string{"medewerker", "contentbeheerder", "ruimtebeheerder", "teamleider", "beheerder", "gast"}
+
+// ParseRole reads a role name, English or Dutch ("beheerder"),
+// case-insensitively; ok is false for an unknown one.
 func ParseRole(s string) (Role, bool) {
 	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
-	for _, r := range Roles {
-		if string(r) == s {
+	for i, r := range Roles {
+		if string(r) == s || RolesNL[i] == s {
 			return r, true
 		}
 	}
@@ -92,12 +96,17 @@ const (
 	VisibleHidden   FieldVisibility = "hidden"
 )
 
-// ParseVisibility reads a visibility ("team", "everyone", "hidden");
+// ParseVisibility reads a visibility ("team", "everyone", "hidden", or the
+// Dutch "iedereen", "verborgen");
 // ok is false for anything else.
 func ParseVisibility(s string) (FieldVisibility, bool) {
 	switch v := FieldVisibility(strings.ToLower(strings.TrimSpace(s))); v {
 	case VisibleEveryone, VisibleTeam, VisibleHidden:
 		return v, true
+	case "iedereen":
+		return VisibleEveryone, true
+	case "verborgen":
+		return VisibleHidden, true
 	}
 	return "", false
 }

@@ -43,8 +43,8 @@ func (a *Adapter) adminPage(w http.ResponseWriter, r *http.Request, v *visit) {
 // peopleUpload is the people file's upload form.
 func (a *Adapter) peopleUpload(w http.ResponseWriter, r *http.Request, v *visit) {
 	h := &html{v: v}
-	h.f("<p>%s</p>", md(v.t("Kies het bestand met mensen: CSV (gescheiden door komma's, puntkomma's of tabs, zoals Excel het opslaat) of een Excel-werkmap (.xlsx, het eerste werkblad), met de kolommen `name,email,phone,mobile,department,title,location,manager_email,skills,roles`. Je ziet eerst wat er verandert; pas daarna voer je het door.",
-		"Choose the people file: CSV (separated by commas, semicolons or tabs, as Excel saves it) or an Excel workbook (.xlsx, the first sheet), with the columns `name,email,phone,mobile,department,title,location,manager_email,skills,roles`. You see what will change first; only then you apply it.")))
+	h.f("<p>%s</p>", md(v.t("Kies het bestand met mensen: CSV (gescheiden door komma's, puntkomma's of tabs, zoals Excel het opslaat) of een Excel-werkmap (.xlsx, het eerste werkblad), met de kolommen `naam`, `e-mail`, `telefoon`, `mobiel`, `afdeling`, `functie`, `locatie`, `e-mail manager`, `vaardigheden`, `rollen`, `personeelsnummer` (of in het Engels: `name,email,phone,mobile,department,title,location,manager_email,skills,roles,employee_number`); alleen naam en e-mail zijn nodig. Je ziet eerst wat er verandert; pas daarna voer je het door.",
+		"Choose the people file: CSV (separated by commas, semicolons or tabs, as Excel saves it) or an Excel workbook (.xlsx, the first sheet), with the columns `name,email,phone,mobile,department,title,location,manager_email,skills,roles,employee_number` (Dutch names work too); only name and email are required. You see what will change first; only then you apply it.")))
 	h.raw(`<form method="post" action="/web/admin/people" enctype="multipart/form-data">`)
 	h.csrf()
 	h.f(`<div class="field"><label for="file">%s</label><input type="file" id="file" name="file" accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></div>`, esc(v.t("Bestand", "File")))
@@ -75,8 +75,8 @@ func peopleDirectoryForm(h *html, v *visit) {
 	}
 	h.raw(`</select></div>`)
 	h.f(`<div class="field"><label for="role">%s</label><select id="role" name="role"><option value=""></option>`, esc(v.t("Rol (bij rol geven of afnemen)", "Role (to give or take away)")))
-	for _, role := range intranet.Roles {
-		h.f(`<option value="%s">%s</option>`, esc(string(role)), esc(string(role)))
+	for i, role := range intranet.Roles {
+		h.f(`<option value="%s">%s</option>`, esc(string(role)), esc(v.t(intranet.RolesNL[i], string(role))))
 	}
 	h.raw(`</select></div>`)
 	h.f(`<div class="buttons"><button type="submit">%s</button></div></form>`, esc(v.t("Doorgaan", "Continue")))

@@ -687,7 +687,8 @@ func TestPeopleDirectory(t *testing.T) {
 		return intranet.Reply{Text: "Kees is nu contentbeheerder."}
 	}
 	c := d.signIn(jan)
-	if _, page := d.get(c, "/web/admin/people", nil); !strings.Contains(page, `action="/web/admin/people/directory"`) || !strings.Contains(page, `<option value="content manager">`) {
+	if _, page := d.get(c, "/web/admin/people", nil); !strings.Contains(page, `action="/web/admin/people/directory"`) || !strings.Contains(page, `<option value="content manager">contentbeheerder</option>`) ||
+		!strings.Contains(page, "<code>naam</code>, <code>e-mail</code>") {
 		t.Fatalf("people page:\n%s", page)
 	}
 	for _, tc := range []struct{ action, person, role, command, want string }{

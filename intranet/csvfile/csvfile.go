@@ -187,17 +187,29 @@ func Open(r io.Reader, columns []string, required ...string) (*Reader, []intrane
 	}
 	f.columns = len(header)
 	var problems []intranet.ImportProblem
+	var unknown []string
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
+		h = column(h, columns)
 		switch _, twice := f.col[h]; {
 		case !slices.Contains(columns, h):
-			problems = append(problems, intranet.ImportProblem{Line: 1, Reason: fmt.Sprintf("unknown column %q; the columns are %s", h, strings.Join(columns, ",")),
-				ReasonNL: fmt.Sprintf("onbekende kolom %q; de kolommen zijn %s", h, strings.Join(columns, ","))})
+			unknown = append(unknown, fmt.Sprintf("%q", h))
 		case twice:
 			problems = append(problems, intranet.ImportProblem{Line: 1, Reason: fmt.Sprintf("column %q appears twice", h), ReasonNL: fmt.Sprintf("kolom %q staat er twee keer in", h)})
 		default:
 			f.col[h] = i
 		}
+	}
+	if len(unknown) > 0 {
+		// One problem for all of them: a header in another language
+		// would otherwise repeat the list of columns once a column.
+		en, nl := "unknown column", "onbekende kolom"
+		if len(unknown) > 1 {
+			en, nl = "unknown columns", "onbekende kolommen"
+		}
+		problems = append([]intranet.ImportProblem{{Line: 1,
+			Reason:   fmt.Sprintf("%s %s; the columns are %s", en, strings.Join(unknown, ", "), strings.Join(columns, ",")),
+			ReasonNL: fmt.Sprintf("%s %s; de kolommen zijn %s (of in het Engels %s)", nl, strings.Join(unknown, ", "), dutchColumns(columns), strings.Join(columns, ","))}}, problems...)
 	}
 	for _, must := range required {
 		if _, ok := f.col[must]; !ok {
@@ -208,6 +220,53 @@ func Open(r io.Reader, columns []string, required ...string) (*Reader, []intrane
 		return nil, problems
 	}
 	return f, nil
+}
+
+// dutchNames are the Dutch names of the columns, as a Dutch HR department
+// heads its own export ("naam;e-mail;telefoon;…" reads as
+// "name,email,phone,…"); a column's first is the one a message names.
+var dutchNames = []struct{ nl, column string }{
+	{"naam", "name"}, {"volledige naam", "name"},
+	{"e-mail", "email"}, {"e-mailadres", "email"}, {"emailadres", "email"}, {"mail", "email"},
+	{"telefoon", "phone"}, {"telefoonnummer", "phone"},
+	{"mobiel", "mobile"}, {"mobiel nummer", "mobile"}, {"mobiele nummer", "mobile"}, {"mobielnummer", "mobile"},
+	{"afdeling", "department"}, {"functie", "title"}, {"locatie", "location"}, {"plaats", "location"},
+	{"e-mail manager", "manager_email"}, {"manager e-mail", "manager_email"}, {"e-mailadres manager", "manager_email"},
+	{"vaardigheden", "skills"}, {"rollen", "roles"}, {"personeelsnummer", "employee_number"},
+	{"capaciteit", "capacity"}, {"voorzieningen", "facilities"}, {"faciliteiten", "facilities"},
+	{"open", "opens"}, {"opent", "opens"}, {"sluit", "closes"}, {"dicht", "closes"},
+	{"leiders", "leads"}, {"teamleiders", "leads"}, {"leden", "members"}, {"kanalen", "channels"}, {"goedkeuring", "approval"},
+}
+
+// dutchColumns lists columns by their Dutch names, for a Dutch message:
+// "naam, e-mail, telefoon".
+func dutchColumns(columns []string) string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = c
+		for _, d := range dutchNames {
+			if d.column == c {
+				out[i] = d.nl
+				break
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// column is the column a header cell names: itself, with spaces for
+// underscores ("manager email"), or its Dutch name.
+func column(h string, columns []string) string {
+	h = strings.Join(strings.Fields(h), " ")
+	if c := strings.ReplaceAll(h, " ", "_"); slices.Contains(columns, c) {
+		return c
+	}
+	for _, d := range dutchNames {
+		if d.nl == h && slices.Contains(columns, d.column) {
+			return d.column
+		}
+	}
+	return h
 }
 
 func emptyFile(columns []string) []intranet.ImportProblem {

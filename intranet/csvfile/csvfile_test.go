@@ -27,6 +27,10 @@ func TestOpen(t *testing.T) {
 			{Line: 1, Reason: `unknown column "shoe"; the columns are name,email,phone`},
 			{Line: 1, Reason: `column "name" appears twice`},
 			{Line: 1, Reason: `column "email" is missing`}}, nil},
+		{"DutchHeader", "Naam;E-mail;Telefoon\r\nJos\xe9;j@example.nl;010\r\n", nil, []string{"2:José|010"}},
+		{"SpacesForUnderscores", "name,email,Phone\nJan,j@example.nl,010\n", nil, []string{"2:Jan|010"}},
+		{"UnknownColumnsOnce", "name,email,shoe,hat\n", []intranet.ImportProblem{
+			{Line: 1, Reason: `unknown columns "shoe", "hat"; the columns are name,email,phone`}}, nil},
 		{"BadLinesGoOn", "name,email\nJan\n\"Piet,p@example.nl\n", nil, []string{"!2:1 fields, the header has 2", `!3:malformed CSV: extraneous or missing " in quoted-field`}},
 	}
 	for _, tt := range tests {

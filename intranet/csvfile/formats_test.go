@@ -65,7 +65,9 @@ func TestFormats(t *testing.T) {
 		noteEN string
 	}{
 		{"SemicolonWindows1252", dutchExcel(t, "Name;E-mail;Phone;Skills\nRené Müller;rene@example.nl;020 123 4567;\"wondzorg;ICT\"\nZoë Brontë;zoe@example.nl;;\n"),
-			Format{Separator: ';', Encoding: "Windows-1252"}, nil, "read as Windows-1252 (not UTF-8)"},
+			Format{Separator: ';', Encoding: "Windows-1252"}, []string{"2:René Müller|020 123 4567|wondzorg;ICT|", "3:Zoë Brontë|||"}, "read as Windows-1252 (not UTF-8)"},
+		{"SemicolonWindows1252DutchHeader", dutchExcel(t, "Naam;E-mailadres;Telefoon;Vaardigheden;Open\nRené Müller;rene@example.nl;020 123 4567;\"wondzorg;ICT\";07:00\nZoë Brontë;zoe@example.nl;;;\n"),
+			Format{Separator: ';', Encoding: "Windows-1252"}, []string{"2:René Müller|020 123 4567|wondzorg;ICT|07:00", "3:Zoë Brontë|||"}, "read as Windows-1252 (not UTF-8)"},
 		{"SemicolonWindows1252Header", dutchExcel(t, "name;email;phone;skills\nRené Müller;rene@example.nl;020 123 4567;\"wondzorg;ICT\"\nZoë Brontë;zoe@example.nl;;\n"),
 			Format{Separator: ';', Encoding: "Windows-1252"}, []string{"2:René Müller|020 123 4567|wondzorg;ICT|", "3:Zoë Brontë|||"}, "read as Windows-1252 (not UTF-8)"},
 		{"Tab", []byte("name\temail\tphone\nJan, de Vries\tjan@example.nl\t010\n"),
@@ -108,7 +110,7 @@ func TestFormats(t *testing.T) {
 func TestSemicolonHeaderNamed(t *testing.T) {
 	_, _, problems := read(t, dutchExcel(t, "name;email;shoe\n"))
 	want := []intranet.ImportProblem{{Line: 1, Reason: `unknown column "shoe"; the columns are name,email,phone,skills,opens`,
-		ReasonNL: `onbekende kolom "shoe"; de kolommen zijn name,email,phone,skills,opens`}}
+		ReasonNL: `onbekende kolom "shoe"; de kolommen zijn naam, e-mail, telefoon, vaardigheden, open (of in het Engels name,email,phone,skills,opens)`}}
 	if diff := cmp.Diff(want, problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

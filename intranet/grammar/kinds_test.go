@@ -113,3 +113,30 @@ func TestTimeBeforeOptionalDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPathWordOfSeveralWords: a path word's alias of several words ("tot
+// en met") takes as many tokens; its single words still work alone, and
+// a quoted phrase is no path.
+func TestPathWordOfSeveralWords(t *testing.T) {
+	cmd := &Command{Word: W("profile"), Subs: []Sub{{Path: []Word{W("away"), W("until", "tot", "t/m", "tot en met")},
+		Args: []Arg{{Name: "date", Kind: Date}, {Name: "note", Kind: Text, Optional: true}}}}}
+	g := New(cmd)
+	for _, tc := range []struct{ in, date, note string }{
+		{"/profile away tot en met 4 dec ziek", "2026-12-04", "ziek"},
+		{"/profile away Tot En Met 4 dec", "2026-12-04", ""},
+		{"/profile away tot 4 dec en met verlof", "2026-12-04", "en met verlof"},
+		{"/profile away t/m 4 dec", "2026-12-04", ""},
+	} {
+		p, err := g.Parse(tc.in, today())
+		if err != nil {
+			t.Errorf("%s: %v", tc.in, err)
+			continue
+		}
+		if d, _ := p.Date("date"); d.String() != tc.date || p.Text("note") != tc.note {
+			t.Errorf("%s: date %s note %q, want %s %q", tc.in, d, p.Text("note"), tc.date, tc.note)
+		}
+	}
+	if _, err := g.Parse(`/profile away "tot en met" 4 dec`, today()); err == nil {
+		t.Error("a quoted phrase read as the path")
+	}
+}

@@ -36,8 +36,8 @@ func parseCommand(cmd *Command, toks []Token, text string, today when.Date) (*Pa
 			def = s
 			continue
 		}
-		if len(s.Path) > n && len(s.Path) <= len(toks) && pathMatches(s.Path, toks) {
-			sub, n = s, len(s.Path)
+		if m, ok := pathMatches(s.Path, toks); ok && m > n {
+			sub, n = s, m
 		}
 	}
 	if sub != nil {
@@ -120,13 +120,44 @@ func usages(cmd *Command, subs []*Sub, lang string) string {
 
 func isHelpToken(t Token) bool { return !t.Quoted && t.Key == "" && IsHelp(t.Text) }
 
-func pathMatches(path []Word, toks []Token) bool {
-	for i, w := range path {
-		if toks[i].Quoted || toks[i].Key != "" || !w.Is(toks[i].Text) {
-			return false
+func pathMatches(path []Word, toks []Token) (int, bool) {
+	i := 0
+	for _, w := range path {
+		n := wordTokens(w, toks[i:])
+		if n == 0 {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// wordTokens is how many of toks the word takes at their start: one, more
+// for an alias of several words ("tot en met"), the longest that fits, or
+// 0 when it is not there.
+func wordTokens(w Word, toks []Token) int {
+	plain := func(t Token) bool { return !t.Quoted && t.Key == "" }
+	best := 0
+	if len(toks) > 0 && plain(toks[0]) && w.Is(toks[0].Text) {
+		best = 1
+	}
+	for _, form := range append([]string{w.EN}, w.Aliases...) {
+		parts := strings.Fields(form)
+		if len(parts) < 2 || len(parts) <= best || len(parts) > len(toks) {
+			continue
+		}
+		fits := true
+		for j, part := range parts {
+			if !plain(toks[j]) || !strings.EqualFold(toks[j].Text, part) {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			best = len(parts)
 		}
 	}
-	return true
+	return best
 }
 
 // parser matches the tokens of one subcommand against its arguments.

@@ -89,7 +89,7 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 			role, known := intranet.ParseRole(name)
 			if !known {
 				bad(fmt.Sprintf("unknown role %q; roles are employee, content manager, room admin, team lead, admin, guest", name),
-					fmt.Sprintf("onbekende rol %q; de rollen zijn employee, content manager, room admin, team lead, admin, guest", name))
+					fmt.Sprintf("onbekende rol %q; de rollen zijn %s", name, strings.Join(intranet.RolesNL, ", ")))
 				ok = false
 				continue
 			}
@@ -110,7 +110,9 @@ func ValidEmail(s string) bool {
 
 func splitList(s string) []string {
 	var out []string
-	for _, part := range strings.Split(s, ";") {
+	// A comma separates too: in a semicolon file the list's own
+	// semicolons would need quotes, and people write "wondzorg, EHBO".
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
 		if p := strings.Join(strings.Fields(part), " "); p != "" {
 			out = append(out, p)
 		}

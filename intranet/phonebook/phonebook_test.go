@@ -126,6 +126,18 @@ func TestParseCSV(t *testing.T) {
 			t.Fatalf("records: %+v", recs)
 		}
 	})
+	t.Run("DutchHeaderAndRoles", func(t *testing.T) {
+		// As a Dutch HR department heads its export, with its role names.
+		in := "Naam;E-mailadres;Mobiel;Afdeling;Functie;Vaardigheden;Rollen\r\nJosé Müller;jose@example.nl;06-12345678;Zorg Oost;Verzorgende;wondzorg, EHBO;\"Teamleider; Beheerder\"\r\n"
+		recs, probs := ParseCSV(strings.NewReader(in))
+		if len(probs) > 0 {
+			t.Fatalf("problems: %v", probs)
+		}
+		if len(recs) != 1 || recs[0].Name != "José Müller" || recs[0].Mobile != "06-12345678" || recs[0].Title != "Verzorgende" || !cmp.Equal(recs[0].Skills, []string{"wondzorg", "EHBO"}) ||
+			!cmp.Equal(recs[0].Roles, []intranet.Role{intranet.RoleTeamLead, intranet.RoleAdmin}) {
+			t.Fatalf("records: %+v", recs)
+		}
+	})
 	for _, tc := range []struct {
 		name, in string
 		want     []intranet.ImportProblem

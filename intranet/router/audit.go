@@ -87,11 +87,11 @@ func (r *Router) audit(ctx context.Context, c *feature.Call, e intranet.AuditEnt
 }
 
 // auditSubject is what a command is about: its first person argument
-// (found by email, mention or name, else as typed), else its first
-// argument as typed.
+// (found by email, mention or name, also who left, else as typed), else
+// its first argument as typed.
 func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, string) {
 	p := c.Cmd
-	for _, a := range p.Sub.Args {
+	for i, a := range p.Sub.Args {
 		if a.Kind != grammar.Person {
 			continue
 		}
@@ -101,8 +101,21 @@ func (r *Router) auditSubject(ctx context.Context, c *feature.Call) (int64, stri
 		}
 		text := strings.TrimSpace(v.Text)
 		if r.cfg.People != nil && r.cfg.Accounts != nil {
-			if person, _, err := feature.FindPerson(ctx, r.cfg.People, r.cfg.Accounts, c, text); err == nil && person != nil {
-				return person.ID, person.Email
+			// The parser may give a name's last words to the next
+			// argument ("Anna Bakker admin" as "Anna", "Bakker admin"),
+			// as the unit reads it: the longest run that is one person.
+			words := strings.Fields(text)
+			for _, b := range p.Sub.Args[i+1:] {
+				if w, ok := p.Value(b.Name); ok && b.Kind != grammar.Literal {
+					words = append(words, strings.Fields(w.Text)...)
+				}
+			}
+			for n := len(words); n >= len(strings.Fields(text)) && n > 0; n-- {
+				// Who left too (by email): an admin's attempt about them
+				// is theirs in the log.
+				if person, _, err := feature.FindAnyPerson(ctx, r.cfg.People, r.cfg.Accounts, c, strings.Join(words[:n], " ")); err == nil && person != nil {
+					return person.ID, person.Email
+				}
 			}
 		}
 		return 0, clip(text, auditOutcomeLen)

@@ -22,6 +22,7 @@ var thing = &grammar.Command{Word: grammar.W("thing", "ding"), Subs: []grammar.S
 	{Path: []grammar.Word{grammar.W("grant")}, Args: []grammar.Arg{{Name: "what", Kind: grammar.Name}, {Name: "person", Kind: grammar.Person}}, Audit: true},
 	{Path: []grammar.Word{grammar.W("drop")}, Args: []grammar.Arg{{Name: "id", Kind: grammar.ID}}, Audit: true},
 	{Path: []grammar.Word{grammar.W("token")}, Args: []grammar.Arg{{Name: "name", Kind: grammar.Name}}, Audit: true, Secret: true},
+	{Path: []grammar.Word{grammar.W("give")}, Args: []grammar.Arg{{Name: "person", Kind: grammar.Person}, {Name: "what", Kind: grammar.Name}}, Audit: true},
 	{Path: []grammar.Word{grammar.W("look")}, Args: []grammar.Arg{{Name: "id", Kind: grammar.ID}}},
 	{Path: []grammar.Word{grammar.W("hook")}, Args: []grammar.Arg{{Name: "url", Kind: grammar.Text}}, Audit: true, Secret: true},
 }}
@@ -139,5 +140,32 @@ func TestAuditFailureKeepsAction(t *testing.T) {
 			t.Fatalf("reply %+v, %v", reply, err)
 		}
 		coretest.Wants(t, "log", logged.String(), "audit entry not written", "disk full", "action=\"thing grant\"", coretest.Anouk)
+	})
+}
+
+// TestAuditSubjectName: a name the parser split between the person and
+// the next argument ("Jan", "de Vries keys") is still its person, as the
+// unit reads it (/werkplek role add Anna Bakker admin).
+func TestAuditSubjectName(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		e.Core(auditUnit{})
+		jan, _ := e.Store.FindPersonByEmail(ctx, coretest.Jan)
+		e.Say(coretest.Anouk, "", "/thing give Jan de Vries keys")
+		got, err := e.Store.AuditLog(ctx, intranet.AuditQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].SubjectID != jan.ID || got[0].Subject != coretest.Jan {
+			t.Errorf("entries: %+v", got)
+		}
+		// Someone who left is still the subject, by email.
+		if _, _, err := e.Store.DeactivatePerson(ctx, jan.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		e.Say(coretest.Anouk, "", "/thing give "+coretest.Jan+" keys")
+		if got, _ := e.Store.AuditLog(ctx, intranet.AuditQuery{PersonID: jan.ID}); len(got) != 2 || got[1].Subject != coretest.Jan {
+			t.Errorf("entries about who left: %+v", got)
+		}
 	})
 }

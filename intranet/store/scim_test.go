@@ -346,7 +346,7 @@ func TestImportTeamsManaged(t *testing.T) {
 		}
 		_, err := s.ImportTeams(ctx, []intranet.TeamRecord{{Line: 2, Name: "wijkteam noord", Members: []string{"jan.devries@example.nl"}}}, false)
 		var ie *intranet.ImportError
-		if !errors.As(err, &ie) || len(ie.Problems) != 1 || !strings.Contains(ie.Problems[0].Reason, "come from Entra ID/the identity provider") {
+		if !errors.As(err, &ie) || len(ie.Problems) != 1 || !strings.Contains(ie.Problems[0].Reason, "come from the identity provider (Entra ID, Okta)") {
 			t.Fatalf("members of a managed team: %v", err)
 		}
 		if _, err := s.ImportTeams(ctx, []intranet.TeamRecord{{Line: 2, Name: "Wijkteam Noord", Leads: []string{"jan.devries@example.nl"}}}, false); err != nil {

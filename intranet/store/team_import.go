@@ -117,8 +117,8 @@ func (s *Store) managedMembers(ctx context.Context, records []intranet.TeamRecor
 		var n int64
 		if err := s.db.WithContext(ctx).Raw("SELECT COUNT(*) FROM teams WHERE key = ? AND managed_by <> ''", teamKey(r.Name)).Scan(&n).Error; err == nil && n > 0 {
 			problems = append(problems, intranet.ImportProblem{Line: r.Line,
-				Reason:   fmt.Sprintf("the members of %s come from Entra ID/the identity provider; change them there (leave the members column empty)", r.Name),
-				ReasonNL: fmt.Sprintf("de leden van %s komen uit Entra ID/de identity provider; wijzig ze daar (laat de kolom members leeg)", r.Name)})
+				Reason:   fmt.Sprintf("the members of %s come from the identity provider (Entra ID, Okta); change them there (leave the members column empty)", r.Name),
+				ReasonNL: fmt.Sprintf("de leden van %s komen uit de identiteitsprovider (Entra ID, Okta); wijzig ze daar (laat de kolom members leeg)", r.Name)})
 		}
 	}
 	return problems

@@ -6,6 +6,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
+	"github.com/werkplek/werkplek/intranet/phonebook"
 )
 
 // The unit's commands are subcommands of /werkplek (help.Command: person
@@ -70,11 +71,24 @@ func (u *Unit) deactivate(ctx context.Context, c *feature.Call) (intranet.Reply,
 }
 
 func (u *Unit) activate(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	p, problem, err := feature.FindAnyPerson(ctx, u.cfg.People, u.cfg.Accounts, c, c.Cmd.Text("person"))
+	who := c.Cmd.Text("person")
+	p, problem, err := feature.FindAnyPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
 	if err != nil {
 		return intranet.Reply{}, err
 	} else if problem != "" {
-		return c.Reply(problem + " " + byEmail(c)), nil
+		// Search skips who left: their full name finds them here.
+		left, err := u.leftByName(ctx, who)
+		if err != nil {
+			return intranet.Reply{}, err
+		}
+		switch len(left) {
+		case 0:
+			return c.Reply(problem + " " + byEmail(c)), nil
+		case 1:
+			p = left[0]
+		default:
+			return c.Reply(severalLeft(c, who, left)), nil
+		}
 	}
 	if !p.Inactive {
 		return c.Reply(alreadyActive(c, p)), nil
@@ -83,6 +97,26 @@ func (u *Unit) activate(ctx context.Context, c *feature.Call) (intranet.Reply, e
 		return intranet.Reply{}, err
 	}
 	return c.Reply(activated(c, p)), nil
+}
+
+// leftByName returns the people who left whose full name is name (case
+// and accents aside).
+func (u *Unit) leftByName(ctx context.Context, name string) ([]*intranet.Person, error) {
+	key := phonebook.Key(name)
+	if key == "" {
+		return nil, nil
+	}
+	left, err := u.cfg.Store.InactivePeople(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*intranet.Person
+	for _, p := range left {
+		if phonebook.Key(p.Name) == key {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // lastAdmin reports whether p is the only active admin.
@@ -103,11 +137,20 @@ func (u *Unit) lastAdmin(ctx context.Context, p *intranet.Person) (bool, error) 
 func (u *Unit) role(ctx context.Context, c *feature.Call, add bool) (intranet.Reply, error) {
 	who, role, ok := splitRole(c.Cmd.Text("person"), c.Cmd.Text("role"))
 	if !ok {
-		return c.Reply(unknownRole(c, c.Cmd.Text("role"))), nil
+		return c.Reply(unknownRole(c, u.typedRole(ctx, c))), nil
 	}
 	p, problem, err := feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
-	if err != nil || problem != "" {
-		return c.Reply(problem), err
+	if err != nil {
+		return intranet.Reply{}, err
+	} else if problem != "" {
+		// Search skips who left; by their full name they are not
+		// "not in the phonebook" but gone, with the way back.
+		if left, err := u.leftByName(ctx, who); err != nil {
+			return intranet.Reply{}, err
+		} else if len(left) == 1 {
+			return c.Reply(roleOfLeaver(c, left[0])), nil
+		}
+		return c.Reply(problem), nil
 	}
 	has := p.Has(role)
 	switch {
@@ -137,6 +180,19 @@ func (u *Unit) role(ctx context.Context, c *feature.Call, add bool) (intranet.Re
 	}
 	p.Roles = roles
 	return c.Reply(roleChanged(c, p, role, add)), nil
+}
+
+// typedRole is what was typed as a role that names none: the words after
+// the longest run that is a person ("Anna Bakker koning" is "koning", not
+// the parser's "Bakker koning").
+func (u *Unit) typedRole(ctx context.Context, c *feature.Call) string {
+	words := strings.Fields(c.Cmd.Text("person") + " " + c.Cmd.Text("role"))
+	for n := len(words) - 1; n >= 1; n-- {
+		if p, _, err := feature.FindAnyPerson(ctx, u.cfg.People, u.cfg.Accounts, c, strings.Join(words[:n], " ")); err == nil && p != nil {
+			return strings.Join(words[n:], " ")
+		}
+	}
+	return c.Cmd.Text("role")
 }
 
 // splitRole reads the person and the role from what the grammar read as

@@ -29,6 +29,8 @@ type Store interface {
 	SetRoles(ctx context.Context, id int64, roles []intranet.Role) error
 	// FindPeopleWithRole returns the active people who hold a role.
 	FindPeopleWithRole(ctx context.Context, role intranet.Role) ([]*intranet.Person, error)
+	// InactivePeople returns the people who left, by name.
+	InactivePeople(ctx context.Context) ([]*intranet.Person, error)
 }
 
 // Bookings frees the rooms of who left (the rooms unit).

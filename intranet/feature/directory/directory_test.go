@@ -156,12 +156,15 @@ func TestDeactivate(t *testing.T) {
 			t.Errorf("again: %+v %v", again, err)
 		}
 		coretest.Wants(t, "again", e.Say(sanne, "", "/werkplek person deactivate "+coretest.Pieter).Text, "al uitgeschakeld")
+		coretest.Wants(t, "role of who left", e.Say(sanne, "", "/werkplek role add Pieter Jansen admin").Text, "Pieter Jansen werkt hier niet meer", "/werkplek person activate "+coretest.Pieter)
 		if log, _ := s.AuditLog(ctx, intranet.AuditQuery{PersonID: pieter.ID}); len(log) != 1 {
 			t.Errorf("audit after twice: %+v", log)
 		}
 
-		// Back, with his history: the booking stays cancelled.
-		coretest.Wants(t, "activate", e.Say(sanne, "", "/werkplek persoon activeer "+coretest.Pieter).Text, "Pieter Jansen is terug")
+		// Back, with his history: the booking stays cancelled. Search
+		// skips who left, but his full name (any case, no accents) finds him.
+		coretest.Wants(t, "not by part", e.Say(sanne, "", "/werkplek person activate Piet").Text, "niet in het telefoonboek", "op e-mailadres of volledige naam")
+		coretest.Wants(t, "activate", e.Say(sanne, "", "/werkplek persoon activeer pieter jansen").Text, "Pieter Jansen is terug")
 		coretest.Wants(t, "search", coretest.All(e.Say(sanne, "", "/phonebook jansen")), "Pieter")
 		if bs, _ := s.Bookings(ctx, intranet.BookingFilter{PersonID: pieter.ID, From: e.Now, Cancelled: true}); len(bs) != 1 || bs[0].Active() {
 			t.Errorf("bookings after activate: %+v", bs)
@@ -186,8 +189,9 @@ func TestDeactivateRefusals(t *testing.T) {
 		coretest.Wants(t, "unknown", e.Say(sanne, "", "/werkplek person deactivate nobody@example.nl").Text, "I did not find")
 		coretest.Wants(t, "question en", coretest.All(e.Say(sanne, "", "/werkplek person deactivate "+coretest.Kees)), "Deactivate Kees Janssen?", "Nothing changes until")
 		coretest.Wants(t, "done en", e.Say(sanne, "", "/werkplek person deactivate "+coretest.Kees+" sure").Text, "Kees Janssen is deactivated.")
-		coretest.Wants(t, "activate en", e.Say(sanne, "", "/werkplek person activate Kees Janssen").Text, "found by email address")
-		coretest.Wants(t, "activate en", e.Say(sanne, "", "/werkplek person activate "+coretest.Kees).Text, "Kees Janssen is back")
+		coretest.Wants(t, "role of who left en", e.Say(sanne, "", "/werkplek role add Kees Janssen admin").Text, "Kees Janssen no longer works here (deactivated). Bring them back first")
+		coretest.Wants(t, "activate part en", e.Say(sanne, "", "/werkplek person activate Kees").Text, "found by email address or full name")
+		coretest.Wants(t, "activate en", e.Say(sanne, "", "/werkplek person activate Kees Janssen").Text, "Kees Janssen is back", "linked again on their first message")
 	})
 }
 
@@ -208,6 +212,13 @@ func TestRoles(t *testing.T) {
 		}
 		coretest.Wants(t, "again", e.Say(sanne, "", "/werkplek role add "+coretest.Kees+" room admin").Text, "is al ruimtebeheerder")
 		coretest.Wants(t, "unknown role", e.Say(sanne, "", "/werkplek role add "+coretest.Kees+" baas").Text, "Die rol ken ik niet")
+		// By name, the unknown role is what follows the name; a typo gets
+		// the role it looks like.
+		got := e.Say(sanne, "", "/werkplek role add Kees Janssen koning").Text
+		coretest.Wants(t, "unknown role by name", got, `Die rol ken ik niet: "koning".`, "contentbeheerder`")
+		coretest.Lacks(t, "unknown role by name", got, "Bedoel je")
+		coretest.Wants(t, "typo", e.Say(sanne, "", "/werkplek role add Kees Janssen contnet manager").Text, `Die rol ken ik niet: "contnet manager".`, "Bedoel je contentbeheerder?")
+		coretest.Wants(t, "typo nl", e.Say(sanne, "", "/werkplek role add "+coretest.Kees+" beheeder").Text, "Bedoel je beheerder?")
 		coretest.Wants(t, "remove", e.Say(sanne, "", "/werkplek rol verwijderen "+coretest.Kees+" room admin").Text, "is geen ruimtebeheerder meer")
 		coretest.Wants(t, "remove absent", e.Say(sanne, "", "/werkplek role remove "+coretest.Kees+" admin").Text, "heeft de rol beheerder niet")
 
@@ -222,6 +233,7 @@ func TestRoles(t *testing.T) {
 		}
 		coretest.Wants(t, "remove en", e.Say(coretest.Jan, "", "/werkplek role remove "+sanne+" admin").Text, "Sanne Müller is no longer admin.")
 		coretest.Wants(t, "last admin en", e.Say(coretest.Jan, "", "/werkplek role remove "+coretest.Jan+" admin").Text, "is the last admin")
+		coretest.Wants(t, "typo en", e.Say(coretest.Jan, "", "/werkplek role add "+coretest.Kees+" contnet manager").Text, `I don't know the role "contnet manager".`, "Did you mean content manager?", "content manager`")
 		coretest.Wants(t, "refused en", e.Say(coretest.Kees, "", "/werkplek role add "+coretest.Kees+" admin").Text, "Alleen beheerders")
 	})
 }

@@ -74,8 +74,23 @@ func alreadyActive(c *feature.Call, p *intranet.Person) string {
 	return c.T("%s is actief; er verandert niets.", "%s is active; nothing changes.", p.Name)
 }
 
+// roleOfLeaver answers a role change for someone who left.
+func roleOfLeaver(c *feature.Call, p *intranet.Person) string {
+	return c.T("%s werkt hier niet meer (uitgeschakeld). Eerst terugzetten: `/werkplek person activate %s`.",
+		"%s no longer works here (deactivated). Bring them back first: `/werkplek person activate %s`.", p.Name, p.Email)
+}
+
+// severalLeft names the people who left with one name, by email.
+func severalLeft(c *feature.Call, name string, left []*intranet.Person) string {
+	emails := make([]string, len(left))
+	for i, p := range left {
+		emails[i] = "`" + p.Email + "`"
+	}
+	return c.T("Meer mensen die vertrokken heten %q: %s. Gebruik het e-mailadres.", "Several people who left are called %q: %s. Use the email address.", name, strings.Join(emails, ", "))
+}
+
 func byEmail(c *feature.Call) string {
-	return c.T("Wie uitgeschakeld is, vind je op e-mailadres.", "Who was deactivated is found by email address.")
+	return c.T("Wie uitgeschakeld is, vind je op e-mailadres of volledige naam.", "Who was deactivated is found by email address or full name.")
 }
 
 // deactivateQuestion asks before a deactivation, with the button and the
@@ -114,8 +129,8 @@ func deactivated(c *feature.Call, p *intranet.Person, d intranet.Departure) intr
 }
 
 func activated(c *feature.Call, p *intranet.Person) string {
-	return c.T("%s is terug: weer in het telefoonboek, met de geschiedenis. Geannuleerde boekingen blijven geannuleerd; de chat koppelt bij het eerste bericht.",
-		"%s is back: in the phonebook again, with their history. Cancelled bookings stay cancelled; their chat links on their first message.", p.Name)
+	return c.T("%s is terug: weer in het telefoonboek, met de geschiedenis. Geannuleerde boekingen blijven geannuleerd; het chataccount wordt weer gekoppeld bij het eerste bericht aan Werkplek.",
+		"%s is back: in the phonebook again, with their history. Cancelled bookings stay cancelled; their chat account is linked again on their first message to Werkplek.", p.Name)
 }
 
 func unknownRole(c *feature.Call, typed string) string {
@@ -123,7 +138,28 @@ func unknownRole(c *feature.Call, typed string) string {
 	for i, r := range intranet.Roles {
 		names[i] = roleName(c.Lang, r)
 	}
-	return c.T("Die rol ken ik niet: %q. Rollen: %s.", "I don't know the role %q. Roles: %s.", typed, strings.Join(names, ", ")) + " " + c.Usage()
+	text := c.T("Die rol ken ik niet: %q. Rollen: %s.", "I don't know the role %q. Roles: %s.", typed, strings.Join(names, ", "))
+	if near := nearRole(typed); near != "" {
+		text += " " + c.T("Bedoel je %s?", "Did you mean %s?", roleName(c.Lang, near))
+	}
+	return text + " " + c.Usage()
+}
+
+// nearRole is the role whose English or Dutch name looks like a typo of
+// typed ("contnet manager", "beheeder"), "" when none does.
+func nearRole(typed string) intranet.Role {
+	byKey := map[string]intranet.Role{}
+	var keys []string
+	for i, r := range intranet.Roles {
+		for _, name := range []string{string(r), intranet.RolesNL[i]} {
+			byKey[phonebook.Key(name)] = r
+			keys = append(keys, phonebook.Key(name))
+		}
+	}
+	if near := phonebook.Suggest(phonebook.Key(typed), keys, 1); len(near) == 1 {
+		return byKey[near[0]]
+	}
+	return ""
 }
 
 func hasRoleAlready(c *feature.Call, p *intranet.Person, r intranet.Role) string {

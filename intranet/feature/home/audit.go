@@ -33,7 +33,9 @@ func (u *Unit) audit(ctx context.Context, c *feature.Call) (intranet.Reply, erro
 	}
 	var who string
 	if c.Cmd.Has("person") {
-		p, problem, err := feature.FindPerson(ctx, u.cfg.Env.People, u.cfg.Env.Accounts, c, c.Cmd.Text("person"))
+		// Who left is found too, by email: what was done about them is
+		// what an admin looks up most.
+		p, problem, err := feature.FindAnyPerson(ctx, u.cfg.Env.People, u.cfg.Env.Accounts, c, c.Cmd.Text("person"))
 		if err != nil || problem != "" {
 			return c.Reply(problem), err
 		}
@@ -46,7 +48,7 @@ func (u *Unit) audit(ctx context.Context, c *feature.Call) (intranet.Reply, erro
 	reply, err := auditView(c, entries, who, loc)
 	if err == nil && reply.File != nil && c.Req.Platform == intranet.PlatformWeb {
 		// The web serves the file of the reply a pressed button gets.
-		reply.Buttons = []intranet.Button{{Label: c.T("Download CSV", "Download CSV"), Command: strings.TrimSpace(c.Req.CommandText())}}
+		reply.Buttons = []intranet.Button{{Label: c.T("CSV downloaden", "Download CSV"), Command: strings.TrimSpace(c.Req.CommandText())}}
 	}
 	return reply, err
 }

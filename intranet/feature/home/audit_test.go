@@ -57,10 +57,19 @@ func TestAuditCommand(t *testing.T) {
 			t.Errorf("since: %d entries:\n%s", n, reply.Text)
 		}
 		coretest.Wants(t, "nobody", e.Say(admin, "", "/werkplek audit person:nobody@example.nl").Text, "niet in het telefoonboek")
+		// Someone who left is found by email: their entries are what an
+		// admin looks up.
+		left, _ := e.Store.FindPersonByEmail(context.Background(), coretest.Pieter)
+		if _, _, err := e.Store.DeactivatePerson(context.Background(), left.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		if reply := e.Say(admin, "", "/werkplek audit person:"+coretest.Pieter); reply.Title != "Logboek: Pieter Jansen" || !strings.Contains(reply.Text, "team member add") {
+			t.Errorf("who left: %+v", reply)
+		}
 
 		web := coretest.Request(admin, "", "/werkplek audit")
 		web.Platform = intranet.PlatformWeb
-		if reply := e.Do(web); len(reply.Buttons) != 1 || reply.Buttons[0].Command != "/werkplek audit" {
+		if reply := e.Do(web); len(reply.Buttons) != 1 || reply.Buttons[0].Command != "/werkplek audit" || reply.Buttons[0].Label != "CSV downloaden" {
 			t.Errorf("web button: %+v", reply.Buttons)
 		}
 	})

@@ -6,7 +6,7 @@ var (
 	setWord   = g.W("set", "zet", "instellen")
 	valueArg  = g.Arg{Name: "value", Kind: g.Text, Optional: true, Placeholder: "<value>", PlaceholderNL: "<waarde>"}
 	awayWord  = g.W("away", "afwezig")
-	untilWord = g.W("until", "tot", "t/m")
+	untilWord = g.W("until", "tot", "t/m", "tot en met")
 )
 
 // Command is /profile, declared once for the parser, help and manifests.
@@ -25,20 +25,20 @@ var Command = &g.Command{
 		},
 		{
 			Path: []g.Word{setWord, g.W("mobile", "mobiel")}, Args: []g.Arg{valueArg},
-			Doc:     "your mobile number (`-` or nothing clears it)",
-			DocNL:   "je mobiele nummer (`-` of niets maakt het leeg)",
+			Doc:     "your mobile number (`-` clears it; nothing shows it)",
+			DocNL:   "je mobiele nummer (`-` maakt het leeg; niets toont het)",
 			Example: "/profile set mobile 06-12345678", ExampleNL: "/profiel zet mobiel 06-12345678",
 		},
 		{
 			Path: []g.Word{setWord, g.W("skills", "vaardigheden", "skill", "vaardigheid")}, Args: []g.Arg{valueArg},
-			Doc:     "your skills, separated by commas (`-` or nothing clears them); colleagues' questions find you by them",
-			DocNL:   "je vaardigheden, gescheiden door komma's (`-` of niets maakt ze leeg); vragen van collega's vinden je erdoor",
+			Doc:     "your skills, separated by commas (`-` clears them); colleagues' questions find you by them",
+			DocNL:   "je vaardigheden, gescheiden door komma's (`-` maakt ze leeg); vragen van collega's vinden je erdoor",
 			Example: "/profile set skills wound care, first aid", ExampleNL: "/profiel zet vaardigheden wondzorg, EHBO",
 		},
 		{
 			Path: []g.Word{setWord, g.W("location", "locatie", "plaats")}, Args: []g.Arg{valueArg},
-			Doc:     "where you work (`-` or nothing clears it)",
-			DocNL:   "waar je werkt (`-` of niets maakt het leeg)",
+			Doc:     "where you work (`-` clears it)",
+			DocNL:   "waar je werkt (`-` maakt het leeg)",
 			Example: "/profile set location Utrecht", ExampleNL: "/profiel zet locatie Utrecht",
 		},
 		{

@@ -95,6 +95,17 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	return u.show(ctx, c, "")
 }
 
+// done says what a change did, short for a phone: the whole card is
+// one `/profile` away. Someone now away gets the button to come back.
+func (u *Unit) done(c *feature.Call, text string, away bool) intranet.Reply {
+	r := c.Reply(text)
+	if away {
+		r.Buttons = []intranet.Button{{Label: c.T("Ik ben terug", "I am back"), Command: "/profile back"}}
+	}
+	r.Context = []string{c.T("Je profiel zoals collega's het zien: `/profiel`", "Your profile as colleagues see it: `/profile`")}
+	return r
+}
+
 // show is the caller's own card and choices, with done said first.
 func (u *Unit) show(ctx context.Context, c *feature.Call, done string) (intranet.Reply, error) {
 	p, err := u.cfg.People.FindPersonByID(ctx, c.Person.ID)
@@ -108,11 +119,27 @@ func (u *Unit) show(ctx context.Context, c *feature.Call, done string) (intranet
 	return profileView(c, p, card, u.choices(c, p), done, u.today().String()), nil
 }
 
-// cleared reports whether a value asks to clear the field.
-func cleared(v string) bool { v = strings.TrimSpace(v); return v == "" || v == "-" }
+// cleared reports whether a value asks to clear the field: `-`. Nothing
+// at all clears nothing (a command sent too soon on a phone): it says
+// what the field holds and how to change it.
+func cleared(v string) bool { return strings.TrimSpace(v) == "-" }
+
+// unchanged answers a set without a value: the field now, and how.
+func unchanged(c *feature.Call, field intranet.Field, how string) intranet.Reply {
+	value := field.Value
+	if value == "" {
+		value = c.T("(leeg)", "(empty)")
+	}
+	r := c.Reply(c.T("%s: %s. Er verandert niets.", "%s: %s. Nothing changes.", field.Label, value))
+	r.Context = []string{c.T("Wijzig met `%s`; `-` maakt het leeg.", "Change it with `%s`; `-` clears it.", how)}
+	return r
+}
 
 func (u *Unit) setMobile(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	v := strings.Join(strings.Fields(c.Cmd.Text("value")), " ")
+	if v == "" {
+		return unchanged(c, intranet.Field{Label: c.T("Je mobiele nummer", "Your mobile number"), Value: c.Person.Mobile}, c.T("/profiel zet mobiel 06-12345678", "/profile set mobile 06-12345678")), nil
+	}
 	if cleared(v) {
 		v = ""
 	} else if !ValidMobile(v) {
@@ -121,7 +148,7 @@ func (u *Unit) setMobile(ctx context.Context, c *feature.Call) (intranet.Reply, 
 	if err := u.cfg.Profiles.UpdateProfile(ctx, c.Person.ID, intranet.ProfileUpdate{Mobile: &v}); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, mobileSet(c, v))
+	return u.done(c, mobileSet(c, v), false), nil
 }
 
 // ValidMobile reports whether s is written as a phone number (digits with
@@ -139,6 +166,9 @@ func ValidMobile(s string) bool {
 
 func (u *Unit) setSkills(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	var skills []string
+	if strings.TrimSpace(c.Cmd.Text("value")) == "" {
+		return unchanged(c, intranet.Field{Label: c.T("Je vaardigheden", "Your skills"), Value: strings.Join(c.Person.Skills, ", ")}, c.T("/profiel zet vaardigheden wondzorg, EHBO", "/profile set skills wound care, first aid")), nil
+	}
 	if v := c.Cmd.Text("value"); !cleared(v) {
 		for _, s := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }) {
 			if s = strings.Join(strings.Fields(s), " "); s == "" || s == "-" {
@@ -156,11 +186,14 @@ func (u *Unit) setSkills(ctx context.Context, c *feature.Call) (intranet.Reply, 
 	if err := u.cfg.Profiles.UpdateProfile(ctx, c.Person.ID, intranet.ProfileUpdate{Skills: &skills}); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, skillsSet(c, skills))
+	return u.done(c, skillsSet(c, skills), false), nil
 }
 
 func (u *Unit) setLocation(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	v := strings.Join(strings.Fields(c.Cmd.Text("value")), " ")
+	if v == "" {
+		return unchanged(c, intranet.Field{Label: c.T("Je locatie", "Your location"), Value: c.Person.Location}, c.T("/profiel zet locatie Utrecht", "/profile set location Utrecht")), nil
+	}
 	if cleared(v) {
 		v = ""
 	} else if len([]rune(v)) > MaxText {
@@ -169,7 +202,7 @@ func (u *Unit) setLocation(ctx context.Context, c *feature.Call) (intranet.Reply
 	if err := u.cfg.Profiles.UpdateProfile(ctx, c.Person.ID, intranet.ProfileUpdate{Location: &v}); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, locationSet(c, v))
+	return u.done(c, locationSet(c, v), false), nil
 }
 
 // away marks the caller away through the date typed (read ahead: "vr" is
@@ -190,17 +223,17 @@ func (u *Unit) away(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	if err := u.cfg.Profiles.SetAway(ctx, c.Person.ID, d.String(), note); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, awaySet(c, d, today, note))
+	return u.done(c, awaySet(c, d, today, note), true), nil
 }
 
 func (u *Unit) back(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	if !c.Person.AwayOn(u.today().String()) {
-		return u.show(ctx, c, c.T("Je stond niet als afwezig; er verandert niets.", "You were not marked away; nothing changes."))
+		return u.done(c, c.T("Je stond niet als afwezig; er verandert niets.", "You were not marked away; nothing changes."), false), nil
 	}
 	if err := u.cfg.Profiles.SetAway(ctx, c.Person.ID, "", ""); err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.show(ctx, c, c.T("Welkom terug: je staat niet meer als afwezig.", "Welcome back: you are no longer marked away."))
+	return u.done(c, c.T("Welkom terug: je staat niet meer als afwezig.", "Welcome back: you are no longer marked away."), false), nil
 }
 
 // Privacy answers /werkplek privacy mobile [everyone|team|hidden|default]

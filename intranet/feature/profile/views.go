@@ -38,7 +38,7 @@ func (u *Unit) choices(c *feature.Call, p *intranet.Person) []intranet.Field {
 	away := c.T("nee", "no")
 	if p.AwayOn(today.String()) {
 		d, _ := time.Parse(time.DateOnly, p.AwayUntil)
-		away = c.T("afwezig t/m %s", "away through %s", LongDate(c.Lang, when.DateOf(d, time.UTC), today))
+		away = c.T("t/m %s", "through %s", LongDate(c.Lang, when.DateOf(d, time.UTC), today))
 		if p.AwayNote != "" {
 			away += " — " + p.AwayNote
 		}
@@ -58,7 +58,7 @@ func (u *Unit) choices(c *feature.Call, p *intranet.Person) []intranet.Field {
 	}
 	return []intranet.Field{
 		{Label: c.T("Afwezig", "Away"), Value: away},
-		{Label: c.T("Je mobiel ziet", "Your mobile is seen by"), Value: visibilityText(c, p.MobileVisibility, u.cfg.MobileDefault)},
+		{Label: c.T("Wie je mobiel ziet", "Who sees your mobile"), Value: visibilityText(c, p.MobileVisibility, u.cfg.MobileDefault)},
 		{Label: c.T("Taal", "Language"), Value: lang},
 		{Label: c.T("Rusturen", "Quiet hours"), Value: quiet},
 	}
@@ -81,7 +81,7 @@ func visibilityText(c *feature.Call, own, def intranet.FieldVisibility) string {
 
 // mobileNow says who sees the caller's mobile number now.
 func mobileNow(c *feature.Call, own, def intranet.FieldVisibility) string {
-	return c.T("Je mobiele nummer ziet: %s. Gasten zien het nooit.", "Your mobile number is seen by: %s. Guests never see it.", visibilityText(c, own, def))
+	return c.T("Wie je mobiele nummer ziet: %s. Gasten nooit.", "Who sees your mobile number: %s. Guests never do.", visibilityText(c, own, def))
 }
 
 func privacyHow(c *feature.Call) string {
@@ -127,7 +127,7 @@ func awaySet(c *feature.Call, d, today when.Date, note string) string {
 		text += " (" + note + ")"
 	}
 	return text + c.T(". Tot en met die dag krijg je geen vragen, overdrachten of uren om goed te keuren; daarna vanzelf weer. Eerder terug: `/profile back`.",
-		". Through that day you get no questions, handovers or hours to approve; after it again, by itself. Back sooner: `/profile back`.")
+		". Through that day you get no questions, handovers or hours to approve; from the day after, they come again. Back sooner: `/profile back`.")
 }
 
 var (

@@ -193,13 +193,13 @@ func TestTeamManagedMembers(t *testing.T) {
 		for _, step := range []struct {
 			name, text, want string
 		}{
-			{"Add", `/team member add "Wijkteam Noord" kees.janssen@example.nl`, "De leden van Wijkteam Noord komen uit Entra ID/de identity provider; wijzig ze daar."},
-			{"Remove", `/team member remove "Wijkteam Noord" pieter.jansen@example.nl`, "De leden van Wijkteam Noord komen uit Entra ID/de identity provider; wijzig ze daar."},
+			{"Add", `/team member add "Wijkteam Noord" kees.janssen@example.nl`, "De leden van Wijkteam Noord komen uit de identiteitsprovider (Entra ID, Okta); wijzig ze daar."},
+			{"Remove", `/team member remove "Wijkteam Noord" pieter.jansen@example.nl`, "De leden van Wijkteam Noord komen uit de identiteitsprovider (Entra ID, Okta); wijzig ze daar."},
 			{"Lead", `/team lead add "Wijkteam Noord" kees.janssen@example.nl`, "Kees Janssen is nu leider van Wijkteam Noord."},
 			{"Approval", `/team approval "Wijkteam Noord" on`, "Overnames in Wijkteam Noord hebben nu de goedkeuring"},
-			{"Show", `/team show "Wijkteam Noord"`, "Leden uit: Entra ID/de identity provider"},
+			{"Show", `/team show "Wijkteam Noord"`, "Leden uit: de identiteitsprovider (Entra ID, Okta)"},
 			{"English", "/werkplek language en", "English"},
-			{"AddEnglish", `/team member add "Wijkteam Noord" kees.janssen@example.nl`, "The members of Wijkteam Noord come from Entra ID/the identity provider; change them there."},
+			{"AddEnglish", `/team member add "Wijkteam Noord" kees.janssen@example.nl`, "The members of Wijkteam Noord come from the identity provider (Entra ID, Okta); change them there."},
 		} {
 			t.Run(step.name, func(t *testing.T) {
 				coretest.Wants(t, step.text, coretest.All(e.Say(anouk, "", step.text)), step.want)

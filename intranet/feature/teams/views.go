@@ -74,7 +74,7 @@ func teamCard(c *feature.Call, t *intranet.Team) intranet.Reply {
 		fields = append(fields, intranet.Field{Label: c.T("Afdeling", "Department"), Value: t.Department})
 	}
 	if t.ManagedBy != "" {
-		fields = append(fields, intranet.Field{Label: c.T("Leden uit", "Members from"), Value: c.T("Entra ID/de identity provider", "Entra ID/the identity provider")})
+		fields = append(fields, intranet.Field{Label: c.T("Leden uit", "Members from"), Value: c.T("de identiteitsprovider (Entra ID, Okta)", "the identity provider (Entra ID, Okta)")})
 	}
 	return intranet.Reply{Lang: c.Lang, Title: t.Name, Sections: []intranet.Section{{Fields: fields}}}
 }
@@ -126,8 +126,8 @@ func personUnchanged(c *feature.Call, p *intranet.Person, t *intranet.Team, lead
 }
 
 func membersManaged(c *feature.Call, t *intranet.Team) string {
-	return c.T("De leden van %s komen uit Entra ID/de identity provider; wijzig ze daar. Leiding, goedkeuring en kanalen regel je hier.",
-		"The members of %s come from Entra ID/the identity provider; change them there. Leads, approval and channels are set here.", t.Name)
+	return c.T("De leden van %s komen uit de identiteitsprovider (Entra ID, Okta); wijzig ze daar. Leiding, goedkeuring en kanalen regel je hier.",
+		"The members of %s come from the identity provider (Entra ID, Okta); change them there. Leads, approval and channels are set here.", t.Name)
 }
 
 func guestNotInTeam(c *feature.Call, p *intranet.Person, t *intranet.Team) string {
