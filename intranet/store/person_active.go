@@ -246,3 +246,51 @@ func refreshDictionary(db *gorm.DB, terms []string) error {
 	}
 	return nil
 }
+
+// importLeavesNoAdmin returns a problem for each line of records that
+// takes the admin role from an active admin, when the file would leave
+// no active admin at all (who is not in the file keeps their roles); nil
+// when an admin remains or there was none. The people import refuses such
+// a file, as /werkplek role remove refuses the last admin's.
+func importLeavesNoAdmin(db *gorm.DB, records []intranet.PersonRecord) ([]intranet.ImportProblem, error) {
+	var admins []personRow
+	if err := db.Raw("SELECT id, email FROM people WHERE active AND (';' || LOWER(roles) || ';') LIKE '%;admin;%'").Scan(&admins).Error; err != nil {
+		return nil, err
+	}
+	if len(admins) == 0 {
+		return nil, nil
+	}
+	inactive := map[string]bool{}
+	var gone []string
+	if err := db.Raw("SELECT email FROM people WHERE NOT active").Scan(&gone).Error; err != nil {
+		return nil, err
+	}
+	for _, e := range gone {
+		inactive[e] = true
+	}
+	byEmail := map[string]intranet.PersonRecord{}
+	for _, r := range records {
+		byEmail[strings.ToLower(r.Email)] = r
+	}
+	for _, a := range admins {
+		if r, ok := byEmail[a.Email]; !ok || slices.Contains(r.Roles, intranet.RoleAdmin) {
+			return nil, nil // an admin the file leaves alone, or keeps
+		}
+	}
+	for e, r := range byEmail {
+		if slices.Contains(r.Roles, intranet.RoleAdmin) && !inactive[e] {
+			return nil, nil // someone the file makes admin
+		}
+	}
+	var problems []intranet.ImportProblem
+	for _, r := range records {
+		for _, a := range admins {
+			if strings.EqualFold(r.Email, a.Email) {
+				problems = append(problems, intranet.ImportProblem{Line: r.Line,
+					Reason:   "takes the admin role from " + a.Email + ", and the file leaves no admin: keep the role admin for at least one person",
+					ReasonNL: "neemt " + a.Email + " de rol admin af, en het bestand laat geen beheerder over: houd de rol admin voor minstens één persoon"})
+			}
+		}
+	}
+	return problems, nil
+}

@@ -48,7 +48,11 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 				ReasonNL: fmt.Sprintf("onbekende manager %s (niet in het bestand, niet in het telefoonboek)", r.ManagerEmail)})
 		}
 	}
-	if len(problems) > 0 {
+	noAdmin, err := importLeavesNoAdmin(db, records)
+	if err != nil {
+		return sum, fmt.Errorf("import people: %w", translate(err))
+	}
+	if problems = append(problems, noAdmin...); len(problems) > 0 {
 		return sum, &intranet.ImportError{Problems: problems}
 	}
 	if dryRun {
@@ -56,7 +60,17 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 	}
 
 	now := s.Now().UTC()
-	err := db.Transaction(func(tx *gorm.DB) error {
+	err = db.Transaction(func(tx *gorm.DB) error {
+		// Checked again under the lock that role changes take, so that a
+		// role removal at the same moment cannot leave no admin either.
+		if err := s.lockName(tx, "people: the last admin"); err != nil {
+			return err
+		}
+		if again, err := importLeavesNoAdmin(tx, records); err != nil {
+			return err
+		} else if len(again) > 0 {
+			return &intranet.ImportError{Problems: again}
+		}
 		deptIDs, err := upsertDepartments(tx, records)
 		if err != nil {
 			return err

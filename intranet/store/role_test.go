@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -100,6 +102,36 @@ func TestLastAdminStays(t *testing.T) {
 		}
 		if admins() != 1 {
 			t.Errorf("admins left %d", admins())
+		}
+	})
+}
+
+// TestImportKeepsAnAdmin: a people file that takes the admin role from
+// every active admin is refused, in a dry run too, naming its lines, and
+// changes nothing; a file that leaves or makes another admin is taken.
+func TestImportKeepsAnAdmin(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		seed(t, s) // sanne.muller is the one admin
+		sanne := intranet.PersonRecord{Line: 2, Name: "Sanne Müller", Email: "Sanne.Muller@example.nl", Roles: []intranet.Role{intranet.RoleEmployee}}
+		for _, dry := range []bool{true, false} {
+			_, err := s.ImportPeople(ctx, []intranet.PersonRecord{sanne}, dry)
+			var ie *intranet.ImportError
+			if !errors.As(err, &ie) || len(ie.Problems) != 1 || ie.Problems[0].Line != 2 || !strings.Contains(ie.Problems[0].Message("nl"), "geen beheerder") {
+				t.Fatalf("dry run %v: %v", dry, err)
+			}
+		}
+		if admins, err := s.FindPeopleWithRole(ctx, intranet.RoleAdmin); err != nil || len(admins) != 1 {
+			t.Fatalf("after the refusal: %v, %v", admins, err)
+		}
+		// With a new admin in the same file, Sanne may lose the role.
+		kees := intranet.PersonRecord{Line: 3, Name: "Kees Admin", Email: "kees.admin@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}}
+		if _, err := s.ImportPeople(ctx, []intranet.PersonRecord{sanne, kees}, false); err != nil {
+			t.Fatal(err)
+		}
+		admins, err := s.FindPeopleWithRole(ctx, intranet.RoleAdmin)
+		if err != nil || len(admins) != 1 || admins[0].Email != "kees.admin@example.nl" {
+			t.Fatalf("admins %v, %v", admins, err)
 		}
 	})
 }
