@@ -148,19 +148,22 @@ func (s *Store) SetRoles(ctx context.Context, id int64, roles []intranet.Role) e
 // each other's role (or deactivate each other) at the same moment wait
 // for one another on PostgreSQL, so that the second sees the first's
 // change; SQLite writes one transaction at a time.
+// isActiveAdmin is the condition on people p of an active admin ("room
+// admin" is another role).
+const isActiveAdmin = "p.active AND (';' || LOWER(p.roles) || ';') LIKE '%;admin;%'"
+
 func (s *Store) keepAnAdmin(db *gorm.DB, id int64) error {
 	if err := s.lockName(db, "people: the last admin"); err != nil {
 		return err
 	}
-	const isAdmin = "p.active AND (';' || LOWER(p.roles) || ';') LIKE '%;admin;%'"
 	var self, others int64
-	if err := db.Raw("SELECT COUNT(*) FROM people p WHERE p.id = ? AND "+isAdmin, id).Scan(&self).Error; err != nil {
+	if err := db.Raw("SELECT COUNT(*) FROM people p WHERE p.id = ? AND "+isActiveAdmin, id).Scan(&self).Error; err != nil {
 		return err
 	}
 	if self == 0 {
 		return nil
 	}
-	if err := db.Raw("SELECT COUNT(*) FROM people p WHERE p.id <> ? AND "+isAdmin, id).Scan(&others).Error; err != nil {
+	if err := db.Raw("SELECT COUNT(*) FROM people p WHERE p.id <> ? AND "+isActiveAdmin, id).Scan(&others).Error; err != nil {
 		return err
 	}
 	if others == 0 {
@@ -254,32 +257,33 @@ func refreshDictionary(db *gorm.DB, terms []string) error {
 // a file, as /werkplek role remove refuses the last admin's.
 func importLeavesNoAdmin(db *gorm.DB, records []intranet.PersonRecord) ([]intranet.ImportProblem, error) {
 	var admins []personRow
-	if err := db.Raw("SELECT id, email FROM people WHERE active AND (';' || LOWER(roles) || ';') LIKE '%;admin;%'").Scan(&admins).Error; err != nil {
+	if err := db.Raw("SELECT p.id, p.email FROM people p WHERE " + isActiveAdmin).Scan(&admins).Error; err != nil {
 		return nil, err
 	}
 	if len(admins) == 0 {
 		return nil, nil
 	}
-	inactive := map[string]bool{}
-	var gone []string
-	if err := db.Raw("SELECT email FROM people WHERE NOT active").Scan(&gone).Error; err != nil {
-		return nil, err
-	}
-	for _, e := range gone {
-		inactive[e] = true
-	}
 	byEmail := map[string]intranet.PersonRecord{}
+	var makes []string // whom the file makes admin
 	for _, r := range records {
-		byEmail[strings.ToLower(r.Email)] = r
+		e := strings.ToLower(r.Email)
+		byEmail[e] = r
+		if slices.Contains(r.Roles, intranet.RoleAdmin) {
+			makes = append(makes, e)
+		}
 	}
 	for _, a := range admins {
 		if r, ok := byEmail[a.Email]; !ok || slices.Contains(r.Roles, intranet.RoleAdmin) {
 			return nil, nil // an admin the file leaves alone, or keeps
 		}
 	}
-	for e, r := range byEmail {
-		if slices.Contains(r.Roles, intranet.RoleAdmin) && !inactive[e] {
-			return nil, nil // someone the file makes admin
+	if len(makes) > 0 {
+		// A new person is active; one who left stays inactive.
+		var gone int64
+		if err := db.Raw("SELECT COUNT(*) FROM people WHERE NOT active AND email IN ?", makes).Scan(&gone).Error; err != nil {
+			return nil, err
+		} else if int(gone) < len(makes) {
+			return nil, nil
 		}
 	}
 	var problems []intranet.ImportProblem
