@@ -17,7 +17,13 @@ type NewsItem struct {
 	Body       string // markdown subset of Reply.Text
 	Topic      string // "" when none
 	Department string // "" for everyone
-	Important  bool   // readers acknowledge it ("Read")
+	// Partners addresses the item to partners too (audience:partners), or
+	// to one partner organisation (partner:<organisation>, PartnerOrgID
+	// and PartnerOrg set); employees see it as well, labelled.
+	Partners     bool
+	PartnerOrgID int64
+	PartnerOrg   string
+	Important    bool // readers acknowledge it ("Read")
 	// CommentsClosed says nobody may comment on it (any more).
 	CommentsClosed bool
 	AuthorID       int64
@@ -61,6 +67,12 @@ type NewsScope struct {
 	// Department sees the items for everyone and for this department; ""
 	// only those for everyone.
 	Department string
+	// Partner is a partner's organisation: it sees only the items
+	// addressed to partners and those addressed to it.
+	Partner int64
+	// PartnersOnly sees only the items addressed to every partner (a
+	// channel shared with another organisation).
+	PartnersOnly bool
 }
 
 // Sees reports whether a reader of scope s may see the item (visible or
@@ -69,6 +81,10 @@ func (s NewsScope) Sees(n *NewsItem) bool {
 	switch {
 	case s.None:
 		return false
+	case s.Partner != 0:
+		return n.Partners && (n.PartnerOrgID == 0 || n.PartnerOrgID == s.Partner)
+	case s.PartnersOnly:
+		return n.Partners && n.PartnerOrgID == 0
 	case s.All:
 		return true
 	}
@@ -78,9 +94,12 @@ func (s NewsScope) Sees(n *NewsItem) bool {
 // NewNewsItem is an item as its author wrote it.
 type NewNewsItem struct {
 	Title, Body, Topic, Department string
-	Important                      bool
-	CommentsClosed                 bool
-	AuthorID                       int64
+	// Partners and PartnerOrgID address it to partners (NewsItem).
+	Partners       bool
+	PartnerOrgID   int64
+	Important      bool
+	CommentsClosed bool
+	AuthorID       int64
 	// Publish is when it becomes visible (zero: now); Expires is zero for never.
 	Publish, Expires time.Time
 	Lang             string
@@ -90,7 +109,11 @@ type NewNewsItem struct {
 type NewsUpdate struct {
 	Title, Body, Topic, Department *string
 	Important, CommentsClosed      *bool
-	Publish, Expires               *time.Time
+	// Partners and PartnerOrgID change the partner audience (both set
+	// together).
+	Partners         *bool
+	PartnerOrgID     *int64
+	Publish, Expires *time.Time
 }
 
 // NewsFilter selects items; zero fields are not filtered on.
@@ -252,7 +275,8 @@ type Subscription struct {
 	Category Category
 	Lang     string
 	// Shared says the channel is shared with another organisation (Slack
-	// Connect and the like, as the platform said): it gets no items.
+	// Connect, a Teams shared channel, as the platform said): it gets only
+	// the items addressed to every partner.
 	Shared  bool
 	Created time.Time
 	// Since is the end of the window of the previous digest (first: Created).

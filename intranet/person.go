@@ -82,6 +82,11 @@ type Person struct {
 	// ("mobile", "skills", "location"): an import or the identity provider
 	// leaves them as the person wrote them.
 	OwnFields []string
+	// OrganisationID is the partner organisation the person belongs to, 0
+	// for an employee; Organisation is its name. A partner is a guest who
+	// sees what is shared with partners (partner.go).
+	OrganisationID int64
+	Organisation   string
 }
 
 // FieldVisibility is who may see a field of a person's profile.
@@ -121,8 +126,16 @@ func (p *Person) Has(r Role) bool {
 	return false
 }
 
-// IsGuest reports whether the person may use only what is shared with guests.
-func (p *Person) IsGuest() bool { return p.Has(RoleGuest) }
+// IsGuest reports whether the person may use only what is shared with
+// guests: a guest by role, or a partner.
+func (p *Person) IsGuest() bool { return p.Has(RoleGuest) || p.OrganisationID != 0 }
+
+// IsPartner reports whether the person belongs to a partner organisation.
+func (p *Person) IsPartner() bool { return p.OrganisationID != 0 }
+
+// Label is the person's name as employees see it: a partner's with their
+// organisation ("Anna Smit · Thuiszorg Midden (partner)").
+func (p *Person) Label() string { return PartnerLabel(p.Name, p.Organisation) }
 
 // Account links a platform account to a person.
 type Account struct {
@@ -155,6 +168,10 @@ type PersonRecord struct {
 	Roles        []Role
 	// EmployeeNumber is payroll's number for the person ("" for none).
 	EmployeeNumber string
+	// Organisation names the partner organisation the person belongs to
+	// ("" for an employee); the import adds an organisation it does not
+	// know yet.
+	Organisation string
 }
 
 // ImportSummary says what an import did (or, in a dry run, would do).

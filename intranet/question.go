@@ -21,6 +21,9 @@ type Topic struct {
 	// Channels holds at most one channel per platform, where the topic's
 	// questions are posted.
 	Channels []TopicChannel
+	// Partners opens the topic to partners (partners:on): they may ask its
+	// experts, and see the answers to their own organisation's questions.
+	Partners bool
 }
 
 // TopicExpert is a person named as expert of a topic.
@@ -70,6 +73,9 @@ type Question struct {
 	AskerID    int64
 	Asker      string
 	AskerEmail string
+	// AskerOrganisation is the partner organisation of the asker ("" for
+	// an employee), for the label employees see.
+	AskerOrganisation string
 	// AskerLeft is set when the asker no longer works here (inactive):
 	// their open questions were closed when they left.
 	AskerLeft bool
@@ -150,6 +156,10 @@ type KnowledgeSearch struct {
 	States []QuestionState
 	// Limit is the most matches to return (default 5).
 	Limit int
+	// Organisation, when set, keeps only the questions asked by people of
+	// that partner organisation: a partner never sees the internal
+	// knowledge base.
+	Organisation int64
 }
 
 // KnowledgeMatch is a question found, with how well it matched.

@@ -20,6 +20,9 @@ type Room struct {
 	Opens, Closes int
 	// Retired rooms keep their history but take no new bookings.
 	Retired bool
+	// Partners marks a visitor room: partners may book it too, with their
+	// organisation's contact as host (partners:on).
+	Partners bool
 }
 
 // Has reports whether the room has a facility (case-insensitive).
@@ -49,7 +52,12 @@ type Booking struct {
 	Room     string // the room's name
 	PersonID int64
 	Person   string // the owner's name
-	Title    string
+	// HostID is the employee who hosts a partner's booking (their
+	// organisation's contact), 0 for an employee's own booking; Host is
+	// their name.
+	HostID int64
+	Host   string
+	Title  string
 	Slot
 	// SeriesID is the first booking's id for every booking of a recurring
 	// series, 0 for a single booking.
@@ -68,8 +76,10 @@ func (b *Booking) Active() bool { return b.Cancelled.IsZero() }
 type NewBookings struct {
 	RoomID   int64
 	PersonID int64
-	Title    string
-	Slots    []Slot
+	// HostID is the employee hosting a partner's booking (0: none).
+	HostID int64
+	Title  string
+	Slots  []Slot
 }
 
 // Clash is a slot asked for and the booking that already holds it.

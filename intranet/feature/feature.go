@@ -159,6 +159,41 @@ func (c *Call) Has(roles ...intranet.Role) bool {
 	return false
 }
 
+// Partner is the caller's partner organisation, 0 for an employee or
+// someone not in the phonebook.
+func (c *Call) Partner() int64 {
+	if c.Person == nil {
+		return 0
+	}
+	return c.Person.OrganisationID
+}
+
+// May reports whether the caller may use a subcommand at all (the unit
+// then checks roles and what it shows): an employee may use any, a
+// partner those marked Partners, and a guest without an organisation or
+// someone not in the phonebook only the commands open to guests.
+func (c *Call) May(cmd *grammar.Command, sub *grammar.Sub) bool {
+	switch {
+	case cmd.Guests:
+		return true
+	case c.Person == nil:
+		return false
+	case !c.Guest:
+		return true
+	}
+	return c.Partner() != 0 && sub != nil && sub.Partners
+}
+
+// MayAny reports whether the caller may use some form of the command.
+func (c *Call) MayAny(cmd *grammar.Command) bool {
+	for i := range cmd.Subs {
+		if c.May(cmd, &cmd.Subs[i]) {
+			return true
+		}
+	}
+	return cmd.Guests
+}
+
 // InTx runs fn in one transaction when tx is set, else straight.
 func InTx(ctx context.Context, tx intranet.Transactor, fn func(ctx context.Context) error) error {
 	if tx == nil {

@@ -183,6 +183,10 @@ type Sub struct {
 	// Confirm marks the "confirm <n>" subcommand that runs a decision
 	// stored for a long button (see the router).
 	Confirm bool
+	// Partners lets a partner (a person of a partner organisation) use
+	// it; the unit then shows them only what is shared with partners.
+	// Guests without an organisation and unknown accounts may not.
+	Partners bool
 	// Audit marks an admin or content-manager action: the router records
 	// it in the audit log when a person with a role beyond employee runs it.
 	Audit bool

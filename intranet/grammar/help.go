@@ -205,10 +205,19 @@ type HelpSection struct {
 }
 
 // Lines returns one line per form of the command, "- `usage`: what it does".
-func Lines(cmd *Command, lang string) []string {
+func Lines(cmd *Command, lang string) []string { return linesWhere(cmd, lang, nil) }
+
+// May says whether the caller may use a subcommand (a partner: only those
+// marked Partners); help for them lists only those. nil allows everything.
+type May func(cmd *Command, sub *Sub) bool
+
+func linesWhere(cmd *Command, lang string, may May) []string {
 	var out []string
 	for i := range cmd.Subs {
 		s := &cmd.Subs[i]
+		if may != nil && !may(cmd, s) {
+			continue
+		}
 		doc := s.Doc
 		if lang == "nl" {
 			doc = s.DocNL
@@ -222,6 +231,11 @@ func Lines(cmd *Command, lang string) []string {
 // notes, the other words it accepts and, when it takes dates or times, how
 // to write them. Commands whose help another's tells (HelpOf) are included.
 func (g *Grammar) CommandHelp(cmd *Command, lang string) []HelpSection {
+	return g.CommandHelpFor(cmd, lang, nil)
+}
+
+// CommandHelpFor is CommandHelp listing only the forms the caller may use.
+func (g *Grammar) CommandHelpFor(cmd *Command, lang string, may May) []HelpSection {
 	if cmd.HelpOf != "" {
 		if parent := g.Find(cmd.HelpOf); parent != nil {
 			cmd = parent
@@ -230,7 +244,7 @@ func (g *Grammar) CommandHelp(cmd *Command, lang string) []HelpSection {
 	family := g.family(cmd)
 	var lines []string
 	for _, c := range family {
-		lines = append(lines, Lines(c, lang)...)
+		lines = append(lines, linesWhere(c, lang, may)...)
 	}
 	for _, c := range family {
 		notes := c.Notes
@@ -244,6 +258,9 @@ func (g *Grammar) CommandHelp(cmd *Command, lang string) []HelpSection {
 	var examples []string
 	for _, c := range family {
 		for i := range c.Subs {
+			if may != nil && !may(c, &c.Subs[i]) {
+				continue
+			}
 			if ex := Example(&c.Subs[i], lang, nil); ex != "" {
 				examples = append(examples, "`"+ex+"`")
 			}
@@ -289,7 +306,11 @@ func title(cmd *Command, lang string) string {
 
 // Help is /werkplek help: every command's forms, then every other word
 // that is accepted, then how to write dates and times.
-func (g *Grammar) Help(lang string) []HelpSection {
+func (g *Grammar) Help(lang string) []HelpSection { return g.HelpFor(lang, nil) }
+
+// HelpFor is Help listing only the forms the caller may use, and only the
+// commands with one.
+func (g *Grammar) HelpFor(lang string, may May) []HelpSection {
 	var out []HelpSection
 	var words []string
 	for _, c := range g.Commands {
@@ -298,7 +319,10 @@ func (g *Grammar) Help(lang string) []HelpSection {
 		}
 		var lines []string
 		for _, f := range g.family(c) {
-			lines = append(lines, Lines(f, lang)...)
+			lines = append(lines, linesWhere(f, lang, may)...)
+		}
+		if len(lines) == 0 {
+			continue
 		}
 		out = append(out, HelpSection{Title: title(c, lang), Text: strings.Join(lines, "\n")})
 		words = append(words, aliasLines(g.family(c))...)

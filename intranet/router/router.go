@@ -221,7 +221,7 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 		}
 		return r.help.Unknown(c, unknown.Word), nil
 	case errors.As(err, &mistake):
-		if !mistake.Command.Guests && (c.Person == nil || c.Guest) {
+		if mistake.Sub != nil && !c.May(mistake.Command, mistake.Sub) || mistake.Sub == nil && !c.MayAny(mistake.Command) {
 			return c.Reply(help.NotForGuests(c)), nil
 		}
 		if mistake.Sub != nil && mistake.Sub.ExampleMarks() {
@@ -242,7 +242,7 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 	if p.Help {
 		return r.help.Of(c, p), nil
 	}
-	if !p.Command.Guests && (c.Person == nil || c.Guest) {
+	if !c.May(p.Command, p.Sub) {
 		return c.Reply(help.NotForGuests(c)), nil
 	}
 	if p.Sub.Confirm {

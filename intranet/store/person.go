@@ -40,6 +40,7 @@ type personRow struct {
 	OwnFields        string
 	ScimUserName     string
 	ScimExternalID   string
+	OrganisationID   *int64
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	// Department is the department's name, and ManagerID and ManagerName
@@ -47,6 +48,8 @@ type personRow struct {
 	Department  string `gorm:"->"`
 	ManagerID   int64  `gorm:"->"`
 	ManagerName string `gorm:"->"`
+	// Organisation is the partner organisation's name (joined).
+	Organisation string `gorm:"->"`
 }
 
 func (personRow) TableName() string { return "people" }
@@ -74,8 +77,9 @@ type departmentRow struct {
 
 func (departmentRow) TableName() string { return "departments" }
 
-const personSelect = `SELECT p.*, COALESCE(d.name, '') AS department, COALESCE(m.id, 0) AS manager_id, COALESCE(m.name, '') AS manager_name
-FROM people p LEFT JOIN departments d ON d.id = p.department_id LEFT JOIN people m ON m.email = p.manager_email AND p.manager_email <> ''`
+const personSelect = `SELECT p.*, COALESCE(d.name, '') AS department, COALESCE(m.id, 0) AS manager_id, COALESCE(m.name, '') AS manager_name, COALESCE(o.name, '') AS organisation
+FROM people p LEFT JOIN departments d ON d.id = p.department_id LEFT JOIN people m ON m.email = p.manager_email AND p.manager_email <> ''
+LEFT JOIN partner_orgs o ON o.id = p.organisation_id`
 
 // FindPersonByID returns ENOTFOUND for an unknown id.
 func (s *Store) FindPersonByID(ctx context.Context, id int64) (*intranet.Person, error) {
@@ -171,6 +175,9 @@ func (s *Store) readPeople(ctx context.Context, withAccounts bool, where string,
 			p.Roles = append(p.Roles, intranet.Role(role))
 		}
 		p.ManagerID, p.Manager = r.ManagerID, r.ManagerName
+		if r.OrganisationID != nil {
+			p.OrganisationID, p.Organisation = *r.OrganisationID, r.Organisation
+		}
 		for _, a := range accounts {
 			if a.PersonID == r.ID {
 				p.Accounts = append(p.Accounts, a.account())

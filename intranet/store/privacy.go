@@ -28,6 +28,7 @@ var personColumns = []string{
 	"audit_log.subject_id",
 	"board_ads.poster_id",
 	"board_replies.person_id",
+	"bookings.host_id",
 	"bookings.person_id",
 	"decisions.person_id",
 	"downloads.person_id",
@@ -44,6 +45,7 @@ var personColumns = []string{
 	"news_subscriptions.author_id",
 	"news_subscriptions.person_id",
 	"outbox.person_id",
+	"partner_contacts.person_id",
 	"question_experts.person_id",
 	"question_topics.owner_id",
 	"questions.asker_id",
@@ -283,6 +285,7 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 			{"board_replies", "person_id = ?"},
 			{"board_ads", "poster_id = ?"},
 			{"question_experts", "person_id = ?"},
+			{"partner_contacts", "person_id = ?"},
 			{"team_members", "person_id = ?"},
 			{"routes", "person_id = ?"},
 			// Hours of weeks that were never approved are no payroll record.
@@ -302,6 +305,7 @@ func (s *Store) ErasePerson(ctx context.Context, id int64) (Erasure, error) {
 		for _, u := range []struct{ table, query string }{
 			{"news_comments", "UPDATE news_comments SET removed_by = NULL WHERE removed_by = ?"},
 			{"question_topics", "UPDATE question_topics SET owner_id = NULL WHERE owner_id = ?"},
+			{"bookings", "UPDATE bookings SET host_id = NULL WHERE host_id = ?"},
 		} {
 			if err := keep(u.table, u.query, id); err != nil {
 				return err

@@ -189,7 +189,7 @@ func (u *Unit) All(c *feature.Call) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Werkplek: alle commando's", "Werkplek: all commands")}
 	reply.Text = c.T("Typ een commando hieronder, als slash-commando of in een privébericht aan Werkplek (zonder /). Woorden tussen <> vul je zelf in, [tussen haken] mag je weglaten; `help` achter een commando vertelt er meer over.",
 		"Type a command below, as a slash command or in a direct message to Werkplek (without the /). Fill in the words between <> yourself, [in brackets] may be left out; `help` after a command tells more about it.")
-	reply.Sections = sections(u.cfg.Grammar.Help(c.Lang))
+	reply.Sections = sections(u.cfg.Grammar.HelpFor(c.Lang, may(c)))
 	if u.cfg.Door != nil && u.cfg.Door.WebHome() != "" && c.Person != nil {
 		// Who is not in the phonebook cannot sign in there.
 		reply.Context = append(reply.Context, c.T("Op het web: %s — log in met `/werkplek web`.", "On the web: %s — sign in with `/werkplek web`.", u.cfg.Door.WebHome()))
@@ -203,15 +203,25 @@ func (u *Unit) All(c *feature.Call) intranet.Reply {
 // Of is one command's help (/room help, /room book help).
 func (u *Unit) Of(c *feature.Call, p *grammar.Parsed) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang}
-	reply.Sections = sections(u.cfg.Grammar.CommandHelp(p.Command, c.Lang))
+	reply.Sections = sections(u.cfg.Grammar.CommandHelpFor(p.Command, c.Lang, may(c)))
 	if p.Sub != nil {
 		reply.Sections[0].Title += ": `" + strings.TrimSpace("/"+p.Command.Word.EN+" "+p.Sub.Name()) + "`"
 		reply.Text = grammar.UsageSentence(p.Command, p.Sub, c.Lang)
 	}
-	if !p.Command.Guests && (c.Person == nil || c.Guest) {
+	if !c.MayAny(p.Command) {
 		reply.Context = []string{NotForGuests(c)}
 	}
 	return reply
+}
+
+// may is what help lists for the caller: a guest or partner sees only the
+// forms they may use, an employee every form (the units refuse what
+// their role does not allow, and say why).
+func may(c *feature.Call) grammar.May {
+	if c.Person != nil && !c.Guest {
+		return nil
+	}
+	return c.May
 }
 
 func sections(hs []grammar.HelpSection) []intranet.Section {
@@ -233,11 +243,16 @@ func (u *Unit) Unknown(c *feature.Call, word string) intranet.Reply {
 	return c.Reply(text)
 }
 
-// NotForGuests tells someone who may only use help why.
+// NotForGuests tells someone who may not use a command why, and whom to
+// ask.
 func NotForGuests(c *feature.Call) string {
 	if c.Person == nil {
-		return c.T("Welkom! Je account is nog niet gekoppeld aan iemand in het telefoonboek van Werkplek (we vonden je e-mailadres daar niet), dus je kunt nu alleen `/werkplek help` gebruiken. Vraag de beheerder van Werkplek om je toe te voegen.",
-			"Welcome! Your account is not linked to anyone in Werkplek's phonebook yet (we did not find your email address there), so for now you can only use `/werkplek help`. Ask your Werkplek admin to add you.")
+		return c.T("Welkom! Je account is nog niet gekoppeld aan iemand in het telefoonboek van Werkplek (we vonden je e-mailadres daar niet), dus je kunt nu alleen `/werkplek help` gebruiken. Werk je hier, vraag dan de beheerder van Werkplek om je toe te voegen; ben je van een partnerorganisatie, vraag dan je contactpersoon hier om je als partner te laten koppelen.",
+			"Welcome! Your account is not linked to anyone in Werkplek's phonebook yet (we did not find your email address there), so for now you can only use `/werkplek help`. If you work here, ask your Werkplek admin to add you; if you are from a partner organisation, ask your contact person here to have you linked as a partner.")
+	}
+	if c.Person.IsPartner() {
+		return c.T("Als partner van %s kun je in Werkplek alleen wat met partners gedeeld is: je contactpersonen (`/phonebook`), nieuws voor partners (`/news`), vragen aan onderwerpen voor partners (`/ask`), bezoekersruimtes (`/room`), je taal en `/werkplek help`, dat alles laat zien.",
+			"As a partner of %s you can use only what is shared with partners in Werkplek: your contacts (`/phonebook`), news for partners (`/news`), questions to topics open to partners (`/ask`), visitor rooms (`/room`), your language, and `/werkplek help`, which lists it all.", c.Person.Organisation)
 	}
 	return c.T("Je bent gast in Werkplek: je kunt `/werkplek help` gebruiken, je taal kiezen (`/werkplek language en`), je rusturen instellen (`/werkplek quiet`) en wat met gasten gedeeld is.",
 		"You are a guest in Werkplek: you can use `/werkplek help`, choose your language (`/werkplek language nl`), set your quiet hours (`/werkplek quiet`) and what is shared with guests.")
