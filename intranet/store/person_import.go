@@ -262,6 +262,7 @@ func keepDirectory(row, old *personRow) {
 	row.Active, row.DeactivatedAt = old.Active, old.DeactivatedAt
 	row.AwayUntil, row.AwayNote, row.MobileVisibility, row.OwnFields = old.AwayUntil, old.AwayNote, old.MobileVisibility, old.OwnFields
 	row.ScimUserName, row.ScimExternalID = old.ScimUserName, old.ScimExternalID
+	row.OrganisationID = old.OrganisationID
 }
 
 // recordRow turns an import record into a row (without id and times).

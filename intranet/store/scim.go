@@ -284,7 +284,7 @@ func (s *Store) writeProvisioned(db *gorm.DB, old *personRow, rec intranet.Perso
 		row.ID, row.Language, row.QuietHours, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.QuietHours, old.CreatedAt, now
 		row.Active, row.DeactivatedAt = old.Active, old.DeactivatedAt
 		row.AwayUntil, row.AwayNote, row.MobileVisibility, row.OwnFields = old.AwayUntil, old.AwayNote, old.MobileVisibility, old.OwnFields
-		row.Roles, row.Skills = old.Roles, old.Skills
+		row.Roles, row.Skills, row.OrganisationID = old.Roles, old.Skills, old.OrganisationID
 		own := splitList(old.OwnFields)
 		if slices.Contains(own, "mobile") {
 			row.Mobile, row.MobileKey, row.MobileRev = old.Mobile, old.MobileKey, old.MobileRev
