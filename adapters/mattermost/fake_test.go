@@ -19,16 +19,16 @@ import (
 // fakeMM is a fake Mattermost server: the REST routes the adapter calls and
 // the websocket, speaking the real model types.
 type fakeMM struct {
-	t      testing.TB
-	srv    *httptest.Server
-	token  string
-	bot    *model.User
-	users  map[string]*model.User
+	t     testing.TB
+	srv   *httptest.Server
+	token string
+	bot   *model.User
+	users map[string]*model.User
 	// channels are what GET /channels/{id} answers (under mu); other ids
 	// are ordinary open channels.
 	channels map[string]*model.Channel
 	teams    []*model.Team
-	failMu sync.Mutex
+	failMu   sync.Mutex
 	// fail holds statuses to answer, in order, before serving a route
 	// ("POST /api/v4/posts").
 	fail map[string][]int
