@@ -140,6 +140,21 @@ func TestViewSubmissionGuests(t *testing.T) {
 	}
 }
 
+func TestViewSubmissionFromOtherWorkspace(t *testing.T) {
+	// A modal submitted by a Slack Connect user may carry the user's own
+	// workspace as its team; app_installed_team_id is the app's.
+	e := newEnv(t, nil)
+	body := e.jsonFixture(t, "view_submission.json", func(m map[string]any) {
+		setUser(m, "U0NOTKNOWN1", "T0PARTNER01")
+		m["team"] = map[string]any{"id": "T0PARTNER01", "domain": "thuiszorg-midden"}
+		m["view"].(map[string]any)["app_installed_team_id"] = "T0WRKPLK01"
+	})
+	e.do(interactionRequest(body))
+	if req := onlyRequest(t, e); !req.User.Guest || req.Installation != "T0WRKPLK01" {
+		t.Errorf("request %+v, want a guest in the app's workspace", req)
+	}
+}
+
 func TestEventGuests(t *testing.T) {
 	t.Run("SlackConnectMention", func(t *testing.T) {
 		// users.info does not know the writer: user_team alone tells.

@@ -133,16 +133,18 @@ func parseInteraction(payload []byte) (inbound, error) {
 	if ic.User.ID == "" || ic.Team.ID == "" && ic.Enterprise.ID == "" && ic.User.TeamID == "" {
 		return inbound{}, errors.New("no user or team")
 	}
-	team := ic.Team.ID
-	if team == "" {
-		team = ic.User.TeamID
-	}
+	// The workspace the app is installed in: a view's
+	// app_installed_team_id, else the payload's team. In a Slack Connect
+	// channel a button's team is the app's workspace and user.team_id the
+	// clicking user's own; a modal's team may be the user's, and its
+	// app_installed_team_id tells the app's.
+	team := firstNonEmpty(ic.View.AppInstalledTeamID, ic.Team.ID)
 	in := inbound{
 		req: intranet.Request{
 			Platform:     intranet.PlatformSlack,
-			Installation: installation(team, ic.Enterprise.ID),
+			Installation: installation(firstNonEmpty(team, ic.User.TeamID), ic.Enterprise.ID),
 			User: intranet.User{ID: ic.User.ID, Name: firstNonEmpty(ic.User.Name, ic.User.Profile.DisplayName),
-				Guest: otherTeam(ic.Team.ID, ic.Enterprise.ID, ic.User.TeamID)},
+				Guest: otherTeam(team, ic.Enterprise.ID, ic.User.TeamID)},
 		},
 		responseURL: ic.ResponseURL,
 		triggerID:   ic.TriggerID,
