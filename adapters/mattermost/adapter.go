@@ -118,6 +118,7 @@ type Adapter struct {
 	tokens    []string // registered command tokens, cached briefly
 	tokensAt  time.Time
 	users     map[string]cachedUser
+	channels  map[string]cachedChannel // whether shared, briefly
 	triggers  map[string]bool
 	inflight  chan struct{} // bounds concurrent websocket handlers
 	wg        sync.WaitGroup
@@ -132,6 +133,11 @@ type Adapter struct {
 type cachedUser struct {
 	user intranet.User
 	at   time.Time
+}
+
+type cachedChannel struct {
+	shared bool
+	at     time.Time
 }
 
 // New checks the configuration and builds the adapter. The REST API, the
@@ -209,6 +215,7 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, locker intra
 		},
 		commandURL: base + CommandPath, actionURL: base + ActionsPath, dialogURL: base + DialogsPath,
 		users:    map[string]cachedUser{},
+		channels: map[string]cachedChannel{},
 		triggers: map[string]bool{},
 		inflight: make(chan struct{}, 8),
 	}

@@ -43,8 +43,49 @@ func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (
 	return user, nil
 }
 
+// userFromModel reads a user. A guest account (the system_guest role) is
+// a guest, and so is a remote user: someone of another Mattermost server
+// in a shared channel (remote_id set).
 func userFromModel(u *model.User) intranet.User {
-	return intranet.User{ID: u.Id, Name: u.Username, Email: u.Email, Locale: u.Locale, Guest: u.IsGuest()}
+	return intranet.User{ID: u.Id, Name: u.Username, Email: u.Email, Locale: u.Locale, Guest: u.IsGuest() || u.IsRemote()}
+}
+
+// withShared sets Channel.Shared for a channel Mattermost shares with
+// another server (shared channels, the channel's "shared"), from a short
+// lookup cached like users. A DM is left alone, and so is the channel when
+// the lookup fails (logged): the bot may not read a private channel it is
+// not in.
+func (a *Adapter) withShared(ctx context.Context, ch intranet.Channel) intranet.Channel {
+	if a.api == nil || ch.ID == "" || ch.Direct {
+		return ch
+	}
+	now := a.cfg.Now()
+	a.mu.Lock()
+	c, ok := a.channels[ch.ID]
+	a.mu.Unlock()
+	if !ok || now.Sub(c.at) > userTTL {
+		lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		got, resp, err := a.api.GetChannel(lctx, ch.ID)
+		a.answered(ctx, "get channel", resp, err)
+		if err != nil {
+			code := 0
+			if resp != nil {
+				code = resp.StatusCode
+			}
+			a.log.Warn("channel lookup failed", "channel_id", ch.ID, "status", code, "err", err)
+			return ch
+		}
+		c = cachedChannel{shared: got.IsShared(), at: now}
+		a.mu.Lock()
+		if len(a.channels) >= 10000 {
+			clear(a.channels)
+		}
+		a.channels[ch.ID] = c
+		a.mu.Unlock()
+	}
+	ch.Shared = c.shared
+	return ch
 }
 
 // identify returns what is known of the user behind a callback: the id and

@@ -19,13 +19,16 @@ import (
 // fakeMM is a fake Mattermost server: the REST routes the adapter calls and
 // the websocket, speaking the real model types.
 type fakeMM struct {
-	t      testing.TB
-	srv    *httptest.Server
-	token  string
-	bot    *model.User
-	users  map[string]*model.User
-	teams  []*model.Team
-	failMu sync.Mutex
+	t     testing.TB
+	srv   *httptest.Server
+	token string
+	bot   *model.User
+	users map[string]*model.User
+	// channels are what GET /channels/{id} answers (under mu); other ids
+	// are ordinary open channels.
+	channels map[string]*model.Channel
+	teams    []*model.Team
+	failMu   sync.Mutex
 	// fail holds statuses to answer, in order, before serving a route
 	// ("POST /api/v4/posts").
 	fail map[string][]int
@@ -62,6 +65,8 @@ const (
 	janID   = "pbai4ko8ojd8fy8r9gfwepskso"
 	guestID = "g0esttttttttttttttttttttt1"
 	teamID  = "r67iq3c7r7ycmc9wki93bztbtr"
+	// sharedChannel is shared with another Mattermost server.
+	sharedChannel = "sh4redchanne1w1thpartner01"
 )
 
 func newFakeMM(t testing.TB) *fakeMM {
@@ -74,6 +79,7 @@ func newFakeMM(t testing.TB) *fakeMM {
 			guestID: {Id: guestID, Username: "partner", Email: "partner@extern.example", Locale: "en", Roles: "system_guest"},
 		},
 		teams:    []*model.Team{{Id: teamID, Name: "werkplek", DisplayName: "Werkplek"}, {Id: "team2team2team2team2team22", Name: "zorg"}},
+		channels: map[string]*model.Channel{sharedChannel: {Id: sharedChannel, Name: "zorg-samen", Type: model.ChannelTypeOpen, Shared: model.NewPointer(true)}},
 		fail:     map[string][]int{},
 		commands: map[string]*model.Command{},
 		posts:    map[string]*model.Post{},
@@ -264,6 +270,15 @@ func newFakeMM(t testing.TB) *fakeMM {
 		f.ephemeral = append(f.ephemeral, &pe)
 		f.mu.Unlock()
 		writeJSONStatus(w, http.StatusCreated, pe.Post)
+	})
+	api("GET /channels/{id}", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		c, ok := f.channels[r.PathValue("id")]
+		f.mu.Unlock()
+		if !ok {
+			c = &model.Channel{Id: r.PathValue("id"), Type: model.ChannelTypeOpen}
+		}
+		writeJSONT(w, c)
 	})
 	api("POST /channels/direct", func(w http.ResponseWriter, r *http.Request) {
 		var ids []string

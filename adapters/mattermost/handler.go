@@ -117,7 +117,7 @@ func (a *Adapter) handleCommand(w http.ResponseWriter, r *http.Request) {
 		Platform:     intranet.PlatformMattermost,
 		Installation: a.cfg.Installation,
 		User:         user,
-		Channel:      intranet.Channel{ID: p.ChannelID, Name: p.ChannelName, Direct: isDirectName(p.ChannelName)},
+		Channel:      a.withShared(r.Context(), intranet.Channel{ID: p.ChannelID, Name: p.ChannelName, Direct: isDirectName(p.ChannelName)}),
 		Text:         text,
 	}
 
@@ -235,7 +235,7 @@ func (a *Adapter) handleAction(w http.ResponseWriter, r *http.Request) {
 		Platform:     intranet.PlatformMattermost,
 		Installation: a.cfg.Installation,
 		User:         user,
-		Channel:      intranet.Channel{ID: in.ChannelId, Name: in.ChannelName, Direct: in.TeamId == "" && isDirectName(in.ChannelName)},
+		Channel:      a.withShared(ctx, intranet.Channel{ID: in.ChannelId, Name: in.ChannelName, Direct: in.TeamId == "" && isDirectName(in.ChannelName)}),
 		Action:       &intranet.Action{Command: va.Command},
 	}
 	if in.PostId != "" {
@@ -293,7 +293,7 @@ func (a *Adapter) handleDialog(w http.ResponseWriter, r *http.Request) {
 		Platform:     intranet.PlatformMattermost,
 		Installation: a.cfg.Installation,
 		User:         a.identify(ctx, in.UserId, ""),
-		Channel:      intranet.Channel{ID: in.ChannelId, Direct: in.TeamId == ""},
+		Channel:      a.withShared(ctx, intranet.Channel{ID: in.ChannelId, Direct: in.TeamId == ""}),
 	}
 	switch st.Kind {
 	case "form":

@@ -217,7 +217,7 @@ func (a *Adapter) answerPost(ctx context.Context, post *model.Post, sender strin
 			Platform:     intranet.PlatformMattermost,
 			Installation: a.cfg.Installation,
 			User:         user,
-			Channel:      intranet.Channel{ID: post.ChannelId, Direct: !thread},
+			Channel:      a.withShared(ctx, intranet.Channel{ID: post.ChannelId, Direct: !thread}),
 			Text:         text,
 		}
 		if thread {

@@ -43,7 +43,10 @@ type fakeSlack struct {
 	published []map[string]any         // views.publish bodies
 	script    map[string][]failure     // per method, consumed in order
 	users     map[string]map[string]any
-	ts        int
+	// channels are what conversations.info answers; other channel ids
+	// are ordinary channels.
+	channels map[string]map[string]any
+	ts       int
 	// socket is the websocket URL apps.connections.open hands out.
 	socket string
 }
@@ -75,6 +78,8 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			"profile": map[string]any{"display_name": "Jan", "email": "jan.devries@example.nl"}},
 		"U0GUEST0001": {"id": "U0GUEST0001", "team_id": "T0WRKPLK01", "name": "partner", "locale": "en-US", "is_restricted": true,
 			"profile": map[string]any{"email": "partner@example.com"}},
+	}, channels: map[string]map[string]any{
+		"C0GEDEELD01": {"id": "C0GEDEELD01", "name": "zorg-samen", "is_channel": true, "is_shared": true, "is_ext_shared": true},
 	}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
@@ -212,6 +217,12 @@ func (f *fakeSlack) handle(method string, form url.Values, body []byte) map[stri
 			return map[string]any{"ok": false, "error": "user_not_found"}
 		}
 		return map[string]any{"ok": true, "user": u}
+	case "conversations.info":
+		c, ok := f.channels[form.Get("channel")]
+		if !ok {
+			c = map[string]any{"id": form.Get("channel"), "is_channel": true}
+		}
+		return map[string]any{"ok": true, "channel": c}
 	case "users.list":
 		// Two users a page, by id, the cursor their offset: Slack may
 		// answer fewer than the limit asked.

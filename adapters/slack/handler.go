@@ -265,11 +265,12 @@ func (a *Adapter) answer(ctx context.Context, in inbound) []byte {
 	return nil
 }
 
-// call fills the user from the directory and asks the core. An internal
+// call fills the user and the channel from the directory and asks the core. An internal
 // failure is logged with its reference; its Reply is still shown.
 func (a *Adapter) call(ctx context.Context, in inbound) outcome {
 	req := in.req
-	a.enrichUser(ctx, &req.User)
+	a.enrichUser(ctx, req.Installation, &req.User)
+	a.enrichChannel(ctx, &req.Channel, in.sharedKnown)
 	rep, err := a.core.Handle(ctx, req)
 	if err != nil {
 		var f *intranet.Failure

@@ -23,6 +23,8 @@ import (
 // let the poster check, after an ambiguous failure, whether a post arrived
 // before it tries again (see Deliver), and bring the message.channels and
 // message.groups events: replies in the thread of a posted question.
+// channels:read and groups:read let conversations.info tell a channel
+// shared with another organisation (Slack Connect).
 var Scopes = []string{
 	"commands",
 	"chat:write",
@@ -34,6 +36,8 @@ var Scopes = []string{
 	"users:read.email",
 	"channels:history",
 	"groups:history",
+	"channels:read",
+	"groups:read",
 }
 
 // BotEvents are the Events API events Werkplek subscribes to: mentions,

@@ -65,6 +65,10 @@ type inbound struct {
 	// home is set for a button pressed in the Home tab: there is no
 	// message to answer to, and the tab is published again after.
 	home bool
+	// sharedKnown says the payload told whether the channel is shared
+	// with another organisation (events do), so that it need not be
+	// looked up.
+	sharedKnown bool
 }
 
 // commandFromForm reads a slash command's form fields.
@@ -129,15 +133,18 @@ func parseInteraction(payload []byte) (inbound, error) {
 	if ic.User.ID == "" || ic.Team.ID == "" && ic.Enterprise.ID == "" && ic.User.TeamID == "" {
 		return inbound{}, errors.New("no user or team")
 	}
-	team := ic.Team.ID
-	if team == "" {
-		team = ic.User.TeamID
-	}
+	// The workspace the app is installed in: a view's
+	// app_installed_team_id, else the payload's team. In a Slack Connect
+	// channel a button's team is the app's workspace and user.team_id the
+	// clicking user's own; a modal's team may be the user's, and its
+	// app_installed_team_id tells the app's.
+	team := firstNonEmpty(ic.View.AppInstalledTeamID, ic.Team.ID)
 	in := inbound{
 		req: intranet.Request{
 			Platform:     intranet.PlatformSlack,
-			Installation: installation(team, ic.Enterprise.ID),
-			User:         intranet.User{ID: ic.User.ID, Name: firstNonEmpty(ic.User.Name, ic.User.Profile.DisplayName)},
+			Installation: installation(firstNonEmpty(team, ic.User.TeamID), ic.Enterprise.ID),
+			User: intranet.User{ID: ic.User.ID, Name: firstNonEmpty(ic.User.Name, ic.User.Profile.DisplayName),
+				Guest: otherTeam(team, ic.Enterprise.ID, ic.User.TeamID)},
 		},
 		responseURL: ic.ResponseURL,
 		triggerID:   ic.TriggerID,
@@ -157,7 +164,8 @@ func parseInteraction(payload []byte) (inbound, error) {
 		in.kind = kindAction
 		in.req.Action = &intranet.Action{Command: act.Value}
 		chID := firstNonEmpty(ic.Container.ChannelID, ic.Channel.ID)
-		in.req.Channel = intranet.Channel{ID: chID, Name: ic.Channel.Name, Direct: isDirect(chID, ic.Channel.Name)}
+		direct := isDirect(chID, ic.Channel.Name)
+		in.req.Channel = intranet.Channel{ID: chID, Name: ic.Channel.Name, Direct: direct, Shared: ic.Channel.IsExtShared && !direct}
 		if ts := firstNonEmpty(ic.Container.MessageTs, ic.Message.Timestamp); ts != "" && !ic.Container.IsEphemeral && chID != "" {
 			// Ephemeral messages can only be replaced through response_url,
 			// so the core is not told about them.
@@ -235,9 +243,9 @@ type eventEnvelope struct {
 	TeamID       string `json:"team_id"`
 	EnterpriseID string `json:"enterprise_id"`
 	EventID      string `json:"event_id"`
-	// IsExtSharedChannel says the event's channel is shared with another
-	// organisation (Slack Connect).
-	IsExtSharedChannel bool `json:"is_ext_shared_channel"`
+	// IsExtSharedChannel says whether the event's channel is shared with
+	// another organisation (Slack Connect); nil when Slack left it out.
+	IsExtSharedChannel *bool `json:"is_ext_shared_channel"`
 	Authorizations     []struct {
 		UserID string `json:"user_id"`
 		IsBot  bool   `json:"is_bot"`
@@ -253,6 +261,11 @@ type eventEnvelope struct {
 		TS          string `json:"ts"`
 		ThreadTS    string `json:"thread_ts"`
 		Team        string `json:"team"`
+		// UserTeam and SourceTeam are the writer's own workspace and the
+		// one the message was written in, in a channel shared between
+		// workspaces (Slack Connect).
+		UserTeam   string `json:"user_team"`
+		SourceTeam string `json:"source_team"`
 		// Tab is the tab of the app's home that was opened (app_home_opened).
 		Tab string `json:"tab"`
 		// Tokens lists the users whose tokens were revoked (tokens_revoked).
@@ -335,16 +348,18 @@ func parseEvent(body []byte) (event, error) {
 	}
 	team := firstNonEmpty(env.TeamID, e.Team)
 	direct := e.ChannelType == "im"
+	shared := env.IsExtSharedChannel != nil && *env.IsExtSharedChannel
 	ev.in = inbound{
 		kind: kindMessage,
 		req: intranet.Request{
 			Platform:     intranet.PlatformSlack,
 			Installation: installation(team, env.EnterpriseID),
-			User:         intranet.User{ID: e.User},
-			Channel:      intranet.Channel{ID: e.Channel, Direct: direct, Shared: env.IsExtSharedChannel && !direct},
+			User:         intranet.User{ID: e.User, Guest: otherTeam(env.TeamID, env.EnterpriseID, firstNonEmpty(e.UserTeam, e.SourceTeam))},
+			Channel:      intranet.Channel{ID: e.Channel, Direct: direct, Shared: shared && !direct},
 			Text:         text,
 		},
-		threadTS: e.ThreadTS,
+		threadTS:    e.ThreadTS,
+		sharedKnown: env.IsExtSharedChannel != nil,
 	}
 	if inThread {
 		ev.in.req.Thread = &intranet.MessageRef{Platform: intranet.PlatformSlack, Installation: ev.in.req.Installation, ChannelID: e.Channel, ID: e.ThreadTS}
@@ -451,6 +466,15 @@ func installation(team, enterprise string) string {
 		return enterprise
 	}
 	return team
+}
+
+// otherTeam reports a user of another workspace than the one the request
+// came to: Slack Connect tells the writer's workspace (user_team, an
+// interaction's user.team_id). On Enterprise Grid the workspaces of one
+// organisation differ too, so there the payload decides nothing and the
+// users.info lookup compares organisations (cachedUser.as).
+func otherTeam(team, enterprise, userTeam string) bool {
+	return enterprise == "" && team != "" && userTeam != "" && userTeam != team
 }
 
 // isDirect tells a DM with the bot: D… channel ids, or the channel name

@@ -48,6 +48,6 @@ func (a *Adapter) Reach(ctx context.Context, email string) (intranet.Account, er
 		Installation: installation(u.TeamID, u.Enterprise.EnterpriseID),
 		UserID:       u.ID,
 		UserName:     firstNonEmpty(u.Profile.DisplayName, u.RealName, u.Name),
-		Guest:        u.IsRestricted || u.IsUltraRestricted,
+		Guest:        slackGuest(u),
 	}, nil
 }

@@ -75,7 +75,9 @@ type Config struct {
 	// Jitter draws a backoff wait in [0, ceiling]; tests pin it. Default random.
 	Jitter func(ceiling time.Duration) time.Duration
 	// UserCacheTTL is how long users.info answers are kept in memory to fill
-	// a request's locale, email and guest flag. Default 10 min.
+	// a request's locale, email and guest flag, and conversations.info
+	// answers (whether a channel is shared with another organisation).
+	// Default 10 min.
 	UserCacheTTL time.Duration
 }
 
@@ -101,6 +103,8 @@ type Adapter struct {
 	wg     background.Tracker
 
 	users userCache
+	// channels keeps whether channels are shared with another organisation.
+	channels channelCache
 
 	pruneMu   sync.Mutex
 	lastPrune time.Time

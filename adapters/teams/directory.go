@@ -29,7 +29,9 @@ type teamsMember struct {
 // users the bot has seen in some conversation (it remembers the last one);
 // others are ENOTFOUND. Email is the member's email, else their user
 // principal name unless that is a guest's "#EXT#" name; Guest is Teams'
-// userRole "guest"; Locale is the locale of the user's last activity.
+// userRole "guest", or a member of another tenant than the installation
+// (a shared channel's external member); Locale is the locale of the
+// user's last activity.
 func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (intranet.User, error) {
 	u, err := a.user(ctx, userID)
 	if err != nil {
@@ -53,9 +55,20 @@ func (a *Adapter) LookupUser(ctx context.Context, installation, userID string) (
 		}
 		return intranet.User{}, fmt.Errorf("lookup teams user: %w", err)
 	}
-	user := intranet.User{ID: userID, Name: m.Name, Email: memberEmail(m), Locale: u.Locale, Guest: strings.EqualFold(m.UserRole, "guest")}
+	tenant := installation
+	if tenant == "" {
+		tenant = u.TenantID
+	}
+	user := intranet.User{ID: userID, Name: m.Name, Email: memberEmail(m), Locale: u.Locale, Guest: memberGuest(m, tenant)}
 	if user.Name == "" {
 		user.Name = u.Name
 	}
 	return user, nil
+}
+
+// memberGuest reports a guest as Teams tells it: userRole "guest" (a
+// guest account in the tenant), or a member whose own tenant is not the
+// installation's (someone of another organisation in a shared channel).
+func memberGuest(m teamsMember, tenant string) bool {
+	return strings.EqualFold(m.UserRole, "guest") || m.TenantID != "" && tenant != "" && !strings.EqualFold(m.TenantID, tenant)
 }

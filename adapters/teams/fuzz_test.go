@@ -9,7 +9,7 @@ import (
 // FuzzParseActivity feeds arbitrary bodies to the activity parser and the
 // translation into a request: whatever arrives, no panic.
 func FuzzParseActivity(f *testing.F) {
-	for _, name := range []string{"message_personal.json", "message_channel_mention.json", "card_submit.json", "conversation_update_bot_added.json"} {
+	for _, name := range []string{"message_personal.json", "message_channel_mention.json", "message_shared_channel_mention.json", "card_submit.json", "conversation_update_bot_added.json"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)

@@ -69,6 +69,17 @@ type channelData struct {
 type teamsRef struct {
 	ID   string `json:"id"`
 	Name string `json:"name,omitempty"`
+	// Type is a channel's kind in the Bot Framework's ChannelInfo:
+	// "standard", "private" or "shared"; MembershipType is Microsoft
+	// Graph's name for the same, accepted too.
+	Type           string `json:"type,omitempty"`
+	MembershipType string `json:"membershipType,omitempty"`
+}
+
+// shared reports a Teams Connect shared channel: one that may hold
+// people of other organisations.
+func (r *teamsRef) shared() bool {
+	return r != nil && (strings.EqualFold(r.Type, "shared") || strings.EqualFold(r.MembershipType, "shared"))
 }
 
 func (r *teamsRef) id() string {
@@ -191,6 +202,7 @@ func (in *activity) request() (intranet.Request, string) {
 		Channel: intranet.Channel{
 			ID:     in.channelID(),
 			Direct: in.Conversation.ConversationType == "personal",
+			Shared: in.Conversation.ConversationType == "channel" && in.ChannelData.Channel.shared(),
 		},
 	}
 	if ch := in.ChannelData.Channel; ch != nil && ch.Name != "" {
@@ -316,6 +328,11 @@ func (a *Adapter) onMessage(w http.ResponseWriter, r *http.Request, in *activity
 		a.log.Error("teams: remember conversation", "err", err, "conversation_id", in.Conversation.ID)
 	}
 	req, ignored := in.request()
+	// A single-tenant bot reached from another tenant: someone of
+	// another organisation.
+	if t := a.cfg.TenantID; t != "" && req.Installation != "" && !strings.EqualFold(req.Installation, t) {
+		req.User.Guest = true
+	}
 	if ignored != "" {
 		a.log.Info("teams: message ignored", "reason", ignored, "activity_id", in.ID, "user_id", in.From.ID)
 		w.WriteHeader(http.StatusOK)

@@ -163,7 +163,7 @@ func (a *Adapter) link(ctx context.Context, linker intranet.Linker, in *activity
 			return 0, err
 		}
 		if email := memberEmail(m); email != "" {
-			users = append(users, intranet.User{ID: m.ID, Name: m.Name, Email: email, Guest: strings.EqualFold(m.UserRole, "guest")})
+			users = append(users, intranet.User{ID: m.ID, Name: m.Name, Email: email, Guest: memberGuest(m, tenant)})
 		}
 	}
 	if len(users) == 0 {
