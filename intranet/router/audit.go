@@ -13,7 +13,9 @@ import (
 // The audit log records the admin and content-manager actions: a
 // subcommand marked grammar.Sub.Audit, or a form a unit names in
 // feature.AuditedFormUnit, answered for a person with a role beyond
-// employee. The entry is written after the unit answered, with the
+// employee. It also records every command a partner runs (what is shared
+// with partners, grammar.Sub.Partners): what an outside organisation did
+// inside is the organisation's to account for. The entry is written after the unit answered, with the
 // reply's first line as the outcome, so that a refusal shows as one.
 //
 // The units commit their own changes, so the entry is not in the same
@@ -64,8 +66,12 @@ func (r *Router) auditForm(ctx context.Context, c *feature.Call, u feature.Unit,
 
 // audited reports whether the caller's actions are recorded: a person
 // with a role beyond employee (admin, content manager, room admin, team
-// lead). What every employee may do is theirs, not the organisation's.
+// lead), or a partner. What every employee may do is theirs, not the
+// organisation's.
 func (r *Router) audited(c *feature.Call) bool {
+	if r.cfg.Audit != nil && c.Partner() != 0 {
+		return true
+	}
 	if r.cfg.Audit == nil || c.Person == nil || c.Guest {
 		return false
 	}

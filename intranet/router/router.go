@@ -252,7 +252,7 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 	if err != nil {
 		return reply, err
 	}
-	if p.Sub.Audit {
+	if p.Sub.Audit || p.Sub.Partners && c.Partner() != 0 {
 		r.auditCommand(ctx, c, reply)
 	}
 	reply.Context = append(reply.Context, p.Notes(c.Lang)...)
