@@ -271,3 +271,17 @@ func TestPartnerSeesOwnOrganisation(t *testing.T) {
 		coretest.Wants(t, "an employee's search", got, internal.Text, other.Text, own.Text, "Gevraagd door: Bert Noord · Zorg Noord (partner)")
 	})
 }
+
+// TestPartnerHearsOfUnreachableExpert: an expert whom no platform reaches
+// is told of to the asker, also on a partner's guest account.
+func TestPartnerHearsOfUnreachableExpert(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		pe := partnerSetup(t, e)
+		say(e, femke, "", "/ask topic add Wondzorg")
+		// Bram never wrote: no platform reaches him.
+		say(e, femke, "", "/ask expert add Wondzorg bram.smit@example.nl")
+		say(e, femke, "", "/ask topic set Wondzorg partners:on")
+		id := asked(t, pe.partner(anna, "/ask Hoe verbind ik een brandwond?"))
+		coretest.Wants(t, "the asker hears", dms(e, anna), fmt.Sprintf("Ik kon Bram Smit nergens een bericht sturen over vraag #%d", id))
+	})
+}
