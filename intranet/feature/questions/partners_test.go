@@ -247,6 +247,7 @@ func TestPartnerSeesOwnOrganisation(t *testing.T) {
 			coretest.Wants(t, cmd, got, own.Text, "Met steriel gaas.")
 			coretest.Lacks(t, cmd, got, hidden...)
 		}
+		coretest.Wants(t, "nothing found", pe.partner(anna, "/kb zalf kast"), "De vragen van je organisatie hebben niets over \"zalf kast\"")
 		got := pe.partner(anna, "/ask Hoe verbind ik een brandwond?")
 		coretest.Wants(t, "earlier answers", got, "Misschien is dit al beantwoord", own.Text)
 		coretest.Lacks(t, "earlier answers", got, hidden...)

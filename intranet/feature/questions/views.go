@@ -238,6 +238,10 @@ func kbSection(c *feature.Call, loc *time.Location, q *intranet.Question) intran
 
 // knowledge shows what the knowledge base has on words.
 func knowledge(c *feature.Call, loc *time.Location, words string, matches []intranet.KnowledgeMatch) intranet.Reply {
+	if len(matches) == 0 && c.Partner() != 0 {
+		// A partner searches their own organisation's questions only.
+		return c.Reply(c.T("De vragen van je organisatie hebben niets over %q. Vraag het de deskundigen met `/ask <vraag>`.", "Your organisation's questions have nothing on %q. Ask the experts with `/ask <question>`.", words))
+	}
 	if len(matches) == 0 {
 		return c.Reply(c.T("De kennisbank heeft niets over %q. Vraag het je collega's met `/ask <vraag>`.", "The knowledge base has nothing on %q. Ask your colleagues with `/ask <question>`.", words))
 	}
