@@ -286,3 +286,17 @@ func TestPartnerHearsOfUnreachableExpert(t *testing.T) {
 		coretest.Wants(t, "the asker hears", dms(e, anna), fmt.Sprintf("Ik kon Bram Smit nergens een bericht sturen over vraag #%d", id))
 	})
 }
+
+// TestPartnerIsNoExpert: a partner is never made an expert, who would see
+// everyone's questions of the topic.
+func TestPartnerIsNoExpert(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		partnerSetup(t, e)
+		say(e, femke, "", "/ask topic add Wondzorg")
+		coretest.Wants(t, "a partner as expert", say(e, femke, "", "/ask expert add Wondzorg "+anna), "Anna Smit · Thuiszorg Midden (partner) kan geen deskundige zijn")
+		topic, err := e.Store.FindTopicByName(context.Background(), "Wondzorg")
+		if err != nil || len(topic.Experts) != 0 {
+			t.Fatalf("experts = %+v, %v", topic, err)
+		}
+	})
+}

@@ -151,6 +151,10 @@ func (u *Unit) expert(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if p == nil {
 		return c.Reply(why), nil
 	}
+	if add && p.IsGuest() {
+		// An expert sees the questions of everyone who asks the topic.
+		return noGuestExperts(c, p), nil
+	}
 	if err := u.cfg.Topics.SetTopicExpert(ctx, t.ID, p.ID, add); err != nil {
 		return intranet.Reply{}, err
 	}

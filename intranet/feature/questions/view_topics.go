@@ -134,6 +134,10 @@ func partnersSet(c *feature.Call, t *intranet.Topic, on bool) string {
 		"%s is no longer open to partners; their questions still waiting are answered as usual.", t.Name)
 }
 
+func noGuestExperts(c *feature.Call, p *intranet.Person) intranet.Reply {
+	return c.Reply(c.T("%s kan geen deskundige zijn: een partner of gast ziet nooit de vragen van anderen.", "%s cannot be an expert: a partner or guest never sees others' questions.", p.Label()))
+}
+
 func expertSet(c *feature.Call, t *intranet.Topic, p *intranet.Person, add bool) intranet.Reply {
 	if add {
 		return c.Reply(c.T("%s is deskundige voor %s.", "%s is an expert for %s.", p.Name, t.Name))
