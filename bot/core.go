@@ -203,7 +203,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		ReminderAfter: time.Duration(newsHours) * time.Hour, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
-	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours}); err != nil {
+	if u.Questions, err = questions.New(questions.Config{Env: env, Topics: s, Questions: s, EscalateHours: escalateHours, Partners: s}); err != nil {
 		return err
 	}
 	if u.Board, err = board.New(board.Config{Env: env, Board: s, Subscriptions: s, Managers: s, Guests: boardGuests}); err != nil {

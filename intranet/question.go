@@ -74,8 +74,10 @@ type Question struct {
 	Asker      string
 	AskerEmail string
 	// AskerOrganisation is the partner organisation of the asker ("" for
-	// an employee), for the label employees see.
-	AskerOrganisation string
+	// an employee), for the label employees see; AskerOrganisationID is
+	// its id (0 for an employee), which decides what a partner may see.
+	AskerOrganisation   string
+	AskerOrganisationID int64
 	// AskerLeft is set when the asker no longer works here (inactive):
 	// their open questions were closed when they left.
 	AskerLeft bool
@@ -198,6 +200,9 @@ type TopicService interface {
 	// SetTopicEscalation sets the topic's escalation time in working hours
 	// (0: the default). Returns EINVALID below 0 or above 80, ENOTFOUND.
 	SetTopicEscalation(ctx context.Context, topicID int64, hours int) error
+	// SetTopicPartners opens the topic to partners (on) or closes it.
+	// Returns ENOTFOUND.
+	SetTopicPartners(ctx context.Context, topicID int64, on bool) error
 }
 
 // QuestionService keeps questions, their answers and the knowledge base

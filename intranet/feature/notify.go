@@ -49,6 +49,9 @@ type Notice struct {
 	To    *intranet.Person
 	Key   string
 	Write func(lang string) intranet.Reply
+	// Guests lets the notice go to a guest account (a partner told about
+	// their own question).
+	Guests bool
 }
 
 // Send records a DM. A message to someone in their quiet hours is held
@@ -64,7 +67,7 @@ func (n Notifier) Send(ctx context.Context, dm DM) error {
 	d := intranet.Delivery{To: intranet.Destination{PersonID: dm.To.ID}, Reply: n.Write(dm.To, dm.Write), Key: dm.Key, Asked: dm.Asked, Guests: dm.Guests}
 	for _, u := range dm.Unreachable {
 		if u.To != nil && !u.To.Inactive {
-			d.IfUnreachable = append(d.IfUnreachable, intranet.Delivery{To: intranet.Destination{PersonID: u.To.ID}, Reply: n.Write(u.To, u.Write), Key: u.Key, Asked: true})
+			d.IfUnreachable = append(d.IfUnreachable, intranet.Delivery{To: intranet.Destination{PersonID: u.To.ID}, Reply: n.Write(u.To, u.Write), Key: u.Key, Asked: true, Guests: u.Guests})
 		}
 	}
 	if !dm.Asked {

@@ -187,15 +187,21 @@ func (s *Store) SearchKnowledge(ctx context.Context, ks intranet.KnowledgeSearch
 	}
 	filter := ""
 	if onlyAccepted {
-		filter = " AND accepted"
+		filter = " AND t.accepted"
+	}
+	if ks.Organisation != 0 {
+		// A partner's search: only the questions of people of their
+		// organisation, before the termCap newest are taken.
+		filter += " AND t.question_id IN (SELECT oq.id FROM questions oq JOIN people op ON op.id = oq.asker_id WHERE op.organisation_id = ?)"
+		args = append(args, ks.Organisation)
 	}
 	m := fmt.Sprintf(`SELECT t.question_id, c.i, MAX(c.q * t.weight) AS q FROM c CROSS JOIN LATERAL
-(SELECT question_id, weight FROM question_terms WHERE term = c.term%s ORDER BY question_id DESC LIMIT %d) t GROUP BY t.question_id, c.i`, filter, termCap)
+(SELECT t.question_id, t.weight FROM question_terms t WHERE t.term = c.term%s ORDER BY t.question_id DESC LIMIT %d) t GROUP BY t.question_id, c.i`, filter, termCap)
 	if s.engine == SQLite {
 		// No LATERAL in SQLite: number each word's questions, newest first.
 		m = fmt.Sprintf(`SELECT question_id, i, MAX(q * weight) AS q FROM (SELECT t.question_id, c.i, c.q, t.weight,
 ROW_NUMBER() OVER (PARTITION BY c.i, c.term ORDER BY t.question_id DESC) AS n FROM c JOIN question_terms t ON t.term = c.term%s)
-WHERE n <= %d GROUP BY question_id, i`, strings.ReplaceAll(filter, "accepted", "t.accepted"), termCap)
+WHERE n <= %d GROUP BY question_id, i`, filter, termCap)
 	}
 	q := `WITH c (i, term, q) AS (VALUES ` + strings.Join(values, ", ") + `), m AS (` + m + `)
 SELECT question_id AS id, SUM(q) AS score FROM m GROUP BY question_id HAVING SUM(q) >= ? ORDER BY score DESC, question_id DESC LIMIT ?`

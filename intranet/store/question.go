@@ -195,6 +195,8 @@ type questionRow struct {
 	Asker            string
 	AskerEmail       string
 	AskerActive      bool
+	AskerOrgID       *int64
+	AskerOrg         string
 	Topic            string
 }
 
@@ -208,12 +210,15 @@ func (r questionRow) question() *intranet.Question {
 	if r.AcceptedAnswerID != nil {
 		q.AcceptedAnswerID = *r.AcceptedAnswerID
 	}
+	if r.AskerOrgID != nil {
+		q.AskerOrganisationID, q.AskerOrganisation = *r.AskerOrgID, r.AskerOrg
+	}
 	return q
 }
 
 const questionSelect = `SELECT q.id, q.asker_id, q.topic_id, q.text, q.state, q.lang, q.platform, q.accepted_answer_id, q.step, q.created_at, q.changed_at,
-p.name AS asker, p.email AS asker_email, p.active AS asker_active, COALESCE(t.name, '') AS topic
-FROM questions q JOIN people p ON p.id = q.asker_id LEFT JOIN question_topics t ON t.id = q.topic_id`
+p.name AS asker, p.email AS asker_email, p.active AS asker_active, o.id AS asker_org_id, COALESCE(o.name, '') AS asker_org, COALESCE(t.name, '') AS topic
+FROM questions q JOIN people p ON p.id = q.asker_id LEFT JOIN partner_orgs o ON o.id = p.organisation_id LEFT JOIN question_topics t ON t.id = q.topic_id`
 
 // CreateQuestion stores an open or draft question.
 func (s *Store) CreateQuestion(ctx context.Context, n intranet.NewQuestion, now time.Time) (*intranet.Question, error) {

@@ -17,6 +17,7 @@ type topicRow struct {
 	OwnerID       *int64
 	Owner         string
 	EscalateHours int
+	Partners      bool
 }
 
 // CreateTopic stores a new topic owned by ownerID.
@@ -72,7 +73,7 @@ func (s *Store) oneTopic(ctx context.Context, missing, where string, args ...any
 
 func (s *Store) topicsWhere(ctx context.Context, where string, args ...any) ([]*intranet.Topic, error) {
 	db := s.conn(ctx)
-	q := "SELECT t.id, t.name, t.owner_id, COALESCE(p.name, '') AS owner, t.escalate_hours FROM question_topics t LEFT JOIN people p ON p.id = t.owner_id"
+	q := "SELECT t.id, t.name, t.owner_id, COALESCE(p.name, '') AS owner, t.escalate_hours, t.partners FROM question_topics t LEFT JOIN people p ON p.id = t.owner_id"
 	if where != "" {
 		q += " WHERE " + where
 	}
@@ -87,7 +88,7 @@ func (s *Store) topicsWhere(ctx context.Context, where string, args ...any) ([]*
 	byID := map[int64]*intranet.Topic{}
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
-		t := &intranet.Topic{ID: r.ID, Name: r.Name, Owner: r.Owner, EscalateHours: r.EscalateHours}
+		t := &intranet.Topic{ID: r.ID, Name: r.Name, Owner: r.Owner, EscalateHours: r.EscalateHours, Partners: r.Partners}
 		if r.OwnerID != nil {
 			t.OwnerID = *r.OwnerID
 		}
@@ -178,6 +179,17 @@ func (s *Store) SetTopicEscalation(ctx context.Context, topicID int64, hours int
 	res := s.conn(ctx).Exec("UPDATE question_topics SET escalate_hours = ? WHERE id = ?", hours, topicID)
 	if res.Error != nil {
 		return fmt.Errorf("set topic escalation: %w", translate(res.Error))
+	} else if res.RowsAffected == 0 {
+		return intranet.Errorf(intranet.ENOTFOUND, "No topic %d.", topicID)
+	}
+	return nil
+}
+
+// SetTopicPartners opens the topic to partners or closes it.
+func (s *Store) SetTopicPartners(ctx context.Context, topicID int64, on bool) error {
+	res := s.conn(ctx).Exec("UPDATE question_topics SET partners = ? WHERE id = ?", on, topicID)
+	if res.Error != nil {
+		return fmt.Errorf("set topic partners: %w", translate(res.Error))
 	} else if res.RowsAffected == 0 {
 		return intranet.Errorf(intranet.ENOTFOUND, "No topic %d.", topicID)
 	}

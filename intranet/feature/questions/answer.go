@@ -75,8 +75,10 @@ func (u *Unit) addAnswer(ctx context.Context, q *intranet.Question, author *intr
 		if err != nil {
 			return err
 		}
-		// The asker asked for it: an answer comes in their quiet hours too.
-		if err := u.notifier.Send(ctx, feature.DM{To: asker, Key: fmt.Sprintf("question-%d-answer-%d", q.ID, a.ID), Asked: true, Write: func(lang string) intranet.Reply {
+		// The asker asked for it: an answer comes in their quiet hours too,
+		// and to a partner's guest account (it shows the expert's name
+		// only).
+		if err := u.notifier.Send(ctx, feature.DM{To: asker, Key: fmt.Sprintf("question-%d-answer-%d", q.ID, a.ID), Asked: true, Guests: asker.IsPartner(), Write: func(lang string) intranet.Reply {
 			return answerDM(lang, q, a, author)
 		}}); err != nil {
 			return err
@@ -149,6 +151,10 @@ func (u *Unit) answerAccept(ctx context.Context, c *feature.Call, a *intranet.An
 	q, err := u.cfg.Questions.FindQuestionByID(ctx, a.QuestionID)
 	if err != nil {
 		return intranet.Reply{}, err
+	}
+	if !sees(c, q) {
+		// A partner is not told that an answer to another's question exists.
+		return noAnswer(c, a.ID), nil
 	}
 	if q.AskerID != c.Person.ID {
 		return onlyAsker(c, q, "accept"), nil

@@ -17,7 +17,13 @@ func (u *Unit) askNew(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return tellMore(c), nil
 	}
 	var topic *intranet.Topic
-	if name := c.Cmd.Text("topic"); name != "" {
+	if c.Partner() != 0 {
+		t, problem, err := u.partnerTopic(ctx, c, c.Cmd, c.Cmd.Text("topic"), c.Cmd.Quoted("topic"), text)
+		if t == nil {
+			return reply(problem), err
+		}
+		topic = t
+	} else if name := c.Cmd.Text("topic"); name != "" {
 		t, problem, err := u.findTopic(ctx, c, name, c.Cmd.Quoted("topic"))
 		if err != nil || t == nil {
 			if err == nil && problem != nil {
@@ -34,7 +40,7 @@ func (u *Unit) askNew(ctx context.Context, c *feature.Call) (intranet.Reply, err
 			return intranet.Reply{}, err
 		}
 	}
-	matches, err := u.cfg.Questions.SearchKnowledge(ctx, intranet.KnowledgeSearch{Query: text, Limit: 3,
+	matches, err := u.cfg.Questions.SearchKnowledge(ctx, intranet.KnowledgeSearch{Query: text, Limit: 3, Organisation: c.Partner(),
 		States: []intranet.QuestionState{intranet.QuestionAccepted, intranet.QuestionAnswered}})
 	if err != nil {
 		return intranet.Reply{}, err
@@ -128,14 +134,13 @@ func (u *Unit) askSend(ctx context.Context, c *feature.Call, q *intranet.Questio
 	if err != nil {
 		return intranet.Reply{}, err
 	}
+	if c.Partner() != 0 && (topic == nil || !topic.Partners) {
+		return u.partnerRetopic(ctx, c, q, topic)
+	}
 	if topic == nil {
 		// The buttons ask the draft's text again, with a topic (none when
 		// the text does not read back as a question).
-		ask, err := u.ask.Parse("/ask "+quoteText(q.Text), u.cfg.Today())
-		if err != nil || ask.Sub.Name() != "" {
-			ask = nil
-		}
-		if r, err := u.noTopic(ctx, c, ask, q.Text); err != nil || r != nil {
+		if r, err := u.noTopic(ctx, c, u.askAgain(q), q.Text); err != nil || r != nil {
 			return reply(r), err
 		}
 	}
@@ -159,6 +164,33 @@ func (u *Unit) askSend(ctx context.Context, c *feature.Call, q *intranet.Questio
 	r := asked(c, q, topic, sent)
 	r.ReplaceOriginal = c.ReplacesOriginal()
 	return r, nil
+}
+
+// askAgain reads a draft's text back as a typed /ask, for buttons that
+// ask it again with a topic; nil when it does not read back as a question.
+func (u *Unit) askAgain(q *intranet.Question) *grammar.Parsed {
+	ask, err := u.ask.Parse("/ask "+quoteText(q.Text), u.cfg.Today())
+	if err != nil || ask.Sub.Name() != "" {
+		return nil
+	}
+	return ask
+}
+
+// partnerRetopic answers a partner's "Ask anyway" for a draft whose topic
+// closed to partners (or went) since it was asked: they choose a topic
+// open to them, which asks it again.
+func (u *Unit) partnerRetopic(ctx context.Context, c *feature.Call, q *intranet.Question, topic *intranet.Topic) (intranet.Reply, error) {
+	open, err := u.partnerTopics(ctx)
+	if err != nil {
+		return intranet.Reply{}, err
+	}
+	if len(open) == 0 {
+		return u.nothingOpen(ctx, c)
+	}
+	if topic != nil {
+		return notOpenTopic(c, u.askAgain(q), topic.Name, q.Text, open), nil
+	}
+	return whichPartnerTopic(c, u.askAgain(q), q.Text, open), nil
 }
 
 // stateNow says where a question is now, after a change lost a race.
@@ -233,7 +265,8 @@ func (u *Unit) askMine(ctx context.Context, c *feature.Call) (intranet.Reply, er
 
 // kbSearch searches the knowledge base (accepted answers only).
 func (u *Unit) kbSearch(ctx context.Context, c *feature.Call, words string) (intranet.Reply, error) {
-	matches, err := u.cfg.Questions.SearchKnowledge(ctx, intranet.KnowledgeSearch{Query: words, Limit: 5})
+	// A partner finds only their own organisation's questions.
+	matches, err := u.cfg.Questions.SearchKnowledge(ctx, intranet.KnowledgeSearch{Query: words, Limit: 5, Organisation: c.Partner()})
 	if err != nil {
 		return intranet.Reply{}, err
 	}

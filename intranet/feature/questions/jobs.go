@@ -79,7 +79,8 @@ func (u *Unit) notifyExperts(ctx context.Context, q *intranet.Question, topic *i
 		}
 		dm := feature.DM{To: p, Key: fmt.Sprintf("question-%d-expert-%d", q.ID, id), Write: func(lang string) intranet.Reply { return expertDM(lang, q, step) }}
 		for _, who := range tell {
-			dm.Unreachable = append(dm.Unreachable, feature.Notice{To: who, Key: fmt.Sprintf("question-%d-expert-%d-unreachable-%d", q.ID, id, who.ID),
+			// The asker hears even as a partner: it is about their question.
+			dm.Unreachable = append(dm.Unreachable, feature.Notice{To: who, Key: fmt.Sprintf("question-%d-expert-%d-unreachable-%d", q.ID, id, who.ID), Guests: who.IsPartner(),
 				Write: func(lang string) intranet.Reply { return expertUnreachableDM(lang, q, p.Name) }})
 		}
 		if err := u.notifier.Send(ctx, dm); err != nil {

@@ -50,6 +50,9 @@ type Config struct {
 	// to the topic's owner (a topic may set its own); default
 	// DefaultEscalateHours.
 	EscalateHours int
+	// Partners, when set, names a partner's contacts when no topic is
+	// open to partners yet.
+	Partners intranet.PartnerService
 }
 
 // Unit answers /ask, /answer and /kb, the answer form and answers written
@@ -176,10 +179,11 @@ func (u *Unit) HandleThread(ctx context.Context, c *feature.Call) (intranet.Repl
 }
 
 // findQuestion finds a question by id; problem is the reply for one that
-// does not exist.
+// does not exist, or that the caller, a partner, may not see.
 func (u *Unit) findQuestion(ctx context.Context, c *feature.Call, id int64) (*intranet.Question, *intranet.Reply, error) {
 	q, err := u.cfg.Questions.FindQuestionByID(ctx, id)
-	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && !sees(c, q) {
+		// A partner is not told that another's question exists.
 		r := noQuestion(c, id)
 		return nil, &r, nil
 	} else if err != nil {

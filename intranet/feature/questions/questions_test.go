@@ -315,7 +315,7 @@ func TestAskEscalation(t *testing.T) {
 		coretest.Wants(t, "set bad", say(e, femke, "", "/ask topic set Declaraties escalate:veel"), "`escalate:veel` is geen tijdsduur", "Schrijf `/ask topic set <onderwerp>")
 		coretest.Wants(t, "set half", say(e, femke, "", "/ask topic set Declaraties escalate:90m"), "`escalate:90m` kan niet", "Schrijf `/ask topic set <onderwerp>")
 		coretest.Wants(t, "set too long", say(e, femke, "", "/ask topic set Declaraties escalate:81"), "`escalate:81` kan niet")
-		coretest.Wants(t, "set nothing", say(e, femke, "", "/ask topic set Declaraties"), "Ik mis `escalate:`")
+		coretest.Wants(t, "set nothing", say(e, femke, "", "/ask topic set Declaraties"), "Wat stel ik in? Geef `escalate:<werkuren>` of `partners:aan|uit`.")
 		coretest.Wants(t, "set by non-owner", say(e, jan, "", "/ask topic set Declaraties escalate:2"), "Alleen een beheerder of de eigenaar")
 		coretest.Wants(t, "shown", say(e, jan, "", "/ask topic show Declaraties"), "Escalatie na: 1 werkuur\n")
 		say(e, jan, "", "/ask Waar vind ik het formulier voor parkeerkosten? topic:Declaraties")

@@ -2,6 +2,7 @@ package questions
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -87,13 +88,15 @@ func (u *Unit) topicChannel(ctx context.Context, c *feature.Call) (intranet.Repl
 	return channelLinked(c, t), nil
 }
 
-// topicSet answers /ask topic set <topic> escalate:<working hours>.
+// topicSet answers /ask topic set <topic> [escalate:<working hours>]
+// [partners:on|off].
 func (u *Unit) topicSet(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	d, ok := c.Cmd.Duration("escalate")
-	if !ok {
-		return escalateMissing(c), nil
+	d, escalate := c.Cmd.Duration("escalate")
+	partners := c.Cmd.Has("partners")
+	if !escalate && !partners {
+		return setMissing(c), nil
 	}
-	if d < 0 || d%time.Hour != 0 || d > MaxEscalateHours*time.Hour {
+	if escalate && (d < 0 || d%time.Hour != 0 || d > MaxEscalateHours*time.Hour) {
 		v, _ := c.Cmd.Value("escalate")
 		return escalateBad(c, v.Typed), nil
 	}
@@ -104,14 +107,31 @@ func (u *Unit) topicSet(ctx context.Context, c *feature.Call) (intranet.Reply, e
 	if !mayManage(c, t) {
 		return onlyOwner(c, t, "set"), nil
 	}
-	hours := int(d / time.Hour)
-	if err := u.cfg.Topics.SetTopicEscalation(ctx, t.ID, hours); err != nil {
+	var said []string
+	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
+		if escalate {
+			hours := int(d / time.Hour)
+			if err := u.cfg.Topics.SetTopicEscalation(ctx, t.ID, hours); err != nil {
+				return err
+			}
+			if hours == 0 {
+				hours = u.cfg.EscalateHours
+			}
+			said = append(said, escalationSet(c, t, hours))
+		}
+		if partners {
+			on := c.Cmd.Text("partners") == "on"
+			if err := u.cfg.Topics.SetTopicPartners(ctx, t.ID, on); err != nil {
+				return err
+			}
+			said = append(said, partnersSet(c, t, on))
+		}
+		return nil
+	})
+	if err != nil {
 		return intranet.Reply{}, err
 	}
-	if hours == 0 {
-		hours = u.cfg.EscalateHours
-	}
-	return escalationSet(c, t, hours), nil
+	return c.Reply(strings.Join(said, " ")), nil
 }
 
 // expert answers /ask expert add|remove <topic> <person>.
@@ -130,6 +150,10 @@ func (u *Unit) expert(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	}
 	if p == nil {
 		return c.Reply(why), nil
+	}
+	if add && p.IsGuest() {
+		// An expert sees the questions of everyone who asks the topic.
+		return noGuestExperts(c, p), nil
 	}
 	if err := u.cfg.Topics.SetTopicExpert(ctx, t.ID, p.ID, add); err != nil {
 		return intranet.Reply{}, err

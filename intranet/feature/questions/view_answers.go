@@ -35,7 +35,7 @@ func shorten(s string, n int) string {
 }
 
 func answered(c *feature.Call, q *intranet.Question, a *intranet.Answer) intranet.Reply {
-	return c.Reply(c.T("Dank je! Je antwoord (%d) ging naar %s. Aanpassen: `/answer edit %d <tekst>`.", "Thank you! Your answer (%d) went to %s. To change it: `/answer edit %d <text>`.", a.ID, q.Asker, a.ID))
+	return c.Reply(c.T("Dank je! Je antwoord (%d) ging naar %s. Aanpassen: `/answer edit %d <tekst>`.", "Thank you! Your answer (%d) went to %s. To change it: `/answer edit %d <text>`.", a.ID, askerLabel(q), a.ID))
 }
 
 func onlyAuthor(c *feature.Call, a *intranet.Answer) intranet.Reply {

@@ -16,7 +16,7 @@ func homeView(c *feature.Call, list []*intranet.Question) []intranet.Section {
 		if q.Topic != "" {
 			head += " · " + q.Topic
 		}
-		head += " · " + c.T("van %s", "from %s", q.Asker)
+		head += " · " + c.T("van %s", "from %s", askerLabel(q))
 		out = append(out, intranet.Section{Text: head + "\n" + shorten(q.Text, 140), Buttons: []intranet.Button{answerButton(q, c.Lang)}})
 	}
 	if len(out) > 0 {

@@ -19,7 +19,7 @@ func questionCard(q *intranet.Question, lang string, inChannel bool) intranet.Re
 		title += " · " + q.Topic
 	}
 	r := intranet.Reply{Lang: lang, Title: title, Text: q.Text,
-		Sections: []intranet.Section{{Fields: []intranet.Field{{Label: feature.T(lang, "Gevraagd door", "Asked by"), Value: q.Asker}}}},
+		Sections: []intranet.Section{{Fields: []intranet.Field{{Label: feature.T(lang, "Gevraagd door", "Asked by"), Value: askerLabel(q)}}}},
 		Buttons:  []intranet.Button{answerButton(q, lang)}}
 	if inChannel {
 		r.Visibility = intranet.InChannel
@@ -38,7 +38,7 @@ func questionCard(q *intranet.Question, lang string, inChannel bool) intranet.Re
 		r.Context = []string{feature.T(lang, "Beantwoord; staat in de kennisbank (`/kb`).", "Answered; in the knowledge base (`/kb`).")}
 	case intranet.QuestionClosed, intranet.QuestionSelfServed:
 		r.Buttons = nil
-		r.Context = []string{feature.T(lang, "Gesloten door %s; er kunnen geen antwoorden meer bij.", "Closed by %s; it takes no more answers.", q.Asker)}
+		r.Context = []string{feature.T(lang, "Gesloten door %s; er kunnen geen antwoorden meer bij.", "Closed by %s; it takes no more answers.", askerLabel(q))}
 		if q.AskerLeft {
 			r.Context = []string{feature.T(lang, "Gesloten: gevraagd door een oud-collega, die hier niet meer werkt; er kunnen geen antwoorden meer bij.",
 				"Closed: asked by a former colleague, who no longer works here; it takes no more answers.")}
@@ -57,7 +57,7 @@ func answerButton(q *intranet.Question, lang string) intranet.Button {
 func expertDM(lang string, q *intranet.Question, step int) intranet.Reply {
 	card := questionCard(q, lang, false)
 	if step > 0 {
-		card.Text = feature.T(lang, "Nog niemand beantwoordde deze vraag van %s; weet jij het?\n\n%s", "Nobody has answered this question of %s yet; do you know?\n\n%s", q.Asker, q.Text)
+		card.Text = feature.T(lang, "Nog niemand beantwoordde deze vraag van %s; weet jij het?\n\n%s", "Nobody has answered this question of %s yet; do you know?\n\n%s", askerLabel(q), q.Text)
 	}
 	return card
 }
@@ -74,7 +74,7 @@ func ownerDM(lang string, q *intranet.Question, topic *intranet.Topic, loc *time
 	card.Title = feature.T(lang, "Onbeantwoorde vraag #%d · %s", "Unanswered question #%d · %s", q.ID, topic.Name)
 	card.Text = feature.T(lang, "Je bent eigenaar van %s. Niemand beantwoordde deze vraag van %s (gesteld %s); kun jij hem beantwoorden of iemand vragen die het weet?\n\n%s",
 		"You own %s. Nobody answered this question of %s (asked %s); can you answer it or ask someone who knows?\n\n%s",
-		topic.Name, q.Asker, dayTime(q.Created, loc, lang), q.Text)
+		topic.Name, askerLabel(q), dayTime(q.Created, loc, lang), q.Text)
 	return card
 }
 
@@ -92,5 +92,13 @@ func answerDM(lang string, q *intranet.Question, a *intranet.Answer, author *int
 // acceptedDM thanks the author of an accepted answer.
 func acceptedDM(lang string, q *intranet.Question, a *intranet.Answer) intranet.Reply {
 	return intranet.Reply{Text: feature.T(lang, "%s accepteerde je antwoord op vraag #%d (%s); het staat nu in de kennisbank. Dank je!",
-		"%s accepted your answer to question #%d (%s); it is in the knowledge base now. Thank you!", q.Asker, q.ID, shorten(q.Text, 120))}
+		"%s accepted your answer to question #%d (%s); it is in the knowledge base now. Thank you!", askerLabel(q), q.ID, shorten(q.Text, 120))}
+}
+
+// askerLabel is the asker as employees see them: a partner with their
+// organisation ("Anna Smit · Thuiszorg Midden (partner)"). A partner sees
+// only their own organisation's questions, so the label tells them
+// nothing new.
+func askerLabel(q *intranet.Question) string {
+	return intranet.PartnerLabel(q.Asker, q.AskerOrganisation)
 }

@@ -66,12 +66,16 @@ func topicSection(c *feature.Call, t topicInfo) intranet.Section {
 	if owner == "" {
 		owner = none
 	}
-	return intranet.Section{Title: t.Name, Fields: []intranet.Field{
+	fields := []intranet.Field{
 		{Label: c.T("Eigenaar", "Owner"), Value: owner},
 		{Label: c.T("Deskundigen", "Experts"), Value: orNone(experts)},
 		{Label: c.T("Kanalen", "Channels"), Value: orNone(channels)},
 		{Label: c.T("Escalatie na", "Escalates after"), Value: c.N(t.EscalateHours, "werkuur", "werkuren", "working hour", "working hours")},
-	}}
+	}
+	if t.Partners {
+		fields = append(fields, intranet.Field{Label: c.T("Partners", "Partners"), Value: c.T("open voor partners", "open to partners")})
+	}
+	return intranet.Section{Title: t.Name, Fields: fields}
 }
 
 func onlyAdminAddsTopics(c *feature.Call) intranet.Reply {
@@ -108,17 +112,30 @@ func channelLinked(c *feature.Call, t *intranet.Topic) intranet.Reply {
 	return c.Reply(c.T("Vragen over %s komen voortaan in dit kanaal (op %s).", "Questions about %s are posted in this channel from now on (on %s).", t.Name, c.Req.Platform))
 }
 
-func escalateMissing(c *feature.Call) intranet.Reply {
-	return c.Reply(c.T("Na hoeveel werkuren? Ik mis `escalate:`.", "After how many working hours? `escalate:` is missing.") + " " + c.Usage())
+func setMissing(c *feature.Call) intranet.Reply {
+	return c.Reply(c.T("Wat stel ik in? Geef `escalate:<werkuren>` of `partners:aan|uit`.", "What shall I set? Give `escalate:<working hours>` or `partners:on|off`.") + " " + c.Usage())
 }
 
 func escalateBad(c *feature.Call, typed string) intranet.Reply {
 	return c.Reply(c.T("`escalate:%s` kan niet: geef een heel aantal werkuren van 0 tot en met %d.", "`escalate:%s` is not possible: give a whole number of working hours from 0 to %d.", typed, MaxEscalateHours) + " " + c.Usage())
 }
 
-func escalationSet(c *feature.Call, t *intranet.Topic, hours int) intranet.Reply {
-	return c.Reply(c.T("Onbeantwoorde vragen over %s gaan na %s naar de volgende deskundigen en daarna naar de eigenaar.",
-		"Unanswered questions about %s go to the next experts after %s, then to the owner.", t.Name, c.N(hours, "werkuur", "werkuren", "working hour", "working hours")))
+func escalationSet(c *feature.Call, t *intranet.Topic, hours int) string {
+	return c.T("Onbeantwoorde vragen over %s gaan na %s naar de volgende deskundigen en daarna naar de eigenaar.",
+		"Unanswered questions about %s go to the next experts after %s, then to the owner.", t.Name, c.N(hours, "werkuur", "werkuren", "working hour", "working hours"))
+}
+
+func partnersSet(c *feature.Call, t *intranet.Topic, on bool) string {
+	if on {
+		return c.T("%s staat open voor partners: zij kunnen de deskundigen vragen stellen en zien alleen de antwoorden op vragen van hun eigen organisatie, nooit de rest van de kennisbank.",
+			"%s is open to partners: they can ask its experts and see only the answers to their own organisation's questions, never the rest of the knowledge base.", t.Name)
+	}
+	return c.T("%s staat niet meer open voor partners; hun vragen die nog lopen, worden gewoon beantwoord.",
+		"%s is no longer open to partners; their questions still waiting are answered as usual.", t.Name)
+}
+
+func noGuestExperts(c *feature.Call, p *intranet.Person) intranet.Reply {
+	return c.Reply(c.T("%s kan geen deskundige zijn: een partner of gast ziet nooit de vragen van anderen.", "%s cannot be an expert: a partner or guest never sees others' questions.", p.Label()))
 }
 
 func expertSet(c *feature.Call, t *intranet.Topic, p *intranet.Person, add bool) intranet.Reply {

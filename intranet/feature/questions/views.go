@@ -78,15 +78,21 @@ func earlierAnswers(c *feature.Call, loc *time.Location, q *intranet.Question, m
 func asked(c *feature.Call, q *intranet.Question, topic *intranet.Topic, sent sentTo) intranet.Reply {
 	r := intranet.Reply{Lang: c.Lang, Title: c.T("Vraag #%d gesteld", "Question #%d asked", q.ID)}
 	var where []string
-	if len(sent.channels) > 0 {
+	// A partner is not shown the internal channels, only who got it.
+	if len(sent.channels) > 0 && c.Partner() == 0 {
 		where = append(where, c.T("in %s", "in %s", strings.Join(sent.channels, ", ")))
 	}
 	if len(sent.experts) > 0 {
 		where = append(where, c.T("aan %s", "to %s", strings.Join(sent.experts, ", ")))
+	} else if len(sent.channels) > 0 && c.Partner() != 0 && topic != nil {
+		where = append(where, c.T("naar de deskundigen van %s", "to the experts of %s", topic.Name))
 	}
 	if len(where) == 0 {
 		hint := c.T("Kies een onderwerp met deskundigen (`/ask topic list`).", "Pick a topic with experts (`/ask topic list`).")
-		if topic != nil {
+		switch {
+		case c.Partner() != 0:
+			hint = c.T("Je contactpersoon hier kan je verder helpen.", "Your contact person here can help you further.")
+		case topic != nil:
 			hint = c.T("Een beheerder of de eigenaar van %s voegt deskundigen toe met `/ask expert add %s <persoon>`.", "An admin or the owner of %s adds experts with `/ask expert add %s <person>`.", topic.Name, feature.Quote(topic.Name))
 		}
 		r.Text = c.T("Je vraag is bewaard als #%d, maar ik kon niemand bereiken: er is geen kanaal of deskundige. %s", "Your question is saved as #%d, but I could not reach anyone: there is no channel or expert. %s", q.ID, hint)
@@ -101,13 +107,13 @@ func asked(c *feature.Call, q *intranet.Question, topic *intranet.Topic, sent se
 func onlyAsker(c *feature.Call, q *intranet.Question, what string) intranet.Reply {
 	switch what {
 	case "send":
-		return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan hem versturen.", "Only %s, who asked question %d, can send it.", q.Asker, q.ID))
+		return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan hem versturen.", "Only %s, who asked question %d, can send it.", askerLabel(q), q.ID))
 	case "solved":
-		return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan dat zeggen.", "Only %s, who asked question %d, can say that.", q.Asker, q.ID))
+		return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan dat zeggen.", "Only %s, who asked question %d, can say that.", askerLabel(q), q.ID))
 	case "accept":
-		return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan een antwoord accepteren.", "Only %s, who asked question %d, can accept an answer.", q.Asker, q.ID))
+		return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan een antwoord accepteren.", "Only %s, who asked question %d, can accept an answer.", askerLabel(q), q.ID))
 	}
-	return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan hem sluiten.", "Only %s, who asked question %d, can close it.", q.Asker, q.ID))
+	return c.Reply(c.T("Alleen %s, die vraag %d stelde, kan hem sluiten.", "Only %s, who asked question %d, can close it.", askerLabel(q), q.ID))
 }
 
 func solved(c *feature.Call) intranet.Reply {
@@ -128,7 +134,7 @@ func stateText(c *feature.Call, q *intranet.Question) string {
 	case intranet.QuestionAnswered:
 		return c.T("Vraag %d is al verstuurd en heeft antwoorden.", "Question %d was sent already and has answers.", q.ID)
 	case intranet.QuestionAccepted:
-		return c.T("Vraag %d is al beantwoord: %s accepteerde een antwoord.", "Question %d is answered already: %s accepted an answer.", q.ID, q.Asker)
+		return c.T("Vraag %d is al beantwoord: %s accepteerde een antwoord.", "Question %d is answered already: %s accepted an answer.", q.ID, askerLabel(q))
 	case intranet.QuestionSelfServed:
 		return c.T("Vraag %d is niet verstuurd: een eerder antwoord hielp.", "Question %d was not sent: an earlier answer helped.", q.ID)
 	}
@@ -139,13 +145,13 @@ func stateText(c *feature.Call, q *intranet.Question) string {
 func settledText(c *feature.Call, q *intranet.Question) string {
 	switch q.State {
 	case intranet.QuestionAccepted:
-		return c.T("Vraag %d is al beantwoord: %s accepteerde een antwoord. Dank je toch!", "Question %d is answered already: %s accepted an answer. Thanks all the same!", q.ID, q.Asker)
+		return c.T("Vraag %d is al beantwoord: %s accepteerde een antwoord. Dank je toch!", "Question %d is answered already: %s accepted an answer. Thanks all the same!", q.ID, askerLabel(q))
 	case intranet.QuestionDraft:
 		return c.T("Vraag %d is nog niet verstuurd.", "Question %d was not sent.", q.ID)
 	case intranet.QuestionSelfServed:
-		return c.T("Vraag %d is niet verstuurd: een eerder antwoord hielp %s al.", "Question %d was not sent: an earlier answer helped %s already.", q.ID, q.Asker)
+		return c.T("Vraag %d is niet verstuurd: een eerder antwoord hielp %s al.", "Question %d was not sent: an earlier answer helped %s already.", q.ID, askerLabel(q))
 	}
-	return c.T("Vraag %d is gesloten door %s; er kunnen geen antwoorden meer bij.", "Question %d was closed by %s; it takes no more answers.", q.ID, q.Asker)
+	return c.T("Vraag %d is gesloten door %s; er kunnen geen antwoorden meer bij.", "Question %d was closed by %s; it takes no more answers.", q.ID, askerLabel(q))
 }
 
 // stateName names a state in the caller's language.
@@ -177,7 +183,7 @@ func questionView(c *feature.Call, loc *time.Location, q *intranet.Question) int
 		title += " · " + q.Topic
 	}
 	r := intranet.Reply{Lang: c.Lang, Title: title, Text: q.Text,
-		Context: []string{c.T("Gesteld door %s, %s · %s", "Asked by %s, %s · %s", q.Asker, dayTime(q.Created, loc, c.Lang), stateName(c, q.State))}}
+		Context: []string{c.T("Gesteld door %s, %s · %s", "Asked by %s, %s · %s", askerLabel(q), dayTime(q.Created, loc, c.Lang), stateName(c, q.State))}}
 	mine := q.AskerID == c.Person.ID
 	for _, a := range q.Answers {
 		s := intranet.Section{Title: byline(c, loc, a, a.ID == q.AcceptedAnswerID), Text: a.Text}
@@ -186,7 +192,8 @@ func questionView(c *feature.Call, loc *time.Location, q *intranet.Question) int
 		}
 		r.Sections = append(r.Sections, s)
 	}
-	if !q.Settled() && !mine {
+	// Partners ask; the experts answer.
+	if !q.Settled() && !mine && c.Partner() == 0 {
 		r.Buttons = append(r.Buttons, intranet.Button{Label: c.T("Beantwoorden", "Answer"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/answer %d", q.ID)})
 	}
 	if mine && (q.State == intranet.QuestionOpen || q.State == intranet.QuestionAnswered || q.State == intranet.QuestionDraft) {
@@ -222,11 +229,19 @@ func kbSection(c *feature.Call, loc *time.Location, q *intranet.Question) intran
 			s.Fields = append(s.Fields, intranet.Field{Label: c.T("Onderwerp", "Topic"), Value: q.Topic})
 		}
 	}
+	if q.AskerOrganisation != "" && c.Partner() == 0 {
+		// Employees see that a partner asked it.
+		s.Fields = append(s.Fields, intranet.Field{Label: c.T("Gevraagd door", "Asked by"), Value: askerLabel(q)})
+	}
 	return s
 }
 
 // knowledge shows what the knowledge base has on words.
 func knowledge(c *feature.Call, loc *time.Location, words string, matches []intranet.KnowledgeMatch) intranet.Reply {
+	if len(matches) == 0 && c.Partner() != 0 {
+		// A partner searches their own organisation's questions only.
+		return c.Reply(c.T("De vragen van je organisatie hebben niets over %q. Vraag het de deskundigen met `/ask <vraag>`.", "Your organisation's questions have nothing on %q. Ask the experts with `/ask <question>`.", words))
+	}
 	if len(matches) == 0 {
 		return c.Reply(c.T("De kennisbank heeft niets over %q. Vraag het je collega's met `/ask <vraag>`.", "The knowledge base has nothing on %q. Ask your colleagues with `/ask <question>`.", words))
 	}
