@@ -149,6 +149,7 @@ func (u *Unit) show(ctx context.Context, c *feature.Call) (intranet.Reply, error
 
 func (u *Unit) add(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	name := strings.Join(strings.Fields(c.Cmd.Text("name")), " ")
+	settle(c, "name", name)
 	o, err := u.cfg.Partners.AddOrganisation(ctx, name)
 	switch intranet.ErrorCode(err) {
 	case "":
@@ -171,6 +172,7 @@ func (u *Unit) domain(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return c.Reply(problem), err
 	}
 	d := strings.ToLower(strings.TrimPrefix(words[len(words)-1], "@"))
+	settle(c, "organisation", o.Name, "domain", d)
 	if c.Is("domain remove") {
 		err := u.cfg.Partners.RemovePartnerDomain(ctx, o.ID, d)
 		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
@@ -201,6 +203,7 @@ func (u *Unit) contact(ctx context.Context, c *feature.Call) (intranet.Reply, er
 	if o == nil {
 		return c.Reply(problem), err
 	}
+	settle(c, "organisation", o.Name, "person", who)
 	p, problem, err := feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
 	if p == nil {
 		return c.Reply(problem), err
@@ -239,6 +242,10 @@ func (u *Unit) memberAdd(ctx context.Context, c *feature.Call) (intranet.Reply, 
 	o, problem, err := u.find(ctx, c, strings.Join(orgWords, " "))
 	if o == nil {
 		return c.Reply(problem), err
+	}
+	settle(c, "organisation", o.Name, "email", email)
+	if mention != "" {
+		settle(c, "mention", mention)
 	}
 	var accountID, accountName string
 	if mention != "" {
@@ -319,6 +326,7 @@ func (u *Unit) memberRemove(ctx context.Context, c *feature.Call) (intranet.Repl
 	if o == nil {
 		return c.Reply(problem), err
 	}
+	settle(c, "organisation", o.Name, "email", who)
 	p, problem, err := feature.FindPerson(ctx, u.cfg.People, u.cfg.Accounts, c, who)
 	if p == nil {
 		return c.Reply(problem), err
@@ -336,6 +344,16 @@ func (u *Unit) memberRemove(ctx context.Context, c *feature.Call) (intranet.Repl
 		return intranet.Reply{}, err
 	}
 	return c.Reply(memberRemoved(c, p, o)), nil
+}
+
+// settle replaces the arguments the grammar read with what the unit made
+// of them (name, value, name, value...): the organisation it found, the
+// person after it. The audit log names what a command was about from
+// these, as the unit read it, not by the grammar's first split.
+func settle(c *feature.Call, kv ...string) {
+	for i := 0; i+1 < len(kv); i += 2 {
+		c.Cmd = c.Cmd.SetText(kv[i], kv[i+1])
+	}
 }
 
 // words are the words of the arguments as one run: the grammar splits
