@@ -33,6 +33,9 @@ func TestPartnerFieldsSetting(t *testing.T) {
 					t.Errorf("fields %q: lacks %q:\n%s", fields, w, out)
 				}
 			}
+			if strings.Contains(errOut, "not in the phonebook") {
+				t.Errorf("fields %q: the console says a partner's domain is unknown: %s", fields, errOut)
+			}
 			if strings.Contains(out, "98765432") {
 				t.Errorf("fields %q: a partner sees the mobile:\n%s", fields, out)
 			}
