@@ -34,6 +34,9 @@ type Config struct {
 	// PrivacyMobile is WERKPLEK_PRIVACY_MOBILE: who sees the mobile number
 	// of someone who chose nothing (everyone, team or hidden).
 	PrivacyMobile intranet.FieldVisibility
+	// PartnerFields is WERKPLEK_PARTNER_FIELDS, parsed: what partners see
+	// of their contacts besides the name (never a mobile number).
+	PartnerFields []string
 	// RetentionDays is WERKPLEK_RETENTION_DAYS: how long delivered messages
 	// and finished jobs are kept.
 	RetentionDays int
@@ -90,6 +93,7 @@ var settings = []setting{
 	{"WERKPLEK_HANDOVER_REMINDER_HOURS", "12", "Hours before a shift's start at which a team's leads hear that a handover request is still open; 0: no reminder.", false},
 	{"WERKPLEK_QUIET_HOURS", intranet.QuietHoursDefault, "Hours without DMs for everyone who set none of their own (/werkplek quiet): what waits goes out when they end, as one message where several wait; a person's own booking reminder or an answer to their own question comes anyway. off: none.", false},
 	{"WERKPLEK_PRIVACY_MOBILE", "everyone", "Who sees a person's mobile number in the phonebook when they chose nothing themselves (/werkplek privacy mobile): everyone (iedereen), team (who shares a team with them, and their manager) or hidden (verborgen: only they). Guests never do; the people import and the identity provider never change a person's own choice.", false},
+	{"WERKPLEK_PARTNER_FIELDS", intranet.DefaultPartnerFields, "What partners (people of a partner organisation, /partner) see of the colleagues named as their contacts, besides the name: a comma-separated list of title, department, phone (the work phone), email and location (functie, afdeling, telefoon, e-mail, locatie). `name` alone shares only the name. A mobile number is private and never shared: naming it is an error.", false},
 	{"WERKPLEK_DM_PLATFORMS", "slack,teams,mattermost", "Where a DM goes for someone who never wrote to Werkplek: the first of these platforms that is on and knows their email.", false},
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
 	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
@@ -170,6 +174,11 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		c.PrivacyMobile = v
 	} else {
 		problems = append(problems, fmt.Sprintf("WERKPLEK_PRIVACY_MOBILE: %q is not everyone, team or hidden (iedereen, team, verborgen)", get("WERKPLEK_PRIVACY_MOBILE")))
+	}
+	if f, err := intranet.ParsePartnerFields(get("WERKPLEK_PARTNER_FIELDS")); err == nil {
+		c.PartnerFields = f
+	} else {
+		problems = append(problems, "WERKPLEK_PARTNER_FIELDS: "+err.Error())
 	}
 	if _, _, _, err := feature.ParseQuiet(c.QuietHours); err != nil {
 		problems = append(problems, fmt.Sprintf("WERKPLEK_QUIET_HOURS: %q is not a time slot like 22:00-07:00, or off", c.QuietHours))

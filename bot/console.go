@@ -58,7 +58,14 @@ func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 				demo.TeamChannel, demo.User, demo.TeamChannel)
 		}
 	}
-	if _, err := m.Store.FindPersonByEmail(ctx, *as); intranet.ErrorCode(err) == intranet.ENOTFOUND && seed {
+	_, err := m.Store.FindPersonByEmail(ctx, *as)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		// Someone of a partner's domain is added on first contact.
+		if _, perr := m.Store.OrganisationOfDomain(ctx, intranet.EmailDomain(*as)); perr == nil {
+			err = nil
+		}
+	}
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND && seed {
 		fmt.Fprintf(m.Stderr, "Note: %s is not in the demo organisation, so you can only use /werkplek help. Be one of its people instead (werkplek demo --as EMAIL), e.g.\n  %s\nWithout --as you are %s; as one of them, /phonebook finds the others (/phonebook dept:ICT).\n",
 			*as, strings.Join(demo.Examples(), "\n  "), demo.User)
 	} else if intranet.ErrorCode(err) == intranet.ENOTFOUND {

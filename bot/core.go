@@ -20,6 +20,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature/home"
 	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/feature/news"
+	"github.com/werkplek/werkplek/intranet/feature/partners"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 	"github.com/werkplek/werkplek/intranet/feature/profile"
 	"github.com/werkplek/werkplek/intranet/feature/questions"
@@ -44,6 +45,8 @@ type Units struct {
 	Questions *questions.Unit
 	Board     *board.Unit
 	Hours     *hours.Unit
+	// Partners is /partner: the partner organisations (the extranet).
+	Partners *partners.Unit
 	// Home is the front door: /werkplek home, web and usage (through the
 	// help unit, which the router builds).
 	Home *home.Unit
@@ -58,14 +61,14 @@ type Units struct {
 
 // list returns the units in the order help lists them.
 func (u *Units) list() []feature.Unit {
-	return []feature.Unit{u.Phonebook, u.Profile, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board, u.Hours}
+	return []feature.Unit{u.Phonebook, u.Profile, u.Rooms, u.Teams, u.Handover, u.News, u.Questions, u.Board, u.Hours, u.Partners}
 }
 
 // Grammar is every command Werkplek answers, in the order of the units
 // (and of help): what the manifests are made from, without a database.
 func Grammar() *grammar.Grammar {
 	return grammar.New(phonebook.Command, profile.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, help.Command)
+		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, partners.Command, help.Command)
 }
 
 // open connects to the database and builds the core with everything it
@@ -107,7 +110,7 @@ func (m *Main) open(ctx context.Context) error {
 	if err := m.registerDirectorySync(); err != nil {
 		return err
 	}
-	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s,
+	cfg := router.Config{People: s, Accounts: s, Platforms: m.Platforms, Decisions: s, Partners: s,
 		Language: m.Config.Language, Location: m.location(), Quiet: m.Config.QuietHours, Units: m.Units.list(), Departures: m.Units.Departures,
 		Door: m.Units.Home, Privacy: m.Units.Profile, Directory: m.Units.Directory, Audit: s, Log: m.Log}
 	m.Usage = feature.NewUsage(s, nil)
@@ -215,6 +218,9 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	if u.Hours, err = hours.New(hours.Config{Env: env, Timesheets: s, Teams: s, Admins: s, Downloads: s, Events: m.Events, State: s,
 		Rate: rate, PublicURL: m.Config.PublicURL}); err != nil {
+		return err
+	}
+	if u.Partners, err = partners.New(partners.Config{Partners: s, People: s, Accounts: s, Roles: s, Tx: s, Fields: m.Config.PartnerFields}); err != nil {
 		return err
 	}
 	// The home is made of the units' parts, in this order.

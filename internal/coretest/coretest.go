@@ -165,7 +165,7 @@ func (e *Env) Core(units ...feature.Unit) *router.Router {
 		e.T.Fatal(err)
 	}
 	e.Departures = d
-	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store,
+	e.Router = router.New(router.Config{People: e.Store, Accounts: e.Store, Platforms: e.Posters, Decisions: e.Store, Partners: e.Store,
 		Language: "nl", Location: Amsterdam, Now: e.Clock, Units: units, Departures: d, Door: e.Door, Usage: e.Counter, Privacy: e.Privacy, Directory: e.Directory, Audit: e.Store})
 	return e.Router
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/werkplek/werkplek/intranet/feature/help"
 	"github.com/werkplek/werkplek/intranet/feature/hours"
 	"github.com/werkplek/werkplek/intranet/feature/news"
+	"github.com/werkplek/werkplek/intranet/feature/partners"
 	"github.com/werkplek/werkplek/intranet/feature/phonebook"
 	"github.com/werkplek/werkplek/intranet/feature/questions"
 	"github.com/werkplek/werkplek/intranet/feature/rooms"
@@ -28,7 +29,7 @@ func all() *grammar.Grammar { return grammar.New(commands()...) }
 // commands are the commands of every unit.
 func commands() []*grammar.Command {
 	return []*grammar.Command{phonebook.Command, rooms.Command, teams.Command, handover.Command, news.Command, news.Follow, news.Unfollow,
-		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, help.Command}
+		questions.Ask, questions.Answer, questions.KB, board.Command, hours.Hours, hours.Km, partners.Command, help.Command}
 }
 
 // parses are typed commands, in Dutch and English, with the meaning the

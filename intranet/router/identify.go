@@ -59,14 +59,16 @@ func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Pe
 	}
 	p, err := r.cfg.People.FindPersonByEmail(ctx, user.Email)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-		return nil, user.Guest, nil
+		if p, err = r.newPartner(ctx, req.Platform, user); p == nil || err != nil {
+			return nil, user.Guest, err
+		}
 	} else if err != nil {
 		return nil, false, err
 	} else if p.Inactive {
 		// Who left is not in the phonebook, and their account stays unlinked.
 		return nil, user.Guest, nil
 	}
-	a := intranet.Account{Platform: req.Platform, Installation: req.Installation, UserID: user.ID, UserName: user.Name, PersonID: p.ID, Guest: user.Guest}
+	a := intranet.Account{Platform: req.Platform, Installation: req.Installation, UserID: user.ID, UserName: user.Name, PersonID: p.ID, Guest: user.Guest || p.IsGuest()}
 	if err := r.cfg.Accounts.LinkAccount(ctx, a); err != nil {
 		return nil, false, err
 	}
@@ -75,6 +77,47 @@ func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Pe
 }
 
 var _ intranet.Linker = (*Router)(nil)
+
+// newPartner adds someone not in the phonebook whose email domain belongs
+// to a partner organisation, as a partner of it, with the name the
+// platform gave, and writes "partner linked" in the audit log (by the
+// system: no person decided it at that moment; the admin who gave the
+// organisation its domain did). An employee's domain is never a
+// partner's: the admins decide which domains are. nil when the domain is
+// no partner's, or there are no partners.
+func (r *Router) newPartner(ctx context.Context, platform intranet.Platform, user intranet.User) (*intranet.Person, error) {
+	if r.cfg.Partners == nil {
+		return nil, nil
+	}
+	domain := intranet.EmailDomain(user.Email)
+	if domain == "" {
+		return nil, nil
+	}
+	org, err := r.cfg.Partners.OrganisationOfDomain(ctx, domain)
+	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	p, created, err := r.cfg.Partners.AddPartnerPerson(ctx, org.ID, user.Email, user.Name)
+	switch {
+	case intranet.ErrorCode(err) == intranet.EINVALID:
+		return nil, nil // not an address, or someone who left in the meantime
+	case err != nil:
+		return nil, err
+	case p.Inactive:
+		return nil, nil
+	}
+	if created && r.cfg.Audit != nil {
+		e := intranet.AuditEntry{Actor: "system", Platform: string(platform), Action: "partner linked", SubjectID: p.ID, Subject: p.Email,
+			Detail: "first contact from a domain of " + org.Name + " (" + domain + ")"}
+		if err := r.cfg.Audit.Audit(ctx, e); err != nil {
+			r.cfg.Log.Error("audit entry not written", "err", err, "actor", e.Actor, "platform", e.Platform,
+				"action", e.Action, "subject", e.Subject, "detail", e.Detail)
+		}
+	}
+	return p, nil
+}
 
 // Link links the users an adapter learned of before they wrote (Teams
 // tells who the app was installed for) to the people with their email, so
@@ -86,13 +129,17 @@ func (r *Router) Link(ctx context.Context, platform intranet.Platform, installat
 		}
 		p, err := r.cfg.People.FindPersonByEmail(ctx, u.Email)
 		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-			continue
+			if p, err = r.newPartner(ctx, platform, u); err != nil {
+				return err
+			} else if p == nil {
+				continue
+			}
 		} else if err != nil {
 			return err
 		} else if p.Inactive {
 			continue
 		}
-		if err := r.cfg.Accounts.LinkAccount(ctx, intranet.Account{Platform: platform, Installation: installation, UserID: u.ID, UserName: u.Name, PersonID: p.ID, Guest: u.Guest}); err != nil {
+		if err := r.cfg.Accounts.LinkAccount(ctx, intranet.Account{Platform: platform, Installation: installation, UserID: u.ID, UserName: u.Name, PersonID: p.ID, Guest: u.Guest || p.IsGuest()}); err != nil {
 			return err
 		}
 	}

@@ -36,6 +36,9 @@ type Config struct {
 	// Platforms gives each platform's directory, to ask who an unlinked
 	// user is (their email) on first contact.
 	Platforms feature.Platforms
+	// Partners finds the partner organisation of an unknown account's
+	// email domain on first contact (nil: no partners, as before).
+	Partners intranet.PartnerService
 	// Decisions keeps the commands of buttons too long to carry them.
 	Decisions intranet.DecisionService
 	// Language is WERKPLEK_LANGUAGE: the reply language when neither the
