@@ -175,7 +175,7 @@ func (c *Call) Partner() int64 {
 func (c *Call) May(cmd *grammar.Command, sub *grammar.Sub) bool {
 	switch {
 	case cmd.Guests:
-		return true
+		return !sub.Staff || c.Person != nil && !c.Guest
 	case c.Person == nil:
 		return false
 	case !c.Guest:

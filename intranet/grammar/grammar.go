@@ -183,6 +183,10 @@ type Sub struct {
 	// Confirm marks the "confirm <n>" subcommand that runs a decision
 	// stored for a long button (see the router).
 	Confirm bool
+	// Staff keeps a subcommand of a command open to guests (Guests) for
+	// the organisation's own people: the admins' forms of /werkplek. No
+	// guest or partner sees it in help or may use it.
+	Staff bool
 	// Partners lets a partner (a person of a partner organisation) use
 	// it; the unit then shows them only what is shared with partners.
 	// Guests without an organisation and unknown accounts may not.

@@ -70,16 +70,19 @@ var Command = &g.Command{
 		},
 		{
 			Path:  []g.Word{g.W("usage", "gebruik")},
+			Staff: true,
 			Doc:   "how much each feature and platform was used in the last 30 days (admins)",
 			DocNL: "hoeveel elke functie en elk platform de laatste 30 dagen is gebruikt (beheerders)",
 		},
 		{
 			Path:  []g.Word{apiWord},
+			Staff: true,
 			Doc:   "admins: the REST API's tokens and the webhooks, with buttons to revoke and remove them",
 			DocNL: "beheerders: de tokens van de REST-API en de webhooks, met knoppen om ze in te trekken en te verwijderen",
 		},
 		{
 			Path:  []g.Word{apiWord, tokenWord, g.W("add", "toevoegen", "nieuw")},
+			Staff: true,
 			Audit: true, Secret: true,
 			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
 			Options: []g.Option{{Key: g.W("scope", "scopes"), Kind: g.Text, Placeholder: "<scopes>", PlaceholderNL: "<scopes>"}},
@@ -89,6 +92,7 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{apiWord, tokenWord, g.W("revoke", "intrekken")},
+			Staff:   true,
 			Audit:   true,
 			Args:    []g.Arg{{Name: "name", Kind: g.Name, Placeholder: "<name>", PlaceholderNL: "<naam>"}},
 			Doc:     "admins: stop a token at once (the API refuses it)",
@@ -97,6 +101,7 @@ var Command = &g.Command{
 		},
 		{
 			Path:  []g.Word{apiWord, g.W("webhook"), g.W("add", "toevoegen", "nieuw")},
+			Staff: true,
 			Audit: true, Secret: true,
 			Args:    []g.Arg{{Name: "url", Kind: g.Text, Placeholder: "<url>", PlaceholderNL: "<url>"}},
 			Options: []g.Option{{Key: g.W("events", "event"), Kind: g.Text, Placeholder: "<events>", PlaceholderNL: "<events>"}},
@@ -106,6 +111,7 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{apiWord, g.W("webhook"), g.W("remove", "verwijder", "verwijderen")},
+			Staff:   true,
 			Audit:   true,
 			Args:    []g.Arg{{Name: "webhook", Kind: g.Text, Placeholder: "<url or number>", PlaceholderNL: "<url of nummer>"}},
 			Doc:     "admins: post nothing more to a webhook",
@@ -113,7 +119,8 @@ var Command = &g.Command{
 			Example: "/werkplek api webhook remove https://payroll.example.nl/hooks/werkplek",
 		},
 		{
-			Path: []g.Word{g.W("audit", "logboek")},
+			Path:  []g.Word{g.W("audit", "logboek")},
+			Staff: true,
 			Options: []g.Option{{Key: g.W("since", "sinds", "vanaf"), Kind: g.Date, Placeholder: "<date>", PlaceholderNL: "<datum>"},
 				{Key: g.W("person", "persoon"), Kind: g.Person, Placeholder: "<person>", PlaceholderNL: "<persoon>"}},
 			Doc:     "admins: the latest 20 admin and content-manager actions (`since:` from a date, `person:` by or about someone); on the web also as CSV",
@@ -122,6 +129,7 @@ var Command = &g.Command{
 		},
 		{
 			Path: []g.Word{personWord, g.W("deactivate", "deactiveer", "deactiveren", "uitschakelen")}, Args: []g.Arg{personArg},
+			Staff:   true,
 			Options: []g.Option{sureFlag},
 			Doc:     "admins: someone left: out of the phonebook, routing and subscriptions, chat accounts unlinked, coming bookings cancelled, open questions closed, topics to the admins, open handovers kept for the team (after one question; `sure` answers it)",
 			DocNL:   "beheerders: iemand is vertrokken: uit het telefoonboek, de routering en abonnementen, chataccounts ontkoppeld, komende boekingen geannuleerd, open vragen gesloten, onderwerpen naar de beheerders, open overdrachten blijven voor het team (na één vraag; `sure` beantwoordt die)",
@@ -129,12 +137,14 @@ var Command = &g.Command{
 		},
 		{
 			Path: []g.Word{personWord, g.W("activate", "activeer", "activeren", "inschakelen")}, Args: []g.Arg{personArg},
+			Staff:   true,
 			Doc:     "admins: someone is back, with their history (by email address or full name)",
 			DocNL:   "beheerders: iemand is terug, met de geschiedenis (op e-mailadres of volledige naam)",
 			Example: "/werkplek person activate kees.janssen@example.nl",
 		},
 		{
 			Path:    []g.Word{roleWord, g.W("add", "toevoegen", "geef")},
+			Staff:   true,
 			Args:    []g.Arg{personArg, {Name: "role", Kind: g.Name, Placeholder: "<role>", PlaceholderNL: "<rol>"}},
 			Doc:     "admins: give someone a role (employee, content manager, room admin, team lead, admin, guest)",
 			DocNL:   "beheerders: geef iemand een rol (medewerker, contentbeheerder, ruimtebeheerder, teamleider, beheerder, gast; de Engelse namen kunnen ook)",
@@ -143,6 +153,7 @@ var Command = &g.Command{
 		},
 		{
 			Path:    []g.Word{roleWord, g.W("remove", "verwijderen", "verwijder", "afnemen")},
+			Staff:   true,
 			Args:    []g.Arg{personArg, {Name: "role", Kind: g.Name, Placeholder: "<role>", PlaceholderNL: "<rol>"}},
 			Doc:     "admins: take a role away (the last admin keeps theirs)",
 			DocNL:   "beheerders: neem een rol af (de laatste beheerder houdt die van hem of haar)",
