@@ -145,6 +145,14 @@ func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply
 			}); err != nil {
 				return err
 			}
+			if b.HostID == 0 {
+				continue
+			}
+			if err := u.tell(ctx, b.HostID, fmt.Sprintf("booking-%d-retired-host", b.ID), false, nil, func(lang string) intranet.Reply {
+				return u.hostRoomRetired(lang, room.Name, booking)
+			}); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/werkplek/werkplek/internal/coretest"
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/feature/rooms"
 )
 
 const (
@@ -213,5 +214,40 @@ func TestPartnerBooksWithHost(t *testing.T) {
 		if got := bookings(t, e); len(got) != 1 || got[0].ID != bs[2].ID {
 			t.Fatalf("left = %+v", got)
 		}
+	})
+}
+
+// TestPartnerBookingInFeedsAndRetirement: a room's feed labels a partner's
+// booking, the host's own feed holds it, and retiring the room tells the
+// partner and the host.
+func TestPartnerBookingInFeedsAndRetirement(t *testing.T) {
+	withPartner(t, []string{anouk}, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		say(e, anna, `/room book "Kleine zaal" 14-15 Kennismaking`)
+		bs := bookings(t, e)
+		if len(bs) != 1 {
+			t.Fatalf("bookings %+v", bs)
+		}
+		u := feedUnit(t, e, "nl", "", e.Store)
+		data, err := u.Feed(ctx, rooms.RoomFeed, bs[0].RoomID, token(t, e, fmt.Sprintf("room:%d", bs[0].RoomID)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, events := readFeed(t, data)
+		if summaries(events) != "Kennismaking ("+label+")" {
+			t.Errorf("room feed: %s", summaries(events))
+		}
+		coretest.Wants(t, "room feed", events[0].description, "Geboekt door "+label+", contactpersoon: Anouk van den Berg.")
+		host, _ := e.Store.FindPersonByEmail(ctx, anouk)
+		data, err = u.Feed(ctx, rooms.PersonFeed, host.ID, token(t, e, fmt.Sprintf("person:%d", host.ID)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, events := readFeed(t, data); summaries(events) != "Kleine zaal: Kennismaking" {
+			t.Errorf("host's feed: %s", summaries(events))
+		}
+		coretest.Wants(t, "retire", say(e, rita, `/room admin retire "Kleine zaal"`), label+", contactpersoon: Anouk van den Berg")
+		coretest.Wants(t, "partner told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Ruimte Kleine zaal is opgeheven")
+		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anouk), "\n"), "Ruimte Kleine zaal is opgeheven, dus de boeking van "+label)
 	})
 }

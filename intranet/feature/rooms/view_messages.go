@@ -65,6 +65,13 @@ func (u *Unit) roomRetired(lang, room string, b intranet.Booking) intranet.Reply
 		room, u.span(lang, b.Slot), when.DateOf(b.Start, u.cfg.Location), u.clock(b.Start), u.clock(b.End))}
 }
 
+// hostRoomRetired tells a host that the partner's booking they hosted went
+// with a retired room (the partner is told too).
+func (u *Unit) hostRoomRetired(lang, room string, b intranet.Booking) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ruimte %s is opgeheven, dus de boeking van %s waarbij jij contactpersoon was is geannuleerd: %s. %s krijgt ook bericht.",
+		"Room %s was retired, so the booking of %s you were hosting is cancelled: %s. %s is told too.", room, b.Owner(), u.span(lang, b.Slot), b.Person)}
+}
+
 // seriesCancelledByOther tells an owner that who (a room admin) cancelled
 // the rest of their series, in one message.
 func (u *Unit) seriesCancelledByOther(lang, who string, bs []intranet.Booking) intranet.Reply {
