@@ -192,7 +192,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		Quiet: m.Config.QuietHours, Location: m.location()}); err != nil {
 		return err
 	}
-	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, Shifts: s, PublicURL: m.Config.PublicURL}); err != nil {
+	if u.Rooms, err = rooms.New(rooms.Config{Env: env, Rooms: s, Shifts: s, Partners: s, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}
 	if u.Teams, err = teams.New(teams.Config{Teams: s, People: s, Accounts: s}); err != nil {

@@ -12,11 +12,12 @@ import (
 	"github.com/werkplek/werkplek/intranet/csvfile"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/feature/rooms"
+	"github.com/werkplek/werkplek/intranet/grammar"
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
 // roomColumns are the columns of the rooms CSV.
-var roomColumns = []string{"name", "location", "capacity", "facilities", "opens", "closes"}
+var roomColumns = []string{"name", "location", "capacity", "facilities", "opens", "closes", "partners"}
 
 // Opening hours of an imported room whose opens or closes is empty.
 const (
@@ -27,7 +28,8 @@ const (
 // rooms runs `werkplek rooms import FILE`.
 func (m *Main) rooms(ctx context.Context, args []string) error {
 	const help = "werkplek rooms import [--dry-run] FILE\n\nLoads meeting rooms from a CSV file or an Excel workbook (.xlsx, its first sheet) with the header\n  name,location,capacity,facilities,opens,closes\n" +
-		"(facilities ';'-separated, e.g. screen;video; hours as 07:00; empty hours mean 07:00 to 19:00).\n" + fileFormats + "\n" +
+		"(facilities ';'-separated, e.g. screen;video; hours as 07:00; empty hours mean 07:00 to 19:00),\n" +
+		"and optionally partners (yes/no, ja/nee: a visitor room, which partners may book; empty keeps what the room has).\n" + fileFormats + "\n" +
 		"Idempotent by name: importing again updates, never duplicates; a retired room stays retired.\n" +
 		"All or nothing: a file with errors imports nothing and lists every bad line."
 	path, dryRun, err := m.importArgs("rooms", help, args)
@@ -85,6 +87,14 @@ func parseRoomsCSV(r io.Reader) ([]intranet.RoomRecord, []intranet.ImportProblem
 				}
 				*h.dst = int(c)
 			}
+		}
+		if v := get("partners"); v != "" {
+			on, ok := grammar.ReadOnOff(v)
+			if !ok {
+				problems = append(problems, intranet.ImportProblem{Line: line, Reason: fmt.Sprintf("partners %q is not yes or no", v),
+					ReasonNL: fmt.Sprintf("partners %q is geen ja of nee", v)})
+			}
+			rr.Partners = &on
 		}
 		records = append(records, rr)
 	}

@@ -67,12 +67,13 @@ func TestRoomsImportCommand(t *testing.T) {
 		}
 		// Facilities typed in Dutch are stored by their word and shown in each reader's language.
 		serre := filepath.Join(dir, "serre.csv")
-		os.WriteFile(serre, []byte("name,location,capacity,facilities,opens,closes\nSerre,Zeist,8,scherm;flip-over;koffie,08:00,17:00\n"), 0o600)
+		os.WriteFile(serre, []byte("name,location,capacity,facilities,opens,closes,partners\nSerre,Zeist,8,scherm;flip-over;koffie,08:00,17:00,ja\n"), 0o600)
 		if code, out, errOut := run(t, env, "", "rooms", "import", serre); code != 0 {
 			t.Fatalf("import serre: %d %s %s", code, out, errOut)
 		}
 		code, out, errOut = run(t, env, "/room admin\n/werkplek language en\n/room admin\n", "console", "--as", "rita@example.nl")
-		for _, want := range []string{"*Serre* · Zeist · 8 personen · scherm, flip-over, koffie", "*Serre* · Zeist · 8 people · screen, flipchart, koffie"} {
+		for _, want := range []string{"*Serre* · Zeist · 8 personen · scherm, flip-over, koffie · 08:00–17:00 · bezoekersruimte",
+			"*Serre* · Zeist · 8 people · screen, flipchart, koffie · 08:00–17:00 · visitor room"} {
 			if code != 0 || !strings.Contains(out, want) {
 				t.Errorf("facilities lack %q: %d\n%s%s", want, code, out, errOut)
 			}
@@ -252,4 +253,19 @@ func all(r intranet.Reply) string {
 		}
 	}
 	return b.String()
+}
+
+// TestRoomsCSVPartners: the optional partners column marks visitor rooms
+// (yes/no, ja/nee, Dutch header too); empty or absent keeps what a room has.
+func TestRoomsCSVPartners(t *testing.T) {
+	recs, problems := parseRoomsCSV(strings.NewReader("naam;bezoekersruimte\nA;ja\nB;no\nC;\n"))
+	if len(problems) != 0 || len(recs) != 3 || recs[0].Partners == nil || !*recs[0].Partners || recs[1].Partners == nil || *recs[1].Partners || recs[2].Partners != nil {
+		t.Fatalf("records %+v, problems %v", recs, problems)
+	}
+	if recs, _ := parseRoomsCSV(strings.NewReader(roomsCSV)); recs[0].Partners != nil {
+		t.Error("a file without the column sets partners")
+	}
+	if _, problems := parseRoomsCSV(strings.NewReader("name,partners\nA,misschien\n")); len(problems) != 1 || !strings.Contains(problems[0].Reason, `partners "misschien" is not yes or no`) {
+		t.Errorf("bad value: %v", problems)
+	}
 }

@@ -52,6 +52,9 @@ type Booking struct {
 	Room     string // the room's name
 	PersonID int64
 	Person   string // the owner's name
+	// Organisation is the owner's partner organisation, "" for an
+	// employee's booking.
+	Organisation string
 	// HostID is the employee who hosts a partner's booking (their
 	// organisation's contact), 0 for an employee's own booking; Host is
 	// their name.
@@ -67,6 +70,10 @@ type Booking struct {
 	Cancelled time.Time
 	Created   time.Time
 }
+
+// Owner is the owner's name as employees see it: a partner's labelled
+// with their organisation (PartnerLabel).
+func (b *Booking) Owner() string { return PartnerLabel(b.Person, b.Organisation) }
 
 // Active reports whether the booking still holds its room.
 func (b *Booking) Active() bool { return b.Cancelled.IsZero() }
@@ -106,6 +113,8 @@ func (e *BookingConflict) Unwrap() error { return Errorf(ECONFLICT, "The room is
 type BookingFilter struct {
 	RoomID   int64
 	PersonID int64
+	// Hosted, with PersonID, also selects the bookings that person hosts.
+	Hosted bool
 	// SeriesID selects the bookings of one series.
 	SeriesID int64
 	// From and To select bookings that overlap [From, To).
@@ -127,6 +136,9 @@ type RoomRecord struct {
 	Facilities []string
 	Opens      int
 	Closes     int
+	// Partners marks a visitor room; nil keeps what a saved room has (a
+	// new room is no visitor room).
+	Partners *bool
 }
 
 // FreeQuery asks which rooms are free for a whole slot.

@@ -234,7 +234,7 @@ var dutchNames = []struct{ nl, column string }{
 	{"e-mail manager", "manager_email"}, {"manager e-mail", "manager_email"}, {"e-mailadres manager", "manager_email"},
 	{"vaardigheden", "skills"}, {"rollen", "roles"}, {"personeelsnummer", "employee_number"},
 	{"capaciteit", "capacity"}, {"voorzieningen", "facilities"}, {"faciliteiten", "facilities"},
-	{"open", "opens"}, {"opent", "opens"}, {"sluit", "closes"}, {"dicht", "closes"},
+	{"open", "opens"}, {"opent", "opens"}, {"sluit", "closes"}, {"dicht", "closes"}, {"bezoekersruimte", "partners"},
 	{"leiders", "leads"}, {"teamleiders", "leads"}, {"leden", "members"}, {"kanalen", "channels"}, {"goedkeuring", "approval"},
 }
 

@@ -13,6 +13,15 @@ import (
 	"gorm.io/gorm"
 )
 
+// A host's /room mine finds the partners' bookings they host.
+func init() {
+	register(migration{31, "bookings by host", `
+CREATE INDEX bookings_host ON bookings (host_id, starts_at) WHERE host_id IS NOT NULL;
+`, `
+CREATE INDEX bookings_host ON bookings (host_id, starts_at) WHERE host_id IS NOT NULL;
+`})
+}
+
 type bookingRow struct {
 	ID          int64 `gorm:"primaryKey"`
 	RoomID      int64
@@ -24,16 +33,23 @@ type bookingRow struct {
 	Active      bool
 	CancelledAt *time.Time
 	CreatedAt   time.Time
-	// Room and Person are names, read through a join only.
-	Room   string `gorm:"->"`
-	Person string `gorm:"->"`
+	HostID      *int64
+	// Room, Person, PersonOrg (the owner's partner organisation) and Host
+	// are names, read through a join only.
+	Room      string `gorm:"->"`
+	Person    string `gorm:"->"`
+	PersonOrg string `gorm:"->"`
+	Host      string `gorm:"->"`
 }
 
 func (bookingRow) TableName() string { return "bookings" }
 
 func (r bookingRow) booking() intranet.Booking {
-	b := intranet.Booking{ID: r.ID, RoomID: r.RoomID, Room: r.Room, PersonID: r.PersonID, Person: r.Person, Title: r.Title,
-		Slot: intranet.Slot{Start: r.StartsAt.UTC(), End: r.EndsAt.UTC()}, Created: r.CreatedAt.UTC()}
+	b := intranet.Booking{ID: r.ID, RoomID: r.RoomID, Room: r.Room, PersonID: r.PersonID, Person: r.Person, Organisation: r.PersonOrg,
+		Host: r.Host, Title: r.Title, Slot: intranet.Slot{Start: r.StartsAt.UTC(), End: r.EndsAt.UTC()}, Created: r.CreatedAt.UTC()}
+	if r.HostID != nil {
+		b.HostID = *r.HostID
+	}
 	if r.SeriesID != nil {
 		b.SeriesID = *r.SeriesID
 	}
@@ -49,8 +65,10 @@ func (r bookingRow) booking() intranet.Booking {
 // SQLite's text timestamps compare in time order.
 func bookingTime(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }
 
-const bookingColumns = `b.id, b.room_id, b.person_id, b.title, b.starts_at, b.ends_at, b.series_id, b.active, b.cancelled_at, b.created_at, r.name AS room, p.name AS person
-FROM bookings b JOIN rooms r ON r.id = b.room_id JOIN people p ON p.id = b.person_id`
+const bookingColumns = `b.id, b.room_id, b.person_id, b.host_id, b.title, b.starts_at, b.ends_at, b.series_id, b.active, b.cancelled_at, b.created_at,
+r.name AS room, p.name AS person, COALESCE(o.name, '') AS person_org, COALESCE(h.name, '') AS host
+FROM bookings b JOIN rooms r ON r.id = b.room_id JOIN people p ON p.id = b.person_id
+LEFT JOIN partner_orgs o ON o.id = p.organisation_id LEFT JOIN people h ON h.id = b.host_id`
 
 // CreateBookings books every slot or none.
 func (s *Store) CreateBookings(ctx context.Context, nb intranet.NewBookings) ([]intranet.Booking, error) {
@@ -85,11 +103,23 @@ func (s *Store) CreateBookings(ctx context.Context, nb intranet.NewBookings) ([]
 		if room.Retired {
 			return intranet.Errorf(intranet.EINVALID, "Room %s is retired and takes no bookings.", room.Name)
 		}
-		var person []personRow
-		if err := tx.Select("id, name").Where("id = ?", nb.PersonID).Limit(1).Find(&person).Error; err != nil {
+		var person []struct{ Name, Org string }
+		if err := tx.Raw("SELECT p.name, COALESCE(o.name, '') AS org FROM people p LEFT JOIN partner_orgs o ON o.id = p.organisation_id WHERE p.id = ?", nb.PersonID).
+			Scan(&person).Error; err != nil {
 			return err
 		} else if len(person) == 0 {
 			return intranet.Errorf(intranet.ENOTFOUND, "There is no person %d.", nb.PersonID)
+		}
+		var hostID *int64
+		host := ""
+		if nb.HostID != 0 {
+			var hosts []string
+			if err := tx.Raw("SELECT name FROM people WHERE id = ?", nb.HostID).Scan(&hosts).Error; err != nil {
+				return err
+			} else if len(hosts) == 0 {
+				return intranet.Errorf(intranet.ENOTFOUND, "There is no person %d.", nb.HostID)
+			}
+			hostID, host = &nb.HostID, hosts[0]
 		}
 		if clashes, err := s.clashes(tx, nb.RoomID, slots); err != nil {
 			return err
@@ -99,9 +129,9 @@ func (s *Store) CreateBookings(ctx context.Context, nb intranet.NewBookings) ([]
 		now := bookingTime(s.Now())
 		rows := make([]bookingRow, len(slots))
 		for i, sl := range slots {
-			rows[i] = bookingRow{RoomID: nb.RoomID, PersonID: nb.PersonID, Title: strings.TrimSpace(nb.Title), StartsAt: sl.Start, EndsAt: sl.End, Active: true, CreatedAt: now}
+			rows[i] = bookingRow{RoomID: nb.RoomID, PersonID: nb.PersonID, HostID: hostID, Title: strings.TrimSpace(nb.Title), StartsAt: sl.Start, EndsAt: sl.End, Active: true, CreatedAt: now}
 		}
-		if err := tx.Omit("Room", "Person").CreateInBatches(&rows, 500).Error; err != nil {
+		if err := tx.Omit("Room", "Person", "PersonOrg", "Host").CreateInBatches(&rows, 500).Error; err != nil {
 			return err
 		}
 		if len(rows) > 1 {
@@ -117,7 +147,7 @@ func (s *Store) CreateBookings(ctx context.Context, nb intranet.NewBookings) ([]
 			}
 		}
 		for _, r := range rows {
-			r.Room, r.Person = room.Name, person[0].Name
+			r.Room, r.Person, r.PersonOrg, r.Host = room.Name, person[0].Name, person[0].Org, host
 			out = append(out, r.booking())
 		}
 		return nil
@@ -187,7 +217,10 @@ func (s *Store) Bookings(ctx context.Context, f intranet.BookingFilter) ([]intra
 	if f.RoomID != 0 {
 		where, args = append(where, "b.room_id = ?"), append(args, f.RoomID)
 	}
-	if f.PersonID != 0 {
+	switch {
+	case f.PersonID != 0 && f.Hosted:
+		where, args = append(where, "(b.person_id = ? OR b.host_id = ?)"), append(args, f.PersonID, f.PersonID)
+	case f.PersonID != 0:
 		where, args = append(where, "b.person_id = ?"), append(args, f.PersonID)
 	}
 	if f.SeriesID != 0 {

@@ -109,6 +109,7 @@ type roomRow struct {
 	Opens      int
 	Closes     int
 	RetiredAt  *time.Time
+	Partners   bool
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 }
@@ -117,7 +118,7 @@ func (roomRow) TableName() string { return "rooms" }
 
 func (r roomRow) room() intranet.Room {
 	return intranet.Room{ID: r.ID, Name: r.Name, Location: r.Location, Capacity: r.Capacity, Facilities: splitFacilities(r.Facilities),
-		Opens: r.Opens, Closes: r.Closes, Retired: r.RetiredAt != nil}
+		Opens: r.Opens, Closes: r.Closes, Retired: r.RetiredAt != nil, Partners: r.Partners}
 }
 
 func splitFacilities(s string) []string {
@@ -248,6 +249,9 @@ func (s *Store) saveRooms(ctx context.Context, records []intranet.RoomRecord, dr
 			}
 			row := roomRow{Name: strings.TrimSpace(r.Name), Key: RoomKey(r.Name), Location: strings.TrimSpace(r.Location), Capacity: r.Capacity,
 				Facilities: strings.Join(facilities, ";"), Opens: r.Opens, Closes: r.Closes, CreatedAt: now, UpdatedAt: now}
+			if r.Partners != nil {
+				row.Partners = *r.Partners
+			}
 			if len(existing) == 0 {
 				sum.Created++
 				if err := tx.Create(&row).Error; err != nil {
@@ -256,9 +260,12 @@ func (s *Store) saveRooms(ctx context.Context, records []intranet.RoomRecord, dr
 				continue
 			}
 			sum.Updated++
-			err := tx.Model(&roomRow{}).Where("id = ?", existing[0].ID).Updates(map[string]any{
-				"name": row.Name, "key": row.Key, "location": row.Location, "capacity": row.Capacity, "facilities": row.Facilities,
-				"opens": row.Opens, "closes": row.Closes, "updated_at": now}).Error
+			changes := map[string]any{"name": row.Name, "key": row.Key, "location": row.Location, "capacity": row.Capacity, "facilities": row.Facilities,
+				"opens": row.Opens, "closes": row.Closes, "updated_at": now}
+			if r.Partners != nil {
+				changes["partners"] = *r.Partners
+			}
+			err := tx.Model(&roomRow{}).Where("id = ?", existing[0].ID).Updates(changes).Error
 			if err != nil {
 				return err
 			}

@@ -512,3 +512,70 @@ func TestCancelSeries(t *testing.T) {
 		}
 	})
 }
+
+// A visitor room keeps partners:on through an update that does not say,
+// and a partner's booking has its host and its owner's organisation, read
+// back everywhere; the host finds it with Hosted.
+func TestVisitorRoomsAndHosts(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		anna, bram, rooms := roomFixture(t, s)
+		on, off := true, false
+		if _, err := s.SaveRooms(ctx, []intranet.RoomRecord{{Line: 2, Name: "Kleine zaal", Capacity: 6, Opens: 420, Closes: 1080, Partners: &on}}, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveRooms(ctx, []intranet.RoomRecord{{Line: 2, Name: "Kleine zaal", Capacity: 8, Opens: 420, Closes: 1080}}, false); err != nil {
+			t.Fatal(err)
+		}
+		kleine, err := s.FindRoomByID(ctx, rooms["Kleine zaal"].ID)
+		if err != nil || !kleine.Partners || kleine.Capacity != 8 {
+			t.Fatalf("visitor room = %+v, %v", kleine, err)
+		}
+		if grote, _ := s.FindRoomByID(ctx, rooms["Grote zaal"].ID); grote.Partners {
+			t.Fatal("Grote zaal is a visitor room")
+		}
+		org, err := s.AddOrganisation(ctx, "Thuiszorg Midden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		partner, _, err := s.AddPartnerPerson(ctx, org.ID, "els@thuiszorgmidden.nl", "Els Smit")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: kleine.ID, PersonID: partner.ID, HostID: anna, Slots: []intranet.Slot{slot(10, 0, 11, 0)}})
+		if err != nil || b[0].HostID != anna || b[0].Host != "Anna Bakker" || b[0].Organisation != "Thuiszorg Midden" || b[0].Owner() != "Els Smit · Thuiszorg Midden (partner)" {
+			t.Fatalf("partner's booking = %+v, %v", b, err)
+		}
+		got, err := s.FindBookingByID(ctx, b[0].ID)
+		if err != nil || got.HostID != anna || got.Host != "Anna Bakker" || got.Organisation != "Thuiszorg Midden" {
+			t.Fatalf("found = %+v, %v", got, err)
+		}
+		own, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: kleine.ID, PersonID: anna, Slots: []intranet.Slot{slot(12, 0, 13, 0)}})
+		if err != nil || own[0].HostID != 0 || own[0].Host != "" || own[0].Organisation != "" {
+			t.Fatalf("own booking = %+v, %v", own, err)
+		}
+		for _, c := range []struct {
+			f    intranet.BookingFilter
+			want int
+		}{
+			{intranet.BookingFilter{PersonID: anna}, 1},
+			{intranet.BookingFilter{PersonID: anna, Hosted: true}, 2},
+			{intranet.BookingFilter{PersonID: bram, Hosted: true}, 0},
+			{intranet.BookingFilter{PersonID: partner.ID}, 1},
+		} {
+			if got, err := s.Bookings(ctx, c.f); err != nil || len(got) != c.want {
+				t.Errorf("%+v: %d bookings, want %d (%v)", c.f, len(got), c.want, err)
+			}
+		}
+		// A host who does not exist books nothing.
+		if _, err := s.CreateBookings(ctx, intranet.NewBookings{RoomID: kleine.ID, PersonID: partner.ID, HostID: 99999, Slots: []intranet.Slot{slot(14, 0, 15, 0)}}); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Fatalf("unknown host: %v", err)
+		}
+		if _, err := s.SaveRooms(ctx, []intranet.RoomRecord{{Line: 2, Name: "Kleine zaal", Capacity: 8, Opens: 420, Closes: 1080, Partners: &off}}, false); err != nil {
+			t.Fatal(err)
+		}
+		if kleine, _ = s.FindRoomByID(ctx, kleine.ID); kleine.Partners {
+			t.Fatal("partners:off kept the visitor room")
+		}
+	})
+}

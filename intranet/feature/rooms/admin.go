@@ -46,17 +46,18 @@ func (u *Unit) adminChange(ctx context.Context, c *feature.Call) (intranet.Reply
 	if !isRoomAdmin(c) {
 		return c.Reply(adminOnly(c)), nil
 	}
-	room, m, err := u.findRoom(ctx, c.Cmd.Text("room"))
+	room, m, err := u.findRoom(ctx, c, c.Cmd.Text("room"))
 	if err != nil {
 		return intranet.Reply{}, err
 	} else if m != nil {
 		return missReply(c, m, func(name string) string { return c.Cmd.SetText("room", name).String() }), nil
 	}
-	if !c.Cmd.Has("name") && !c.Cmd.Has("capacity") && !c.Cmd.Has("location") && !c.Cmd.Has("facilities") && !c.Cmd.Has("hours") {
+	if !c.Cmd.Has("name") && !c.Cmd.Has("capacity") && !c.Cmd.Has("location") && !c.Cmd.Has("facilities") && !c.Cmd.Has("hours") && !c.Cmd.Has("partners") {
 		return c.Reply(nothingToChange(c, room.Name)), nil
 	}
+	partners := room.Partners
 	rec := intranet.RoomRecord{ID: room.ID, Name: room.Name, Location: room.Location, Capacity: room.Capacity,
-		Facilities: room.Facilities, Opens: room.Opens, Closes: room.Closes}
+		Facilities: room.Facilities, Opens: room.Opens, Closes: room.Closes, Partners: &partners}
 	applyOptions(c, &rec)
 	return u.saveRoom(ctx, c, rec, true)
 }
@@ -84,6 +85,10 @@ func applyOptions(c *feature.Call, rec *intranet.RoomRecord) {
 	if hours, ok := p.Slot("hours"); ok {
 		rec.Opens, rec.Closes = int(hours.From), int(hours.To)
 	}
+	if p.Has("partners") {
+		on := p.Text("partners") == "on"
+		rec.Partners = &on
+	}
 }
 
 // saveRoom saves one room record and answers with the room.
@@ -104,7 +109,8 @@ func (u *Unit) saveRoom(ctx context.Context, c *feature.Call, rec intranet.RoomR
 	case err != nil:
 		return intranet.Reply{}, err
 	}
-	room := intranet.Room{Name: rec.Name, Location: rec.Location, Capacity: rec.Capacity, Facilities: rec.Facilities, Opens: rec.Opens, Closes: rec.Closes}
+	room := intranet.Room{Name: rec.Name, Location: rec.Location, Capacity: rec.Capacity, Facilities: rec.Facilities, Opens: rec.Opens, Closes: rec.Closes,
+		Partners: rec.Partners != nil && *rec.Partners}
 	return savedView(c, room, changed), nil
 }
 
@@ -114,7 +120,7 @@ func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply
 	if !isRoomAdmin(c) {
 		return c.Reply(adminOnly(c)), nil
 	}
-	room, m, err := u.findRoom(ctx, c.Cmd.Text("room"))
+	room, m, err := u.findRoom(ctx, c, c.Cmd.Text("room"))
 	if err != nil {
 		return intranet.Reply{}, err
 	} else if m != nil {
@@ -136,6 +142,14 @@ func (u *Unit) adminRetire(ctx context.Context, c *feature.Call) (intranet.Reply
 			booking := b
 			if err := u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-retired", b.ID), false, c.Person, func(lang string) intranet.Reply {
 				return u.roomRetired(lang, room.Name, booking)
+			}); err != nil {
+				return err
+			}
+			if b.HostID == 0 {
+				continue
+			}
+			if err := u.tell(ctx, b.HostID, fmt.Sprintf("booking-%d-retired-host", b.ID), false, nil, func(lang string) intranet.Reply {
+				return u.hostRoomRetired(lang, room.Name, booking)
 			}); err != nil {
 				return err
 			}

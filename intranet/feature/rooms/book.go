@@ -3,6 +3,7 @@ package rooms
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/grammar"
+	"github.com/werkplek/werkplek/intranet/phonebook"
 	"github.com/werkplek/werkplek/intranet/when"
 )
 
@@ -24,6 +26,12 @@ func (u *Unit) book(ctx context.Context, c *feature.Call) (intranet.Reply, strin
 	if len([]rune(title)) > maxTitle {
 		return c.Reply(titleTooLong(c)), "title", nil
 	}
+	switch {
+	case isPartner(c) && repeat != nil:
+		return c.Reply(partnerNoSeries(c)), "repeat", nil
+	case !isPartner(c) && p.Has("host"):
+		return c.Reply(hostForPartners(c)), "", nil
+	}
 	if repeat != nil && repeat.Until.Before(slot.Date) {
 		return c.Reply(repeatBackwards(c, *repeat, slot.Date)), "repeat", nil
 	}
@@ -33,7 +41,7 @@ func (u *Unit) book(ctx context.Context, c *feature.Call) (intranet.Reply, strin
 		dates := repeat.Dates(slot.Date)
 		return c.Reply(repeatTooLong(c, *repeat, dates[len(dates)-1])), "repeat", nil
 	}
-	room, m, err := u.findRoom(ctx, p.Text("room"))
+	room, m, err := u.findRoom(ctx, c, p.Text("room"))
 	if err != nil {
 		return intranet.Reply{}, "", err
 	}
@@ -47,14 +55,34 @@ func (u *Unit) book(ctx context.Context, c *feature.Call) (intranet.Reply, strin
 	if problem := u.checkSlot(room, slot, slots[0]); problem != slotFine {
 		return c.Reply(u.slotRefusal(c, problem, room, slot, slots[0])), "from", nil
 	}
+	var host *intranet.Person
+	if isPartner(c) {
+		var refusal string
+		if host, refusal, err = u.host(ctx, c); err != nil {
+			return intranet.Reply{}, "", err
+		} else if refusal != "" {
+			return c.Reply(refusal), "", nil
+		}
+	}
+	nb := intranet.NewBookings{RoomID: room.ID, PersonID: c.Person.ID, Title: title, Slots: slots}
+	if host != nil {
+		nb.HostID = host.ID
+	}
 	var booked []intranet.Booking
 	err = u.inTx(ctx, func(ctx context.Context) error {
 		var err error
-		booked, err = u.cfg.Rooms.CreateBookings(ctx, intranet.NewBookings{RoomID: room.ID, PersonID: c.Person.ID, Title: title, Slots: slots})
+		booked, err = u.cfg.Rooms.CreateBookings(ctx, nb)
 		if err != nil {
 			return err
 		}
-		return u.scheduleReminder(ctx, booked)
+		if err := u.scheduleReminder(ctx, booked); err != nil {
+			return err
+		}
+		if host == nil {
+			return nil
+		}
+		b := booked[0]
+		return u.tell(ctx, host.ID, fmt.Sprintf("booking-%d-host", b.ID), false, nil, func(lang string) intranet.Reply { return u.hostBooked(lang, b) })
 	})
 	var conflict *intranet.BookingConflict
 	switch {
@@ -67,6 +95,38 @@ func (u *Unit) book(ctx context.Context, c *feature.Call) (intranet.Reply, strin
 		return intranet.Reply{}, "", err
 	}
 	return u.booked(c, room, slot, repeat, skip, title, booked), "", nil
+}
+
+// host finds the host of a partner's booking among their organisation's
+// contacts: the one `host:` names, else the first by name. refusal says
+// why there is none: no contact yet, or `host:` names someone else.
+func (u *Unit) host(ctx context.Context, c *feature.Call) (host *intranet.Person, refusal string, err error) {
+	var contacts []*intranet.Person
+	if u.cfg.Partners != nil {
+		if contacts, err = u.cfg.Partners.PartnerContacts(ctx, c.Partner()); err != nil {
+			return nil, "", err
+		}
+	}
+	if len(contacts) == 0 {
+		return nil, noContact(c), nil
+	}
+	typed := strings.TrimSpace(c.Cmd.Text("host"))
+	if typed == "" {
+		return contacts[0], "", nil
+	}
+	var starts []*intranet.Person
+	for _, p := range contacts {
+		if strings.EqualFold(p.Email, typed) || phonebook.Key(p.Name) == phonebook.Key(typed) {
+			return p, "", nil
+		}
+		if feature.WordsStartWith(p.Name, typed) {
+			starts = append(starts, p)
+		}
+	}
+	if len(starts) == 1 {
+		return starts[0], "", nil
+	}
+	return nil, notAContact(c, typed, contacts), nil
 }
 
 // slots returns the slots a booking asks for: the slot's date, or every
@@ -192,6 +252,9 @@ func (u *Unit) taken(ctx context.Context, c *feature.Call, room *intranet.Room, 
 	others, err := u.cfg.Rooms.FreeRooms(ctx, intranet.FreeQuery{Slot: slots[0], Capacity: room.Capacity})
 	if err != nil {
 		return intranet.Reply{}, err
+	}
+	if isPartner(c) {
+		others = visitorRooms(others)
 	}
 	n := 0
 	for _, o := range others {

@@ -18,7 +18,7 @@ func (u *Unit) day(ctx context.Context, c *feature.Call) (intranet.Reply, error)
 	if !ok {
 		d = u.cfg.Today()
 	}
-	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+	rooms, err := u.rooms(ctx, c, false)
 	if err != nil {
 		return intranet.Reply{}, err
 	}
@@ -74,7 +74,7 @@ func (u *Unit) free(ctx context.Context, c *feature.Call) (intranet.Reply, error
 		return c.Reply(u.slotRefusal(c, problem, nil, s, q.Slot)), nil
 	}
 	if typed := c.Cmd.Text("facility"); typed != "" {
-		rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+		rooms, err := u.rooms(ctx, c, false)
 		if err != nil {
 			return intranet.Reply{}, err
 		}
@@ -101,6 +101,9 @@ func (u *Unit) free(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	if err != nil {
 		return intranet.Reply{}, err
 	}
+	if isPartner(c) {
+		free = visitorRooms(free)
+	}
 	var open []intranet.Room
 	var commands []string
 	for _, room := range free {
@@ -125,13 +128,14 @@ type mineItem struct {
 	times []intranet.Booking
 }
 
-// mine answers /room mine [<page>] [series:<id>]: my coming bookings, a
-// series on one line, mineLimit lines a page; with series: each coming
-// time of that series of mine, each with Cancel.
+// mine answers /room mine [<page>] [series:<id>]: my coming bookings and
+// the partners' bookings I host, a series on one line, mineLimit lines a
+// page; with series: each coming time of that series of mine, each with
+// Cancel.
 func (u *Unit) mine(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	page := max(int(c.Cmd.Number("page")), 1)
 	series := c.Cmd.Number("series")
-	all, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, SeriesID: series, From: u.now()})
+	all, err := u.cfg.Rooms.Bookings(ctx, intranet.BookingFilter{PersonID: c.Person.ID, Hosted: true, SeriesID: series, From: u.now()})
 	if err != nil {
 		return intranet.Reply{}, err
 	}
@@ -155,7 +159,7 @@ func (u *Unit) feed(ctx context.Context, c *feature.Call) (intranet.Reply, error
 	if typed := c.Cmd.Text("room"); typed != "" {
 		var m *miss
 		var err error
-		if room, m, err = u.findRoom(ctx, typed); err != nil {
+		if room, m, err = u.findRoom(ctx, c, typed); err != nil {
 			return intranet.Reply{}, err
 		} else if m != nil {
 			return missReply(c, m, func(name string) string { return c.Cmd.SetText("room", name).String() }), nil
@@ -173,9 +177,9 @@ func (u *Unit) feed(ctx context.Context, c *feature.Call) (intranet.Reply, error
 var _ feature.ExampleUnit = (*Unit)(nil)
 
 // ExampleNames names a real room for the examples of mistakes: the first
-// room anyone may book (by name).
+// room the caller may book (by name).
 func (u *Unit) ExampleNames(ctx context.Context, c *feature.Call) (grammar.Examples, error) {
-	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+	rooms, err := u.rooms(ctx, c, false)
 	if err != nil || len(rooms) == 0 {
 		return nil, err
 	}

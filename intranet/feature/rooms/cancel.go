@@ -9,17 +9,19 @@ import (
 )
 
 // cancel answers /room cancel <id> and /room release <id> (the reminder's
-// button). The owner or a room admin may; an owner whose booking someone
-// else cancelled is told by a direct message.
+// button). The owner, a partner's host or a room admin may; an owner whose
+// booking someone else cancelled is told by a direct message, and so is
+// a host whose partner's booking someone else cancelled. To a partner
+// another's booking is as unknown as a number never used.
 func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intranet.Reply, error) {
 	id := c.Cmd.Number("id")
 	b, err := u.cfg.Rooms.FindBookingByID(ctx, id)
 	switch {
-	case intranet.ErrorCode(err) == intranet.ENOTFOUND:
+	case intranet.ErrorCode(err) == intranet.ENOTFOUND, err == nil && isPartner(c) && b.PersonID != c.Person.ID:
 		return c.Reply(noBooking(c, id)), nil
 	case err != nil:
 		return intranet.Reply{}, err
-	case b.PersonID != c.Person.ID && !isRoomAdmin(c):
+	case b.PersonID != c.Person.ID && (b.HostID == 0 || b.HostID != c.Person.ID) && !isRoomAdmin(c):
 		return c.Reply(notYours(c, b)), nil
 	case !b.Active():
 		return c.Reply(u.alreadyCancelled(c, b)), nil
@@ -42,6 +44,12 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 			who, booking := c.Person.Name, *b
 			err = u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-cancelled", b.ID), false, c.Person, func(lang string) intranet.Reply {
 				return u.cancelledByOther(lang, who, booking)
+			})
+		}
+		if err == nil && b.HostID != 0 && b.HostID != c.Person.ID {
+			who, booking := c.Person.Label(), *b
+			err = u.tell(ctx, b.HostID, fmt.Sprintf("booking-%d-cancelled-host", b.ID), false, nil, func(lang string) intranet.Reply {
+				return u.hostCancelled(lang, who, booking)
 			})
 		}
 		return err

@@ -17,7 +17,7 @@ func (u *Unit) dayPlan(ctx context.Context, c *feature.Call) (intranet.Reply, er
 	if !ok {
 		d = u.cfg.Today()
 	}
-	all, err := u.cfg.Rooms.Rooms(ctx, false)
+	all, err := u.rooms(ctx, c, false)
 	if err != nil {
 		return intranet.Reply{}, err
 	}

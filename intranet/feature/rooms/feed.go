@@ -19,8 +19,9 @@ type FeedKind string
 const (
 	// RoomFeed is a room's bookings, in WERKPLEK_LANGUAGE.
 	RoomFeed FeedKind = "room"
-	// PersonFeed is a person's own bookings and the shifts they took over
-	// (handover), in that person's language.
+	// PersonFeed is a person's own bookings, the partners' bookings they
+	// host and the shifts they took over (handover), in that person's
+	// language.
 	PersonFeed FeedKind = "person"
 )
 
@@ -61,7 +62,7 @@ func (u *Unit) Feed(ctx context.Context, kind FeedKind, id int64, token string) 
 		if err != nil {
 			return nil, fmt.Errorf("person feed %d: %w", id, err)
 		}
-		person, name, filter.PersonID = p, "Werkplek: "+p.Name, p.ID
+		person, name, filter.PersonID, filter.Hosted = p, "Werkplek: "+p.Name, p.ID, true
 		if p.Language != "" {
 			lang = p.Language
 		}

@@ -31,12 +31,17 @@ func (u *Unit) FormIDs() []string { return []string{bookFormID} }
 // form answers /room book alone with the booking form; adapters without
 // forms show the typed command instead.
 func (u *Unit) form(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	rooms, err := u.cfg.Rooms.Rooms(ctx, false)
+	rooms, err := u.rooms(ctx, c, false)
 	if err != nil {
 		return intranet.Reply{}, err
 	}
 	if len(rooms) == 0 {
 		return c.Reply(noRoomsYet(c)), nil
+	}
+	if isPartner(c) {
+		// Forms are for employees (the router takes none from a guest):
+		// a partner gets the typed command and the rooms they may book.
+		return c.Reply(bookUsage(c) + " " + visitorRoomsAre(c, rooms)), nil
 	}
 	return intranet.Reply{Lang: c.Lang, Text: bookUsage(c), Form: u.bookForm(c, rooms, nil)}, nil
 }

@@ -36,6 +36,9 @@ type Config struct {
 	Shifts Shifts
 	// PublicURL is WERKPLEK_PUBLIC_URL, the base of calendar feed addresses.
 	PublicURL string
+	// Partners finds a partner's contacts, one of whom hosts each booking
+	// of theirs; without it a partner can book nothing.
+	Partners intranet.PartnerService
 }
 
 // The limits of one booking, and a new room's opening hours.
@@ -124,6 +127,31 @@ func (u *Unit) clock(t time.Time) when.Clock {
 
 func isRoomAdmin(c *feature.Call) bool { return c.Has(intranet.RoleRoomAdmin, intranet.RoleAdmin) }
 
+// isPartner reports whether the caller is a partner, who sees and books
+// only visitor rooms and never who booked a room.
+func isPartner(c *feature.Call) bool { return c.Partner() != 0 }
+
+// rooms returns the rooms the caller may see: every room, or only the
+// visitor rooms for a partner (retired ones only when asked).
+func (u *Unit) rooms(ctx context.Context, c *feature.Call, retired bool) ([]intranet.Room, error) {
+	all, err := u.cfg.Rooms.Rooms(ctx, retired)
+	if err != nil || !isPartner(c) {
+		return all, err
+	}
+	return visitorRooms(all), nil
+}
+
+// visitorRooms are the rooms marked partners:on.
+func visitorRooms(rooms []intranet.Room) []intranet.Room {
+	var out []intranet.Room
+	for _, room := range rooms {
+		if room.Partners {
+			out = append(out, room)
+		}
+	}
+	return out
+}
+
 // roomKey is how rooms are told apart: "Grote  Zaal" and "grote zaal" are one.
 func roomKey(name string) string { return strings.Join(phonebook.Words(name), " ") }
 
@@ -145,11 +173,12 @@ func (m *miss) choices() []intranet.Room {
 	return m.near
 }
 
-// findRoom matches typed words against the rooms: the exact name (spaces
-// aside), else the one room whose name words start with the typed words,
-// else a miss with the near names.
-func (u *Unit) findRoom(ctx context.Context, typed string) (*intranet.Room, *miss, error) {
-	rooms, err := u.cfg.Rooms.Rooms(ctx, true)
+// findRoom matches typed words against the rooms the caller may see: the
+// exact name (spaces aside), else the one room whose name words start
+// with the typed words, else a miss with the near names. For a partner
+// another room than a visitor room is as unknown as a name never used.
+func (u *Unit) findRoom(ctx context.Context, c *feature.Call, typed string) (*intranet.Room, *miss, error) {
+	rooms, err := u.rooms(ctx, c, true)
 	if err != nil {
 		return nil, nil, err
 	}

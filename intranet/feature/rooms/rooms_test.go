@@ -52,7 +52,7 @@ func withRooms(t *testing.T, recs []intranet.RoomRecord, fn func(t *testing.T, e
 
 func unit(t *testing.T, e *coretest.Env) *rooms.Unit {
 	t.Helper()
-	u, err := rooms.New(rooms.Config{Env: e.Feature(), Rooms: e.Store, Shifts: e.Store, PublicURL: "https://werkplek.example.nl"})
+	u, err := rooms.New(rooms.Config{Env: e.Feature(), Rooms: e.Store, Shifts: e.Store, Partners: e.Store, PublicURL: "https://werkplek.example.nl"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func adminUsage(c *feature.Call) string {
 func adminListView(c *feature.Call, rooms []intranet.Room) intranet.Reply {
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Alle ruimtes", "All rooms"), Context: []string{adminUsage(c)}}
 	for _, room := range rooms {
-		line := roomLine(c, room)
+		line := adminLine(c, room)
 		if room.Retired {
 			line += " · _" + c.T("opgeheven", "retired") + "_"
 		}
@@ -69,7 +69,16 @@ func savedView(c *feature.Call, room intranet.Room, changed bool) intranet.Reply
 	if changed {
 		done = c.T("Gewijzigd", "Changed")
 	}
-	return intranet.Reply{Lang: c.Lang, Title: done + ": " + room.Name, Text: roomLine(c, room)}
+	return intranet.Reply{Lang: c.Lang, Title: done + ": " + room.Name, Text: adminLine(c, room)}
+}
+
+// adminLine describes a room for room admins: a visitor room marked.
+func adminLine(c *feature.Call, room intranet.Room) string {
+	line := roomLine(c, room)
+	if room.Partners {
+		line += " · " + c.T("bezoekersruimte", "visitor room")
+	}
+	return line
 }
 
 // retiredView answers a retired room: the bookings that were cancelled,
@@ -83,7 +92,7 @@ func (u *Unit) retiredView(c *feature.Call, room *intranet.Room, cancelled []int
 	}
 	var lines []string
 	for _, b := range cancelled {
-		lines = append(lines, fmt.Sprintf("- %s · %s", u.span(c.Lang, b.Slot), b.Person))
+		lines = append(lines, fmt.Sprintf("- %s · %s", u.span(c.Lang, b.Slot), u.owner(c.Lang, b)))
 	}
 	reply.Text += "\n" + c.N(len(cancelled), "komende boeking is geannuleerd:", "komende boekingen zijn geannuleerd:", "coming booking was cancelled:", "coming bookings were cancelled:") + "\n" + strings.Join(lines, "\n")
 	reply.Context = []string{c.T("De eigenaren krijgen een bericht; wie ik nergens kan bereiken, hoor je van me.",

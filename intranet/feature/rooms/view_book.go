@@ -29,6 +29,34 @@ func repeatTooLong(c *feature.Call, r when.Repeat, last when.Date) string {
 		when.MaxOccurrences, r.Format(c.Lang), when.MaxOccurrences, last.Format(c.Lang), last)
 }
 
+func partnerNoSeries(c *feature.Call) string {
+	return c.T("Als partner boek je één keer tegelijk; laat de herhaling weg en boek elke keer apart, of vraag je contactpersoon om een vaste reeks.",
+		"As a partner you book one time at a time; leave out the repetition and book each time, or ask your contact for a standing series.")
+}
+
+func hostForPartners(c *feature.Call) string {
+	return c.T("`host:` is voor boekingen van partners: hun contactpersoon ontvangt hen. Laat het weg om zelf te boeken.",
+		"`host:` is for partners' bookings: their contact hosts them. Leave it out to book for yourself.")
+}
+
+// noContact refuses a partner's booking while their organisation has no
+// contact to host it.
+func noContact(c *feature.Call) string {
+	return c.T("Je organisatie heeft nog geen contactpersoon bij ons, en een boeking heeft er een nodig die je ontvangt. Vraag de collega met wie je hier werkt om een beheerder hem of haar als contactpersoon van je organisatie te laten noemen.",
+		"Your organisation has no contact here yet, and a booking needs one to host you. Ask the colleague you work with here to have an admin name them as your organisation's contact.")
+}
+
+// notAContact refuses a host who is none of the partner's contacts.
+func notAContact(c *feature.Call, typed string, contacts []*intranet.Person) string {
+	names := make([]string, len(contacts))
+	for i, p := range contacts {
+		names[i] = p.Name
+	}
+	return c.T("%q is geen contactpersoon van je organisatie. Je contactpersonen: %s. Schrijf bijvoorbeeld `host:%s`, of laat `host:` weg voor %s.",
+		"%q is not one of your organisation's contacts. Your contacts: %s. Write e.g. `host:%s`, or leave out `host:` for %s.",
+		typed, strings.Join(names, ", "), quote(contacts[0].Name), contacts[0].Name)
+}
+
 func allSkipped(c *feature.Call) string {
 	return c.T("Alle data zijn overgeslagen; er is niets te boeken.", "Every date is skipped; there is nothing to book.")
 }
@@ -63,6 +91,9 @@ func (u *Unit) booked(c *feature.Call, room *intranet.Room, s when.Slot, repeat 
 			reply.Text += " · " + title
 		}
 		reply.Buttons = []intranet.Button{u.cancelButton(c, booked[0])}
+		if h := booked[0].Host; h != "" {
+			reply.Text += "\n" + c.T("Je contactpersoon %s ontvangt je en krijgt een bericht.", "Your host %s is told and will welcome you.", h)
+		}
 	} else {
 		first := when.DateOf(booked[0].Start, u.cfg.Location)
 		reply.Text = c.N(len(booked), "keer %s–%s vanaf %s, %s", "keer %s–%s vanaf %s, %s", "time %s–%s from %s, %s", "times %s–%s from %s, %s", s.From, s.To, first.Format(c.Lang), repeat.Format(c.Lang))
@@ -91,13 +122,41 @@ func (u *Unit) cancelButton(c *feature.Call, b intranet.Booking) intranet.Button
 			Confirm: c.T("Annuleren", "Cancel it"), Deny: c.T("Houden", "Keep it")}}
 }
 
-// holder names who holds a room when: "za 28 nov 2026 14:00–15:00 Jan de Vries (Overleg)".
-func (u *Unit) holder(lang string, b intranet.Booking) string {
-	s := fmt.Sprintf("%s %s", u.span(lang, b.Slot), b.Person)
-	if b.Title != "" {
-		s += " (" + b.Title + ")"
+// holder names who holds a room when: "za 28 nov 2026 14:00–15:00 Jan de
+// Vries (Overleg)"; for a partner only when, unless it is their own.
+func (u *Unit) holder(c *feature.Call, b intranet.Booking) string {
+	s := u.span(c.Lang, b.Slot)
+	if who := u.busyWith(c, b); who != "" {
+		s += " " + who
+		if b.Title != "" {
+			s += " (" + b.Title + ")"
+		}
 	}
 	return s
+}
+
+// owner names a booking's owner as employees see it: a partner labelled
+// with their organisation, and their host: "Anna Smit · Thuiszorg Midden
+// (partner), host: Anouk van den Berg".
+func (u *Unit) owner(lang string, b intranet.Booking) string {
+	s := b.Owner()
+	if b.Host != "" {
+		s += feature.T(lang, ", contactpersoon: %s", ", host: %s", b.Host)
+	}
+	return s
+}
+
+// busyWith says who holds a room, as the caller may see it: its owner
+// (labelled); a partner sees only their own bookings ("jij"), never who
+// booked another (""), nor its title.
+func (u *Unit) busyWith(c *feature.Call, b intranet.Booking) string {
+	switch {
+	case isPartner(c) && b.PersonID != c.Person.ID:
+		return ""
+	case isPartner(c):
+		return c.T("jij", "you")
+	}
+	return u.owner(c.Lang, b)
 }
 
 // seriesTaken answers a series that clashes: nothing is booked; the
@@ -107,7 +166,7 @@ func (u *Unit) seriesTaken(c *feature.Call, room *intranet.Room, clashes []intra
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Niets geboekt: %s is bezet", "Nothing booked: %s is taken", room.Name)}
 	var lines []string
 	for _, x := range clashes {
-		lines = append(lines, "- "+u.holder(c.Lang, x.Booking))
+		lines = append(lines, "- "+u.holder(c, x.Booking))
 	}
 	reply.Text = c.N(clashing, "van de %d keer botst:", "van de %d keer botsen:", "of the %d times clashes:", "of the %d times clash:", times) + "\n" + strings.Join(lines, "\n")
 	if rest != "" {
@@ -123,7 +182,7 @@ func (u *Unit) slotTaken(c *feature.Call, room *intranet.Room, clashes []intrane
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%s is bezet", "%s is taken", room.Name)}
 	var lines []string
 	for _, x := range clashes {
-		lines = append(lines, u.holder(c.Lang, x.Booking))
+		lines = append(lines, u.holder(c, x.Booking))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, c.T("zojuist door iemand anders geboekt", "just booked by someone else"))
@@ -146,7 +205,7 @@ func noBooking(c *feature.Call, id int64) string {
 
 func notYours(c *feature.Call, b *intranet.Booking) string {
 	return c.T("Boeking %d is van %s; alleen die persoon of een ruimtebeheerder kan hem annuleren.",
-		"Booking %d is %s's; only they or a room admin can cancel it.", b.ID, b.Person)
+		"Booking %d is %s's; only they or a room admin can cancel it.", b.ID, b.Owner())
 }
 
 func (u *Unit) alreadyCancelled(c *feature.Call, b *intranet.Booking) string {
@@ -169,7 +228,7 @@ func (u *Unit) cancelled(c *feature.Call, b *intranet.Booking, release, byOther 
 		reply.Text = c.T("Vrijgegeven: %s, %s. Dank je, nu kan een ander hem boeken.", "Released: %s, %s. Thank you, now someone else can book it.", b.Room, u.span(c.Lang, b.Slot))
 	}
 	if byOther {
-		reply.Text += " " + c.T("De boeking was van %s.", "The booking was %s's.", b.Person)
+		reply.Text += " " + c.T("De boeking was van %s.", "The booking was %s's.", b.Owner())
 		reply.Text += " " + c.T("Die persoon krijgt een bericht; kan ik hem of haar nergens bereiken, dan hoor je het van me.",
 			"They are told by a direct message; if I cannot reach them anywhere, I tell you.")
 	}
@@ -243,7 +302,7 @@ func (u *Unit) seriesQuestion(c *feature.Call, b *intranet.Booking, bs []intrane
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Reeks annuleren?", "Cancel the series?"),
 		Text: c.T("Dit annuleert %s: %s.", "This cancels %s: %s.", times(c.Lang, len(bs)), u.seriesSpan(c.Lang, bs))}
 	if b.PersonID != c.Person.ID {
-		reply.Text += " " + c.T("De reeks is van %s.", "The series is %s's.", b.Person)
+		reply.Text += " " + c.T("De reeks is van %s.", "The series is %s's.", b.Owner())
 	}
 	reply.Buttons = []intranet.Button{{Label: c.T("Annuleer %s", "Cancel %s", times(c.Lang, len(bs))), Style: intranet.StyleDanger, Command: cmd}}
 	reply.Context = []string{c.T("Er verandert niets tot je drukt, of `%s` typt. Eén keer annuleren: `/room cancel %d`.",
@@ -256,7 +315,7 @@ func (u *Unit) seriesQuestion(c *feature.Call, b *intranet.Booking, bs []intrane
 func (u *Unit) seriesCancelled(c *feature.Call, bs []intranet.Booking, byOther bool) intranet.Reply {
 	reply := c.Reply(c.T("Geannuleerd: %s, %s.", "Cancelled: %s, %s.", times(c.Lang, len(bs)), u.seriesSpan(c.Lang, bs)))
 	if byOther {
-		reply.Text += " " + c.T("De reeks was van %s.", "The series was %s's.", bs[0].Person)
+		reply.Text += " " + c.T("De reeks was van %s.", "The series was %s's.", bs[0].Owner())
 		reply.Text += " " + c.T("Die persoon krijgt een bericht; kan ik hem of haar nergens bereiken, dan hoor je het van me.",
 			"They are told by a direct message; if I cannot reach them anywhere, I tell you.")
 	}

@@ -36,11 +36,14 @@ func (u *Unit) dayPlanView(c *feature.Call, d when.Date, place string, plans []r
 			if !b.End.Before(end) {
 				to = 24 * 60
 			}
-			who := b.Person
-			if b.Title != "" {
-				who += ", " + b.Title
+			line := fmt.Sprintf("%s–%s %s", from, to, c.T("bezet", "busy"))
+			if who := u.busyWith(c, b); who != "" {
+				if b.Title != "" {
+					who += ", " + b.Title
+				}
+				line += " (" + who + ")"
 			}
-			lines = append(lines, fmt.Sprintf("%s–%s %s (%s)", from, to, c.T("bezet", "busy"), who))
+			lines = append(lines, line)
 		}
 		switch {
 		case len(p.hours) == 0 && len(p.busy) == 0:

@@ -23,6 +23,30 @@ func (u *Unit) reminder(lang string, b intranet.Booking) intranet.Reply {
 	return reply
 }
 
+// hostBooked tells an employee that a partner booked a room with them as
+// host, with buttons to see or cancel it.
+func (u *Unit) hostBooked(lang string, b intranet.Booking) intranet.Reply {
+	reply := intranet.Reply{Title: feature.T(lang, "Bezoek: %s", "Visitor: %s", b.Owner()),
+		Text: feature.T(lang, "%s heeft %s geboekt op %s, met jou als contactpersoon.", "%s booked %s on %s, with you as host.", b.Owner(), b.Room, u.span(lang, b.Slot))}
+	if b.Title != "" {
+		reply.Text += " (" + b.Title + ")"
+	}
+	reply.Buttons = []intranet.Button{
+		{Label: feature.T(lang, "Mijn boekingen", "My bookings"), Command: fmt.Sprintf("/%s mine", Command.Word.EN)},
+		{Label: feature.T(lang, "Annuleren", "Cancel"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/%s cancel %d", Command.Word.EN, b.ID),
+			Confirm: &intranet.Confirm{Title: feature.T(lang, "Boeking annuleren?", "Cancel the booking?"), Text: fmt.Sprintf("%s, %s", b.Room, u.span(lang, b.Slot)),
+				Confirm: feature.T(lang, "Annuleren", "Cancel it"), Deny: feature.T(lang, "Houden", "Keep it")}},
+	}
+	return reply
+}
+
+// hostCancelled tells a host that who cancelled the partner's booking
+// they hosted.
+func (u *Unit) hostCancelled(lang, who string, b intranet.Booking) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "%s heeft de boeking van %s geannuleerd waarbij jij contactpersoon was: %s, %s.",
+		"%s cancelled the booking of %s you were hosting: %s, %s.", who, b.Owner(), b.Room, u.span(lang, b.Slot))}
+}
+
 // cancelledByOther tells an owner that who (a room admin) cancelled their booking.
 func (u *Unit) cancelledByOther(lang, who string, b intranet.Booking) intranet.Reply {
 	return intranet.Reply{Text: feature.T(lang, "%s heeft je boeking van %s geannuleerd: %s.", "%s cancelled your booking of %s: %s.", who, b.Room, u.span(lang, b.Slot))}
@@ -39,6 +63,13 @@ func (u *Unit) roomRetired(lang, room string, b intranet.Booking) intranet.Reply
 	return intranet.Reply{Text: feature.T(lang, "Ruimte %s is opgeheven, dus je boeking van %s is geannuleerd. Zoek een andere ruimte met `/room free %s %s-%s`.",
 		"Room %s was retired, so your booking of %s is cancelled. Find another room with `/room free %s %s-%s`.",
 		room, u.span(lang, b.Slot), when.DateOf(b.Start, u.cfg.Location), u.clock(b.Start), u.clock(b.End))}
+}
+
+// hostRoomRetired tells a host that the partner's booking they hosted went
+// with a retired room (the partner is told too).
+func (u *Unit) hostRoomRetired(lang, room string, b intranet.Booking) intranet.Reply {
+	return intranet.Reply{Text: feature.T(lang, "Ruimte %s is opgeheven, dus de boeking van %s waarbij jij contactpersoon was is geannuleerd: %s. %s krijgt ook bericht.",
+		"Room %s was retired, so the booking of %s you were hosting is cancelled: %s. %s is told too.", room, b.Owner(), u.span(lang, b.Slot), b.Person)}
 }
 
 // seriesCancelledByOther tells an owner that who (a room admin) cancelled

@@ -73,6 +73,10 @@ func roomLine(c *feature.Call, room intranet.Room) string {
 }
 
 func noRoomsYet(c *feature.Call) string {
+	if isPartner(c) {
+		return c.T("Er zijn nog geen bezoekersruimtes die je kunt boeken; vraag je contactpersoon bij ons.",
+			"There are no visitor rooms you can book yet; ask your contact here.")
+	}
 	return c.T("Er zijn nog geen ruimtes; een ruimtebeheerder voegt ze toe met `/room admin add`.", "There are no rooms yet; a room admin adds them with `/room admin add`.")
 }
 
@@ -88,6 +92,11 @@ func missReply(c *feature.Call, m *miss, redo func(name string) string) intranet
 	default:
 		reply = c.Reply(c.T("Ik ken geen ruimte %q.", "I know no room %q.", m.typed))
 		switch {
+		case isPartner(c) && len(m.active) > 0:
+			if len(m.near) > 0 {
+				reply.Text += " " + c.T("Bedoel je: %s?", "Did you mean: %s?", roomNames(m.near))
+			}
+			reply.Text += " " + visitorRoomsAre(c, m.active)
 		case len(m.near) > 0:
 			reply.Text += " " + c.T("Bedoel je: %s?", "Did you mean: %s?", roomNames(m.near))
 		case len(m.active) > 0 && len(m.active) <= 15:
@@ -100,6 +109,11 @@ func missReply(c *feature.Call, m *miss, redo func(name string) string) intranet
 		reply.Buttons = append(reply.Buttons, intranet.Button{Label: room.Name, Command: redo(room.Name)})
 	}
 	return reply
+}
+
+// visitorRoomsAre names the rooms a partner may book.
+func visitorRoomsAre(c *feature.Call, rooms []intranet.Room) string {
+	return c.T("Je kunt boeken: %s.", "You can book: %s.", roomNames(rooms))
 }
 
 func roomNames(rooms []intranet.Room) string {
@@ -125,11 +139,14 @@ func (u *Unit) dayView(c *feature.Call, d when.Date, rooms []intranet.Room, byRo
 			if !b.End.Before(end) {
 				to = 24 * 60
 			}
-			who := b.Person
-			if b.Title != "" {
-				who += ", " + b.Title
+			if who := u.busyWith(c, b); who != "" {
+				if b.Title != "" {
+					who += ", " + b.Title
+				}
+				busy = append(busy, fmt.Sprintf("%s–%s (%s)", from, to, who))
+			} else {
+				busy = append(busy, fmt.Sprintf("%s–%s", from, to))
 			}
-			busy = append(busy, fmt.Sprintf("%s–%s (%s)", from, to, who))
 			if from > at {
 				free = append(free, fmt.Sprintf("%s–%s", at, min(from, closes)))
 			}
@@ -217,6 +234,9 @@ func (u *Unit) mineView(c *feature.Call, items []mineItem, page int, series int6
 		text := fmt.Sprintf("*%s* · %s", b.Room, u.span(c.Lang, b.Slot))
 		if b.Title != "" {
 			text += " · " + b.Title
+		}
+		if b.PersonID != c.Person.ID {
+			text += " · " + c.T("jij ontvangt %s", "you host %s", b.Owner())
 		}
 		text += fmt.Sprintf(" · #%d", b.ID)
 		reply.Sections = append(reply.Sections, intranet.Section{Text: text, Buttons: []intranet.Button{u.cancelButton(c, b)}})
