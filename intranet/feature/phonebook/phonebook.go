@@ -32,6 +32,14 @@ type Config struct {
 	// read (default UTC); Now the clock (default time.Now).
 	Location *time.Location
 	Now      func() time.Time
+	// Partners gives a partner their organisation's contacts, the only
+	// people a partner finds (nil: a partner finds nobody).
+	Partners intranet.PartnerService
+	// PartnerFields are WERKPLEK_PARTNER_FIELDS (intranet.PartnerFields):
+	// what a partner sees of a contact besides the name. nil shares only
+	// the name; a mobile number, skills, a manager and accounts are never
+	// shared.
+	PartnerFields []string
 }
 
 // Unit answers /phonebook.
@@ -59,6 +67,9 @@ func (u *Unit) today() string { return when.DateOf(u.cfg.Now(), u.cfg.Location).
 // Card is a person's contact card as the caller may see it (the
 // profile unit shows a person their own with it).
 func (u *Unit) Card(ctx context.Context, c *feature.Call, p *intranet.Person) (intranet.Reply, error) {
+	if c.Partner() != 0 {
+		return u.partnerShow(ctx, c, p.ID)
+	}
 	seen, err := u.viewable(ctx, c, []*intranet.Person{p}, nil)
 	if err != nil || len(seen) == 0 {
 		return intranet.Reply{}, err
@@ -78,11 +89,18 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		}
 		return importWhere(c, u.cfg.PublicURL), nil
 	}
+	if c.Partner() != 0 {
+		// A partner finds only their organisation's contacts (partner.go).
+		if c.Is("show") {
+			return u.partnerShow(ctx, c, c.Cmd.Number("id"))
+		}
+		return u.partnerSearch(ctx, c)
+	}
 	if c.Is("show") {
 		id := c.Cmd.Number("id")
 		p, err := u.cfg.People.FindPersonByID(ctx, id)
 		if intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && p.Inactive {
-			return c.Reply(c.T("Persoon %d staat niet (meer) in het telefoonboek.", "Person %d is not in the phonebook (any more).", id)), nil
+			return c.Reply(notFound(c, id)), nil
 		} else if err != nil {
 			return intranet.Reply{}, err
 		}
