@@ -70,7 +70,9 @@ func TestPartnerPhonebook(t *testing.T) {
 		x := setUpPartners(t, e)
 		e.Core(phonebook.New(phonebook.Config{People: e.Store, Teams: e.Store, Partners: e.Store, PartnerFields: []string{"title", "department", "phone"}}))
 		show := func(p *intranet.Person) string { return fmt.Sprintf("/phonebook show %d", p.ID) }
-		notFound := func(p *intranet.Person) string { return fmt.Sprintf("Persoon %d staat niet (meer) in het telefoonboek.", p.ID) }
+		notFound := func(p *intranet.Person) string {
+			return fmt.Sprintf("Persoon %d staat niet (meer) in het telefoonboek.", p.ID)
+		}
 		for _, tc := range []struct {
 			name, text string
 			want       []string
