@@ -1,8 +1,9 @@
 // Package phonebook is the phonebook unit: /phonebook finds colleagues by
 // name, department, title, place, skill or phone number, typo, accent and
-// surname-prefix tolerant, and shows their card; admins import the people
-// from a CSV file through its form (the web's admin page), first as a dry
-// run.
+// surname-prefix tolerant, and shows their card (a partner labelled with
+// their organisation); a partner finds only their organisation's contacts
+// (partner.go); admins import the people from a CSV file through its form
+// (the web's admin page), first as a dry run.
 package phonebook
 
 import (
@@ -65,7 +66,8 @@ func New(cfg Config) *Unit {
 func (u *Unit) today() string { return when.DateOf(u.cfg.Now(), u.cfg.Location).String() }
 
 // Card is a person's contact card as the caller may see it (the
-// profile unit shows a person their own with it).
+// profile unit shows a person their own with it); a partner sees only a
+// contact's, as partnerShow does.
 func (u *Unit) Card(ctx context.Context, c *feature.Call, p *intranet.Person) (intranet.Reply, error) {
 	if c.Partner() != 0 {
 		return u.partnerShow(ctx, c, p.ID)
