@@ -42,8 +42,11 @@ type Ad struct {
 	PosterID    int64
 	Poster      string
 	PosterEmail string
-	Expires     time.Time
-	Removed     time.Time // zero while not removed
+	// PosterOrganisation is the poster's partner organisation ("" for an
+	// employee): employees see a partner's ad labelled.
+	PosterOrganisation string
+	Expires            time.Time
+	Removed            time.Time // zero while not removed
 	// Replies is how many people replied (not what).
 	Replies int
 	Created time.Time

@@ -105,10 +105,12 @@ type TeamService interface {
 	// SetTeamMember adds (member true) or removes the person as member;
 	// changed is false when they already were (or were not) a member, also
 	// for all but one of the same change made at once. Returns ENOTFOUND
-	// for an unknown team or person.
+	// for an unknown team or person, EINVALID for adding a partner (a
+	// partner is in no team).
 	SetTeamMember(ctx context.Context, teamID, personID int64, member bool) (changed bool, err error)
 	// SetTeamLead adds or removes the person as lead, changed as
-	// SetTeamMember's. Returns ENOTFOUND.
+	// SetTeamMember's. Returns ENOTFOUND, and EINVALID for adding a
+	// partner.
 	SetTeamLead(ctx context.Context, teamID, personID int64, lead bool) (changed bool, err error)
 	// SetTeamApproval turns the lead's approval of handovers on or off.
 	// Returns ENOTFOUND.

@@ -162,7 +162,7 @@ func FindAnyPerson(ctx context.Context, people intranet.PersonService, accounts 
 	}
 	var names []string
 	for _, m := range res.Matches {
-		names = append(names, fmt.Sprintf("%s (%s)", m.Person.Name, m.Person.Email))
+		names = append(names, fmt.Sprintf("%s (%s)", m.Person.Label(), m.Person.Email))
 	}
 	return nil, c.T("%q past bij meer mensen: %s. Gebruik het e-mailadres.", "%q matches several people: %s. Use the email address.", who, strings.Join(names, ", ")), nil
 }

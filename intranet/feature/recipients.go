@@ -34,7 +34,8 @@ var _ intranet.Recipients = Recipients{}
 // DefaultDMPlatforms is WERKPLEK_DM_PLATFORMS's default.
 var DefaultDMPlatforms = []intranet.Platform{intranet.PlatformSlack, intranet.PlatformTeams, intranet.PlatformMattermost}
 
-// Account chooses the account a DM to the person goes to now: of their
+// Account chooses the account a DM to the person goes to now (a guest or
+// partner only with guests): of their
 // accounts on platforms that are on (guest accounts only with guests), the
 // one they used last, or without any use the first by Order; without one,
 // the first platform by Order that knows their email, whose account is
@@ -48,6 +49,11 @@ func (r Recipients) Account(ctx context.Context, personID int64, guests bool) (i
 	} else if p.Inactive {
 		// Who left is reached nowhere, and linked again nowhere.
 		return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s no longer works here.", p.Name)
+	} else if p.IsGuest() && !guests {
+		// A partner or guest gets only what is shared with guests, on
+		// whatever account: a handover, an approval, an internal message
+		// never reaches them.
+		return intranet.Destination{}, intranet.Errorf(intranet.ENOTFOUND, "%s is a guest or partner: this message is not shared with them.", p.Name)
 	}
 	rank := func(pl intranet.Platform) int {
 		for i, o := range r.Order {

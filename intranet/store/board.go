@@ -99,18 +99,19 @@ type adRow struct {
 	UpdatedAt   time.Time
 	Poster      string
 	PosterEmail string
+	PosterOrg   string
 	Replies     int
 }
 
 func (r adRow) ad() *intranet.Ad {
 	return &intranet.Ad{ID: r.ID, Title: r.Title, Text: r.Text, Category: intranet.Category(r.Category), PosterID: r.PosterID,
-		Poster: r.Poster, PosterEmail: r.PosterEmail, Expires: r.ExpiresAt.UTC(), Removed: fromOpt(r.RemovedAt), Replies: r.Replies,
+		Poster: r.Poster, PosterEmail: r.PosterEmail, PosterOrganisation: r.PosterOrg, Expires: r.ExpiresAt.UTC(), Removed: fromOpt(r.RemovedAt), Replies: r.Replies,
 		Created: r.CreatedAt.UTC(), Updated: r.UpdatedAt.UTC()}
 }
 
 const adSelect = `SELECT a.id, a.title, a.text, a.category, a.poster_id, a.expires_at, a.removed_at, a.created_at, a.updated_at,
-p.name AS poster, p.email AS poster_email, (SELECT COUNT(*) FROM board_replies r WHERE r.ad_id = a.id) AS replies
-FROM board_ads a JOIN people p ON p.id = a.poster_id`
+p.name AS poster, p.email AS poster_email, COALESCE(o.name, '') AS poster_org, (SELECT COUNT(*) FROM board_replies r WHERE r.ad_id = a.id) AS replies
+FROM board_ads a JOIN people p ON p.id = a.poster_id LEFT JOIN partner_orgs o ON o.id = p.organisation_id`
 
 // checkAd validates an ad as CreateAd and UpdateAd store it.
 func checkAd(a *intranet.Ad) error {

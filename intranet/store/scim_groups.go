@@ -206,7 +206,7 @@ func (s *Store) UpdateProvisionedGroup(ctx context.Context, id int64, u intranet
 
 // setGroupMembers replaces the members (members not nil), then adds and
 // removes some. Leads stay leads; a removed member's row stays, as a
-// removal by hand does.
+// removal by hand does. A partner is left out: they are in no team.
 func (s *Store) setGroupMembers(db *gorm.DB, teamID int64, members *[]int64, add, remove []int64) error {
 	var all []int64
 	if members != nil {
@@ -227,6 +227,26 @@ func (s *Store) setGroupMembers(db *gorm.DB, teamID int64, members *[]int64, add
 		for _, id := range all {
 			if !slices.Contains(found, id) {
 				return intranet.Errorf(intranet.ENOTFOUND, "No person %d.", id)
+			}
+		}
+		// A partner is in no team, whatever the identity provider's group
+		// holds: they are left out.
+		var partners []int64
+		for _, batch := range chunks(all, 1000) {
+			var ids []int64
+			if err := db.Raw("SELECT id FROM people WHERE id IN ? AND organisation_id IS NOT NULL", batch).Scan(&ids).Error; err != nil {
+				return err
+			}
+			partners = append(partners, ids...)
+		}
+		if len(partners) > 0 {
+			notPartner := func(ids []int64) []int64 {
+				return slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return slices.Contains(partners, id) })
+			}
+			add = notPartner(add)
+			if members != nil {
+				kept := notPartner(*members)
+				members = &kept
 			}
 		}
 	}

@@ -180,10 +180,10 @@ func teamKey(name string) string { return phonebook.Key(name) }
 
 // SyncDepartmentTeams makes every department a team and adds the people of
 // each department the team never had (leads by the team lead role; guests
-// never), except to a team the identity provider manages, whose members
-// are its. It
-// remembers a fingerprint of the people table and does nothing while that
-// is unchanged.
+// and partners never, even with a department), except to a team the
+// identity provider manages, whose members are its. It remembers a
+// fingerprint of the people table and does nothing while that is
+// unchanged.
 func (s *Store) SyncDepartmentTeams(ctx context.Context) error {
 	var fp struct {
 		N     int64
@@ -227,7 +227,7 @@ func (s *Store) SyncDepartmentTeams(ctx context.Context) error {
 SELECT t.id, p.id, true, (';' || LOWER(p.roles) || ';') LIKE '%;team lead;%'
 FROM teams t JOIN people p ON p.department_id = t.department_id
 WHERE p.active AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
-AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'
+AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%' AND p.organisation_id IS NULL
 AND t.managed_by = ''
 ON CONFLICT DO NOTHING`).Error
 	})
@@ -327,13 +327,14 @@ func (s *Store) CreateTeam(ctx context.Context, name string) (*intranet.Team, er
 }
 
 // SetTeamMember adds or removes a member; changed is false when the
-// person already was (or was not) one. Returns ENOTFOUND.
+// person already was (or was not) one. Returns ENOTFOUND, and EINVALID
+// for adding a partner.
 func (s *Store) SetTeamMember(ctx context.Context, teamID, personID int64, member bool) (bool, error) {
 	return s.setTeamFlag(ctx, teamID, personID, "is_member", member)
 }
 
 // SetTeamLead adds or removes a lead; changed is false when nothing
-// changed. Returns ENOTFOUND.
+// changed. Returns ENOTFOUND, and EINVALID for adding a partner.
 func (s *Store) SetTeamLead(ctx context.Context, teamID, personID int64, lead bool) (bool, error) {
 	return s.setTeamFlag(ctx, teamID, personID, "is_lead", lead)
 }
@@ -345,6 +346,15 @@ func (s *Store) setTeamFlag(ctx context.Context, teamID, personID int64, column 
 		db := s.hdb(ctx)
 		if err := s.teamAndPersonExist(db, teamID, personID); err != nil {
 			return err
+		}
+		if on {
+			// A partner is in no team: they ask and take no shifts.
+			var partner []string
+			if err := db.Raw("SELECT name FROM people WHERE id = ? AND organisation_id IS NOT NULL", personID).Scan(&partner).Error; err != nil {
+				return err
+			} else if len(partner) > 0 {
+				return intranet.Errorf(intranet.EINVALID, "%s is a partner and cannot be in a team.", partner[0])
+			}
 		}
 		// Conditional statements, so that of two at once (a double tap,
 		// the department sync) both succeed and exactly one changes it.
@@ -362,7 +372,7 @@ func (s *Store) setTeamFlag(ctx context.Context, teamID, personID int64, column 
 		changed = on && res.RowsAffected > 0
 		return res.Error
 	})
-	if code := intranet.ErrorCode(err); code == intranet.ENOTFOUND {
+	if code := intranet.ErrorCode(err); code == intranet.ENOTFOUND || code == intranet.EINVALID {
 		return false, err
 	} else if err != nil {
 		return false, fmt.Errorf("set team %s: %w", column, translate(err))

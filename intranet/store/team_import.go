@@ -21,6 +21,7 @@ func (s *Store) importTeams(ctx context.Context, records []intranet.TeamRecord, 
 	}
 	// Every email named, to ids.
 	emails := map[string]int64{}
+	partners := map[string]bool{}
 	for _, r := range records {
 		for _, e := range append(append([]string(nil), r.Leads...), r.Members...) {
 			emails[strings.ToLower(e)] = 0
@@ -32,14 +33,15 @@ func (s *Store) importTeams(ctx context.Context, records []intranet.TeamRecord, 
 			list = append(list, e)
 		}
 		var found []struct {
-			ID    int64
-			Email string
+			ID      int64
+			Email   string
+			Partner bool
 		}
-		if err := s.db.WithContext(ctx).Raw("SELECT id, email FROM people WHERE email IN ?", list).Scan(&found).Error; err != nil {
+		if err := s.db.WithContext(ctx).Raw("SELECT id, email, organisation_id IS NOT NULL AS partner FROM people WHERE email IN ?", list).Scan(&found).Error; err != nil {
 			return sum, fmt.Errorf("import teams: %w", translate(err))
 		}
 		for _, f := range found {
-			emails[f.Email] = f.ID
+			emails[f.Email], partners[f.Email] = f.ID, f.Partner
 		}
 	}
 	var problems []intranet.ImportProblem
@@ -52,6 +54,15 @@ func (s *Store) importTeams(ctx context.Context, records []intranet.TeamRecord, 
 		}
 		if len(unknown) > 0 {
 			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: "not in the phonebook: " + strings.Join(unknown, ", ")})
+		}
+		var partner []string
+		for _, e := range append(append([]string(nil), r.Leads...), r.Members...) {
+			if partners[strings.ToLower(e)] {
+				partner = append(partner, e)
+			}
+		}
+		if len(partner) > 0 {
+			problems = append(problems, intranet.ImportProblem{Line: r.Line, Reason: "a partner is in no team: " + strings.Join(partner, ", ")})
 		}
 	}
 	problems = append(problems, s.managedMembers(ctx, records)...)

@@ -31,7 +31,7 @@ func categoryName(lang string, cat intranet.Category) string {
 // line is one ad in a list: title, category, poster, expiry, a line of
 // text and its /board <id>.
 func (u *Unit) line(lang string, a *intranet.Ad) intranet.Section {
-	meta := []string{categoryName(lang, a.Category), intranet.Plain(a.Poster),
+	meta := []string{categoryName(lang, a.Category), intranet.Plain(intranet.PartnerLabel(a.Poster, a.PosterOrganisation)),
 		feature.T(lang, "tot %s", "until %s", u.untilText(a.Expires, lang))}
 	text := fmt.Sprintf("*#%d %s* · %s\n%s", a.ID, intranet.Plain(a.Title), strings.Join(meta, " · "), intranet.Plain(excerpt(a.Text, 140)))
 	return intranet.Section{Text: text, Buttons: []intranet.Button{{Label: feature.T(lang, "Bekijken", "View"), Command: fmt.Sprintf("/board %d", a.ID)}}}
@@ -103,7 +103,7 @@ func (u *Unit) adView(c *feature.Call, a *intranet.Ad) intranet.Reply {
 	sec := intranet.Section{Title: fmt.Sprintf("#%d %s", a.ID, intranet.Plain(a.Title)), Text: intranet.Plain(a.Text)}
 	sec.Fields = []intranet.Field{
 		{Label: c.T("Categorie", "Category"), Value: categoryName(c.Lang, a.Category)},
-		{Label: c.T("Van", "From"), Value: intranet.Plain(a.Poster)},
+		{Label: c.T("Van", "From"), Value: intranet.Plain(intranet.PartnerLabel(a.Poster, a.PosterOrganisation))},
 		{Label: c.T("Geplaatst", "Posted"), Value: u.dateText(a.Created, c.Lang)},
 		{Label: c.T("Verloopt", "Expires"), Value: u.untilText(a.Expires, c.Lang)},
 		{Label: c.T("Reacties", "Replies"), Value: repliesText(c, a.Replies)},
@@ -210,7 +210,10 @@ func postForm(c *feature.Call, values map[string]string) intranet.Reply {
 // they have no account there), department and email.
 func replyMessage(lang string, a *intranet.Ad, from *intranet.Person, text string) intranet.Reply {
 	who := intranet.PersonMention(from.ID, from.Name)
-	if from.Department != "" {
+	if from.IsPartner() {
+		// A partner is labelled with their organisation.
+		who += " · " + intranet.Plain(from.Organisation) + " (partner)"
+	} else if from.Department != "" {
 		who += " (" + intranet.Plain(from.Department) + ")"
 	}
 	return intranet.Reply{Lang: lang, Title: feature.T(lang, "Reactie op je advertentie", "A reply to your ad"),

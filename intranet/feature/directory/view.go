@@ -63,21 +63,21 @@ func notYourself(c *feature.Call) string {
 
 func lastAdmin(c *feature.Call, p *intranet.Person) string {
 	return c.T("%s is de laatste beheerder; geef eerst iemand anders de rol: `/werkplek role add <persoon> admin`.",
-		"%s is the last admin; give someone else the role first: `/werkplek role add <person> admin`.", p.Name)
+		"%s is the last admin; give someone else the role first: `/werkplek role add <person> admin`.", p.Label())
 }
 
 func alreadyInactive(c *feature.Call, p *intranet.Person) string {
-	return c.T("%s is al uitgeschakeld. Terug: `/werkplek person activate %s`.", "%s is deactivated already. To bring them back: `/werkplek person activate %s`.", p.Name, p.Email)
+	return c.T("%s is al uitgeschakeld. Terug: `/werkplek person activate %s`.", "%s is deactivated already. To bring them back: `/werkplek person activate %s`.", p.Label(), p.Email)
 }
 
 func alreadyActive(c *feature.Call, p *intranet.Person) string {
-	return c.T("%s is actief; er verandert niets.", "%s is active; nothing changes.", p.Name)
+	return c.T("%s is actief; er verandert niets.", "%s is active; nothing changes.", p.Label())
 }
 
 // roleOfLeaver answers a role change for someone who left.
 func roleOfLeaver(c *feature.Call, p *intranet.Person) string {
 	return c.T("%s werkt hier niet meer (uitgeschakeld). Eerst terugzetten: `/werkplek person activate %s`.",
-		"%s no longer works here (deactivated). Bring them back first: `/werkplek person activate %s`.", p.Name, p.Email)
+		"%s no longer works here (deactivated). Bring them back first: `/werkplek person activate %s`.", p.Label(), p.Email)
 }
 
 // severalLeft names the people who left with one name, by email.
@@ -97,9 +97,9 @@ func byEmail(c *feature.Call) string {
 // typed command that confirm it.
 func deactivateQuestion(c *feature.Call, p *intranet.Person) intranet.Reply {
 	cmd := fmt.Sprintf("/werkplek person deactivate %s sure", p.Email)
-	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%s uitschakelen?", "Deactivate %s?", p.Name),
+	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%s uitschakelen?", "Deactivate %s?", p.Label()),
 		Text: c.T("%s (%s) verdwijnt uit het telefoonboek en krijgt geen berichten meer. Komende boekingen worden geannuleerd, open vragen gesloten, onderwerpen gaan naar de beheerders; open overdrachten blijven voor het team.",
-			"%s (%s) leaves the phonebook and gets no more messages. Coming bookings are cancelled, open questions closed, topics go to the admins; open handovers stay open for the team.", p.Name, p.Email)}
+			"%s (%s) leaves the phonebook and gets no more messages. Coming bookings are cancelled, open questions closed, topics go to the admins; open handovers stay open for the team.", p.Label(), p.Email)}
 	reply.Buttons = []intranet.Button{{Label: c.T("Uitschakelen", "Deactivate"), Style: intranet.StyleDanger, Command: cmd}}
 	reply.Context = []string{c.T("Er verandert niets tot je drukt, of `%s` typt.", "Nothing changes until you press it, or type `%s`.", cmd)}
 	return reply
@@ -119,7 +119,7 @@ func deactivated(c *feature.Call, p *intranet.Person, d intranet.Departure) intr
 	add(d.TopicsHandedOver, "onderwerp naar de beheerders", "onderwerpen naar de beheerders", "topic to the admins", "topics to the admins")
 	add(d.AccountsUnlinked, "chataccount ontkoppeld", "chataccounts ontkoppeld", "chat account unlinked", "chat accounts unlinked")
 	add(d.Subscriptions, "abonnement opgezegd", "abonnementen opgezegd", "subscription ended", "subscriptions ended")
-	text := c.T("%s is uitgeschakeld.", "%s is deactivated.", p.Name)
+	text := c.T("%s is uitgeschakeld.", "%s is deactivated.", p.Label())
 	if len(done) > 0 {
 		text += "\n• " + strings.Join(done, "\n• ")
 	}
@@ -130,7 +130,7 @@ func deactivated(c *feature.Call, p *intranet.Person, d intranet.Departure) intr
 
 func activated(c *feature.Call, p *intranet.Person) string {
 	return c.T("%s is terug: weer in het telefoonboek, met de geschiedenis. Geannuleerde boekingen blijven geannuleerd; het chataccount wordt weer gekoppeld bij het eerste bericht aan Werkplek.",
-		"%s is back: in the phonebook again, with their history. Cancelled bookings stay cancelled; their chat account is linked again on their first message to Werkplek.", p.Name)
+		"%s is back: in the phonebook again, with their history. Cancelled bookings stay cancelled; their chat account is linked again on their first message to Werkplek.", p.Label())
 }
 
 func unknownRole(c *feature.Call, typed string) string {
@@ -163,17 +163,17 @@ func nearRole(typed string) intranet.Role {
 }
 
 func hasRoleAlready(c *feature.Call, p *intranet.Person, r intranet.Role) string {
-	return c.T("%s is al %s.", "%s is %s already.", p.Name, roleName(c.Lang, r))
+	return c.T("%s is al %s.", "%s is %s already.", p.Label(), roleName(c.Lang, r))
 }
 
 func hasNoRole(c *feature.Call, p *intranet.Person, r intranet.Role) string {
-	return c.T("%s heeft de rol %s niet. Rollen: %s.", "%s does not have the role %s. Roles: %s.", p.Name, roleName(c.Lang, r), roleList(c.Lang, p.Roles))
+	return c.T("%s heeft de rol %s niet. Rollen: %s.", "%s does not have the role %s. Roles: %s.", p.Label(), roleName(c.Lang, r), roleList(c.Lang, p.Roles))
 }
 
 func roleChanged(c *feature.Call, p *intranet.Person, r intranet.Role, add bool) string {
-	text := c.T("%s is nu %s.", "%s is now %s.", p.Name, roleName(c.Lang, r))
+	text := c.T("%s is nu %s.", "%s is now %s.", p.Label(), roleName(c.Lang, r))
 	if !add {
-		text = c.T("%s is geen %s meer.", "%s is no longer %s.", p.Name, roleName(c.Lang, r))
+		text = c.T("%s is geen %s meer.", "%s is no longer %s.", p.Label(), roleName(c.Lang, r))
 	}
 	text += " " + c.T("Rollen: %s.", "Roles: %s.", roleList(c.Lang, p.Roles))
 	if r == intranet.RoleTeamLead {

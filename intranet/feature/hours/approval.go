@@ -23,7 +23,8 @@ const rejectFormID = "hours.reject"
 
 // Approvers returns who approves p's weeks: the leads of the team of p's
 // department; where it has none, or p leads it, p's manager; else the
-// admins. Nobody approves their own week. Who is away today is skipped
+// admins. Nobody approves their own week, and no guest or partner
+// approves (a manager who became a partner is passed over). Who is away today is skipped
 // (see approval.of).
 func (u *Unit) Approvers(ctx context.Context, p *intranet.Person) ([]*intranet.Person, error) {
 	a, err := u.approval(ctx)
@@ -167,7 +168,7 @@ func (a *approval) leadsOf(ctx context.Context, p *intranet.Person) ([]*intranet
 			if err != nil {
 				return nil, err
 			}
-			if lp != nil && lp.ID != p.ID {
+			if lp != nil && lp.ID != p.ID && !lp.IsGuest() {
 				out = append(out, lp)
 			}
 		}
@@ -181,7 +182,7 @@ func (a *approval) managerOf(ctx context.Context, p *intranet.Person) ([]*intran
 		return nil, nil
 	}
 	m, err := a.person(ctx, p.ManagerID)
-	if err != nil || m == nil {
+	if err != nil || m == nil || m.IsGuest() {
 		return nil, err
 	}
 	return []*intranet.Person{m}, nil
@@ -198,7 +199,7 @@ func (a *approval) adminsFor(ctx context.Context, p *intranet.Person) ([]*intran
 	}
 	var out []*intranet.Person
 	for _, ad := range a.admins {
-		if ad.ID != p.ID {
+		if ad.ID != p.ID && !ad.IsGuest() {
 			out = append(out, ad)
 		}
 	}

@@ -1,8 +1,9 @@
 // Package phonebook is the phonebook unit: /phonebook finds colleagues by
 // name, department, title, place, skill or phone number, typo, accent and
-// surname-prefix tolerant, and shows their card; admins import the people
-// from a CSV file through its form (the web's admin page), first as a dry
-// run.
+// surname-prefix tolerant, and shows their card (a partner labelled with
+// their organisation); a partner finds only their organisation's contacts
+// (partner.go); admins import the people from a CSV file through its form
+// (the web's admin page), first as a dry run.
 package phonebook
 
 import (
@@ -32,6 +33,14 @@ type Config struct {
 	// read (default UTC); Now the clock (default time.Now).
 	Location *time.Location
 	Now      func() time.Time
+	// Partners gives a partner their organisation's contacts, the only
+	// people a partner finds (nil: a partner finds nobody).
+	Partners intranet.PartnerService
+	// PartnerFields are WERKPLEK_PARTNER_FIELDS (intranet.PartnerFields):
+	// what a partner sees of a contact besides the name. nil shares only
+	// the name; a mobile number, skills, a manager and accounts are never
+	// shared.
+	PartnerFields []string
 }
 
 // Unit answers /phonebook.
@@ -57,8 +66,12 @@ func New(cfg Config) *Unit {
 func (u *Unit) today() string { return when.DateOf(u.cfg.Now(), u.cfg.Location).String() }
 
 // Card is a person's contact card as the caller may see it (the
-// profile unit shows a person their own with it).
+// profile unit shows a person their own with it); a partner sees only a
+// contact's, as partnerShow does.
 func (u *Unit) Card(ctx context.Context, c *feature.Call, p *intranet.Person) (intranet.Reply, error) {
+	if c.Partner() != 0 {
+		return u.partnerShow(ctx, c, p.ID)
+	}
 	seen, err := u.viewable(ctx, c, []*intranet.Person{p}, nil)
 	if err != nil || len(seen) == 0 {
 		return intranet.Reply{}, err
@@ -78,11 +91,18 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		}
 		return importWhere(c, u.cfg.PublicURL), nil
 	}
+	if c.Partner() != 0 {
+		// A partner finds only their organisation's contacts (partner.go).
+		if c.Is("show") {
+			return u.partnerShow(ctx, c, c.Cmd.Number("id"))
+		}
+		return u.partnerSearch(ctx, c)
+	}
 	if c.Is("show") {
 		id := c.Cmd.Number("id")
 		p, err := u.cfg.People.FindPersonByID(ctx, id)
 		if intranet.ErrorCode(err) == intranet.ENOTFOUND || err == nil && p.Inactive {
-			return c.Reply(c.T("Persoon %d staat niet (meer) in het telefoonboek.", "Person %d is not in the phonebook (any more).", id)), nil
+			return c.Reply(notFound(c, id)), nil
 		} else if err != nil {
 			return intranet.Reply{}, err
 		}

@@ -19,6 +19,12 @@ func whoUsage(c *feature.Call) string {
 		"Who are you looking for? Type `/phonebook <name, department, skill or phone number>`, e.g. `/phonebook jansen`, `/phonebook 06-12345678` or `/phonebook dept:zorg`.")
 }
 
+// notFound answers /phonebook show with a number of nobody the caller may
+// see.
+func notFound(c *feature.Call, id int64) string {
+	return c.T("Persoon %d staat niet (meer) in het telefoonboek.", "Person %d is not in the phonebook (any more).", id)
+}
+
 // nobody answers a search without matches, with the phonebook's near
 // words as buttons.
 func nobody(c *feature.Call, res *intranet.SearchResult) intranet.Reply {
@@ -49,7 +55,7 @@ func optionText(c *feature.Call) string {
 
 // card is one person's contact card, with whether they are away on today.
 func card(c *feature.Call, p *intranet.Person, today string) intranet.Reply {
-	reply := intranet.Reply{Lang: c.Lang, Title: p.Name}
+	reply := intranet.Reply{Lang: c.Lang, Title: p.Label()}
 	var sub []string
 	for _, s := range []string{p.Title, p.Department} {
 		if s != "" {
@@ -66,6 +72,7 @@ func card(c *feature.Call, p *intranet.Person, today string) intranet.Reply {
 	if p.AwayOn(today) {
 		add("Afwezig", "Away", Away(c.Lang, p, today))
 	}
+	add("Organisatie", "Organisation", p.Organisation)
 	add("Functie", "Title", p.Title)
 	add("Afdeling", "Department", p.Department)
 	add("Locatie", "Location", p.Location)
@@ -154,7 +161,7 @@ func list(c *feature.Call, res *intranet.SearchResult, today string) intranet.Re
 				about = append(about, s)
 			}
 		}
-		text := "*" + p.Name + "*"
+		text := "*" + p.Label() + "*"
 		if len(about) > 0 {
 			text += " · " + strings.Join(about, ", ")
 		}

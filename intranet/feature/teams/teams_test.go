@@ -218,3 +218,52 @@ func TestTeamManagedMembers(t *testing.T) {
 		}
 	})
 }
+
+// TestPartnerInNoTeam: a partner cannot be made a member or lead of a
+// team, is in no department's team though they have the department, and
+// may not use /team.
+func TestPartnerInNoTeam(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		core(t, e)
+		org, err := e.Store.AddOrganisation(ctx, "Thuiszorg Midden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		anna, _, err := e.Store.AddPartnerPerson(ctx, org.ID, "anna@thuiszorgmidden.nl", "Anna Smit")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Kees (Zorg West) becomes a partner.
+		k, err := e.Store.FindPersonByEmail(ctx, kees)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Store.SetOrganisation(ctx, k.ID, org.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			who, text, want string
+		}{
+			{anouk, `/team member add "Zorg Oost" anna@thuiszorgmidden.nl`, "Anna Smit is partner (van Thuiszorg Midden) en kan geen lid of leider van Zorg Oost worden"},
+			{anouk, `/team lead add "Zorg Oost" Anna Smit`, "Anna Smit is partner (van Thuiszorg Midden) en kan geen lid of leider van Zorg Oost worden"},
+			{anouk, `/team member add "Zorg Oost" kees.janssen@example.nl`, "Kees Janssen is partner (van Thuiszorg Midden)"},
+			{anouk, `/team show "Zorg West"`, "Leden: (geen)"},
+			{"anna@thuiszorgmidden.nl", "/team", "Als partner van Thuiszorg Midden"},
+			{"anna@thuiszorgmidden.nl", `/team member add "Zorg Oost" anna@thuiszorgmidden.nl`, "Als partner van Thuiszorg Midden"},
+		} {
+			got := coretest.All(e.Say(tc.who, "", tc.text))
+			coretest.Wants(t, tc.text, got, tc.want)
+			coretest.Lacks(t, tc.text, got, "is nu lid", "is nu leider", "Kees Janssen\n", "Leden: Kees")
+		}
+		for _, p := range []*intranet.Person{anna, k} {
+			teams, err := e.Store.TeamsOf(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(teams) != 0 {
+				t.Errorf("%s is in %s", p.Name, teams[0].Name)
+			}
+		}
+	})
+}

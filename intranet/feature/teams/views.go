@@ -131,6 +131,10 @@ func membersManaged(c *feature.Call, t *intranet.Team) string {
 }
 
 func guestNotInTeam(c *feature.Call, p *intranet.Person, t *intranet.Team) string {
+	if p.IsPartner() {
+		return c.T("%s is partner (van %s) en kan geen lid of leider van %s worden: partners vragen en nemen geen diensten over.",
+			"%s is a partner (of %s) and cannot become a member or lead of %s: partners do not ask for or take over shifts.", p.Name, p.Organisation, t.Name)
+	}
 	return c.T("%s is gast (van buiten de organisatie) en kan geen lid of leider van %s worden: gasten vragen en nemen geen diensten over.",
 		"%s is a guest (from outside the organisation) and cannot become a member or lead of %s: guests do not ask for or take over shifts.", p.Name, t.Name)
 }
