@@ -186,14 +186,8 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 	}
 	env := feature.Env{People: s, Accounts: s, Platforms: m.Platforms, Installations: gone, Jobs: m.Jobs, Outbox: m.Outbox, Cards: cards, Tx: s, Quiet: m.Config.QuietHours,
 		Location: m.location(), Language: m.Config.Language}
-	// What a partner sees of a contact: WERKPLEK_PARTNER_FIELDS's default
-	// until the setting is read here.
-	partnerFields, err := intranet.ParsePartnerFields(intranet.DefaultPartnerFields)
-	if err != nil {
-		return err
-	}
 	u := &Units{Phonebook: phonebook.New(phonebook.Config{People: s, PublicURL: m.Config.PublicURL, Teams: s,
-		MobileDefault: m.Config.PrivacyMobile, Location: m.location(), Partners: s, PartnerFields: partnerFields})}
+		MobileDefault: m.Config.PrivacyMobile, Location: m.location(), Partners: s, PartnerFields: m.Config.PartnerFields})}
 	if u.Profile, err = profile.New(profile.Config{People: s, Profiles: s, Phonebook: u.Phonebook, MobileDefault: m.Config.PrivacyMobile,
 		Quiet: m.Config.QuietHours, Location: m.location()}); err != nil {
 		return err

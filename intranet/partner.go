@@ -70,6 +70,30 @@ func ParsePartnerFields(s string) ([]string, error) {
 	return out, nil
 }
 
+// SharedWithPartners is what a partner may see of a person (their
+// contact): a copy with the id, the name and only the fields listed
+// (PartnerFields; a mobile number, skills, manager, accounts and
+// everything else never). Every reply to a partner about a person is
+// built from such a copy.
+func (p *Person) SharedWithPartners(fields []string) *Person {
+	v := &Person{ID: p.ID, Name: p.Name}
+	for _, f := range fields {
+		switch f {
+		case "title":
+			v.Title = p.Title
+		case "department":
+			v.Department = p.Department
+		case "phone":
+			v.Phone = p.Phone
+		case "email":
+			v.Email = p.Email
+		case "location":
+			v.Location = p.Location
+		}
+	}
+	return v
+}
+
 // EmailDomain returns the lowercase domain of an email address, "" when it
 // has none.
 func EmailDomain(email string) string {

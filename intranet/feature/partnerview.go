@@ -10,6 +10,7 @@ import "github.com/werkplek/werkplek/intranet"
 // partner unit and the phonebook's answer to a partner both use it, so
 // that one rule decides what reaches a partner.
 func PartnerCard(c *Call, p *intranet.Person, fields []string) intranet.Section {
+	p = p.SharedWithPartners(fields)
 	s := intranet.Section{Title: p.Name}
 	for _, f := range fields {
 		var label, value string

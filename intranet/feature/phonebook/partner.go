@@ -20,22 +20,7 @@ import (
 
 // partnerView is what a partner sees of a contact.
 func partnerView(p *intranet.Person, fields []string) *intranet.Person {
-	v := &intranet.Person{ID: p.ID, Name: p.Name}
-	for _, f := range fields {
-		switch f {
-		case "title":
-			v.Title = p.Title
-		case "department":
-			v.Department = p.Department
-		case "phone":
-			v.Phone = p.Phone
-		case "email":
-			v.Email = p.Email
-		case "location":
-			v.Location = p.Location
-		}
-	}
-	return v
+	return p.SharedWithPartners(fields)
 }
 
 // contacts returns the caller's organisation's contacts as the partner
