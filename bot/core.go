@@ -203,6 +203,7 @@ func (m *Main) buildUnits(gone *feature.Installations) error {
 		return err
 	}
 	if u.News, err = news.New(news.Config{Env: env, News: s, Subscriptions: s, Teams: s, Comments: s,
+		Partners:      s,
 		ReminderAfter: time.Duration(newsHours) * time.Hour, PublicURL: m.Config.PublicURL}); err != nil {
 		return err
 	}

@@ -145,8 +145,10 @@ type NewsReader struct {
 	Name       string
 	Email      string
 	Department string
-	Acked      time.Time
-	Accounts   []Account
+	// Organisation is a partner's organisation ("" for an employee).
+	Organisation string
+	Acked        time.Time
+	Accounts     []Account
 }
 
 // Ack is one acknowledgement of an important item.
@@ -176,8 +178,10 @@ type NewsService interface {
 	// AckNews records that the person read the item; first is false when
 	// they had already (at is then the first time). Returns ENOTFOUND.
 	AckNews(ctx context.Context, itemID, personID int64, now time.Time) (first bool, at time.Time, err error)
-	// NewsAudience returns the people the item is for (not guests), by
-	// name, with their acknowledgement and accounts. Returns ENOTFOUND.
+	// NewsAudience returns the people the item is for (not guests; an
+	// item addressed to partners is also for the partners it is addressed
+	// to), by name, with their acknowledgement and accounts (a partner's
+	// guest accounts too). Returns ENOTFOUND.
 	NewsAudience(ctx context.Context, itemID int64) ([]NewsReader, error)
 }
 

@@ -173,6 +173,9 @@ type newsRow struct {
 	Department     string
 	Important      bool
 	CommentsClosed bool
+	Partners       bool
+	PartnerOrgID   *int64
+	PartnerOrg     *string
 	AuthorID       int64
 	PublishAt      time.Time
 	ExpiresAt      *time.Time
@@ -185,13 +188,21 @@ type newsRow struct {
 }
 
 func (r newsRow) item() *intranet.NewsItem {
-	return &intranet.NewsItem{ID: r.ID, Title: r.Title, Body: r.Body, Topic: r.Topic, Department: r.Department, Important: r.Important, CommentsClosed: r.CommentsClosed,
-		AuthorID: r.AuthorID, Author: r.Author, AuthorEmail: r.AuthorEmail, Publish: r.PublishAt.UTC(), Expires: fromOpt(r.ExpiresAt),
+	n := &intranet.NewsItem{ID: r.ID, Title: r.Title, Body: r.Body, Topic: r.Topic, Department: r.Department, Important: r.Important, CommentsClosed: r.CommentsClosed,
+		Partners: r.Partners, AuthorID: r.AuthorID, Author: r.Author, AuthorEmail: r.AuthorEmail, Publish: r.PublishAt.UTC(), Expires: fromOpt(r.ExpiresAt),
 		Withdrawn: fromOpt(r.WithdrawnAt), Lang: r.Lang, Created: r.CreatedAt.UTC(), Updated: r.UpdatedAt.UTC()}
+	if r.PartnerOrgID != nil {
+		n.PartnerOrgID = *r.PartnerOrgID
+	}
+	if r.PartnerOrg != nil {
+		n.PartnerOrg = *r.PartnerOrg
+	}
+	return n
 }
 
-const newsSelect = `SELECT n.id, n.title, n.body, n.topic, n.department, n.important, n.comments_closed, n.author_id, n.publish_at, n.expires_at, n.withdrawn_at, n.lang,
-n.created_at, n.updated_at, p.name AS author, p.email AS author_email FROM news_items n JOIN people p ON p.id = n.author_id`
+const newsSelect = `SELECT n.id, n.title, n.body, n.topic, n.department, n.important, n.comments_closed, n.partners, n.partner_org_id, o.name AS partner_org,
+n.author_id, n.publish_at, n.expires_at, n.withdrawn_at, n.lang, n.created_at, n.updated_at, p.name AS author, p.email AS author_email
+FROM news_items n JOIN people p ON p.id = n.author_id LEFT JOIN partner_orgs o ON o.id = n.partner_org_id`
 
 // checkNews validates an item as CreateNews and UpdateNews store it.
 func checkNews(n *intranet.NewsItem) error {
@@ -211,24 +222,50 @@ func checkNews(n *intranet.NewsItem) error {
 	return nil
 }
 
+// checkPartners makes an item for one partner organisation an item for
+// partners, and checks that the organisation exists (EINVALID).
+func (s *Store) checkPartners(ctx context.Context, n *intranet.NewsItem) error {
+	if n.PartnerOrgID == 0 {
+		return nil
+	}
+	n.Partners = true
+	if _, err := s.OrganisationByID(ctx, n.PartnerOrgID); intranet.ErrorCode(err) == intranet.ENOTFOUND {
+		return intranet.Errorf(intranet.EINVALID, "There is no partner organisation %d.", n.PartnerOrgID)
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// optID stores 0 as NULL.
+func optID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
 // CreateNews stores an item.
 func (s *Store) CreateNews(ctx context.Context, n intranet.NewNewsItem, now time.Time) (*intranet.NewsItem, error) {
 	now = newsTime(now)
 	item := &intranet.NewsItem{Title: n.Title, Body: n.Body, Topic: strings.TrimSpace(n.Topic), Department: n.Department, Important: n.Important,
-		CommentsClosed: n.CommentsClosed, AuthorID: n.AuthorID, Publish: newsTime(n.Publish), Expires: n.Expires, Lang: n.Lang}
+		CommentsClosed: n.CommentsClosed, Partners: n.Partners, PartnerOrgID: n.PartnerOrgID, AuthorID: n.AuthorID, Publish: newsTime(n.Publish), Expires: n.Expires, Lang: n.Lang}
 	if n.Publish.IsZero() {
 		item.Publish = now
 	}
 	if err := checkNews(item); err != nil {
 		return nil, err
 	}
+	if err := s.checkPartners(ctx, item); err != nil {
+		return nil, err
+	}
 	if item.Lang == "" {
 		item.Lang = "nl"
 	}
 	var id int64
-	err := s.conn(ctx).Raw(`INSERT INTO news_items (title, body, topic, department, important, comments_closed, author_id, publish_at, expires_at, lang, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, item.Title, item.Body, item.Topic, item.Department, item.Important, item.CommentsClosed, item.AuthorID,
-		item.Publish, optTime(item.Expires), item.Lang, now, now).Scan(&id).Error
+	err := s.conn(ctx).Raw(`INSERT INTO news_items (title, body, topic, department, important, comments_closed, partners, partner_org_id, author_id, publish_at, expires_at, lang, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, item.Title, item.Body, item.Topic, item.Department, item.Important, item.CommentsClosed,
+		item.Partners, optID(item.PartnerOrgID), item.AuthorID, item.Publish, optTime(item.Expires), item.Lang, now, now).Scan(&id).Error
 	if err != nil {
 		return nil, fmt.Errorf("create news: %w", translate(err))
 	}
@@ -272,11 +309,25 @@ func (s *Store) UpdateNews(ctx context.Context, id int64, u intranet.NewsUpdate,
 		if u.Expires != nil {
 			n.Expires = *u.Expires
 		}
+		if u.Partners != nil {
+			n.Partners = *u.Partners
+		}
+		if u.PartnerOrgID != nil {
+			n.PartnerOrgID = *u.PartnerOrgID
+		}
+		if !n.Partners {
+			n.PartnerOrgID = 0
+		}
 		if err := checkNews(n); err != nil {
 			return err
 		}
-		if err := s.conn(ctx).Exec(`UPDATE news_items SET title = ?, body = ?, topic = ?, department = ?, important = ?, comments_closed = ?, publish_at = ?, expires_at = ?, updated_at = ? WHERE id = ?`,
-			n.Title, n.Body, strings.TrimSpace(n.Topic), n.Department, n.Important, n.CommentsClosed, n.Publish, optTime(n.Expires), newsTime(now), id).Error; err != nil {
+		if err := s.checkPartners(ctx, n); err != nil {
+			return err
+		}
+		if err := s.conn(ctx).Exec(`UPDATE news_items SET title = ?, body = ?, topic = ?, department = ?, important = ?, comments_closed = ?, partners = ?, partner_org_id = ?,
+publish_at = ?, expires_at = ?, updated_at = ? WHERE id = ?`,
+			n.Title, n.Body, strings.TrimSpace(n.Topic), n.Department, n.Important, n.CommentsClosed, n.Partners, optID(n.PartnerOrgID),
+			n.Publish, optTime(n.Expires), newsTime(now), id).Error; err != nil {
 			return err
 		}
 		out, err = s.FindNewsByID(ctx, id)
@@ -326,11 +377,17 @@ func (s *Store) News(ctx context.Context, f intranet.NewsFilter) ([]*intranet.Ne
 		where = append(where, "n.withdrawn_at IS NULL AND n.publish_at <= ? AND (n.expires_at IS NULL OR n.expires_at > ?)")
 		args = append(args, at, at)
 	}
-	if sc := f.Scope; sc != nil && !sc.All {
-		// The query form of NewsScope.Sees.
+	if sc := f.Scope; sc != nil {
+		// The query form of NewsScope.Sees, case by case in its order
+		// (TestNewsScopeQueryIsSees).
 		switch {
 		case sc.None:
 			where = append(where, "1 = 0")
+		case sc.Partner != 0:
+			where, args = append(where, "n.partners AND (n.partner_org_id IS NULL OR n.partner_org_id = ?)"), append(args, sc.Partner)
+		case sc.PartnersOnly:
+			where = append(where, "n.partners AND n.partner_org_id IS NULL")
+		case sc.All:
 		case sc.Department == "":
 			where = append(where, "n.department = ''")
 		default:
@@ -415,6 +472,7 @@ type readerRow struct {
 	Name         string
 	Email        string
 	Department   string
+	Organisation string
 	At           *time.Time
 	Platform     *string
 	Installation *string
@@ -428,15 +486,28 @@ func (s *Store) NewsAudience(ctx context.Context, itemID int64) ([]intranet.News
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT p.id AS person_id, p.name, p.email, COALESCE(d.name, '') AS department, k.at, a.platform, a.installation, a.user_id, a.user_name
+	// The employees it is for (no guests, no partners), and, when it is
+	// addressed to partners, the partners it is addressed to; a partner is
+	// reached on their guest accounts too.
+	q := `SELECT p.id AS person_id, p.name, p.email, COALESCE(d.name, '') AS department, COALESCE(o.name, '') AS organisation, k.at,
+a.platform, a.installation, a.user_id, a.user_name
 FROM people p LEFT JOIN departments d ON d.id = p.department_id
+LEFT JOIN partner_orgs o ON o.id = p.organisation_id
 LEFT JOIN news_acks k ON k.item_id = ? AND k.person_id = p.id
-LEFT JOIN accounts a ON a.person_id = p.id AND NOT a.guest
-WHERE p.active AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
+LEFT JOIN accounts a ON a.person_id = p.id AND (NOT a.guest OR p.organisation_id IS NOT NULL)
+WHERE p.active AND (p.organisation_id IS NULL AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
 	args := []any{itemID}
 	if n.Department != "" {
 		q += " AND LOWER(d.name) = LOWER(?)"
 		args = append(args, n.Department)
+	}
+	q += ")"
+	switch {
+	case n.Partners && n.PartnerOrgID != 0:
+		q += " OR p.active AND p.organisation_id = ?"
+		args = append(args, n.PartnerOrgID)
+	case n.Partners:
+		q += " OR p.active AND p.organisation_id IS NOT NULL"
 	}
 	q += " ORDER BY p.sort_key, p.id, a.platform, a.user_id"
 	var rows []readerRow
@@ -446,7 +517,7 @@ WHERE p.active AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'`
 	var out []intranet.NewsReader
 	for _, r := range rows {
 		if len(out) == 0 || out[len(out)-1].PersonID != r.PersonID {
-			out = append(out, intranet.NewsReader{PersonID: r.PersonID, Name: r.Name, Email: r.Email, Department: r.Department, Acked: fromOpt(r.At)})
+			out = append(out, intranet.NewsReader{PersonID: r.PersonID, Name: r.Name, Email: r.Email, Department: r.Department, Organisation: r.Organisation, Acked: fromOpt(r.At)})
 		}
 		if r.Platform != nil {
 			last := &out[len(out)-1]

@@ -126,26 +126,42 @@ func TestDepartmentItemStaysInDepartment(t *testing.T) {
 	})
 }
 
-// TestSharedChannelGetsNoNews: a channel the platform says is shared with
-// another organisation cannot be subscribed, and a subscription made
-// before it was shared delivers nothing more.
-func TestSharedChannelGetsNoNews(t *testing.T) {
+// TestSharedChannelGetsOnlyNewsForEveryPartner: a channel the platform
+// says is shared with another organisation may be subscribed, told that
+// only the items for every partner come there; its subscriptions, also
+// one made before it was shared, deliver those items (immediately and in
+// digests, without what is internal) and no other: not one for employees,
+// not one for one organisation.
+func TestSharedChannelGetsOnlyNewsForEveryPartner(t *testing.T) {
 	newsEnv(t, func(t *testing.T, e *env) {
 		w := coretest.Wants
+		e.addPartners()
 		w(t, "before sharing", e.say(pieter, "partners", "/news subscribe immediate"), "Abonnement 1")
 		shared := coretest.Request(pieter, "partners", "/news subscribe daily 08:30")
 		shared.Channel.Shared = true
-		w(t, "refused", coretest.All(e.Do(shared)), "gedeeld met een andere organisatie", "privébericht")
+		w(t, "subscribed", coretest.All(e.Do(shared)), "Abonnement 2", "gedeeld met een andere organisatie", "alleen de berichten voor alle partners")
 		shared.Text = "/news subscriptions"
-		e.Do(shared)
-		if subs, _ := e.Store.Subscriptions(context.Background(), intranet.SubscriptionFilter{Platform: intranet.PlatformConsole, ChannelID: "partners"}); len(subs) != 1 || !subs[0].Shared {
+		w(t, "listed", coretest.All(e.Do(shared)), "alleen nieuws voor alle partners")
+		subs, _ := e.Store.Subscriptions(context.Background(), intranet.SubscriptionFilter{Platform: intranet.PlatformConsole, ChannelID: "partners"})
+		if len(subs) != 2 || !subs[0].Shared || !subs[1].Shared {
 			t.Fatalf("subscriptions of the shared channel: %+v", subs)
 		}
 		e.Now = e.Now.Add(time.Minute)
 		e.say(carla, "", "/news post Kerstborrel | Voor iedereen.")
+		e.say(carla, "", "/news post Protocol | Voor alle partners. audience:partners topic:Wondzorg important")
+		e.say(carla, "", `/news post Overdracht | Voor Thuiszorg Midden. partner:"Thuiszorg Midden"`)
 		e.RunDue()
-		if posts := e.posts("partners"); len(posts) != 0 {
-			t.Errorf("the shared channel got news: %v", posts)
+		check := func(what string, protocol int) {
+			t.Helper()
+			posts := strings.Join(e.posts("partners"), "\n---\n")
+			if got := strings.Count(posts, "Protocol"); got != protocol {
+				t.Errorf("%s: the item for every partner came %d times, want %d\n%s", what, got, protocol, posts)
+			}
+			coretest.Lacks(t, what, posts, "Kerstborrel", "Overdracht", "Wondzorg", "Reageren", "Voor partners")
 		}
+		check("immediate", 1)
+		e.Now = time.Date(2026, 11, 28, 8, 30, 0, 0, coretest.Amsterdam)
+		e.RunDue()
+		check("digest", 2)
 	})
 }

@@ -14,7 +14,12 @@ var (
 	publishOpt  = g.Option{Key: g.W("publish", "publiceer"), Kind: g.DateTime}
 	expiresOpt  = g.Option{Key: g.W("expires", "verloopt"), Kind: g.DateTime}
 	commentsOpt = g.Option{Key: g.W("comments", "reacties"), Kind: g.Choice, Choices: g.OnOff()}
-	itemOptions = []g.Option{topicOpt, deptOpt, importantOp, publishOpt, expiresOpt, commentsOpt}
+	// audience:partners addresses an item to every partner organisation
+	// too, audience:employees to employees only again; partner:<name> to
+	// one organisation (audience.go).
+	audienceOpt = g.Option{Key: g.W("audience", "doelgroep"), Kind: g.Choice, Choices: []g.Word{g.W("partners"), g.W("employees", "medewerkers", "staff", "intern")}}
+	partnerOpt  = g.Option{Key: g.W("partner"), Kind: g.Name, Placeholder: "<organisation>", PlaceholderNL: "<organisatie>"}
+	itemOptions = []g.Option{topicOpt, deptOpt, importantOp, publishOpt, expiresOpt, commentsOpt, audienceOpt, partnerOpt}
 	commentWord = g.W("comment", "reageer", "reactie")
 	bar         = g.Arg{Name: "bar", Kind: g.Literal, Word: g.W("|")}
 )
@@ -26,17 +31,20 @@ var Command = &g.Command{
 	Summary: "Company news: read, publish, subscribe a channel to a digest", SummaryNL: "Nieuws: lezen, plaatsen, een kanaal abonneren op een overzicht",
 	Teams: []string{"personal", "team", "groupChat"},
 	Notes: "A subscription typed in a channel is the channel's, typed in a direct message yours. " +
-		"An item for a department (`dept:`) reaches only that department's people, those who manage content, and the channels linked to its team (`/team channel`).",
+		"An item for a department (`dept:`) reaches only that department's people, those who manage content, and the channels linked to its team (`/team channel`). " +
+		"An item for partners (`audience:partners`, or `partner:<organisation>` for one organisation) reaches those partners as well as every employee (or the department of `dept:`), who see it labelled; a channel shared with another organisation gets only the items for every partner.",
 	NotesNL: "Een abonnement getypt in een kanaal is van het kanaal, getypt in een privébericht van jou. " +
-		"Een bericht voor een afdeling (`dept:`) bereikt alleen de mensen van die afdeling, wie nieuws beheert, en de kanalen die aan haar team gekoppeld zijn (`/team channel`).",
+		"Een bericht voor een afdeling (`dept:`) bereikt alleen de mensen van die afdeling, wie nieuws beheert, en de kanalen die aan haar team gekoppeld zijn (`/team channel`). " +
+		"Een bericht voor partners (`doelgroep:partners`, of `partner:<organisatie>` voor één organisatie) bereikt die partners en ook alle medewerkers (of de afdeling van `dept:`), die het gemarkeerd zien; een kanaal dat gedeeld is met een andere organisatie krijgt alleen de berichten voor alle partners.",
 	Subs: []g.Sub{
 		{
-			Args:  []g.Arg{{Name: "id", Kind: g.ID, Optional: true}},
-			Doc:   "the latest news for you; with a number, that item in full",
-			DocNL: "het laatste nieuws voor jou; met een nummer dat bericht helemaal",
+			Args:     []g.Arg{{Name: "id", Kind: g.ID, Optional: true}},
+			Partners: true,
+			Doc:      "the latest news for you; with a number, that item in full",
+			DocNL:    "het laatste nieuws voor jou; met een nummer dat bericht helemaal",
 		},
-		{Path: []g.Word{g.W("show", "toon")}, Args: []g.Arg{idArg}, Doc: "one item in full", DocNL: "één bericht helemaal"},
-		{Path: []g.Word{g.W("read", "gelezen", "lees")}, Args: []g.Arg{idArg}, Doc: "confirm you read an important item", DocNL: "bevestig dat je een belangrijk bericht las",
+		{Path: []g.Word{g.W("show", "toon")}, Args: []g.Arg{idArg}, Partners: true, Doc: "one item in full", DocNL: "één bericht helemaal"},
+		{Path: []g.Word{g.W("read", "gelezen", "lees")}, Args: []g.Arg{idArg}, Partners: true, Doc: "confirm you read an important item", DocNL: "bevestig dat je een belangrijk bericht las",
 			Example: "/news read 3"},
 		{
 			Path: []g.Word{g.W("post", "plaats", "publiceer", "nieuw")}, Audit: true,
@@ -44,8 +52,8 @@ var Command = &g.Command{
 				{Name: "body", Kind: g.Text, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
 			Options: itemOptions,
 			Form:    true,
-			Doc:     "publish (content managers), also later (`publish:`), until a date (`expires:`), for one department, important with a Read button, or without comments (`comments:off`); alone it opens a form",
-			DocNL:   "plaatsen (contentbeheerders), ook later (`publish:`), tot een datum (`expires:`), voor één afdeling, belangrijk met een knop Gelezen, of zonder reacties (`comments:off`); zonder meer opent een formulier",
+			Doc:     "publish (content managers), also later (`publish:`), until a date (`expires:`), for one department, for partners too (`audience:partners`, `partner:<organisation>`), important with a Read button, or without comments (`comments:off`); alone it opens a form",
+			DocNL:   "plaatsen (contentbeheerders), ook later (`publish:`), tot een datum (`expires:`), voor één afdeling, ook voor partners (`doelgroep:partners`, `partner:<organisatie>`), belangrijk met een knop Gelezen, of zonder reacties (`comments:off`); zonder meer opent een formulier",
 			Example: "/news post Christmas drinks | Friday 18 December at 16:00 in the canteen. topic:Staff", ExampleNL: "/news post Kerstborrel | Vrijdag 18 december om 16:00 in de kantine. topic:Personeel",
 		},
 		{
@@ -54,7 +62,7 @@ var Command = &g.Command{
 				{Name: "bar", Kind: g.Literal, Word: g.W("|"), Optional: true},
 				{Name: "body", Kind: g.Text, Optional: true, Placeholder: "<text>", PlaceholderNL: "<tekst>"}},
 			Options: itemOptions,
-			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments); with only its number it opens a form", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties); met alleen het nummer opent een formulier",
+			Doc:     "change an item: a new title, a new text after `|`, or options (`comments:off` closes its comments, `audience:employees` takes it from partners); with only its number it opens a form", DocNL: "wijzig een bericht: een nieuwe titel, een nieuwe tekst na `|`, of opties (`comments:off` sluit de reacties, `doelgroep:medewerkers` haalt het bij partners weg); met alleen het nummer opent een formulier",
 			Example: "/news edit 12 | The drinks start at 17:00.", ExampleNL: "/news edit 12 | De borrel begint om 17:00.",
 		},
 		{

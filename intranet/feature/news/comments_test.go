@@ -240,7 +240,7 @@ func TestCommentSummaryRace(t *testing.T) {
 		jobs := &handlers{Jobs: e.Jobs}
 		env := e.Feature()
 		env.Jobs = jobs
-		u, err := news.New(news.Config{Env: env, News: e.Store, Subscriptions: e.Store, Teams: e.Store, Comments: e.Store})
+		u, err := news.New(news.Config{Env: env, News: e.Store, Subscriptions: e.Store, Teams: e.Store, Comments: e.Store, Partners: e.Store})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,21 +24,45 @@ const (
 // forms' prefixes.
 func (u *Unit) FormIDs() []string { return []string{postFormID, editFormID, commentFormID} }
 
+// formLists are the choices of an item's form: the departments, and the
+// partner organisations when there are any or the item is for partners.
+type formLists struct {
+	depts, orgs []string
+	// audience shows the audience field (for partners or not).
+	audience bool
+}
+
+func (u *Unit) formLists(ctx context.Context, n *intranet.NewsItem) (formLists, error) {
+	depts, err := u.cfg.People.Departments(ctx)
+	if err != nil {
+		return formLists{}, err
+	}
+	orgs, err := u.cfg.Partners.Organisations(ctx)
+	if err != nil {
+		return formLists{}, err
+	}
+	l := formLists{depts: depts, audience: len(orgs) > 0 || n != nil && n.Partners}
+	for _, o := range orgs {
+		l.orgs = append(l.orgs, o.Name)
+	}
+	return l, nil
+}
+
 // form asks for an item with a form, its fields filled with values;
 // adapters without forms show the typed command.
 func (u *Unit) form(ctx context.Context, c *feature.Call, values map[string]string) (intranet.Reply, error) {
-	depts, err := u.cfg.People.Departments(ctx)
+	l, err := u.formLists(ctx, nil)
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	return postForm(c, depts, values), nil
+	return postForm(c, l, values), nil
 }
 
 // editForm asks for an item's corrections with a form holding the item
 // as it stands (or values, when a submission comes back with a mistake);
 // its publication time only while the item has not appeared.
 func (u *Unit) editForm(ctx context.Context, c *feature.Call, n *intranet.NewsItem, values map[string]string) (intranet.Reply, error) {
-	depts, err := u.cfg.People.Departments(ctx)
+	l, err := u.formLists(ctx, n)
 	if err != nil {
 		return intranet.Reply{}, err
 	}
@@ -46,7 +70,7 @@ func (u *Unit) editForm(ctx context.Context, c *feature.Call, n *intranet.NewsIt
 	if values == nil {
 		values = u.itemFormValues(n, scheduled)
 	}
-	return editForm(c, n.ID, depts, values, scheduled), nil
+	return editForm(c, n.ID, l, values, scheduled), nil
 }
 
 // itemFormValues are an item's values as its form's fields hold them: a
@@ -60,7 +84,7 @@ func (u *Unit) itemFormValues(n *intranet.NewsItem, scheduled bool) map[string]s
 		return "no"
 	}
 	v := map[string]string{"title": n.Title, "body": n.Body, "topic": n.Topic, "dept": n.Department,
-		"important": yesNo(n.Important), "comments": yesNo(!n.CommentsClosed)}
+		"important": yesNo(n.Important), "comments": yesNo(!n.CommentsClosed), "audience": audienceValue(n)}
 	loc := u.cfg.Location
 	if scheduled {
 		v["publish_date"], v["publish_time"] = when.DateOf(n.Publish, loc).String(), n.Publish.In(loc).Format("15:04")
@@ -191,6 +215,12 @@ func (u *Unit) readForm(values map[string]string, sub string) (p *grammar.Parsed
 	if v := get("comments"); v != "" {
 		steps = append(steps, step{field: "comments", option: "comments:" + optionValue(v)})
 	}
+	switch a := get("audience"); {
+	case a == allPartners:
+		steps = append(steps, step{field: "audience", option: "audience:partners"})
+	case strings.HasPrefix(a, onePartner):
+		steps = append(steps, step{field: "audience", option: "partner:" + optionValue(strings.TrimPrefix(a, onePartner))})
+	}
 	date, clock := get("publish_date"), get("publish_time")
 	switch {
 	case date != "" && clock != "":
@@ -232,6 +262,24 @@ func (u *Unit) readForm(values map[string]string, sub string) (p *grammar.Parsed
 		p = p.SetText("body", body)
 	}
 	return p, "", nil
+}
+
+// The values of the form's audience field: employees only (""), every
+// partner, or one organisation ("org:<name>").
+const (
+	allPartners = "all"
+	onePartner  = "org:"
+)
+
+// audienceValue is an item's audience as the form's field holds it.
+func audienceValue(n *intranet.NewsItem) string {
+	switch {
+	case !n.Partners:
+		return ""
+	case n.PartnerOrgID != 0:
+		return onePartner + n.PartnerOrg
+	}
+	return allPartners
 }
 
 // optionValue writes a field's value so that key:value reads it whole.

@@ -22,8 +22,12 @@ func (u *Unit) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, e
 	}
 	now := u.cfg.Now()
 	// Those asked to confirm an item are its department's people
-	// (NewsItem.For), whatever else they may read.
+	// (NewsItem.For), whatever else they may read; a partner those
+	// addressed to them (asked).
 	asked := intranet.NewsScope{Department: c.Person.Department}
+	if c.Person.IsPartner() {
+		asked = sc
+	}
 	unread, err := u.cfg.News.News(ctx, intranet.NewsFilter{VisibleAt: now, Scope: &asked, UnreadBy: c.Person.ID, Limit: HomeMax})
 	if err != nil {
 		return nil, err
@@ -35,5 +39,5 @@ func (u *Unit) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, e
 	if err != nil {
 		return nil, err
 	}
-	return u.homeView(c, unread, today), nil
+	return u.homeView(c, unread, today, forPartners(sc)), nil
 }

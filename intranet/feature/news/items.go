@@ -19,7 +19,7 @@ func (u *Unit) latest(ctx context.Context, c *feature.Call) (intranet.Reply, err
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.latestView(c, items), nil
+	return u.latestView(c, items, forPartners(sc)), nil
 }
 
 // show answers /news <id>. Readers see a visible item of their audience;
@@ -32,14 +32,20 @@ func (u *Unit) show(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 		return intranet.Reply{}, err
 	}
 	now := u.cfg.Now()
-	if !personScope(c.Person).Sees(n) || !mayPublish(c) && !n.Visible(now) {
+	sc := personScope(c.Person)
+	if !sc.Sees(n) || !mayPublish(c) && !n.Visible(now) {
 		return c.Reply(noItemForYou(c, id)), nil
+	}
+	if forPartners(sc) {
+		// A partner reads the item, not its comments (internal), and
+		// does not comment.
+		return u.shownCard(c, n, now, true), nil
 	}
 	list, total, err := u.commentPage(ctx, n.ID, 1)
 	if err != nil {
 		return intranet.Reply{}, err
 	}
-	return u.withComments(c, u.shownCard(c, n, now), n, list, total), nil
+	return u.withComments(c, u.shownCard(c, n, now, false), n, list, total), nil
 }
 
 // read records that the caller read an important item.
@@ -56,7 +62,7 @@ func (u *Unit) read(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	if !n.Important {
 		return c.Reply(noConfirmationAsked(c, id)), nil
 	}
-	if !n.For(c.Person.Department) {
+	if !asked(n, c.Person) {
 		// A content manager of another department reads it, but only the
 		// department is asked to confirm (NewsAudience).
 		return c.Reply(confirmationNotAskedOfYou(c, n)), nil
@@ -169,7 +175,11 @@ func readsCSV(readers []intranet.NewsReader, loc *time.Location) ([]byte, error)
 	w := csv.NewWriter(&b)
 	_ = w.Write([]string{"name", "email", "department", "read_at"}) // keeps its first error for Flush below
 	for _, p := range readers {
-		row := []string{p.Name, p.Email, p.Department, when.Stamp(p.Acked, loc)}
+		dept := p.Department
+		if p.Organisation != "" {
+			dept = p.Organisation + " (partner)"
+		}
+		row := []string{p.Name, p.Email, dept, when.Stamp(p.Acked, loc)}
 		for i := range row {
 			row[i] = intranet.DefuseCell(row[i])
 		}

@@ -167,7 +167,7 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 			continue
 		}
 		sent := func(ctx context.Context, id int64) error { return u.recordPost(ctx, s, id, []*intranet.NewsItem{n}) }
-		if err := u.digests.Deliver(ctx, s, fmt.Sprintf("item:%d", n.ID), u.itemMessage(s.Lang, n, nil), fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID), sent); err != nil {
+		if err := u.digests.Deliver(ctx, s, fmt.Sprintf("item:%d", n.ID), u.itemMessage(s.Lang, n, nil, forPartners(sc)), fmt.Sprintf("news:%d:sub:%d", n.ID, s.ID), sent); err != nil {
 			return err
 		}
 	}
@@ -188,9 +188,9 @@ func (u *Unit) publishJob(ctx context.Context, j intranet.Job) error {
 		if !sc.Sees(n) {
 			continue
 		}
-		follow := f
+		follow, outside := f, forPartners(sc)
 		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("news:%d:follow:%d", n.ID, p.ID), Write: func(lang string) intranet.Reply {
-			return u.itemMessage(lang, n, &follow)
+			return u.itemMessage(lang, n, &follow, outside)
 		}}); err != nil {
 			return err
 		}
@@ -213,7 +213,7 @@ func (u *Unit) collectDigest(ctx context.Context, s *intranet.Subscription, sinc
 	}
 	shown := items[:min(len(items), DigestMax)]
 	sent := func(ctx context.Context, id int64) error { return u.recordPost(ctx, s, id, shown) }
-	return digest.Collected{Count: len(items), Message: u.digestMessage(s, items), Sent: sent}, nil
+	return digest.Collected{Count: len(items), Message: u.digestMessage(s, items, forPartners(sc)), Sent: sent}, nil
 }
 
 // recordPost remembers a subscription's channel message with the items it
@@ -262,8 +262,11 @@ func (u *Unit) remindJob(ctx context.Context, j intranet.Job) error {
 		if p == nil {
 			continue
 		}
-		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("news:%d:remind:%d:%d", n.ID, nth, p.ID), Write: func(lang string) intranet.Reply {
-			return u.reminderMessage(lang, n)
+		// A partner the item is addressed to is reminded on their guest
+		// account too, and sees it as partners do.
+		partner := p.IsPartner()
+		if err := u.notifier.Send(ctx, feature.DM{To: p, Key: fmt.Sprintf("news:%d:remind:%d:%d", n.ID, nth, p.ID), Guests: partner, Write: func(lang string) intranet.Reply {
+			return u.reminderMessage(lang, n, partner)
 		}}); err != nil {
 			return err
 		}

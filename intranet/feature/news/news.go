@@ -38,6 +38,8 @@ type Config struct {
 	// Teams tell which department's team a channel is linked to: a
 	// channel gets that department's items (audience.go).
 	Teams intranet.TeamService
+	// Partners finds the partner organisation of partner:<organisation>.
+	Partners intranet.PartnerService
 	// ReminderAfter is how long after an important item's publication those
 	// who have not confirmed it get a DM, and again as long after that, at
 	// most NewsReminders times (WERKPLEK_NEWS_REMINDER_HOURS; 0: none).
@@ -74,6 +76,8 @@ func New(cfg Config) (*Unit, error) {
 		return nil, errors.New("news: no TeamService")
 	case cfg.Comments == nil:
 		return nil, errors.New("news: no CommentService")
+	case cfg.Partners == nil:
+		return nil, errors.New("news: no PartnerService")
 	case cfg.ReminderAfter < 0:
 		return nil, errors.New("news: ReminderAfter is negative")
 	}
@@ -115,7 +119,8 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.follow(ctx, c, false)
 	}
 	// The platform may say this channel is shared with another
-	// organisation now: its subscriptions deliver nothing more.
+	// organisation now: its subscriptions deliver only the items for
+	// every partner from now on.
 	if err := u.digests.SetShared(ctx, c); err != nil {
 		return intranet.Reply{}, err
 	}

@@ -36,7 +36,7 @@ func newsEnv(t *testing.T, fn func(t *testing.T, e *env)) { newsEnvWith(t, "", f
 func newsEnvWith(t *testing.T, publicURL string, fn func(t *testing.T, e *env)) {
 	coretest.Engines(t, func(t *testing.T, ce *coretest.Env) {
 		ce.Import(intranet.PersonRecord{Name: "Carla Content", Email: carla, Department: "Communicatie", Roles: []intranet.Role{intranet.RoleContentManager}})
-		u, err := news.New(news.Config{Env: ce.Feature(), News: ce.Store, Subscriptions: ce.Store, Comments: ce.Store, Teams: ce.Store, ReminderAfter: 24 * time.Hour,
+		u, err := news.New(news.Config{Env: ce.Feature(), News: ce.Store, Subscriptions: ce.Store, Comments: ce.Store, Teams: ce.Store, Partners: ce.Store, ReminderAfter: 24 * time.Hour,
 			PublicURL: publicURL})
 		if err != nil {
 			t.Fatal(err)

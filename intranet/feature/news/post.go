@@ -27,6 +27,10 @@ func (u *Unit) post(ctx context.Context, c *feature.Call) (intranet.Reply, error
 type itemValues struct {
 	topic, dept      string
 	publish, expires time.Time
+	// partners addresses it to partners: to every one, or to the
+	// organisation of id org.
+	partners bool
+	org      int64
 }
 
 // everyone are the words for "no department" in dept: (an edit that
@@ -57,6 +61,24 @@ func (u *Unit) applyOptions(ctx context.Context, c *feature.Call, p *grammar.Par
 			v.dept = d
 		}
 	}
+	switch {
+	case p.Has("audience") && p.Has("partner"):
+		return bothAudiences(c, p.Text("audience")), "audience", nil
+	case p.Text("audience") == "partners":
+		v.partners, v.org = true, 0
+	case p.Has("audience"):
+		v.partners, v.org = false, 0
+	case p.Has("partner"):
+		name := strings.TrimSpace(p.Text("partner"))
+		if name == "" {
+			return whichPartner(c), "audience", nil
+		}
+		org, bad, err := u.findOrganisation(ctx, c, name)
+		if bad != "" || err != nil {
+			return bad, "audience", err
+		}
+		v.partners, v.org = true, org.ID
+	}
 	if dt, ok := p.DateTime("publish"); ok {
 		v.publish = u.instant(dt, false)
 	}
@@ -86,7 +108,7 @@ func (u *Unit) create(ctx context.Context, c *feature.Call, p *grammar.Parsed) (
 	}
 	important, _ := p.Flag("important")
 	n := intranet.NewNewsItem{Title: title, Body: body, Topic: v.topic, Department: v.dept, Important: important, CommentsClosed: p.Text("comments") == "off",
-		AuthorID: c.Person.ID, Publish: v.publish, Expires: v.expires, Lang: c.Lang}
+		Partners: v.partners, PartnerOrgID: v.org, AuthorID: c.Person.ID, Publish: v.publish, Expires: v.expires, Lang: c.Lang}
 	var item *intranet.NewsItem
 	err := feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
 		var err error
@@ -126,7 +148,8 @@ func (u *Unit) edit(ctx context.Context, c *feature.Call, id int64) (intranet.Re
 	}
 	p := c.Cmd
 	title, body := strings.TrimSpace(p.Text("title")), strings.TrimSpace(p.Text("body"))
-	if title == "" && body == "" && !p.Has("important") && !p.Has("topic") && !p.Has("dept") && !p.Has("publish") && !p.Has("expires") && !p.Has("comments") {
+	if title == "" && body == "" && !p.Has("important") && !p.Has("topic") && !p.Has("dept") && !p.Has("publish") && !p.Has("expires") && !p.Has("comments") &&
+		!p.Has("audience") && !p.Has("partner") {
 		old, err := u.cfg.News.FindNewsByID(ctx, id)
 		switch {
 		case intranet.ErrorCode(err) == intranet.ENOTFOUND:
@@ -171,9 +194,9 @@ func (u *Unit) editItem(ctx context.Context, c *feature.Call, id int64, p *gramm
 		closed := p.Text("comments") == "off"
 		upd.CommentsClosed = &closed
 	}
-	v := itemValues{topic: old.Topic, dept: old.Department, publish: old.Publish, expires: old.Expires}
+	v := itemValues{topic: old.Topic, dept: old.Department, publish: old.Publish, expires: old.Expires, partners: old.Partners, org: old.PartnerOrgID}
 	if whole {
-		v.topic, v.dept, v.expires = "", "", time.Time{}
+		v.topic, v.dept, v.expires, v.partners, v.org = "", "", time.Time{}, false, 0
 	}
 	if bad, field, err := u.applyOptions(ctx, c, p, &v); bad != "" || err != nil {
 		return c.Reply(bad), field, err
@@ -192,6 +215,7 @@ func (u *Unit) editItem(ctx context.Context, c *feature.Call, id int64, p *gramm
 		return c.Reply(expiresFirst(c)), "expires", nil
 	}
 	upd.Topic, upd.Department, upd.Expires = &v.topic, &v.dept, &v.expires
+	upd.Partners, upd.PartnerOrgID = &v.partners, &v.org
 	var item *intranet.NewsItem
 	err = feature.InTx(ctx, u.cfg.Tx, func(ctx context.Context) error {
 		var err error

@@ -8,17 +8,15 @@ import (
 )
 
 // subscribe answers /news subscribe: for the channel, or in a direct
-// message for the caller.
+// message for the caller. A channel shared with another organisation gets
+// only the items addressed to every partner (reach.channel).
 func (u *Unit) subscribe(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	p := c.Cmd
-	if c.Req.Channel.Shared && !c.Req.Channel.Direct {
-		return c.Reply(sharedChannel(c)), nil
-	}
 	sch, bad := u.digests.ReadSchedule(c)
 	if bad != "" {
 		return c.Reply(bad + " " + c.Usage()), nil
 	}
-	s := intranet.Subscription{Schedule: sch}
+	s := intranet.Subscription{Schedule: sch, Shared: c.Req.Channel.Shared && !c.Req.Channel.Direct}
 	if p.Has("topic") {
 		t, bad, err := u.findTopic(ctx, c, p.Text("topic"), true)
 		if bad != "" || err != nil {

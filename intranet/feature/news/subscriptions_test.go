@@ -301,7 +301,7 @@ func TestDigestRace(t *testing.T) {
 		jobs := &handlers{Jobs: e.Jobs}
 		env := e.Feature()
 		env.Jobs = jobs
-		u, err := news.New(news.Config{Env: env, News: e.Store, Subscriptions: e.Store, Comments: e.Store, Teams: e.Store})
+		u, err := news.New(news.Config{Env: env, News: e.Store, Subscriptions: e.Store, Comments: e.Store, Teams: e.Store, Partners: e.Store})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,9 @@ import (
 )
 
 // homeView is the news part of the home: one section per item, the first
-// titled, the unread important ones first with Read.
-func (u *Unit) homeView(c *feature.Call, unread, today []*intranet.NewsItem) []intranet.Section {
+// titled, the unread important ones first with Read (outside: for a
+// partner).
+func (u *Unit) homeView(c *feature.Call, unread, today []*intranet.NewsItem, outside bool) []intranet.Section {
 	var out []intranet.Section
 	seen := map[int64]bool{}
 	add := func(n *intranet.NewsItem, ask bool) {
@@ -17,7 +18,7 @@ func (u *Unit) homeView(c *feature.Call, unread, today []*intranet.NewsItem) []i
 			return
 		}
 		seen[n.ID] = true
-		s := u.newsLine(c.Lang, n)
+		s := u.newsLine(c.Lang, n, outside)
 		s.Buttons = nil
 		if ask {
 			s.Buttons = append(s.Buttons, intranet.Button{Label: c.T("Gelezen", "Read"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/news read %d", n.ID)})

@@ -21,28 +21,48 @@ func (u *Unit) dateText(t time.Time, lang string) string {
 
 func (u *Unit) clockText(t time.Time) string { return t.In(u.cfg.Location).Format("15:04") }
 
-// latestView is /news: the newest items, each a line.
-func (u *Unit) latestView(c *feature.Call, items []*intranet.NewsItem) intranet.Reply {
+// latestView is /news: the newest items, each a line; outside says the
+// reader is a partner.
+func (u *Unit) latestView(c *feature.Call, items []*intranet.NewsItem, outside bool) intranet.Reply {
 	if len(items) == 0 {
 		return c.Reply(c.T("Er is nog geen nieuws voor je.", "There is no news for you yet."))
 	}
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Laatste nieuws", "Latest news")}
 	for _, n := range items {
-		reply.Sections = append(reply.Sections, u.newsLine(c.Lang, n))
+		reply.Sections = append(reply.Sections, u.newsLine(c.Lang, n, outside))
 	}
-	reply.Context = []string{c.T("Abonneer een kanaal met `/news subscribe daily 08:30`.", "Subscribe a channel with `/news subscribe daily 08:30`.")}
+	if !outside {
+		reply.Context = []string{c.T("Abonneer een kanaal met `/news subscribe daily 08:30`.", "Subscribe a channel with `/news subscribe daily 08:30`.")}
+	}
 	return reply
 }
 
-// newsLine is one item in a list: title, date, topic, a line of text and
-// its /news <id>.
-func (u *Unit) newsLine(lang string, n *intranet.NewsItem) intranet.Section {
+// partnerLabel tells employees whom outside an item is for: "Voor
+// partners", "Voor partner: Thuiszorg Midden"; "" for an item for
+// employees only.
+func partnerLabel(lang string, n *intranet.NewsItem) string {
+	switch {
+	case !n.Partners:
+		return ""
+	case n.PartnerOrgID != 0:
+		return feature.T(lang, "Voor partner: %s", "For partner: %s", n.PartnerOrg)
+	}
+	return feature.T(lang, "Voor partners", "For partners")
+}
+
+// newsLine is one item in a list: title, date, topic, department, whether
+// it is for partners, a line of text and its /news <id>. A reader outside
+// (a partner, a shared channel) sees the title, date and text only.
+func (u *Unit) newsLine(lang string, n *intranet.NewsItem, outside bool) intranet.Section {
 	meta := []string{u.dateText(n.Publish, lang)}
-	if n.Topic != "" {
+	if n.Topic != "" && !outside {
 		meta = append(meta, n.Topic)
 	}
-	if n.Department != "" {
+	if n.Department != "" && !outside {
 		meta = append(meta, n.Department)
+	}
+	if label := partnerLabel(lang, n); label != "" && !outside {
+		meta = append(meta, label)
 	}
 	title := "*" + n.Title + "*"
 	if n.Important {
@@ -62,11 +82,26 @@ func excerpt(s string, max int) string {
 }
 
 // newsCard is one item in full, with a Read button when it is important.
-func (u *Unit) newsCard(lang string, n *intranet.NewsItem) intranet.Reply {
+// A reader outside (a partner, a shared channel) sees its title, text,
+// author's name and date, and the Read button, nothing internal: no
+// topic, department or comments.
+func (u *Unit) newsCard(lang string, n *intranet.NewsItem, outside bool) intranet.Reply {
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
 	reply := intranet.Reply{Lang: lang, Title: n.Title, Text: n.Body}
 	fields := []intranet.Field{{Label: t("Door", "By"), Value: feature.Author(lang, n.Author, n.AuthorEmail)},
 		{Label: t("Geplaatst", "Published"), Value: u.dateText(n.Publish, lang) + " " + u.clockText(n.Publish)}}
+	if outside {
+		reply.Sections = []intranet.Section{{Fields: fields}}
+		if n.Important {
+			reply.Buttons = []intranet.Button{{Label: t("Gelezen", "Read"), Style: intranet.StylePrimary, Command: fmt.Sprintf("/news read %d", n.ID)}}
+			reply.Context = append(reply.Context, t("Belangrijk: bevestig met Gelezen dat je het las.", "Important: confirm with Read that you read it."))
+		}
+		reply.Context = append(reply.Context, t("Nieuws %d", "News %d", n.ID))
+		return reply
+	}
+	if label := partnerLabel(lang, n); label != "" {
+		reply.Context = append(reply.Context, label+".")
+	}
 	if n.Topic != "" {
 		fields = append(fields, intranet.Field{Label: t("Onderwerp", "Topic"), Value: n.Topic})
 	}
@@ -93,8 +128,8 @@ func (u *Unit) newsCard(lang string, n *intranet.NewsItem) intranet.Reply {
 }
 
 // shownCard is /news <id>: the card with the item's state.
-func (u *Unit) shownCard(c *feature.Call, n *intranet.NewsItem, now time.Time) intranet.Reply {
-	card := u.newsCard(c.Lang, n)
+func (u *Unit) shownCard(c *feature.Call, n *intranet.NewsItem, now time.Time, outside bool) intranet.Reply {
+	card := u.newsCard(c.Lang, n, outside)
 	switch {
 	case !n.Withdrawn.IsZero():
 		card.Context = append(card.Context, c.T("Ingetrokken op %s.", "Withdrawn on %s.", u.dateText(n.Withdrawn, c.Lang)))
@@ -122,7 +157,7 @@ func withoutComment(bs []intranet.Button) []intranet.Button {
 
 // postedView answers a published or planned item.
 func (u *Unit) postedView(c *feature.Call, n *intranet.NewsItem, now time.Time) intranet.Reply {
-	reply := u.newsCard(c.Lang, n)
+	reply := u.newsCard(c.Lang, n, false)
 	if n.Publish.After(now) {
 		reply.Text = c.T("Gepland: bericht %d verschijnt %s %s.", "Scheduled: item %d appears %s %s.", n.ID, u.dateText(n.Publish, c.Lang), u.clockText(n.Publish)) + "\n\n" + reply.Text
 	} else {
@@ -140,15 +175,16 @@ func (u *Unit) postedView(c *feature.Call, n *intranet.NewsItem, now time.Time) 
 
 // editedView answers a corrected item.
 func (u *Unit) editedView(c *feature.Call, n *intranet.NewsItem) intranet.Reply {
-	reply := u.newsCard(c.Lang, n)
+	reply := u.newsCard(c.Lang, n, false)
 	reply.Text = c.T("Bericht %d is gewijzigd.", "Item %d is corrected.", n.ID) + "\n\n" + reply.Text
 	return reply
 }
 
 // itemMessage is an item as delivered on its own: to an immediate
-// subscription, or to a follower (f says what they follow).
-func (u *Unit) itemMessage(lang string, n *intranet.NewsItem, f *intranet.Follow) intranet.Reply {
-	m := u.newsCard(lang, n)
+// subscription, or to a follower (f says what they follow); outside says
+// partners read it.
+func (u *Unit) itemMessage(lang string, n *intranet.NewsItem, f *intranet.Follow, outside bool) intranet.Reply {
+	m := u.newsCard(lang, n, outside)
 	m.Visibility = intranet.InChannel
 	m.Title = feature.T(lang, "Nieuws: %s", "News: %s", n.Title)
 	if f != nil {
@@ -157,9 +193,10 @@ func (u *Unit) itemMessage(lang string, n *intranet.NewsItem, f *intranet.Follow
 	return m
 }
 
-// reminderMessage asks someone who has not confirmed an important item to.
-func (u *Unit) reminderMessage(lang string, n *intranet.NewsItem) intranet.Reply {
-	m := u.newsCard(lang, n)
+// reminderMessage asks someone who has not confirmed an important item to
+// (outside: a partner).
+func (u *Unit) reminderMessage(lang string, n *intranet.NewsItem, outside bool) intranet.Reply {
+	m := u.newsCard(lang, n, outside)
 	m.Title = feature.T(lang, "Herinnering: %s", "Reminder: %s", n.Title)
 	m.Text = feature.T(lang, "Dit belangrijke bericht vraagt je te bevestigen dat je het las.", "This important item asks you to confirm that you read it.") + "\n\n" + n.Body
 	return m
@@ -183,9 +220,10 @@ func statsView(c *feature.Call, n *intranet.NewsItem, readers []intranet.NewsRea
 			read++
 			continue
 		}
-		unread = append(unread, p.Name)
+		name := intranet.PartnerLabel(p.Name, p.Organisation)
+		unread = append(unread, name)
 		if len(p.Accounts) == 0 {
-			unreachable = append(unreachable, p.Name)
+			unreachable = append(unreachable, name)
 		}
 	}
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("Gelezen: %s", "Read: %s", n.Title)}
@@ -254,25 +292,26 @@ func (u *Unit) csvText(c *feature.Call, id int64) string {
 }
 
 // postForm is the publishing form, its fields filled with values.
-func postForm(c *feature.Call, depts []string, values map[string]string) intranet.Reply {
+func postForm(c *feature.Call, l formLists, values map[string]string) intranet.Reply {
 	f := &intranet.Form{ID: postFormID, Title: c.T("Nieuws plaatsen", "Publish news"), SubmitLabel: c.T("Plaatsen", "Publish"),
-		Command: grammar.Usage(Command, sub("post"), c.Lang), Fields: itemFields(c, depts, values, true)}
+		Command: grammar.Usage(Command, sub("post"), c.Lang), Fields: itemFields(c, l, values, true)}
 	return intranet.Reply{Lang: c.Lang, Text: postUsage(c), Form: f}
 }
 
 // editForm is the editing form of item id, its fields filled with values;
 // scheduled items keep their publication fields.
-func editForm(c *feature.Call, id int64, depts []string, values map[string]string, scheduled bool) intranet.Reply {
+func editForm(c *feature.Call, id int64, l formLists, values map[string]string, scheduled bool) intranet.Reply {
 	f := &intranet.Form{ID: fmt.Sprintf("%s%d", editFormID, id), Title: c.T("Bericht %d wijzigen", "Edit item %d", id), SubmitLabel: c.T("Opslaan", "Save"),
-		Command: grammar.Usage(Command, sub("edit"), c.Lang), Fields: itemFields(c, depts, values, scheduled)}
+		Command: grammar.Usage(Command, sub("edit"), c.Lang), Fields: itemFields(c, l, values, scheduled)}
 	return intranet.Reply{Lang: c.Lang, Text: editUsage(c), Form: f}
 }
 
 // itemFields are the fields of an item's form, filled with values; the
-// publication fields only with publish.
-func itemFields(c *feature.Call, depts []string, values map[string]string, publish bool) []intranet.FormField {
+// publication fields only with publish, the audience only where there
+// are partners.
+func itemFields(c *feature.Call, l formLists, values map[string]string, publish bool) []intranet.FormField {
 	opts := []intranet.Option{{Label: c.T("Iedereen", "Everyone"), Value: ""}}
-	for _, d := range depts {
+	for _, d := range l.depts {
 		opts = append(opts, intranet.Option{Label: d, Value: d})
 	}
 	fields := []intranet.FormField{
@@ -283,6 +322,13 @@ func itemFields(c *feature.Call, depts []string, values map[string]string, publi
 		{Name: "dept", Label: c.T("Voor", "For"), Kind: intranet.FieldChoice, Options: opts},
 		{Name: "important", Label: c.T("Belangrijk (lezers bevestigen)", "Important (readers confirm)"), Kind: intranet.FieldYesNo, Value: "no"},
 		{Name: "comments", Label: c.T("Reacties toestaan", "Allow comments"), Kind: intranet.FieldYesNo, Value: "yes"},
+	}
+	if l.audience {
+		orgs := []intranet.Option{{Label: c.T("Alleen medewerkers", "Employees only"), Value: ""}, {Label: c.T("Ook alle partners", "All partners too"), Value: allPartners}}
+		for _, o := range l.orgs {
+			orgs = append(orgs, intranet.Option{Label: c.T("Ook partner %s", "Partner %s too", o), Value: onePartner + o})
+		}
+		fields = append(fields, intranet.FormField{Name: "audience", Label: c.T("Partners", "Partners"), Kind: intranet.FieldChoice, Options: orgs})
 	}
 	if publish {
 		fields = append(fields,
@@ -366,8 +412,23 @@ func expiresFirst(c *feature.Call) string {
 }
 
 func editUsage(c *feature.Call) string {
-	return c.T("Wat moet er anders? Geef een nieuwe titel, een nieuwe tekst na `|` (een leeg deel blijft zoals het was) en/of opties als `topic:`, `dept:`, `important:no`, `expires:<datum>`, `comments:off`. ",
-		"What should change? Give a new title, a new text after `|` (an empty part stays as it was) and/or options such as `topic:`, `dept:`, `important:no`, `expires:<date>`, `comments:off`. ") + c.Usage()
+	return c.T("Wat moet er anders? Geef een nieuwe titel, een nieuwe tekst na `|` (een leeg deel blijft zoals het was) en/of opties als `topic:`, `dept:`, `important:no`, `expires:<datum>`, `comments:off`, `doelgroep:partners`. ",
+		"What should change? Give a new title, a new text after `|` (an empty part stays as it was) and/or options such as `topic:`, `dept:`, `important:no`, `expires:<date>`, `comments:off`, `audience:partners`. ") + c.Usage()
+}
+
+// bothAudiences refuses audience: together with partner:.
+func bothAudiences(c *feature.Call, audience string) string {
+	if audience == "partners" {
+		return c.T("`doelgroep:partners` is voor alle partners, `partner:<organisatie>` voor één organisatie: kies er één.",
+			"`audience:partners` is for every partner, `partner:<organisation>` for one organisation: choose one.")
+	}
+	return c.T("`doelgroep:medewerkers` haalt een bericht bij partners weg, `partner:<organisatie>` richt het aan één organisatie: kies er één.",
+		"`audience:employees` takes an item from partners, `partner:<organisation>` addresses it to one organisation: choose one.")
+}
+
+func whichPartner(c *feature.Call) string {
+	return c.T("Welke partnerorganisatie? Typ `partner:\"<organisatie>\"`, of `doelgroep:partners` voor alle partners.",
+		"Which partner organisation? Type `partner:\"<organisation>\"`, or `audience:partners` for every partner.")
 }
 
 func editWithdrawn(c *feature.Call, id int64) string {

@@ -26,6 +26,9 @@ func (u *Unit) subscriptionText(lang string, s *intranet.Subscription) string {
 	if s.AuthorID != 0 {
 		filters = append(filters, t("van %s", "from %s", s.Author))
 	}
+	if s.Shared && !s.Personal {
+		filters = append(filters, t("alleen nieuws voor alle partners", "only news for every partner"))
+	}
 	if len(filters) > 0 {
 		what += " (" + strings.Join(filters, ", ") + ")"
 	}
@@ -37,6 +40,10 @@ func (u *Unit) subscribedView(c *feature.Call, s *intranet.Subscription) intrane
 	text := c.T("Abonnement %d: dit kanaal krijgt %s.", "Subscription %d: this channel gets %s.", s.ID, u.subscriptionText(c.Lang, s))
 	if s.Personal {
 		text = c.T("Abonnement %d: jij krijgt als privébericht %s.", "Subscription %d: you get %s by direct message.", s.ID, u.subscriptionText(c.Lang, s))
+	}
+	if s.Shared && !s.Personal {
+		text += " " + c.T("Dit kanaal is gedeeld met een andere organisatie, dus hier komen alleen de berichten voor alle partners (`doelgroep:partners`).",
+			"This channel is shared with another organisation, so only the items for every partner (`audience:partners`) come here.")
 	}
 	if !s.Next.IsZero() {
 		text += " " + c.T("Het eerste overzicht komt %s %s, met het nieuws vanaf nu (een leeg overzicht stuur ik niet).", "The first digest comes %s %s, with the news from now on (an empty digest is not sent).",
@@ -68,8 +75,8 @@ func (u *Unit) subscriptionsView(c *feature.Call, list []*intranet.Subscription,
 }
 
 // digestMessage lists at most DigestMax items, newest first, each with its
-// /news <id>, and counts the rest.
-func (u *Unit) digestMessage(s *intranet.Subscription, items []*intranet.NewsItem) intranet.Reply {
+// /news <id>, and counts the rest; outside says partners read it.
+func (u *Unit) digestMessage(s *intranet.Subscription, items []*intranet.NewsItem, outside bool) intranet.Reply {
 	lang := s.Lang
 	t := func(nl, en string, args ...any) string { return feature.T(lang, nl, en, args...) }
 	m := intranet.Reply{Lang: lang, Visibility: intranet.InChannel, Title: t("Nieuwsoverzicht", "News digest")}
@@ -82,7 +89,7 @@ func (u *Unit) digestMessage(s *intranet.Subscription, items []*intranet.NewsIte
 			m.Context = append(m.Context, t("en %d meer: typ `/news`", "and %d more: type `/news`", len(items)-DigestMax))
 			break
 		}
-		m.Sections = append(m.Sections, u.newsLine(lang, n))
+		m.Sections = append(m.Sections, u.newsLine(lang, n, outside))
 	}
 	m.Context = append(m.Context, t("Abonnement %d: %s. Opzeggen: `/news unsubscribe %d`.", "Subscription %d: %s. Unsubscribe: `/news unsubscribe %d`.",
 		s.ID, u.subscriptionText(lang, s), s.ID))
@@ -193,9 +200,4 @@ func unfollowed(c *feature.Call, f intranet.Follow, gone bool) string {
 		return c.T("Je volgde %s niet.", "You were not following %s.", followText(c.Lang, f))
 	}
 	return c.T("Je volgt %s niet meer.", "You no longer follow %s.", followText(c.Lang, f))
-}
-
-func sharedChannel(c *feature.Call) string {
-	return c.T("Dit kanaal is gedeeld met een andere organisatie; daar komt geen nieuws van ons. Abonneer een eigen kanaal, of jezelf in een privébericht met Werkplek.",
-		"This channel is shared with another organisation, so our news does not go here. Subscribe a channel of your own, or yourself in a direct message with Werkplek.")
 }
