@@ -227,7 +227,7 @@ func (s *Store) SyncDepartmentTeams(ctx context.Context) error {
 SELECT t.id, p.id, true, (';' || LOWER(p.roles) || ';') LIKE '%;team lead;%'
 FROM teams t JOIN people p ON p.department_id = t.department_id
 WHERE p.active AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.person_id = p.id)
-AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%'
+AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%' AND p.organisation_id IS NULL
 AND t.managed_by = ''
 ON CONFLICT DO NOTHING`).Error
 	})
