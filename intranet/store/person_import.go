@@ -287,7 +287,7 @@ FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::
 func keepDirectory(row, old *personRow) {
 	row.Active, row.DeactivatedAt = old.Active, old.DeactivatedAt
 	row.AwayUntil, row.AwayNote, row.MobileVisibility, row.OwnFields = old.AwayUntil, old.AwayNote, old.MobileVisibility, old.OwnFields
-	row.ScimUserName, row.ScimExternalID = old.ScimUserName, old.ScimExternalID
+	row.ScimUserName, row.ScimExternalID, row.ScimOrganisation = old.ScimUserName, old.ScimExternalID, old.ScimOrganisation
 }
 
 // importOrgs are the partner organisations of an import: the ids by key
