@@ -9,6 +9,7 @@ import (
 	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/phonebook"
 )
 
@@ -130,7 +131,11 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 	if *dryRun {
 		m.printPeopleChanges(sum)
 	}
-	if err := m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged.", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)); err != nil {
+	summary := fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)
+	if len(sum.Organisations) > 0 {
+		summary += fmt.Sprintf("; %s: %s", feature.Count(len(sum.Organisations), "new partner organisation", "new partner organisations"), strings.Join(sum.Organisations, ", "))
+	}
+	if err := m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, summary+"."); err != nil {
 		return err
 	}
 	if *full {
