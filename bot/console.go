@@ -57,6 +57,8 @@ func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 				n, sum.Created, demo.Departments(), len(demo.Rooms()), m.databaseName())
 			fmt.Fprintf(m.Stderr, "Handover requests of team Zorg Oost are posted in the console channel %q (werkplek console --as %s --channel %s).\n",
 				demo.TeamChannel, demo.User, demo.TeamChannel)
+			fmt.Fprintf(m.Stderr, "%s is a partner organisation (contact %s); to see what a partner sees: werkplek demo --as %s\n",
+				demo.PartnerName, demo.PartnerContact, demo.PartnerPerson)
 		}
 	}
 	if _, err := m.Store.FindPersonByEmail(ctx, *as); intranet.ErrorCode(err) == intranet.ENOTFOUND && seed {
@@ -150,6 +152,9 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 func (m *Main) seedDemo(ctx context.Context) error {
 	if _, err := m.Store.SaveRooms(ctx, demo.Rooms(), false); err != nil {
 		return fmt.Errorf("seed the demo rooms: %w", err)
+	}
+	if err := m.seedDemoPartner(ctx); err != nil {
+		return err
 	}
 	if err := m.seedDemoNews(ctx); err != nil {
 		return err
