@@ -9,6 +9,7 @@ import (
 	"github.com/werkplek/werkplek/adapters/console"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/demo"
+	"github.com/werkplek/werkplek/intranet/feature"
 	"github.com/werkplek/werkplek/intranet/phonebook"
 )
 
@@ -56,6 +57,8 @@ func (m *Main) console(ctx context.Context, args []string, seed bool) error {
 				n, sum.Created, demo.Departments(), len(demo.Rooms()), m.databaseName())
 			fmt.Fprintf(m.Stderr, "Handover requests of team Zorg Oost are posted in the console channel %q (werkplek console --as %s --channel %s).\n",
 				demo.TeamChannel, demo.User, demo.TeamChannel)
+			fmt.Fprintf(m.Stderr, "%s is a partner organisation (contact %s); to see what a partner sees: werkplek demo --as %s\n",
+				demo.PartnerName, demo.PartnerContact, demo.PartnerPerson)
 		}
 	}
 	_, err := m.Store.FindPersonByEmail(ctx, *as)
@@ -137,7 +140,11 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 	if *dryRun {
 		m.printPeopleChanges(sum)
 	}
-	if err := m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged.", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)); err != nil {
+	summary := fmt.Sprintf("%s %s: %d new, %d updated, %d unchanged", importVerb(*dryRun), fs.Arg(0), sum.Created, sum.Updated, len(records)-sum.Created-sum.Updated)
+	if len(sum.Organisations) > 0 {
+		summary += fmt.Sprintf("; %s: %s", feature.Count(len(sum.Organisations), "new partner organisation", "new partner organisations"), strings.Join(sum.Organisations, ", "))
+	}
+	if err := m.importDone(ctx, "people", fs.Arg(0), *dryRun, format, summary+"."); err != nil {
 		return err
 	}
 	if *full {
@@ -152,6 +159,9 @@ func (m *Main) importPeople(ctx context.Context, args []string) error {
 func (m *Main) seedDemo(ctx context.Context) error {
 	if _, err := m.Store.SaveRooms(ctx, demo.Rooms(), false); err != nil {
 		return fmt.Errorf("seed the demo rooms: %w", err)
+	}
+	if err := m.seedDemoPartner(ctx); err != nil {
+		return err
 	}
 	if err := m.seedDemoNews(ctx); err != nil {
 		return err

@@ -172,6 +172,10 @@ type PersonRecord struct {
 	// ("" for an employee); the import adds an organisation it does not
 	// know yet.
 	Organisation string
+	// OrganisationColumn says the file has the organisation column: an
+	// empty Organisation then makes the person an employee again. Without
+	// it the import leaves a person's organisation as it is.
+	OrganisationColumn bool
 }
 
 // ImportSummary says what an import did (or, in a dry run, would do).
@@ -181,6 +185,9 @@ type ImportSummary struct {
 	// Lines are the outcome of each record, in the file's order; the
 	// people import fills them, in a dry run too.
 	Lines []ImportLine
+	// Organisations are the partner organisations the file names that
+	// did not exist yet: the import adds them (a dry run would).
+	Organisations []string
 }
 
 // ImportLine is what an import does with one line of the file.

@@ -26,8 +26,13 @@ type ProvisionedPerson struct {
 	// none; a manager the phonebook does not know is left out.
 	ManagerID      int64
 	EmployeeNumber string
-	Created        time.Time
-	Updated        time.Time
+	// Organisation is the enterprise extension's organization, as the
+	// identity provider sent it. When it names a partner organisation
+	// (in any letter case) the person becomes its partner; anything else
+	// (the employer's own name, which Entra fills in) changes nothing.
+	Organisation string
+	Created      time.Time
+	Updated      time.Time
 }
 
 // ProvisionedGroup is a team the identity provider manages: a SCIM Group.

@@ -261,7 +261,7 @@ const entraUser = `{
 	"title": "Teamleider",
 	"phoneNumbers": [{"type": "work", "value": "030 123 4567"}, {"type": "mobile", "value": "06-11111111"}],
 	"addresses": [{"type": "work", "locality": "Utrecht", "country": "NL"}],
-	"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"department": "Zorg Oost", "employeeNumber": "E-001", "manager": {"value": "7"}}
+	"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"department": "Zorg Oost", "employeeNumber": "E-001", "organization": "Zorg Thuis BV", "manager": {"value": "7"}}
 }`
 
 func TestUnauthorized(t *testing.T) {
@@ -306,7 +306,7 @@ func TestCreateUser(t *testing.T) {
 	p := e.f.people[101]
 	want := intranet.ProvisionedPerson{ID: 101, UserName: "Test_User_ab6490ee-1e48-479e-a20b-2d77186b5dd1@zorg.onmicrosoft.com", ExternalID: "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef",
 		Name: "Anouk van den Berg", Email: "Anouk.vandenBerg@example.nl", Phone: "030 123 4567", Mobile: "06-11111111", Title: "Teamleider",
-		Location: "Utrecht", Department: "Zorg Oost", ManagerID: 7, EmployeeNumber: "E-001"}
+		Location: "Utrecht", Department: "Zorg Oost", ManagerID: 7, EmployeeNumber: "E-001", Organisation: "Zorg Thuis BV"}
 	if diff := cmp.Diff(want, *p); diff != "" {
 		t.Fatalf("person (-want +got):\n%s", diff)
 	}
@@ -315,6 +315,11 @@ func TestCreateUser(t *testing.T) {
 	}
 	if len(e.dir.calls) != 0 {
 		t.Fatalf("directory calls %v for an active user", e.dir.calls)
+	}
+	// GET returns the enterprise organization as it was sent.
+	_, got, _ := e.do("GET", "/scim/v2/Users/101", "")
+	if ext, _ := got["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"].(map[string]any); ext["organization"] != "Zorg Thuis BV" {
+		t.Fatalf("GET: enterprise extension %v", got["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"])
 	}
 
 	// No displayName: the name parts, a Dutch prefix in middleName; no
@@ -450,8 +455,14 @@ func TestPatchUser(t *testing.T) {
 			func(p *intranet.ProvisionedPerson) bool { return p.ManagerID == 102 }, nil},
 		{"ManagerRemove", []string{`{"op":"Remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}`},
 			func(p *intranet.ProvisionedPerson) bool { return p.ManagerID == 0 }, nil},
+		{"Organization", []string{`{"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:organization","value":"Thuiszorg Midden"}`},
+			func(p *intranet.ProvisionedPerson) bool {
+				return p.Organisation == "Thuiszorg Midden" && p.Department == "Zorg West"
+			}, nil},
 		{"RemoveTitle", []string{`{"op":"Remove","path":"title"}`},
-			func(p *intranet.ProvisionedPerson) bool { return p.Title == "" && p.Name == "Annie de Vries" }, nil},
+			func(p *intranet.ProvisionedPerson) bool {
+				return p.Title == "" && p.Name == "Annie de Vries" && p.Organisation == "Thuiszorg Midden"
+			}, nil},
 	}
 	for _, s := range steps {
 		e.dir.calls = nil

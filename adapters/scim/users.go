@@ -13,7 +13,7 @@ import (
 )
 
 // enterpriseURI is the enterprise User extension's schema (department,
-// manager, employeeNumber).
+// manager, employeeNumber, organization).
 const enterpriseURI = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 
 // users maps SCIM Users to people.
@@ -303,6 +303,9 @@ func userAttributes(p *intranet.ProvisionedPerson) scim.ResourceAttributes {
 	if p.EmployeeNumber != "" {
 		ext["employeeNumber"] = p.EmployeeNumber
 	}
+	if p.Organisation != "" {
+		ext["organization"] = p.Organisation
+	}
 	if p.ManagerID != 0 {
 		ext["manager"] = map[string]any{"value": strconv.FormatInt(p.ManagerID, 10)}
 	}
@@ -369,6 +372,7 @@ func personFrom(attrs map[string]any) (intranet.ProvisionedPerson, *bool) {
 	if ext, ok := get(attrs, enterpriseURI).(map[string]any); ok {
 		p.Department = str(get(ext, "department"))
 		p.EmployeeNumber = str(get(ext, "employeeNumber"))
+		p.Organisation = str(get(ext, "organization"))
 		if m, ok := get(ext, "manager").(map[string]any); ok {
 			p.ManagerID, _ = parseID(str(get(m, "value")))
 		}

@@ -688,7 +688,7 @@ func TestPeopleDirectory(t *testing.T) {
 	}
 	c := d.signIn(jan)
 	if _, page := d.get(c, "/web/admin/people", nil); !strings.Contains(page, `action="/web/admin/people/directory"`) || !strings.Contains(page, `<option value="content manager">contentbeheerder</option>`) ||
-		!strings.Contains(page, "<code>naam</code>, <code>e-mail</code>") {
+		!strings.Contains(page, "<code>naam</code>, <code>e-mail</code>") || !strings.Contains(page, "<code>organisatie</code>") {
 		t.Fatalf("people page:\n%s", page)
 	}
 	for _, tc := range []struct{ action, person, role, command, want string }{

@@ -233,6 +233,7 @@ var dutchNames = []struct{ nl, column string }{
 	{"afdeling", "department"}, {"functie", "title"}, {"locatie", "location"}, {"plaats", "location"},
 	{"e-mail manager", "manager_email"}, {"manager e-mail", "manager_email"}, {"e-mailadres manager", "manager_email"},
 	{"vaardigheden", "skills"}, {"rollen", "roles"}, {"personeelsnummer", "employee_number"},
+	{"organisatie", "organisation"},
 	{"capaciteit", "capacity"}, {"voorzieningen", "facilities"}, {"faciliteiten", "facilities"},
 	{"open", "opens"}, {"opent", "opens"}, {"sluit", "closes"}, {"dicht", "closes"}, {"bezoekersruimte", "partners"},
 	{"leiders", "leads"}, {"teamleiders", "leads"}, {"leden", "members"}, {"kanalen", "channels"}, {"goedkeuring", "approval"},
@@ -367,6 +368,12 @@ func (r Row) Get(column string) string {
 		return strings.TrimSpace(r.fields[i])
 	}
 	return ""
+}
+
+// Has reports whether the file has the column (empty or not).
+func (r Row) Has(column string) bool {
+	_, ok := r.col[column]
+	return ok
 }
 
 // Next returns the next line that is not empty, or ok false at the end. A

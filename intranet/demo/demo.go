@@ -84,7 +84,19 @@ func Examples() []string {
 	return out
 }
 
-// People returns the demo organisation (225 people).
+// The demo's partner organisation: a supplier of care aids, whose people
+// have addresses at its email domain, with Anouk van den Berg (team lead
+// of Zorg Oost) as its contact.
+const (
+	PartnerName    = "Hulpmiddelen Partner"
+	PartnerDomain  = "partner.example"
+	PartnerContact = "anouk.vandenberg@example.nl"
+	// PartnerPerson is the partner organisation's one person in the demo.
+	PartnerPerson = "gijs@partner.example"
+)
+
+// People returns the demo organisation (225 people), as a file with the
+// organisation column: one of them is a partner.
 func People() []intranet.PersonRecord {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	var out []intranet.PersonRecord
@@ -147,10 +159,11 @@ func People() []intranet.PersonRecord {
 			out = append(out, p)
 		}
 	}
-	// A partner from outside, who may only use what guests may.
-	out = append(out, intranet.PersonRecord{Name: "Gijs Gastvrij", Email: "gijs@partner.example", Department: "Extern", Title: "Adviseur hulpmiddelen", Location: "Zeist", Roles: []intranet.Role{intranet.RoleGuest}})
+	// A partner from outside, who may only use what partners may.
+	out = append(out, intranet.PersonRecord{Name: "Gijs Gastvrij", Email: PartnerPerson, Title: "Adviseur hulpmiddelen", Location: "Zeist", Organisation: PartnerName})
 	for i := range out {
 		out[i].Line = i + 2
+		out[i].OrganisationColumn = true
 	}
 	return out
 }
@@ -178,7 +191,9 @@ func pick(rng *rand.Rand, from []string, n int) []string {
 func Departments() int {
 	seen := map[string]bool{}
 	for _, p := range People() {
-		seen[p.Department] = true
+		if p.Department != "" {
+			seen[p.Department] = true
+		}
 	}
 	return len(seen)
 }
@@ -193,7 +208,7 @@ func CSV() string {
 		for i, r := range p.Roles {
 			roles[i] = string(r)
 		}
-		fields := []string{p.Name, p.Email, p.Phone, p.Mobile, p.Department, p.Title, p.Location, p.ManagerEmail, strings.Join(p.Skills, ";"), strings.Join(roles, ";"), p.EmployeeNumber}
+		fields := []string{p.Name, p.Email, p.Phone, p.Mobile, p.Department, p.Title, p.Location, p.ManagerEmail, strings.Join(p.Skills, ";"), strings.Join(roles, ";"), p.EmployeeNumber, p.Organisation}
 		for i, f := range fields {
 			if strings.ContainsAny(f, ",\"") {
 				fields[i] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`

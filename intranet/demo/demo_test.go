@@ -53,3 +53,27 @@ func TestRooms(t *testing.T) {
 		t.Errorf("%d rooms", len(names))
 	}
 }
+
+// TestPartner: the demo has one partner, of its partner organisation,
+// with no role and no department; the CSV carries the organisation.
+func TestPartner(t *testing.T) {
+	var partners []string
+	for _, p := range People() {
+		if !p.OrganisationColumn {
+			t.Fatalf("%s: the demo's file has the organisation column", p.Email)
+		}
+		if p.Organisation != "" {
+			partners = append(partners, p.Email)
+			if p.Organisation != PartnerName || len(p.Roles) != 0 || p.Department != "" {
+				t.Errorf("partner %+v", p)
+			}
+		}
+	}
+	if len(partners) != 1 || partners[0] != PartnerPerson || !strings.HasSuffix(PartnerPerson, "@"+PartnerDomain) {
+		t.Fatalf("partners %v", partners)
+	}
+	recs, _ := phonebook.ParseCSV(strings.NewReader(CSV()))
+	if last := recs[len(recs)-1]; last.Email != PartnerPerson || last.Organisation != PartnerName {
+		t.Errorf("CSV: %+v", last)
+	}
+}

@@ -11,8 +11,13 @@ import (
 )
 
 // CSVColumns are the columns of the people CSV, in the order of DESIGN.md,
-// then the optional employee_number (payroll's number, for the hours export).
-var CSVColumns = []string{"name", "email", "phone", "mobile", "department", "title", "location", "manager_email", "skills", "roles", "employee_number"}
+// then the optional employee_number (payroll's number, for the hours export)
+// and organisation (the partner organisation a person belongs to; empty for
+// an employee).
+var CSVColumns = []string{"name", "email", "phone", "mobile", "department", "title", "location", "manager_email", "skills", "roles", "employee_number", "organisation"}
+
+// MaxOrganisation is the longest partner organisation name a file may hold.
+const MaxOrganisation = 100
 
 // MaxEmployeeNumber is the longest employee number a people file may hold.
 const MaxEmployeeNumber = 40
@@ -45,6 +50,7 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 			Phone: get("phone"), Mobile: get("mobile"), Department: get("department"), Title: get("title"),
 			Location: get("location"), ManagerEmail: strings.ToLower(get("manager_email")), Skills: splitList(get("skills")),
 			EmployeeNumber: strings.TrimSpace(get("employee_number")),
+			Organisation:   strings.Join(strings.Fields(get("organisation")), " "), OrganisationColumn: row.Has("organisation"),
 		}
 		bad := func(reason, reasonNL string) {
 			problems = append(problems, intranet.ImportProblem{Line: line, Reason: reason, ReasonNL: reasonNL})
@@ -77,6 +83,10 @@ func ParseCSV(r io.Reader) ([]intranet.PersonRecord, []intranet.ImportProblem) {
 		}
 		if len([]rune(rec.EmployeeNumber)) > MaxEmployeeNumber {
 			bad(fmt.Sprintf("employee number longer than %d characters", MaxEmployeeNumber), fmt.Sprintf("personeelsnummer langer dan %d tekens", MaxEmployeeNumber))
+			ok = false
+		}
+		if len([]rune(rec.Organisation)) > MaxOrganisation {
+			bad(fmt.Sprintf("organisation longer than %d characters", MaxOrganisation), fmt.Sprintf("organisatie langer dan %d tekens", MaxOrganisation))
 			ok = false
 		}
 		for _, p := range []string{rec.Phone, rec.Mobile} {

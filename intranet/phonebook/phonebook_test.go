@@ -138,11 +138,27 @@ func TestParseCSV(t *testing.T) {
 			t.Fatalf("records: %+v", recs)
 		}
 	})
+	t.Run("Organisation", func(t *testing.T) {
+		// The Dutch header; spaces tidied; whether the file has the
+		// column at all is told apart from an empty value.
+		recs, probs := ParseCSV(strings.NewReader("naam;e-mail;organisatie\nAnna Smit;anna@thuiszorgmidden.nl;  Thuiszorg   Midden \nJan;jan@example.nl;\n"))
+		if len(probs) > 0 || len(recs) != 2 || recs[0].Organisation != "Thuiszorg Midden" || !recs[0].OrganisationColumn || recs[1].Organisation != "" || !recs[1].OrganisationColumn {
+			t.Fatalf("records %+v, problems %v", recs, probs)
+		}
+		recs, _ = ParseCSV(strings.NewReader("name,email\nJan,jan@example.nl\n"))
+		if len(recs) != 1 || recs[0].OrganisationColumn {
+			t.Fatalf("without the column: %+v", recs)
+		}
+		_, probs = ParseCSV(strings.NewReader("name,email,organisation\nJan,jan@example.nl," + strings.Repeat("x", MaxOrganisation+1) + "\n"))
+		if len(probs) != 1 || probs[0].Reason != "organisation longer than 100 characters" {
+			t.Fatalf("too long: %v", probs)
+		}
+	})
 	for _, tc := range []struct {
 		name, in string
 		want     []intranet.ImportProblem
 	}{
-		{"ErrUnknownColumn", "name,email,shoe_size\n", []intranet.ImportProblem{{Line: 1, Reason: `unknown column "shoe_size"; the columns are name,email,phone,mobile,department,title,location,manager_email,skills,roles,employee_number`}}},
+		{"ErrUnknownColumn", "name,email,shoe_size\n", []intranet.ImportProblem{{Line: 1, Reason: `unknown column "shoe_size"; the columns are name,email,phone,mobile,department,title,location,manager_email,skills,roles,employee_number,organisation`}}},
 		{"ErrMissingEmailColumn", "name\nJan\n", []intranet.ImportProblem{{Line: 1, Reason: `column "email" is missing`}}},
 		// Windows-1252 alone is read as such (csvfile); UTF-8 with a line
 		// in something else has no one right reading.

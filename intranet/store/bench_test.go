@@ -32,7 +32,8 @@ var benchGiven = []string{
 	"Fatima", "Youssef", "Bjørn", "Zoë", "Chloë", "Sietske", "Anouk", "Renée", "Stijn", "Jan", "Mohammed",
 }
 
-// generatePeople makes n people with skewed surnames over 20 departments.
+// generatePeople makes n people with skewed surnames over 20 departments,
+// one in a hundred of them partners.
 func generatePeople(n int) []intranet.PersonRecord {
 	rng := rand.New(rand.NewPCG(1, 2))
 	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(benchSurnames)-1))
@@ -48,6 +49,11 @@ func generatePeople(n int) []intranet.PersonRecord {
 			Department: dept, Title: []string{"Verpleegkundige", "Verzorgende", "Planner", "Adviseur", "Medewerker"}[rng.IntN(5)],
 			Location: []string{"Utrecht", "Amersfoort", "Zeist", "Houten", "Woerden"}[rng.IntN(5)],
 			Skills:   []string{[]string{"Wondzorg", "EHBO", "BHV", "Excel", "Go", "Medicatie", "Dementie", "Rijbewijs B"}[rng.IntN(8)]},
+			// One in a hundred belongs to one of five partner organisations.
+			OrganisationColumn: true,
+		}
+		if i%100 == 99 {
+			out[i].Organisation = fmt.Sprintf("Partner %d", i%5)
 		}
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/phonebook"
+	"gorm.io/gorm"
 )
 
 // Partners: the partner organisations, their email domains, their
@@ -82,7 +83,7 @@ type partnerOrgRow struct {
 }
 
 // maxOrganisationName bounds a partner organisation's name.
-const maxOrganisationName = 100
+const maxOrganisationName = phonebook.MaxOrganisation
 
 // AddOrganisation adds a partner organisation.
 func (s *Store) AddOrganisation(ctx context.Context, name string) (*intranet.Organisation, error) {
@@ -273,31 +274,40 @@ func (s *Store) SetOrganisation(ctx context.Context, personID, orgID int64) erro
 		if err := s.keepAnAdmin(db, personID); err != nil {
 			return err
 		}
-		p, err := s.FindPersonByID(ctx, personID)
-		if err != nil {
-			return err
+		var roles string
+		if err := db.Raw("SELECT roles FROM people WHERE id = ?", personID).Scan(&roles).Error; err != nil {
+			return translate(err)
 		}
-		var roles []string
-		for _, r := range p.Roles {
-			if r == intranet.RoleEmployee || r == intranet.RoleGuest {
-				roles = append(roles, string(r))
-			}
+		if err := db.Exec("UPDATE people SET organisation_id = ?, roles = ?, updated_at = ? WHERE id = ?", orgID, partnerRoles(roles), s.Now().UTC(), personID).Error; err != nil {
+			return translate(err)
 		}
-		for _, q := range []struct {
-			sql  string
-			args []any
-		}{
-			{"UPDATE people SET organisation_id = ?, roles = ?, updated_at = ? WHERE id = ?", []any{orgID, strings.Join(roles, ";"), s.Now().UTC(), personID}},
-			{"DELETE FROM team_members WHERE person_id = ?", []any{personID}},
-			{"DELETE FROM partner_contacts WHERE person_id = ?", []any{personID}},
-			{"DELETE FROM question_experts WHERE person_id = ?", []any{personID}},
-		} {
-			if err := db.Exec(q.sql, q.args...).Error; err != nil {
-				return translate(err)
-			}
-		}
-		return nil
+		return translate(leaveForPartner(db, []int64{personID}))
 	})
+}
+
+// partnerRoles keeps of a person's roles (as stored: "a;b") only those a
+// partner may have: employee and guest.
+func partnerRoles(roles string) string {
+	var keep []string
+	for _, r := range splitList(roles) {
+		if role, _ := intranet.ParseRole(r); role == intranet.RoleEmployee || role == intranet.RoleGuest {
+			keep = append(keep, string(role))
+		}
+	}
+	return strings.Join(keep, ";")
+}
+
+// leaveForPartner takes people who became partners out of every team, the
+// contacts of organisations and the experts of topics.
+func leaveForPartner(db *gorm.DB, ids []int64) error {
+	for _, batch := range chunks(ids, 1000) {
+		for _, table := range []string{"team_members", "partner_contacts", "question_experts"} {
+			if err := db.Exec("DELETE FROM "+table+" WHERE person_id IN ?", batch).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // AddPartnerPerson returns the active person with the email, else adds

@@ -40,6 +40,9 @@ type personRow struct {
 	OwnFields        string
 	ScimUserName     string
 	ScimExternalID   string
+	// ScimOrganisation is the identity provider's organization, as it
+	// sent it (migration 27).
+	ScimOrganisation string
 	OrganisationID   *int64
 	CreatedAt        time.Time
 	UpdatedAt        time.Time

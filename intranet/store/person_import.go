@@ -48,6 +48,12 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 				ReasonNL: fmt.Sprintf("onbekende manager %s (niet in het bestand, niet in het telefoonboek)", r.ManagerEmail)})
 		}
 	}
+	orgs, err := importOrganisations(db, records)
+	if err != nil {
+		return sum, fmt.Errorf("import people: %w", translate(err))
+	}
+	problems = append(problems, orgs.problems...)
+	records = orgs.records
 	noAdmin, err := importLeavesNoAdmin(db, records)
 	if err != nil {
 		return sum, fmt.Errorf("import people: %w", translate(err))
@@ -56,7 +62,7 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		return sum, &intranet.ImportError{Problems: problems}
 	}
 	if dryRun {
-		return s.dryImport(db, records)
+		return s.dryImport(db, records, orgs)
 	}
 
 	now := s.Now().UTC()
@@ -75,6 +81,14 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		if err != nil {
 			return err
 		}
+		for _, name := range orgs.added {
+			var id int64
+			if err := tx.Raw("INSERT INTO partner_orgs (name, key, created_at) VALUES (?, ?, ?) RETURNING id", name, phonebook.Key(name), now).Scan(&id).Error; err != nil {
+				return err
+			}
+			orgs.ids[phonebook.Key(name)] = id
+		}
+		sum.Organisations = orgs.added
 		var existing []personRow
 		if err := tx.Find(&existing).Error; err != nil {
 			return err
@@ -86,11 +100,13 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 
 		var created []*personRow
 		var changed []*personRow
+		var joined []int64 // who became a partner, or of another organisation
 		for _, r := range records {
 			row := recordRow(r, deptIDs)
 			if old := byEmail[row.Email]; old != nil {
 				keepOwnFields(&row, old)
 			}
+			orgs.set(&row, r, byEmail[row.Email])
 			change, fields := compare(byEmail[row.Email], &row)
 			sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 			if old := byEmail[row.Email]; old != nil {
@@ -104,6 +120,9 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 				if err := tx.Save(&row).Error; err != nil {
 					return err
 				}
+				if row.OrganisationID != nil && (old.OrganisationID == nil || *old.OrganisationID != *row.OrganisationID) {
+					joined = append(joined, row.ID)
+				}
 				changed = append(changed, &row)
 				sum.Updated++
 				continue
@@ -116,6 +135,9 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 				return err
 			}
 			sum.Created = len(created)
+		}
+		if err := leaveForPartner(tx, joined); err != nil {
+			return err
 		}
 		if len(changed) > 0 {
 			ids := make([]int64, len(changed))
@@ -183,7 +205,7 @@ func (s *Store) insertPeople(tx *gorm.DB, rows []*personRow) error {
 		n := len(batch)
 		name, email, phone, mobile, pk, mk, pr, mr := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		dept, title, loc, mgr, skills, roles, sortKey := make([]int64, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		empNo := make([]string, n)
+		empNo, org := make([]string, n), make([]int64, n)
 		for i, r := range batch {
 			name[i], email[i], phone[i], mobile[i], pk[i], mk[i], pr[i], mr[i] = r.Name, r.Email, r.Phone, r.Mobile, r.PhoneKey, r.MobileKey, r.PhoneRev, r.MobileRev
 			if r.DepartmentID != nil {
@@ -191,15 +213,18 @@ func (s *Store) insertPeople(tx *gorm.DB, rows []*personRow) error {
 			}
 			title[i], loc[i], mgr[i], skills[i], roles[i], sortKey[i] = r.Title, r.Location, r.ManagerEmail, r.Skills, r.Roles, r.SortKey
 			empNo[i] = r.EmployeeNumber
+			if r.OrganisationID != nil {
+				org[i] = *r.OrganisationID
+			}
 		}
 		rows, err := tx.Statement.ConnPool.QueryContext(tx.Statement.Context, `
 INSERT INTO people (name, email, phone, mobile, phone_key, mobile_key, phone_rev, mobile_rev, department_id,
-	title, location, manager_email, skills, roles, sort_key, employee_number, created_at, updated_at)
-SELECT n, e, ph, mo, pk, mk, pr, mr, NULLIF(d, 0), t, l, m, sk, ro, so, en, $17, $17
+	title, location, manager_email, skills, roles, sort_key, employee_number, organisation_id, created_at, updated_at)
+SELECT n, e, ph, mo, pk, mk, pr, mr, NULLIF(d, 0), t, l, m, sk, ro, so, en, NULLIF(o, 0), $18, $18
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-	$9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-	AS u(n, e, ph, mo, pk, mk, pr, mr, d, t, l, m, sk, ro, so, en)
-RETURNING id, email`, name, email, phone, mobile, pk, mk, pr, mr, dept, title, loc, mgr, skills, roles, sortKey, empNo, batch[0].CreatedAt)
+	$9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[])
+	AS u(n, e, ph, mo, pk, mk, pr, mr, d, t, l, m, sk, ro, so, en, o)
+RETURNING id, email`, name, email, phone, mobile, pk, mk, pr, mr, dept, title, loc, mgr, skills, roles, sortKey, empNo, org, batch[0].CreatedAt)
 		if err != nil {
 			return err
 		}
@@ -257,12 +282,86 @@ FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::
 // keepDirectory copies what an import does not decide from the stored row:
 // whether the person is active, their own profile choices and what the
 // identity provider knows them by. The fields the person set themselves
-// keepOwnFields keeps, before the rows are compared.
+// keepOwnFields keeps, and the organisation importOrgs.set decides,
+// before the rows are compared.
 func keepDirectory(row, old *personRow) {
 	row.Active, row.DeactivatedAt = old.Active, old.DeactivatedAt
 	row.AwayUntil, row.AwayNote, row.MobileVisibility, row.OwnFields = old.AwayUntil, old.AwayNote, old.MobileVisibility, old.OwnFields
-	row.ScimUserName, row.ScimExternalID = old.ScimUserName, old.ScimExternalID
-	row.OrganisationID = old.OrganisationID
+	row.ScimUserName, row.ScimExternalID, row.ScimOrganisation = old.ScimUserName, old.ScimExternalID, old.ScimOrganisation
+}
+
+// importOrgs are the partner organisations of an import: the ids by key
+// (a stand-in below zero for one the file adds, until it is added), the
+// names of those the file adds, and the records with the roles a partner
+// may have.
+type importOrgs struct {
+	ids      map[string]int64
+	added    []string
+	records  []intranet.PersonRecord
+	problems []intranet.ImportProblem
+}
+
+// importOrganisations finds the organisations the records name (case and
+// accents ignored), and takes from the records of partners (named so, or
+// already one in a file without the organisation column) every role but
+// employee and guest, as SetOrganisation does.
+func importOrganisations(db *gorm.DB, records []intranet.PersonRecord) (*importOrgs, error) {
+	var stored []partnerOrgRow
+	if err := db.Raw("SELECT id, key FROM partner_orgs").Scan(&stored).Error; err != nil {
+		return nil, err
+	}
+	o := &importOrgs{ids: make(map[string]int64, len(stored))}
+	for _, r := range stored {
+		o.ids[r.Key] = r.ID
+	}
+	var partners []string
+	if err := db.Raw("SELECT email FROM people WHERE organisation_id IS NOT NULL").Scan(&partners).Error; err != nil {
+		return nil, err
+	}
+	partner := make(map[string]bool, len(partners))
+	for _, e := range partners {
+		partner[e] = true
+	}
+	o.records = make([]intranet.PersonRecord, len(records))
+	for i, r := range records {
+		r.Organisation = strings.Join(strings.Fields(r.Organisation), " ")
+		if r.Organisation != "" {
+			k := phonebook.Key(r.Organisation)
+			if _, ok := o.ids[k]; !ok && k != "" {
+				o.ids[k] = -int64(len(o.added)) - 1
+				o.added = append(o.added, r.Organisation)
+			} else if k == "" {
+				o.problems = append(o.problems, intranet.ImportProblem{Line: r.Line, Reason: fmt.Sprintf("organisation %q has no letters or digits", r.Organisation),
+					ReasonNL: fmt.Sprintf("organisatie %q heeft geen letters of cijfers", r.Organisation)})
+			}
+		}
+		if r.Organisation != "" || (!r.OrganisationColumn && partner[strings.ToLower(r.Email)]) {
+			var roles []intranet.Role
+			for _, x := range r.Roles {
+				if x == intranet.RoleEmployee || x == intranet.RoleGuest {
+					roles = append(roles, x)
+				}
+			}
+			r.Roles = roles
+		}
+		o.records[i] = r
+	}
+	return o, nil
+}
+
+// set gives a record's row its organisation: the one it names, none for
+// an empty one in a file with the organisation column (an employee
+// again), else the one the person has (old nil: none).
+func (o *importOrgs) set(row *personRow, r intranet.PersonRecord, old *personRow) {
+	switch {
+	case r.Organisation != "":
+		id := o.ids[phonebook.Key(r.Organisation)]
+		row.OrganisationID = &id
+	case r.OrganisationColumn || old == nil:
+		row.OrganisationID = nil
+	default:
+		row.OrganisationID = old.OrganisationID
+	}
 }
 
 // recordRow turns an import record into a row (without id and times).
@@ -289,8 +388,8 @@ func recordRow(r intranet.PersonRecord, deptIDs map[string]int64) personRow {
 // dryImport says what importing the records would do, writing nothing:
 // each record against the person of its email. A department the file
 // brings gets a stand-in id, so that moving to it counts as a change.
-func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord) (intranet.ImportSummary, error) {
-	var sum intranet.ImportSummary
+func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord, orgs *importOrgs) (intranet.ImportSummary, error) {
+	sum := intranet.ImportSummary{Organisations: orgs.added}
 	var existing []personRow
 	if err := db.Find(&existing).Error; err != nil {
 		return sum, fmt.Errorf("import people: %w", translate(err))
@@ -319,6 +418,7 @@ func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord) (intrane
 		if old := byEmail[row.Email]; old != nil {
 			keepOwnFields(&row, old)
 		}
+		orgs.set(&row, r, byEmail[row.Email])
 		change, fields := compare(byEmail[row.Email], &row)
 		sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 		switch change {
@@ -337,11 +437,11 @@ func compare(old, row *personRow) (intranet.ImportChange, []string) {
 	if old == nil {
 		return intranet.ImportAdded, nil
 	}
-	dept := func(r *personRow) int64 {
-		if r.DepartmentID == nil {
+	id := func(p *int64) int64 {
+		if p == nil {
 			return 0
 		}
-		return *r.DepartmentID
+		return *p
 	}
 	var fields []string
 	for _, f := range []struct {
@@ -351,13 +451,14 @@ func compare(old, row *personRow) (intranet.ImportChange, []string) {
 		{"name", old.Name == row.Name},
 		{"phone", old.Phone == row.Phone},
 		{"mobile", old.Mobile == row.Mobile},
-		{"department", dept(old) == dept(row)},
+		{"department", id(old.DepartmentID) == id(row.DepartmentID)},
 		{"title", old.Title == row.Title},
 		{"location", old.Location == row.Location},
 		{"manager_email", old.ManagerEmail == row.ManagerEmail},
 		{"skills", old.Skills == row.Skills},
 		{"roles", old.Roles == row.Roles},
 		{"employee_number", old.EmployeeNumber == row.EmployeeNumber},
+		{"organisation", id(old.OrganisationID) == id(row.OrganisationID)},
 	} {
 		if !f.same {
 			fields = append(fields, f.column)

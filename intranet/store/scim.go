@@ -29,6 +29,13 @@ CREATE INDEX teams_scim_external_id ON teams (scim_external_id) WHERE scim_exter
 CREATE INDEX people_scim_external_id ON people (scim_external_id) WHERE scim_external_id <> '';
 CREATE INDEX teams_scim_external_id ON teams (scim_external_id) WHERE scim_external_id <> '';
 `})
+	// The identity provider's organization of a person, kept as sent: a
+	// partner organisation's name makes the person its partner.
+	register(migration{27, "SCIM: a person's organization as the identity provider sends it", `
+ALTER TABLE people ADD COLUMN scim_organisation text NOT NULL DEFAULT '';
+`, `
+ALTER TABLE people ADD COLUMN scim_organisation TEXT NOT NULL DEFAULT '';
+`})
 }
 
 // scimActor is who the audit log says made a provisioning change.
@@ -97,7 +104,7 @@ func provisioned(r *personRow) *intranet.ProvisionedPerson {
 	return &intranet.ProvisionedPerson{
 		ID: r.ID, UserName: r.ScimUserName, ExternalID: r.ScimExternalID, Inactive: !r.Active,
 		Name: r.Name, Email: r.Email, Phone: r.Phone, Mobile: mobile, Title: r.Title, Location: r.Location,
-		Department: r.Department, ManagerID: r.ManagerID, EmployeeNumber: r.EmployeeNumber,
+		Department: r.Department, ManagerID: r.ManagerID, EmployeeNumber: r.EmployeeNumber, Organisation: r.ScimOrganisation,
 		Created: r.CreatedAt, Updated: r.UpdatedAt,
 	}
 }
@@ -273,6 +280,7 @@ func (s *Store) writeProvisioned(db *gorm.DB, old *personRow, rec intranet.Perso
 	}
 	row := recordRow(rec, deptIDs)
 	row.ScimUserName, row.ScimExternalID = strings.TrimSpace(p.UserName), strings.TrimSpace(p.ExternalID)
+	row.ScimOrganisation = strings.Join(strings.Fields(p.Organisation), " ")
 	now := s.Now().UTC()
 	var oldTerms []string
 	if old == nil {
@@ -317,5 +325,32 @@ func (s *Store) writeProvisioned(db *gorm.DB, old *personRow, rec intranet.Perso
 			return 0, err
 		}
 	}
+	if err := s.joinProvisioned(db, &row); err != nil {
+		return 0, err
+	}
 	return row.ID, refreshDictionary(db, terms)
+}
+
+// joinProvisioned makes a provisioned person the partner of the partner
+// organisation their organization names (case and accents ignored), as
+// SetOrganisation does; an organization that names none changes nothing.
+func (s *Store) joinProvisioned(db *gorm.DB, row *personRow) error {
+	key := phonebook.Key(row.ScimOrganisation)
+	if key == "" {
+		return nil
+	}
+	var ids []int64
+	if err := db.Raw("SELECT id FROM partner_orgs WHERE key = ?", key).Scan(&ids).Error; err != nil {
+		return err
+	}
+	if len(ids) == 0 || (row.OrganisationID != nil && *row.OrganisationID == ids[0]) {
+		return nil
+	}
+	if err := s.keepAnAdmin(db, row.ID); err != nil {
+		return err
+	}
+	if err := db.Exec("UPDATE people SET organisation_id = ?, roles = ? WHERE id = ?", ids[0], partnerRoles(row.Roles), row.ID).Error; err != nil {
+		return err
+	}
+	return leaveForPartner(db, []int64{row.ID})
 }

@@ -170,3 +170,24 @@ func TestImportFormFiles(t *testing.T) {
 		}
 	})
 }
+
+// TestImportFormOrganisation: the dry run of a file with the organisation
+// column names the partner organisations it adds and, per line, that a
+// person's organisation changes; applied, the person is a partner.
+func TestImportFormOrganisation(t *testing.T) {
+	withImport(t, "", func(t *testing.T, e *coretest.Env) {
+		lines := strings.Split(importFile, "\n")
+		file := lines[0] + ",organisatie\n" + lines[1] + ",Thuiszorg Midden\n" + lines[2] + ",\nAnna Smit,anna@thuiszorgmidden.nl,,,,,,,,thuiszorg midden\n"
+		dry := submit(e, ada, file, "no")
+		coretest.Wants(t, "dry run", coretest.All(dry), "Toegevoegd (1)", "- regel 4: Anna Smit (anna@thuiszorgmidden.nl)",
+			"- regel 2: Pieter Jansen (pieter.jansen@example.nl): `title`, `organisation`", "Ongewijzigd: 1", "Nieuwe partnerorganisaties (1)", "Thuiszorg Midden")
+		if _, err := e.Store.FindOrganisation(context.Background(), "Thuiszorg Midden"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Fatalf("a dry run added the organisation: %v", err)
+		}
+		coretest.Wants(t, "import", coretest.All(submit(e, ada, file, "yes")), "1 toegevoegd, 1 gewijzigd, 1 ongewijzigd.", "Nieuwe partnerorganisaties (1)")
+		p, err := e.Store.FindPersonByEmail(context.Background(), coretest.Pieter)
+		if err != nil || p.Organisation != "Thuiszorg Midden" || !p.IsPartner() {
+			t.Fatalf("Pieter: %+v, %v", p, err)
+		}
+	})
+}

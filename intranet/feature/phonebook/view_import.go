@@ -98,7 +98,8 @@ func importDone(c *feature.Call, sum intranet.ImportSummary) intranet.Reply {
 }
 
 // importSections list the added and the changed lines (with the changed
-// columns) and count the unchanged ones.
+// columns), count the unchanged ones, and name the partner organisations
+// the file adds.
 func importSections(c *feature.Call, sum intranet.ImportSummary) []intranet.Section {
 	var added, changed []string
 	unchanged := 0
@@ -120,7 +121,11 @@ func importSections(c *feature.Call, sum intranet.ImportSummary) []intranet.Sect
 	if len(changed) > 0 {
 		out = append(out, intranet.Section{Title: c.T("Gewijzigd (%d)", "Changed (%d)", len(changed)), Text: listed(c, changed)})
 	}
-	return append(out, intranet.Section{Title: c.T("Ongewijzigd: %d", "Unchanged: %d", unchanged)})
+	out = append(out, intranet.Section{Title: c.T("Ongewijzigd: %d", "Unchanged: %d", unchanged)})
+	if n := len(sum.Organisations); n > 0 {
+		out = append(out, intranet.Section{Title: c.T("Nieuwe partnerorganisaties (%d)", "New partner organisations (%d)", n), Text: strings.Join(sum.Organisations, ", ")})
+	}
+	return out
 }
 
 // importProblems answers a file with problems: nothing is imported, and
