@@ -96,7 +96,7 @@ func (m *Main) seedDemoNews(ctx context.Context) error {
 	now := time.Now()
 	for _, n := range demo.News() {
 		item, err := m.Store.CreateNews(ctx, intranet.NewNewsItem{Title: n.Title, Body: n.Body, Topic: n.Topic, Department: n.Department,
-			Important: n.Important, AuthorID: author.ID, Publish: now.Add(-n.Age), Lang: "nl"}, now.Add(-n.Age))
+			Important: n.Important, Partners: n.Partners, AuthorID: author.ID, Publish: now.Add(-n.Age), Lang: "nl"}, now.Add(-n.Age))
 		if err != nil {
 			return fmt.Errorf("seed the demo news: %w", err)
 		}

@@ -35,6 +35,11 @@ func (m *Main) seedDemoQuestions(ctx context.Context) error {
 			return fmt.Errorf("seed the demo questions: %w", err)
 		}
 		ids[t.Name] = topic.ID
+		if t.Partners {
+			if err := m.Store.SetTopicPartners(ctx, topic.ID, true); err != nil {
+				return fmt.Errorf("seed the demo questions: %w", err)
+			}
+		}
 		for _, e := range t.Experts {
 			id, err := person(e)
 			if err != nil {

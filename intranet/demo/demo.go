@@ -222,6 +222,7 @@ func CSV() string {
 // Rooms returns the demo organisation's meeting rooms.
 func Rooms() []intranet.RoomRecord {
 	h := func(hour int) int { return hour * 60 }
+	visitors := true
 	rooms := []intranet.RoomRecord{
 		{Name: "De Dom", Location: "Utrecht, 3e verdieping", Capacity: 12, Facilities: []string{"screen", "video", "whiteboard"}, Opens: h(7), Closes: h(19)},
 		{Name: "Oudegracht", Location: "Utrecht, 2e verdieping", Capacity: 6, Facilities: []string{"screen", "whiteboard"}, Opens: h(7), Closes: h(19)},
@@ -229,6 +230,8 @@ func Rooms() []intranet.RoomRecord {
 		{Name: "Zorgkamer Oost", Location: "Utrecht, begane grond", Capacity: 8, Facilities: []string{"screen"}, Opens: h(6), Closes: h(23)},
 		{Name: "Amersfoort Kei", Location: "Amersfoort", Capacity: 10, Facilities: []string{"video", "whiteboard"}, Opens: h(8), Closes: h(18)},
 		{Name: "Zeist Slot", Location: "Zeist", Capacity: 4, Facilities: []string{"screen"}, Opens: h(8), Closes: h(17)},
+		// The visitor room: partners may book it, with their contact as host.
+		{Name: "Ontvangstkamer", Location: "Utrecht, begane grond", Capacity: 6, Facilities: []string{"screen"}, Opens: h(8), Closes: h(18), Partners: &visitors},
 	}
 	for i := range rooms {
 		rooms[i].Line = i + 2

@@ -11,6 +11,8 @@ import (
 type NewsItem struct {
 	Title, Body, Topic, Department string
 	Important                      bool
+	// Partners addresses it to the partner organisations too.
+	Partners bool
 	Age                            time.Duration
 	// Comments are its readers' comments, oldest first.
 	Comments []Comment
@@ -36,6 +38,8 @@ func News() []NewsItem {
 				{Email: "pieter.jansen@example.nl", Text: "Ik neem appeltaart mee.", Age: 20 * time.Hour},
 				{Email: "bjorn.hansen@example.nl", Text: "Kunnen we vanuit Zeist samen rijden?", Age: 3 * time.Hour},
 			}},
+		{Title: "Nieuw bestelportaal voor hulpmiddelen", Topic: "Zorg", Partners: true, Age: 8 * time.Hour,
+			Body: "Vanaf maandag bestellen we hulpmiddelen via het nieuwe portaal. Leveranciers: bevestig een levering voortaan daar; vragen kunnen via `/ask` (onderwerp Hulpmiddelen)."},
 		{Title: "Nieuwe wondzorgkar in de berging", Topic: "Zorg", Department: "Zorg Oost", Important: true, Age: 5 * time.Hour,
 			Body: "In de berging staat de nieuwe wondzorgkar. *Gebruik vanaf vandaag alleen deze kar*: de oude wordt opgehaald. Bevestig met Gelezen dat je dit weet."},
 	}

@@ -14,6 +14,8 @@ type Topic struct {
 	Owner   string
 	Experts []string
 	Channel string
+	// Partners opens the topic to partners.
+	Partners bool
 }
 
 // Question is a question of the demo, asked Age before the demo is
@@ -33,6 +35,7 @@ func Topics() []Topic {
 		{Name: "Declaraties", Owner: "marieke.terhorst@example.nl", Experts: fin, Channel: QuestionChannel},
 		{Name: "Wondzorg", Owner: "anouk.vandenberg@example.nl", Experts: []string{"pieter.jansen@example.nl"}, Channel: "wondzorg"},
 		{Name: "ICT", Owner: "sanne.muller@example.nl", Experts: append([]string{"sanne.muller@example.nl"}, ict...)},
+		{Name: "Hulpmiddelen", Owner: "anouk.vandenberg@example.nl", Experts: []string{"anouk.vandenberg@example.nl"}, Partners: true},
 	}
 }
 

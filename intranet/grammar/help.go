@@ -270,7 +270,7 @@ func (g *Grammar) CommandHelpFor(cmd *Command, lang string, may May) []HelpSecti
 		lines = append(lines, tr(lang, "Bijvoorbeeld: %s.", "For example: %s.", strings.Join(examples, ", ")))
 	}
 	out := []HelpSection{{Title: title(cmd, lang), Text: strings.Join(lines, "\n")}}
-	if words := aliasLines(family); len(words) > 0 {
+	if words := aliasLinesWhere(family, may); len(words) > 0 {
 		out = append(out, HelpSection{Title: tr(lang, "Andere woorden", "Other words"), Text: tr(lang,
 			"Dezelfde commando's met andere woorden (het Engelse woord staat rechts): ", "The same commands in other words (the English word on the right): ") + strings.Join(words, "; ") + "."})
 	}
@@ -325,7 +325,7 @@ func (g *Grammar) HelpFor(lang string, may May) []HelpSection {
 			continue
 		}
 		out = append(out, HelpSection{Title: title(c, lang), Text: strings.Join(lines, "\n")})
-		words = append(words, aliasLines(g.family(c))...)
+		words = append(words, aliasLinesWhere(g.family(c), may)...)
 	}
 	out = append(out, HelpSection{Title: tr(lang, "Andere woorden", "Other words"), Text: tr(lang,
 		"Elk Engels woord heeft een Nederlands alternatief (het Engelse woord staat rechts): ", "Every English keyword has a Dutch alias (the English word on the right): ") + strings.Join(words, "; ") + "."})
@@ -334,7 +334,10 @@ func (g *Grammar) HelpFor(lang string, may May) []HelpSection {
 
 // aliasLines lists the other words of commands: "`/zaal`, `/ruimte` =
 // `/room`", "`boek`, `reserveer` = `book`", "`afd:` = `dept:`", each once.
-func aliasLines(cmds []*Command) []string {
+func aliasLines(cmds []*Command) []string { return aliasLinesWhere(cmds, nil) }
+
+// aliasLinesWhere is aliasLines of the forms the caller may use.
+func aliasLinesWhere(cmds []*Command, may May) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(w Word, prefix, suffix string) {
@@ -353,7 +356,11 @@ func aliasLines(cmds []*Command) []string {
 	}
 	for _, c := range cmds {
 		add(c.Word, "/", "")
-		for _, s := range c.Subs {
+		for i := range c.Subs {
+			s := &c.Subs[i]
+			if may != nil && !may(c, s) {
+				continue
+			}
 			for _, w := range s.Path {
 				add(w, "", "")
 			}

@@ -196,8 +196,8 @@ func TestPartnerAsks(t *testing.T) {
 		// The one topic open to partners.
 		got = pe.partner(anna, "/ask Hoe verbind ik een brandwond?")
 		id := asked(t, got)
-		coretest.Wants(t, "asked", got, "Je vraag ging aan Eva Bakker")
-		coretest.Lacks(t, "asked", got, "vragen", "console:")
+		coretest.Wants(t, "asked", got, "Je vraag ging naar de deskundigen van Wondzorg")
+		coretest.Lacks(t, "asked", got, "vragen", "console:", "Eva Bakker")
 		label := "Anna Smit · Thuiszorg Midden (partner)"
 		coretest.Wants(t, "card in the topic's channel", card(e), "Hoe verbind ik een brandwond?", "Gevraagd door: "+label)
 		coretest.Wants(t, "the expert's DM", dms(e, eva), "Hoe verbind ik een brandwond?", "Gevraagd door: "+label)

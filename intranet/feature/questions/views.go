@@ -78,14 +78,19 @@ func earlierAnswers(c *feature.Call, loc *time.Location, q *intranet.Question, m
 func asked(c *feature.Call, q *intranet.Question, topic *intranet.Topic, sent sentTo) intranet.Reply {
 	r := intranet.Reply{Lang: c.Lang, Title: c.T("Vraag #%d gesteld", "Question #%d asked", q.ID)}
 	var where []string
-	// A partner is not shown the internal channels, only who got it.
-	if len(sent.channels) > 0 && c.Partner() == 0 {
-		where = append(where, c.T("in %s", "in %s", strings.Join(sent.channels, ", ")))
-	}
-	if len(sent.experts) > 0 {
-		where = append(where, c.T("aan %s", "to %s", strings.Join(sent.experts, ", ")))
-	} else if len(sent.channels) > 0 && c.Partner() != 0 && topic != nil {
+	// A partner is shown neither the internal channels nor the experts'
+	// names (only their contacts are theirs to know), only the topic.
+	switch {
+	case c.Partner() != 0 && (len(sent.channels) > 0 || len(sent.experts) > 0) && topic != nil:
 		where = append(where, c.T("naar de deskundigen van %s", "to the experts of %s", topic.Name))
+	case c.Partner() != 0:
+	default:
+		if len(sent.channels) > 0 {
+			where = append(where, c.T("in %s", "in %s", strings.Join(sent.channels, ", ")))
+		}
+		if len(sent.experts) > 0 {
+			where = append(where, c.T("aan %s", "to %s", strings.Join(sent.experts, ", ")))
+		}
 	}
 	if len(where) == 0 {
 		hint := c.T("Kies een onderwerp met deskundigen (`/ask topic list`).", "Pick a topic with experts (`/ask topic list`).")
