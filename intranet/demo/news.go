@@ -13,7 +13,7 @@ type NewsItem struct {
 	Important                      bool
 	// Partners addresses it to the partner organisations too.
 	Partners bool
-	Age                            time.Duration
+	Age      time.Duration
 	// Comments are its readers' comments, oldest first.
 	Comments []Comment
 }
