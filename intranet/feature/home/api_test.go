@@ -25,8 +25,8 @@ func apiSetup(t *testing.T, e *coretest.Env) {
 	setup(t, e, home.Config{Tokens: e.Store, Webhooks: e.Store, PublicURL: public})
 }
 
-// TestAPIOnlyAdmins: employees, team leads and guests get the admins-only
-// answer to every /werkplek api command, in their language, and make
+// TestAPIOnlyAdmins: employees and team leads get the admins-only answer
+// (a guest the guest's) to every /werkplek api command, in their language, and make
 // nothing; someone not in the phonebook is told so.
 func TestAPIOnlyAdmins(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
@@ -35,7 +35,11 @@ func TestAPIOnlyAdmins(t *testing.T) {
 			for _, cmd := range []string{"/werkplek api", "/werkplek api token add payroll", "/werkplek api token revoke payroll",
 				"/werkplek api webhook add https://erp.example.nl/hooks", "/werkplek api webhook remove 1"} {
 				reply := e.Say(who, "", cmd)
-				coretest.Wants(t, who+" "+cmd, reply.Text, "Alleen beheerders beheren de tokens en webhooks van de API.")
+				want := "Alleen beheerders beheren de tokens en webhooks van de API."
+				if who == coretest.Gijs {
+					want = "Je bent gast in Werkplek" // the router refuses the admins' forms to a guest
+				}
+				coretest.Wants(t, who+" "+cmd, reply.Text, want)
 				coretest.Lacks(t, who+" "+cmd, coretest.All(reply), "wpk_", "whsec_")
 			}
 		}

@@ -84,15 +84,12 @@ func TestAdminPagesNotForGuestAccounts(t *testing.T) {
 		if err := e.Store.Audit(context.Background(), intranet.AuditEntry{Actor: admin, Platform: "slack", Action: "room admin add", Subject: "Zaal 1"}); err != nil {
 			t.Fatal(err)
 		}
-		for cmd, want := range map[string]string{
-			"/werkplek audit": "Alleen beheerders zien het logboek.",
-			"/werkplek api":   "Alleen beheerders beheren de tokens en webhooks van de API.",
-			"/werkplek usage": "Alleen beheerders zien hoeveel Werkplek gebruikt wordt.",
-		} {
+		// The router refuses the admins' forms of /werkplek to a guest.
+		for _, cmd := range []string{"/werkplek audit", "/werkplek api", "/werkplek usage"} {
 			r := coretest.Request(admin, "", cmd)
 			r.User.ID, r.User.Guest = "guest-ada", true
 			r.Channel.ID = "dm-guest-ada"
-			if got := e.Do(r); got.Text != want || got.File != nil {
+			if got := e.Do(r); !strings.HasPrefix(got.Text, "Je bent gast in Werkplek") || len(got.Sections) > 0 || got.File != nil {
 				t.Errorf("%s as a guest account: %+v", cmd, got)
 			}
 		}

@@ -37,7 +37,11 @@ func TestUsage(t *testing.T) {
 
 		for _, who := range []string{coretest.Jan, coretest.Anouk, coretest.Gijs} {
 			reply := e.Say(who, "console", "/werkplek usage")
-			coretest.Wants(t, who, reply.Text, "Alleen beheerders zien hoeveel Werkplek gebruikt wordt.")
+			want := "Alleen beheerders zien hoeveel Werkplek gebruikt wordt."
+			if who == coretest.Gijs {
+				want = "Je bent gast in Werkplek" // the router refuses the admins' forms to a guest
+			}
+			coretest.Wants(t, who, reply.Text, want)
 			if len(reply.Charts) != 0 {
 				t.Errorf("%s sees charts", who)
 			}

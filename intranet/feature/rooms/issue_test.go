@@ -39,7 +39,7 @@ func TestGrammarMistakes(t *testing.T) {
 		if n := len(bookings(t, e)); n != 0 {
 			t.Errorf("mistakes booked %d", n)
 		}
-		if rs, _ := e.Store.Rooms(t.Context(), true); len(rs) != 6 {
+		if rs, _ := e.Store.Rooms(t.Context(), true); len(rs) != len(demo.Rooms()) {
 			t.Errorf("mistakes changed the rooms: %d", len(rs))
 		}
 	})

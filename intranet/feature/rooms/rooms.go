@@ -231,6 +231,7 @@ func (u *Unit) inTx(ctx context.Context, fn func(ctx context.Context) error) err
 // owner asked for (their reminder: it comes in their quiet hours too);
 // admin, when set, is told if the owner turns out to be reachable nowhere,
 // so that they can tell them themselves. A person who is gone is no error.
+// Every such DM is about the owner's own booking.
 func (u *Unit) tell(ctx context.Context, personID int64, key string, asked bool, admin *intranet.Person, write func(lang string) intranet.Reply) error {
 	p, err := u.cfg.People.FindPersonByID(ctx, personID)
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
@@ -238,7 +239,9 @@ func (u *Unit) tell(ctx context.Context, personID int64, key string, asked bool,
 	} else if err != nil {
 		return err
 	}
-	dm := feature.DM{To: p, Key: key, Write: write, Asked: asked}
+	// A partner hears of their own bookings (a cancellation, a retired
+	// room, the reminder) on their guest account too.
+	dm := feature.DM{To: p, Key: key, Write: write, Asked: asked, Guests: p.IsPartner()}
 	if admin != nil {
 		dm.Unreachable = []feature.Notice{{To: admin, Key: key + "-unreachable", Write: func(lang string) intranet.Reply {
 			return unreachableOwner(lang, p.Name, write(lang))
