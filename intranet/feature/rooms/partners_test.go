@@ -251,3 +251,14 @@ func TestPartnerBookingInFeedsAndRetirement(t *testing.T) {
 		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anouk), "\n"), "Ruimte Kleine zaal is opgeheven, dus de boeking van "+label)
 	})
 }
+
+// TestPartnerGetsReminder: the reminder of a partner's booking reaches
+// their guest account, as the booking reply promises.
+func TestPartnerGetsReminder(t *testing.T) {
+	withPartner(t, []string{anouk}, func(t *testing.T, e *coretest.Env) {
+		coretest.Wants(t, "book", say(e, anna, `/room book "Kleine zaal" morgen 14-15 Levering`), "Je krijgt 10 minuten vooraf een herinnering.")
+		e.Now = at(28, 13, 50)
+		e.RunDue()
+		coretest.Wants(t, "reminder", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Zo meteen: Kleine zaal", "(Levering)")
+	})
+}

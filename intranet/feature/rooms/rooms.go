@@ -238,7 +238,9 @@ func (u *Unit) tell(ctx context.Context, personID int64, key string, asked bool,
 	} else if err != nil {
 		return err
 	}
-	dm := feature.DM{To: p, Key: key, Write: write, Asked: asked}
+	// What rooms tells a partner is about their own booking, so it may go
+	// to their guest account.
+	dm := feature.DM{To: p, Key: key, Write: write, Asked: asked, Guests: p.IsPartner()}
 	if admin != nil {
 		dm.Unreachable = []feature.Notice{{To: admin, Key: key + "-unreachable", Write: func(lang string) intranet.Reply {
 			return unreachableOwner(lang, p.Name, write(lang))
