@@ -210,7 +210,8 @@ func TestPartnerBooksWithHost(t *testing.T) {
 		coretest.Wants(t, "partner told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Anouk van den Berg heeft je boeking van Kleine zaal geannuleerd")
 		// The partner cancels their own; the host is told.
 		coretest.Wants(t, "partner cancels", say(e, anna, fmt.Sprintf("/room cancel %d", bs[1].ID)), "Geannuleerd: Kleine zaal")
-		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), label+" heeft de boeking van "+label+" geannuleerd")
+		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), label+" heeft het bezoek afgezegd waarbij jij contactpersoon was: Kleine zaal, vr 27 nov 2026 15:00–16:00")
+		coretest.Lacks(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), "boeking van "+label)
 		if got := bookings(t, e); len(got) != 1 || got[0].ID != bs[2].ID {
 			t.Fatalf("left = %+v", got)
 		}

@@ -41,8 +41,13 @@ func (u *Unit) hostBooked(lang string, b intranet.Booking) intranet.Reply {
 }
 
 // hostCancelled tells a host that who cancelled the partner's booking
-// they hosted.
-func (u *Unit) hostCancelled(lang, who string, b intranet.Booking) intranet.Reply {
+// they hosted; byOwner: the partner cancelled it themselves, so they are
+// named once.
+func (u *Unit) hostCancelled(lang, who string, byOwner bool, b intranet.Booking) intranet.Reply {
+	if byOwner {
+		return intranet.Reply{Text: feature.T(lang, "%s heeft het bezoek afgezegd waarbij jij contactpersoon was: %s, %s.",
+			"%s cancelled the visit you were hosting: %s, %s.", who, b.Room, u.span(lang, b.Slot))}
+	}
 	return intranet.Reply{Text: feature.T(lang, "%s heeft de boeking van %s geannuleerd waarbij jij contactpersoon was: %s, %s.",
 		"%s cancelled the booking of %s you were hosting: %s, %s.", who, b.Owner(), b.Room, u.span(lang, b.Slot))}
 }
