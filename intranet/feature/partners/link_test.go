@@ -106,7 +106,7 @@ func TestMentionLink(t *testing.T) {
 		coretest.Wants(t, "before", e.Do(slack("U0ANNA", "", "anna", "/partner", true)).Text, "je kunt nu alleen `/werkplek help` gebruiken")
 
 		coretest.Wants(t, "link", admin("/partner member add Thuiszorg Midden "+anna+" <@U0ANNA|Anna Smit>"),
-			"Anna Smit (anna@thuiszorgmidden.nl) is now in the phonebook as a partner of Thuiszorg Midden.", "The mentioned chat account is linked to them, as a guest.")
+			"Anna Smit (anna@thuiszorgmidden.nl) is now in the phonebook as a partner of Thuiszorg Midden.", "The mentioned chat account is linked to Anna Smit, as a guest.")
 		p := person(t, e, anna)
 		if a := account(t, e, intranet.PlatformSlack, "T1", "U0ANNA"); a.PersonID != p.ID || !a.Guest || a.UserName != "Anna Smit" {
 			t.Errorf("account: %+v", a)
