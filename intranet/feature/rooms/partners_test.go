@@ -173,7 +173,7 @@ func TestPartnerBooksWithHost(t *testing.T) {
 		}
 		first := bs[0]
 		coretest.Wants(t, "host's DM", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anouk), "\n"),
-			label+" heeft Kleine zaal geboekt op vr 27 nov 2026 14:00–15:00, met jou als contactpersoon", fmt.Sprintf("/room cancel %d", first.ID))
+			label+" heeft Kleine zaal geboekt op vr 27 nov 2026 14:00–15:00 (Kennismaking), met jou als contactpersoon.", fmt.Sprintf("/room cancel %d", first.ID))
 		coretest.Lacks(t, "Jan's DMs", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), label)
 
 		// host: names another contact, by name or email; someone else is refused.
