@@ -133,7 +133,7 @@ func TestMemberMoveAndRemove(t *testing.T) {
 	withCore(t, func(t *testing.T, e *coretest.Env) {
 		organisation(t, e, "Thuiszorg Midden", "")
 		ask := e.Say(sanne, "", "/partner member add Thuiszorg Midden "+pieter)
-		coretest.Wants(t, "question", coretest.All(ask), "Make Pieter Jansen a partner?", "lose every role, team", `/partner member add "Thuiszorg Midden" `+pieter+" sure")
+		coretest.Wants(t, "question", coretest.All(ask), "Make Pieter Jansen a partner?", "Pieter Jansen (pieter.jansen@example.nl) is still a colleague.", "lose every role, team", `/partner member add "Thuiszorg Midden" `+pieter+" sure")
 		if person(t, e, pieter).IsPartner() {
 			t.Fatal("moved before the answer")
 		}

@@ -184,8 +184,8 @@ func moveQuestion(c *feature.Call, p *intranet.Person, o *intranet.Organisation,
 	}
 	cmd += " sure"
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%s partner maken?", "Make %s a partner?", p.Name),
-		Text: c.T("%s (%s) is nu een collega. Als partner van %s verliest die alle rollen, teams, contactpersoonschappen en expertises, en ziet alleen wat met partners gedeeld is.",
-			"%s (%s) is a colleague now. As a partner of %s they lose every role, team, contact duty and expertise, and see only what is shared with partners.", p.Name, p.Email, o.Name)}
+		Text: c.T("%s (%s) is nu nog een collega. Als partner van %s verliest die alle rollen, teams, contactpersoonschappen en expertises, en ziet alleen wat met partners gedeeld is.",
+			"%s (%s) is still a colleague. As a partner of %s they lose every role, team, contact duty and expertise, and see only what is shared with partners.", p.Name, p.Email, o.Name)}
 	reply.Buttons = []intranet.Button{{Label: c.T("Partner maken", "Make partner"), Style: intranet.StyleDanger, Command: cmd}}
 	reply.Context = []string{c.T("Er verandert niets tot je drukt, of `%s` typt.", "Nothing changes until you press it, or type `%s`.", cmd)}
 	return reply
