@@ -313,6 +313,7 @@ func (g *Grammar) Help(lang string) []HelpSection { return g.HelpFor(lang, nil) 
 func (g *Grammar) HelpFor(lang string, may May) []HelpSection {
 	var out []HelpSection
 	var words []string
+	seen := map[string]bool{}
 	for _, c := range g.Commands {
 		if c.HelpOf != "" && g.Find(c.HelpOf) != nil {
 			continue
@@ -325,7 +326,12 @@ func (g *Grammar) HelpFor(lang string, may May) []HelpSection {
 			continue
 		}
 		out = append(out, HelpSection{Title: title(c, lang), Text: strings.Join(lines, "\n")})
-		words = append(words, aliasLinesWhere(g.family(c), may)...)
+		for _, w := range aliasLinesWhere(g.family(c), may) {
+			if !seen[w] { // `toon` = `show` once, not once a command
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
 	}
 	out = append(out, HelpSection{Title: tr(lang, "Andere woorden", "Other words"), Text: tr(lang,
 		"Elk Engels woord heeft een Nederlands alternatief (het Engelse woord staat rechts): ", "Every English keyword has a Dutch alias (the English word on the right): ") + strings.Join(words, "; ") + "."})
@@ -355,6 +361,9 @@ func aliasLinesWhere(cmds []*Command, may May) []string {
 		}
 	}
 	for _, c := range cmds {
+		if may != nil && !mayAny(c, may) {
+			continue // a command the caller may not use has no other words for them
+		}
 		add(c.Word, "/", "")
 		for i := range c.Subs {
 			s := &c.Subs[i]
@@ -381,6 +390,16 @@ func aliasLinesWhere(cmds []*Command, may May) []string {
 		}
 	}
 	return out
+}
+
+// mayAny is whether may allows one of c's forms.
+func mayAny(c *Command, may May) bool {
+	for i := range c.Subs {
+		if may(c, &c.Subs[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func takesDates(c *Command) bool {

@@ -251,7 +251,7 @@ func NotForGuests(c *feature.Call) string {
 			"Welcome! Your account is not linked to anyone in Werkplek's phonebook yet (we did not find your email address there), so for now you can only use `/werkplek help`. If you work here, ask your Werkplek admin to add you; if you are from a partner organisation, ask your contact person here to have you linked as a partner.")
 	}
 	if c.Person.IsPartner() {
-		return c.T("Als partner van %s kun je in Werkplek alleen wat met partners gedeeld is: je contactpersonen (`/phonebook`), nieuws voor partners (`/news`), vragen aan onderwerpen voor partners (`/ask`), bezoekersruimtes (`/room`), je taal en `/werkplek help`, dat alles laat zien.",
+		return c.T("Als partner van %s gebruik je in Werkplek alleen wat met partners gedeeld is: je contactpersonen (`/phonebook`), nieuws voor partners (`/news`), vragen aan onderwerpen voor partners (`/ask`), bezoekersruimtes (`/room`), je taal en `/werkplek help`, dat alles laat zien.",
 			"As a partner of %s you can use only what is shared with partners in Werkplek: your contacts (`/phonebook`), news for partners (`/news`), questions to topics open to partners (`/ask`), visitor rooms (`/room`), your language, and `/werkplek help`, which lists it all.", c.Person.Organisation)
 	}
 	return c.T("Je bent gast in Werkplek: je kunt `/werkplek help` gebruiken, je taal kiezen (`/werkplek language en`), je rusturen instellen (`/werkplek quiet`) en wat met gasten gedeeld is.",

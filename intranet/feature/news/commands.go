@@ -43,7 +43,8 @@ var Command = &g.Command{
 			Doc:      "the latest news for you; with a number, that item in full",
 			DocNL:    "het laatste nieuws voor jou; met een nummer dat bericht helemaal",
 		},
-		{Path: []g.Word{g.W("show", "toon")}, Args: []g.Arg{idArg}, Partners: true, Doc: "one item in full", DocNL: "één bericht helemaal"},
+		{Path: []g.Word{g.W("show", "toon")}, Args: []g.Arg{idArg}, Partners: true, Doc: "one item in full", DocNL: "één bericht helemaal",
+			Example: "/news show 3"},
 		{Path: []g.Word{g.W("read", "gelezen", "lees")}, Args: []g.Arg{idArg}, Partners: true, Doc: "confirm you read an important item", DocNL: "bevestig dat je een belangrijk bericht las",
 			Example: "/news read 3"},
 		{

@@ -85,6 +85,7 @@ func TestNewsPublishReadStats(t *testing.T) {
 		w(t, "not a publisher", e.say(jan, "", "/news post Hoi | Tekst"), "Alleen contentbeheerders en beheerders")
 		w(t, "no title", e.say(carla, "", "/news post | Tekst"), "Ik mis `<titel>` vóór `|`", "Schrijf `/news post <titel> | <tekst>")
 		w(t, "no body", e.say(carla, "", "/news post Titel"), "Ik mis `|`", "Schrijf `/news post <titel> | <tekst>")
+		w(t, "show without a number", e.say(jan, "", "/news show"), "Ik mis `<nummer>`. Schrijf `/news show <nummer>`, bijvoorbeeld `/news show 3`.")
 		w(t, "only a flag for a body", e.say(carla, "", "/news post Titel | important"), "Ik mis `<tekst>`")
 		w(t, "unknown dept", e.say(carla, "", `/news post Titel | Tekst dept:"Zorg Oots"`), "Ik ken geen afdeling", "Zorg Oost")
 		w(t, "ambiguous dept", e.say(carla, "", "/news post Titel | Tekst dept:zorg"), "past bij meer afdelingen", "tussen aanhalingstekens")

@@ -106,7 +106,7 @@ func TestMentionLink(t *testing.T) {
 		coretest.Wants(t, "before", e.Do(slack("U0ANNA", "", "anna", "/partner", true)).Text, "je kunt nu alleen `/werkplek help` gebruiken")
 
 		coretest.Wants(t, "link", admin("/partner member add Thuiszorg Midden "+anna+" <@U0ANNA|Anna Smit>"),
-			"Anna Smit (anna@thuiszorgmidden.nl) is now in the phonebook as a partner of Thuiszorg Midden.", "The mentioned chat account is linked to them, as a guest.")
+			"Anna Smit (anna@thuiszorgmidden.nl) is now in the phonebook as a partner of Thuiszorg Midden.", "The mentioned chat account is linked to Anna Smit, as a guest.")
 		p := person(t, e, anna)
 		if a := account(t, e, intranet.PlatformSlack, "T1", "U0ANNA"); a.PersonID != p.ID || !a.Guest || a.UserName != "Anna Smit" {
 			t.Errorf("account: %+v", a)
@@ -133,7 +133,7 @@ func TestMemberMoveAndRemove(t *testing.T) {
 	withCore(t, func(t *testing.T, e *coretest.Env) {
 		organisation(t, e, "Thuiszorg Midden", "")
 		ask := e.Say(sanne, "", "/partner member add Thuiszorg Midden "+pieter)
-		coretest.Wants(t, "question", coretest.All(ask), "Make Pieter Jansen a partner?", "lose every role, team", `/partner member add "Thuiszorg Midden" `+pieter+" sure")
+		coretest.Wants(t, "question", coretest.All(ask), "Make Pieter Jansen a partner?", "Pieter Jansen (pieter.jansen@example.nl) is still a colleague.", "lose every role, team", `/partner member add "Thuiszorg Midden" `+pieter+" sure")
 		if person(t, e, pieter).IsPartner() {
 			t.Fatal("moved before the answer")
 		}

@@ -235,9 +235,9 @@ func (u *Unit) contact(ctx context.Context, c *feature.Call) (intranet.Reply, er
 // expertise, so it asks first, as a deactivation does. A mention links
 // that chat account to them, as a guest's.
 func (u *Unit) memberAdd(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
-	orgWords, email, mention, ok := u.member(c)
-	if !ok {
-		return c.Reply(c.Usage()), nil
+	orgWords, email, mention, problem := u.member(c)
+	if problem != "" {
+		return c.Reply(problem), nil
 	}
 	o, problem, err := u.find(ctx, c, strings.Join(orgWords, " "))
 	if o == nil {
@@ -248,6 +248,7 @@ func (u *Unit) memberAdd(ctx context.Context, c *feature.Call) (intranet.Reply, 
 		settle(c, "mention", mention)
 	}
 	var accountID, accountName string
+	var ok bool
 	if mention != "" {
 		if accountID, accountName, ok = mentionedAccount(mention); !ok {
 			return c.Reply(notAMention(c, mention)), nil
@@ -375,8 +376,9 @@ func (u *Unit) words(c *feature.Call, names ...string) []string {
 }
 
 // member reads "<organisation> <email> [<mention>]": the organisation is
-// the words before the first email address.
-func (u *Unit) member(c *feature.Call) (org []string, email, mention string, ok bool) {
+// the words before the first email address. problem says what is missing
+// or too much, with the usage.
+func (u *Unit) member(c *feature.Call) (org []string, email, mention, problem string) {
 	words := u.words(c, "organisation", "email", "mention")
 	for i, w := range words {
 		e := strings.ToLower(strings.TrimPrefix(w, "mailto:"))
@@ -384,14 +386,19 @@ func (u *Unit) member(c *feature.Call) (org []string, email, mention string, ok 
 			continue
 		}
 		switch rest := words[i+1:]; {
-		case i == 0 || len(rest) > 1:
-			return nil, "", "", false
+		case i == 0:
+			return nil, "", "", noOrganisation(c)
+		case len(rest) > 1:
+			return nil, "", "", notOnlyMention(c, strings.Join(rest, " "))
 		case len(rest) == 1:
 			mention = rest[0]
 		}
-		return words[:i], e, mention, true
+		return words[:i], e, mention, ""
 	}
-	return nil, "", "", false
+	if len(words) < 2 {
+		return nil, "", "", c.Usage()
+	}
+	return nil, "", "", noEmail(c)
 }
 
 // mentionedAccount reads a platform mention, <@U123|name> (Slack, and

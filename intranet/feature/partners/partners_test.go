@@ -121,7 +121,7 @@ func TestAdminCommands(t *testing.T) {
 		say("/partner domain add Apotheek De Linde delinde.nl", "delinde.nl are linked to Apotheek De Linde")
 		say("/partner domain remove Apotheek De Linde delinde.nl", "delinde.nl no longer belongs to Apotheek De Linde")
 		say("/partner domain remove Apotheek De Linde delinde.nl", "does not have the domain delinde.nl; nothing changed")
-		say("/partner contact add Thuiszorg Midden Eva Kok", "Eva Kok is now a contact of Thuiszorg Midden")
+		say("/partner contact add Thuiszorg Midden Eva Kok", "Eva Kok is now a contact of Thuiszorg Midden: the partners of Thuiszorg Midden find Eva Kok with `/phonebook`.")
 		say("/partner contact add Thuiszorg Midden "+gijs, "Gijs Gast is a guest or partner")
 		say("/partner member add Thuiszorg Midden "+anna, "anna (anna@thuiszorgmidden.nl) is now in the phonebook as a partner of Thuiszorg Midden")
 		say("/partner lid toevoegen Thuiszorg Midden "+anna, "anna is already a partner of Thuiszorg Midden; nothing changed")
@@ -158,8 +158,9 @@ func TestBadInput(t *testing.T) {
 		for text, want := range map[string]string{
 			"/partner show Thuiszorg Midsen":                        `I know no partner organisation "Thuiszorg Midsen". Did you mean: Thuiszorg Midden?`,
 			"/partner domain add Thuiszorg":                         "/partner domain add <organisation> <domain>",
-			"/partner member add Thuiszorg Midden anna":             "/partner member add <organisation> <email>",
-			"/partner member add Thuiszorg Midden anna@x.nl ja nee": "/partner member add <organisation> <email>",
+			"/partner member add Thuiszorg Midden anna":             "The person's email address is missing (a mention alone is not enough). Write `/partner member add <organisation> <email>",
+			"/partner member add Thuiszorg Midden anna@x.nl ja nee": `After the email address only a mention of the chat account may follow, not "ja nee". Write`,
+			"/partner member add anna@x.nl @anna":                   "The organisation is missing, before the email address. Write `/partner member add <organisation> <email>",
 			"/partner member add Thuiszorg Midden anna@x.nl ja":     "ja is no mention of a chat account",
 			"/partner member add Thuiszorg Midden anna@x.nl @anna":  "is no mention of a chat account",
 			"/partner contact add Thuiszorg Midden Nomen Nescio":    `I did not find "Nomen Nescio" in the phonebook`,

@@ -120,8 +120,24 @@ func domainInvalid(c *feature.Call, d string) string {
 }
 
 func contactAdded(c *feature.Call, p *intranet.Person, o *intranet.Organisation) string {
-	return c.T("%s is nu contactpersoon van %s: de mensen van %s zien haar of hem in Werkplek.",
-		"%s is now a contact of %s: the people of %s see them in Werkplek.", p.Name, o.Name, o.Name)
+	return c.T("%s is nu contactpersoon van %s: de partners van %s vinden %s met `/phonebook`.",
+		"%s is now a contact of %s: the partners of %s find %s with `/phonebook`.", p.Name, o.Name, o.Name, p.Name)
+}
+
+// noEmail, noOrganisation and notOnlyMention say what is wrong with a
+// /partner member add, before its usage.
+func noEmail(c *feature.Call) string {
+	return c.T("Ik mis het e-mailadres van de persoon (een vermelding alleen is niet genoeg). ",
+		"The person's email address is missing (a mention alone is not enough). ") + c.Usage()
+}
+
+func noOrganisation(c *feature.Call) string {
+	return c.T("Ik mis de organisatie, vóór het e-mailadres. ", "The organisation is missing, before the email address. ") + c.Usage()
+}
+
+func notOnlyMention(c *feature.Call, rest string) string {
+	return c.T("Na het e-mailadres mag alleen een vermelding van het chataccount komen, niet %q. ",
+		"After the email address only a mention of the chat account may follow, not %q. ", rest) + c.Usage()
 }
 
 func contactRemoved(c *feature.Call, p *intranet.Person, o *intranet.Organisation) string {
@@ -168,8 +184,8 @@ func moveQuestion(c *feature.Call, p *intranet.Person, o *intranet.Organisation,
 	}
 	cmd += " sure"
 	reply := intranet.Reply{Lang: c.Lang, Title: c.T("%s partner maken?", "Make %s a partner?", p.Name),
-		Text: c.T("%s (%s) is nu een collega. Als partner van %s verliest die alle rollen, teams, contactpersoonschappen en expertises, en ziet alleen wat met partners gedeeld is.",
-			"%s (%s) is a colleague now. As a partner of %s they lose every role, team, contact duty and expertise, and see only what is shared with partners.", p.Name, p.Email, o.Name)}
+		Text: c.T("%s (%s) is nu nog een collega. Als partner van %s verliest die alle rollen, teams, contactpersoonschappen en expertises, en ziet alleen wat met partners gedeeld is.",
+			"%s (%s) is still a colleague. As a partner of %s they lose every role, team, contact duty and expertise, and see only what is shared with partners.", p.Name, p.Email, o.Name)}
 	reply.Buttons = []intranet.Button{{Label: c.T("Partner maken", "Make partner"), Style: intranet.StyleDanger, Command: cmd}}
 	reply.Context = []string{c.T("Er verandert niets tot je drukt, of `%s` typt.", "Nothing changes until you press it, or type `%s`.", cmd)}
 	return reply
@@ -190,7 +206,7 @@ func memberAdded(c *feature.Call, p *intranet.Person, o *intranet.Organisation, 
 		text = c.T("%s is partner van %s.", "%s is a partner of %s.", p.Name, o.Name)
 	}
 	if linked {
-		text += " " + c.T("Het vermelde chataccount is aan hen gekoppeld, als gast.", "The mentioned chat account is linked to them, as a guest.")
+		text += " " + c.T("Het vermelde chataccount is aan %s gekoppeld, als gast.", "The mentioned chat account is linked to %s, as a guest.", p.Name)
 	}
 	return text
 }

@@ -211,7 +211,7 @@ func TestPartnerAsks(t *testing.T) {
 
 		// A partner does not answer, not even their colleague's question.
 		got = pe.partner(carla, fmt.Sprintf("/answer %d Met gaas.", id))
-		coretest.Wants(t, "a partner answers", got, "Als partner van Thuiszorg Midden kun je in Werkplek alleen wat met partners gedeeld is")
+		coretest.Wants(t, "a partner answers", got, "Als partner van Thuiszorg Midden gebruik je in Werkplek alleen wat met partners gedeeld is")
 		coretest.Lacks(t, "a colleague's question shown to a partner", pe.partner(carla, fmt.Sprintf("/ask show %d", id)), "Beantwoorden")
 
 		// The expert's answer reaches the partner's guest account.

@@ -49,7 +49,7 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 		if err == nil && b.HostID != 0 && b.HostID != c.Person.ID {
 			who, booking := c.Person.Label(), *b
 			err = u.tell(ctx, b.HostID, fmt.Sprintf("booking-%d-cancelled-host", b.ID), false, nil, func(lang string) intranet.Reply {
-				return u.hostCancelled(lang, who, booking)
+				return u.hostCancelled(lang, who, !byOther, booking)
 			})
 		}
 		return err

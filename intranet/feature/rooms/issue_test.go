@@ -13,7 +13,8 @@ import (
 
 // The demo's rooms: De Dom (12, screen video whiteboard), Oudegracht (6,
 // screen whiteboard), Stilte (2), Zorgkamer Oost (8, screen, 06-23),
-// Amersfoort Kei (10, video whiteboard, 08-18), Zeist Slot (4, screen, 08-17).
+// Amersfoort Kei (10, video whiteboard, 08-18), Zeist Slot (4, screen, 08-17),
+// Ontvangstkamer (6, screen, 08-18, a visitor room).
 
 // TestGrammarMistakes: what the grammar refuses names the value, offers no
 // room and books nothing.

@@ -173,7 +173,7 @@ func TestPartnerBooksWithHost(t *testing.T) {
 		}
 		first := bs[0]
 		coretest.Wants(t, "host's DM", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anouk), "\n"),
-			label+" heeft Kleine zaal geboekt op vr 27 nov 2026 14:00–15:00, met jou als contactpersoon", fmt.Sprintf("/room cancel %d", first.ID))
+			label+" heeft Kleine zaal geboekt op vr 27 nov 2026 14:00–15:00 (Kennismaking), met jou als contactpersoon.", fmt.Sprintf("/room cancel %d", first.ID))
 		coretest.Lacks(t, "Jan's DMs", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), label)
 
 		// host: names another contact, by name or email; someone else is refused.
@@ -210,7 +210,8 @@ func TestPartnerBooksWithHost(t *testing.T) {
 		coretest.Wants(t, "partner told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Anouk van den Berg heeft je boeking van Kleine zaal geannuleerd")
 		// The partner cancels their own; the host is told.
 		coretest.Wants(t, "partner cancels", say(e, anna, fmt.Sprintf("/room cancel %d", bs[1].ID)), "Geannuleerd: Kleine zaal")
-		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), label+" heeft de boeking van "+label+" geannuleerd")
+		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), label+" heeft het bezoek afgezegd waarbij jij contactpersoon was: Kleine zaal, vr 27 nov 2026 15:00–16:00")
+		coretest.Lacks(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, jan), "\n"), "boeking van "+label)
 		if got := bookings(t, e); len(got) != 1 || got[0].ID != bs[2].ID {
 			t.Fatalf("left = %+v", got)
 		}
@@ -249,5 +250,16 @@ func TestPartnerBookingInFeedsAndRetirement(t *testing.T) {
 		coretest.Wants(t, "retire", say(e, rita, `/room admin retire "Kleine zaal"`), label+", contactpersoon: Anouk van den Berg")
 		coretest.Wants(t, "partner told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Ruimte Kleine zaal is opgeheven")
 		coretest.Wants(t, "host told", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anouk), "\n"), "Ruimte Kleine zaal is opgeheven, dus de boeking van "+label)
+	})
+}
+
+// TestPartnerGetsReminder: the reminder of a partner's booking reaches
+// their guest account, as the booking reply promises.
+func TestPartnerGetsReminder(t *testing.T) {
+	withPartner(t, []string{anouk}, func(t *testing.T, e *coretest.Env) {
+		coretest.Wants(t, "book", say(e, anna, `/room book "Kleine zaal" morgen 14-15 Levering`), "Je krijgt 10 minuten vooraf een herinnering.")
+		e.Now = at(28, 13, 50)
+		e.RunDue()
+		coretest.Wants(t, "reminder", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Zo meteen: Kleine zaal", "(Levering)")
 	})
 }

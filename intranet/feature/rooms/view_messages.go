@@ -26,11 +26,12 @@ func (u *Unit) reminder(lang string, b intranet.Booking) intranet.Reply {
 // hostBooked tells an employee that a partner booked a room with them as
 // host, with buttons to see or cancel it.
 func (u *Unit) hostBooked(lang string, b intranet.Booking) intranet.Reply {
-	reply := intranet.Reply{Title: feature.T(lang, "Bezoek: %s", "Visitor: %s", b.Owner()),
-		Text: feature.T(lang, "%s heeft %s geboekt op %s, met jou als contactpersoon.", "%s booked %s on %s, with you as host.", b.Owner(), b.Room, u.span(lang, b.Slot))}
+	when := u.span(lang, b.Slot)
 	if b.Title != "" {
-		reply.Text += " (" + b.Title + ")"
+		when += " (" + b.Title + ")"
 	}
+	reply := intranet.Reply{Title: feature.T(lang, "Bezoek: %s", "Visitor: %s", b.Owner()),
+		Text: feature.T(lang, "%s heeft %s geboekt op %s, met jou als contactpersoon.", "%s booked %s on %s, with you as host.", b.Owner(), b.Room, when)}
 	reply.Buttons = []intranet.Button{
 		{Label: feature.T(lang, "Mijn boekingen", "My bookings"), Command: fmt.Sprintf("/%s mine", Command.Word.EN)},
 		{Label: feature.T(lang, "Annuleren", "Cancel"), Style: intranet.StyleDanger, Command: fmt.Sprintf("/%s cancel %d", Command.Word.EN, b.ID),
@@ -41,8 +42,13 @@ func (u *Unit) hostBooked(lang string, b intranet.Booking) intranet.Reply {
 }
 
 // hostCancelled tells a host that who cancelled the partner's booking
-// they hosted.
-func (u *Unit) hostCancelled(lang, who string, b intranet.Booking) intranet.Reply {
+// they hosted; byOwner: the partner cancelled it themselves, so they are
+// named once.
+func (u *Unit) hostCancelled(lang, who string, byOwner bool, b intranet.Booking) intranet.Reply {
+	if byOwner {
+		return intranet.Reply{Text: feature.T(lang, "%s heeft het bezoek afgezegd waarbij jij contactpersoon was: %s, %s.",
+			"%s cancelled the visit you were hosting: %s, %s.", who, b.Room, u.span(lang, b.Slot))}
+	}
 	return intranet.Reply{Text: feature.T(lang, "%s heeft de boeking van %s geannuleerd waarbij jij contactpersoon was: %s, %s.",
 		"%s cancelled the booking of %s you were hosting: %s, %s.", who, b.Owner(), b.Room, u.span(lang, b.Slot))}
 }
