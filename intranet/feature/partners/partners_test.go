@@ -242,9 +242,10 @@ func TestPartnerSeesOwn(t *testing.T) {
 			got := e.Say(anna, "", text).Text
 			coretest.Wants(t, text, got, "As a partner of Thuiszorg Midden you can use only what is shared with partners")
 		}
-		// What the partner ran is in the audit log; what they were
-		// refused changed nothing and is not.
-		want := []string{"anna@thuiszorgmidden.nl partner ", "anna@thuiszorgmidden.nl partner list ", "anna@thuiszorgmidden.nl partner show Thuiszorg Midden",
+		// What the partner ran is in the audit log, their language
+		// (open to guests) too; what they were refused changed nothing
+		// and is not.
+		want := []string{"anna@thuiszorgmidden.nl werkplek language en", "anna@thuiszorgmidden.nl partner ", "anna@thuiszorgmidden.nl partner list ", "anna@thuiszorgmidden.nl partner show Thuiszorg Midden",
 			"anna@thuiszorgmidden.nl partner show thuiszorg", "anna@thuiszorgmidden.nl partner show Apotheek De Linde"}
 		if got := actions(t, e); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("audit log: %q", got)
