@@ -88,8 +88,8 @@ type Question struct {
 	// now: a partner sees another's question of their organisation only
 	// then.
 	TopicPartners bool
-	Text    string
-	State   QuestionState
+	Text          string
+	State         QuestionState
 	// Lang is the language the question's cards are written in.
 	Lang string
 	// Platform is where the asker asked from: their answers are DMed there.
