@@ -121,8 +121,9 @@ type PartnerService interface {
 	// to; ENOTFOUND.
 	OrganisationOfDomain(ctx context.Context, domain string) (*Organisation, error)
 	// AddPartnerDomain gives an organisation an email domain; ECONFLICT
-	// when another organisation has it, EINVALID for something that is no
-	// domain. Adding a domain it has already changes nothing.
+	// when another organisation has it or active employees have addresses
+	// at it, EINVALID for something that is no domain. Adding a domain it
+	// has already changes nothing.
 	AddPartnerDomain(ctx context.Context, orgID int64, domain string) error
 	// RemovePartnerDomain returns ENOTFOUND when it does not have it.
 	RemovePartnerDomain(ctx context.Context, orgID int64, domain string) error

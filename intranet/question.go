@@ -84,8 +84,12 @@ type Question struct {
 	// TopicID is 0 for a question without a topic.
 	TopicID int64
 	Topic   string
-	Text    string
-	State   QuestionState
+	// TopicPartners is set when the question's topic is open to partners
+	// now: a partner sees another's question of their organisation only
+	// then.
+	TopicPartners bool
+	Text          string
+	State         QuestionState
 	// Lang is the language the question's cards are written in.
 	Lang string
 	// Platform is where the asker asked from: their answers are DMed there.

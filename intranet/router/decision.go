@@ -75,7 +75,9 @@ func (r *Router) confirm(ctx context.Context, c *feature.Call, depth int) (intra
 		return c.Reply(c.T("Keuze %d ken ik niet (meer); typ het commando opnieuw.", "I don't know choice %d (any more); type the command again.", id)), nil
 	case err != nil:
 		return intranet.Reply{}, err
-	case d.PersonID != c.Person.ID:
+	case c.Person == nil || d.PersonID != c.Person.ID:
+		// Someone not in the phonebook may type /werkplek confirm (a
+		// command open to guests) with another's number.
 		return c.Reply(c.T("Keuze %d was voor iemand anders.", "Choice %d was someone else's.", id)), nil
 	case r.cfg.Now().After(d.Expires):
 		return c.Reply(c.T("Keuze %d is verlopen; typ het commando opnieuw.", "Choice %d has expired; type the command again.", id)), nil

@@ -255,7 +255,10 @@ func (r *Router) dispatch(ctx context.Context, c *feature.Call, depth int) (intr
 	if err != nil {
 		return reply, err
 	}
-	if p.Sub.Audit || p.Sub.Partners && c.Partner() != 0 {
+	// Everything a partner ran is recorded: the forms marked for partners,
+	// and what is open to guests too (the board where guests may post,
+	// their settings, a sign-in link).
+	if p.Sub.Audit || c.Partner() != 0 {
 		r.auditCommand(ctx, c, reply)
 	}
 	reply.Context = append(reply.Context, p.Notes(c.Lang)...)

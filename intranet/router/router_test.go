@@ -203,6 +203,26 @@ func TestLongButtons(t *testing.T) {
 	})
 }
 
+// TestDecisionOfAnotherByStranger: someone not in the phonebook (who may
+// use /werkplek, open to guests) and a partner who type the number of an
+// employee's decision are told it was someone else's; it does not run.
+func TestDecisionOfAnotherByStranger(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		e.Core(&longUnit{})
+		cmd := e.Say(coretest.Jan, "", "/echo go").Buttons[0].Command
+		coretest.Wants(t, "stranger", e.Say("someone@elsewhere.example", "", cmd).Text, "was voor iemand anders")
+		org, err := e.Store.AddOrganisation(ctx, "Thuiszorg Midden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := e.Store.AddPartnerPerson(ctx, org.ID, "anna@thuiszorgmidden.nl", "Anna Smit"); err != nil {
+			t.Fatal(err)
+		}
+		coretest.Wants(t, "partner", e.Say("anna@thuiszorgmidden.nl", "", cmd).Text, "was voor iemand anders")
+	})
+}
+
 // longUnit is a unit whose reply offers a button too long to carry its command.
 type longUnit struct{}
 

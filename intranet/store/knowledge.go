@@ -191,8 +191,10 @@ func (s *Store) SearchKnowledge(ctx context.Context, ks intranet.KnowledgeSearch
 	}
 	if ks.Organisation != 0 {
 		// A partner's search: only the questions of people of their
-		// organisation, before the termCap newest are taken.
-		filter += " AND t.question_id IN (SELECT oq.id FROM questions oq JOIN people op ON op.id = oq.asker_id WHERE op.organisation_id = ?)"
+		// organisation to topics open to partners (not what one of them
+		// asked as an employee before), before the termCap newest are
+		// taken.
+		filter += " AND t.question_id IN (SELECT oq.id FROM questions oq JOIN people op ON op.id = oq.asker_id JOIN question_topics ot ON ot.id = oq.topic_id WHERE op.organisation_id = ? AND ot.partners)"
 		args = append(args, ks.Organisation)
 	}
 	m := fmt.Sprintf(`SELECT t.question_id, c.i, MAX(c.q * t.weight) AS q FROM c CROSS JOIN LATERAL

@@ -199,6 +199,16 @@ func (s *Store) AddPartnerDomain(ctx context.Context, orgID int64, domain string
 			}
 			return intranet.Errorf(intranet.ECONFLICT, "The domain %s belongs to %s already.", domain, other.Name)
 		}
+		// The organisation's own domain is no partner's: every new
+		// account of it would become a partner on first contact.
+		var employees int64
+		if err := db.Raw(`SELECT COUNT(*) FROM people p WHERE p.active AND p.organisation_id IS NULL
+AND (';' || LOWER(p.roles) || ';') NOT LIKE '%;guest;%' AND LOWER(p.email) LIKE ? ESCAPE '\'`, "%@"+escapeLike(domain)).Scan(&employees).Error; err != nil {
+			return translate(err)
+		}
+		if employees > 0 {
+			return intranet.Errorf(intranet.ECONFLICT, "%d employees have an address at %s: it is no partner's domain.", employees, domain)
+		}
 		return translate(db.Exec("INSERT INTO partner_domains (domain, org_id) VALUES (?, ?)", domain, orgID).Error)
 	})
 }

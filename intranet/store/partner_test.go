@@ -35,6 +35,10 @@ func TestPartnerOrganisations(t *testing.T) {
 		if err := s.AddPartnerDomain(ctx, org.ID, "not a domain"); intranet.ErrorCode(err) != intranet.EINVALID {
 			t.Errorf("no domain: %v", err)
 		}
+		// The domain of the employees (seed's) is no partner's.
+		if err := s.AddPartnerDomain(ctx, other.ID, "Example.nl"); intranet.ErrorCode(err) != intranet.ECONFLICT {
+			t.Errorf("the employees' domain: %v", err)
+		}
 		if got, err := s.OrganisationOfDomain(ctx, "thuiszorgmidden.nl"); err != nil || got.ID != org.ID {
 			t.Errorf("of domain: %+v, %v", got, err)
 		}

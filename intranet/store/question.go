@@ -198,10 +198,11 @@ type questionRow struct {
 	AskerOrgID       *int64
 	AskerOrg         string
 	Topic            string
+	TopicPartners    bool
 }
 
 func (r questionRow) question() *intranet.Question {
-	q := &intranet.Question{ID: r.ID, AskerID: r.AskerID, Asker: r.Asker, AskerEmail: r.AskerEmail, Topic: r.Topic, Text: r.Text, AskerLeft: !r.AskerActive,
+	q := &intranet.Question{ID: r.ID, AskerID: r.AskerID, Asker: r.Asker, AskerEmail: r.AskerEmail, Topic: r.Topic, TopicPartners: r.TopicPartners, Text: r.Text, AskerLeft: !r.AskerActive,
 		State: intranet.QuestionState(r.State), Lang: r.Lang, Platform: intranet.Platform(r.Platform), Step: r.Step,
 		Created: r.CreatedAt.UTC(), Changed: r.ChangedAt.UTC()}
 	if r.TopicID != nil {
@@ -217,7 +218,7 @@ func (r questionRow) question() *intranet.Question {
 }
 
 const questionSelect = `SELECT q.id, q.asker_id, q.topic_id, q.text, q.state, q.lang, q.platform, q.accepted_answer_id, q.step, q.created_at, q.changed_at,
-p.name AS asker, p.email AS asker_email, p.active AS asker_active, o.id AS asker_org_id, COALESCE(o.name, '') AS asker_org, COALESCE(t.name, '') AS topic
+p.name AS asker, p.email AS asker_email, p.active AS asker_active, o.id AS asker_org_id, COALESCE(o.name, '') AS asker_org, COALESCE(t.name, '') AS topic, COALESCE(t.partners, false) AS topic_partners
 FROM questions q JOIN people p ON p.id = q.asker_id LEFT JOIN partner_orgs o ON o.id = p.organisation_id LEFT JOIN question_topics t ON t.id = q.topic_id`
 
 // CreateQuestion stores an open or draft question.

@@ -19,6 +19,11 @@ const homeLook = 50
 // it), soonest first, at most HomeMax, each with the card's take button;
 // nil when there is none.
 func (u *Unit) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, error) {
+	if c.Guest {
+		// A guest account (a partner's, or a platform's guest with an
+		// employee's address) takes over no shift.
+		return nil, nil
+	}
 	open, byID, err := u.openOfMyTeams(ctx, c, homeLook)
 	if err != nil {
 		return nil, err

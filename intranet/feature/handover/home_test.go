@@ -2,6 +2,7 @@ package handover_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/werkplek/werkplek/internal/coretest"
@@ -61,6 +62,29 @@ func TestHandoverHome(t *testing.T) {
 		}
 		if _, n := home(anouk, "nl"); n != 5 {
 			t.Errorf("anouk's home has %d requests, want at most 5", n)
+		}
+	})
+}
+
+// TestHandoverHomeNotOnGuestAccount: a platform's guest account linked to
+// an employee's address (/werkplek home is open to guests) shows none of
+// the requests of that employee's teams; their own account does.
+func TestHandoverHomeNotOnGuestAccount(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		u := setup(t, e, 0, nil)
+		coretest.Wants(t, "ask", say(e, pieter, "", "/handover morgen 07:00-15:00 Ochtendronde"), "Overdracht 1")
+		p, err := e.Store.FindPersonByEmail(context.Background(), jan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, guest := range []bool{false, true} {
+			secs, err := u.Home(context.Background(), &feature.Call{Req: coretest.Request(jan, "", ""), Person: p, Guest: guest, Lang: "nl"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := coretest.All(intranet.Reply{Sections: secs}); guest != !strings.Contains(got, "Ochtendronde") {
+				t.Errorf("guest account %v: %q", guest, got)
+			}
 		}
 	})
 }

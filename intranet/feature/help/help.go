@@ -72,6 +72,9 @@ func (u *Unit) Commands() []*grammar.Command { return []*grammar.Command{Command
 // Handle answers /werkplek help and /werkplek language.
 func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, error) {
 	switch {
+	case (c.Is("language") || c.Is("quiet") || c.Is("privacy mobile")) && guestAccountOfEmployee(c):
+		return c.Reply(c.T("Dit is een gastaccount: daarmee verander je geen instellingen van een medewerker. Gebruik je eigen account van het werk.",
+			"This is a guest account: it changes no settings of an employee. Use your own work account.")), nil
 	case c.Is("language"):
 		return u.language(ctx, c)
 	case c.Is("quiet"):
@@ -93,6 +96,14 @@ func (u *Unit) Handle(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return u.cfg.Directory.Handle(ctx, c)
 	}
 	return u.All(c), nil
+}
+
+// guestAccountOfEmployee reports whether the caller writes from a guest
+// account (a platform's guest) linked to someone who is neither guest nor
+// partner: the choices of an employee (their quiet hours, who sees their
+// mobile) are not that account's to make.
+func guestAccountOfEmployee(c *feature.Call) bool {
+	return c.Guest && c.Person != nil && !c.Person.IsGuest()
 }
 
 // IsDirectory reports whether c is /werkplek person or /werkplek role.

@@ -17,7 +17,9 @@ const HomeMax = 5
 // shows them), newest first, at most HomeMax; nil when there is none.
 func (u *Unit) Home(ctx context.Context, c *feature.Call) ([]intranet.Section, error) {
 	sc := personScope(c.Person)
-	if sc.None {
+	// A guest account (a platform's guest) of someone who is no partner
+	// reads no news, whoever's address it has: /news is not theirs.
+	if sc.None || c.Guest && c.Partner() == 0 {
 		return nil, nil
 	}
 	now := u.cfg.Now()

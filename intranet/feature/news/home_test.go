@@ -76,3 +76,25 @@ func TestNewsHome(t *testing.T) {
 		}
 	})
 }
+
+// TestNewsHomeNotOnGuestAccount: a platform's guest account linked to an
+// employee's address (/werkplek home is open to guests) shows none of
+// that employee's news; their own account does.
+func TestNewsHomeNotOnGuestAccount(t *testing.T) {
+	newsEnv(t, func(t *testing.T, e *env) {
+		coretest.Wants(t, "post", e.say(carla, "", "/news post Kerstborrel | Vrijdag 18 december. important"), "Geplaatst als bericht 1")
+		p, err := e.Store.FindPersonByEmail(context.Background(), jan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, guest := range []bool{false, true} {
+			secs, err := e.unit.Home(context.Background(), &feature.Call{Req: coretest.Request(jan, "", ""), Person: p, Guest: guest, Lang: "nl"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := coretest.All(intranet.Reply{Sections: secs}); guest != !strings.Contains(got, "Kerstborrel") {
+				t.Errorf("guest account %v: %q", guest, got)
+			}
+		}
+	})
+}

@@ -188,7 +188,10 @@ func (u *Unit) domain(ctx context.Context, c *feature.Call) (intranet.Reply, err
 		return c.Reply(domainAdded(c, o, d)), nil
 	case intranet.ECONFLICT:
 		other, err := u.cfg.Partners.OrganisationOfDomain(ctx, d)
-		if err != nil {
+		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
+			// No organisation has it: employees do.
+			return c.Reply(domainOfEmployees(c, d)), nil
+		} else if err != nil {
 			return intranet.Reply{}, err
 		}
 		return c.Reply(domainTaken(c, d, other)), nil

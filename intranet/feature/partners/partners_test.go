@@ -152,6 +152,26 @@ func TestAdminCommands(t *testing.T) {
 
 // TestBadInput: a missing part gets the usage, an unknown organisation a
 // did-you-mean.
+// TestOwnDomainIsNoPartners: the domain employees have is refused as a
+// partner's, with why; so a new colleague's account at it, not in the
+// phonebook yet, does not become a partner when they first write. A
+// domain only a guest without organisation has is a partner's.
+func TestOwnDomainIsNoPartners(t *testing.T) {
+	withCore(t, func(t *testing.T, e *coretest.Env) {
+		organisation(t, e, "Thuiszorg Midden", "")
+		got := coretest.All(e.Say(sanne, "", "/partner domain add Thuiszorg Midden example.nl"))
+		coretest.Wants(t, "own domain", got, "Colleagues have an address at example.nl", "not a partner's", "/partner member add")
+		if o, err := e.Store.FindOrganisation(context.Background(), "Thuiszorg Midden"); err != nil || len(o.Domains) != 0 {
+			t.Fatalf("domains: %+v, %v", o, err)
+		}
+		e.Say("new.colleague@example.nl", "", "/werkplek help")
+		if _, err := e.Store.FindPersonByEmail(context.Background(), "new.colleague@example.nl"); intranet.ErrorCode(err) != intranet.ENOTFOUND {
+			t.Errorf("a new colleague became a person: %v", err)
+		}
+		coretest.Wants(t, "a guest's domain", coretest.All(e.Say(sanne, "", "/partner domain add Thuiszorg Midden partner.example")), "at partner.example are linked to Thuiszorg Midden")
+	})
+}
+
 func TestBadInput(t *testing.T) {
 	withCore(t, func(t *testing.T, e *coretest.Env) {
 		organisation(t, e, "Thuiszorg Midden", "")
@@ -223,9 +243,10 @@ func TestPartnerSeesOwn(t *testing.T) {
 			got := e.Say(anna, "", text).Text
 			coretest.Wants(t, text, got, "As a partner of Thuiszorg Midden you can use only what is shared with partners")
 		}
-		// What the partner ran is in the audit log; what they were
-		// refused changed nothing and is not.
-		want := []string{"anna@thuiszorgmidden.nl partner ", "anna@thuiszorgmidden.nl partner list ", "anna@thuiszorgmidden.nl partner show Thuiszorg Midden",
+		// What the partner ran is in the audit log, their language
+		// (open to guests) too; what they were refused changed nothing
+		// and is not.
+		want := []string{"anna@thuiszorgmidden.nl werkplek language en", "anna@thuiszorgmidden.nl partner ", "anna@thuiszorgmidden.nl partner list ", "anna@thuiszorgmidden.nl partner show Thuiszorg Midden",
 			"anna@thuiszorgmidden.nl partner show thuiszorg", "anna@thuiszorgmidden.nl partner show Apotheek De Linde"}
 		if got := actions(t, e); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("audit log: %q", got)

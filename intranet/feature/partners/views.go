@@ -115,6 +115,11 @@ func domainTaken(c *feature.Call, d string, other *intranet.Organisation) string
 		"The domain %s belongs to %s already. Remove it there first with `/partner domain remove %s %s`.", d, other.Name, feature.Quote(other.Name), d)
 }
 
+func domainOfEmployees(c *feature.Call, d string) string {
+	return c.T("Collega's hebben een adres op %s: dat is jullie eigen domein, geen partnerdomein. Iedereen met een nieuw account op dat domein zou partner worden. Koppel één persoon met `/partner member add <organisatie> <e-mail>`.",
+		"Colleagues have an address at %s: it is your own domain, not a partner's. Everyone with a new account at that domain would become a partner. Link one person with `/partner member add <organisation> <email>`.", d)
+}
+
 func domainInvalid(c *feature.Call, d string) string {
 	return c.T("%q is geen e-maildomein (zoals thuiszorgmidden.nl). ", "%q is no email domain (such as thuiszorgmidden.nl). ", d) + c.Usage()
 }

@@ -187,3 +187,33 @@ func TestProfileNotInPhonebook(t *testing.T) {
 		coretest.Wants(t, "stranger", got, "niet gekoppeld")
 	})
 }
+
+// TestGuestAccountOfEmployeeKeepsTheirSettings: a platform's guest
+// account linked to an employee's address (the guest's email is theirs)
+// does not change that employee's language, quiet hours or who sees
+// their mobile; a partner keeps choosing their own.
+func TestGuestAccountOfEmployeeKeepsTheirSettings(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		core(t, e, "")
+		for _, text := range []string{"/werkplek language en", "/werkplek quiet 00:00-23:59", "/werkplek privacy mobile everyone"} {
+			r := coretest.Request(coretest.Jan, "", text)
+			r.User.ID, r.User.Guest = "guest-jan", true
+			coretest.Wants(t, text, e.Do(r).Text, "Dit is een gastaccount")
+		}
+		p, err := e.Store.FindPersonByEmail(ctx, coretest.Jan)
+		if err != nil || p.Language != "" || p.QuietHours != "" || p.MobileVisibility != "" {
+			t.Fatalf("jan's settings: %+v, %v", p, err)
+		}
+		org, err := e.Store.AddOrganisation(ctx, "Thuiszorg Midden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := e.Store.AddPartnerPerson(ctx, org.ID, "anna@thuiszorgmidden.nl", "Anna Smit"); err != nil {
+			t.Fatal(err)
+		}
+		r := coretest.Request("anna@thuiszorgmidden.nl", "", "/werkplek language en")
+		r.User.Guest = true
+		coretest.Wants(t, "a partner", e.Do(r).Text, "English from now on")
+	})
+}

@@ -79,9 +79,17 @@ func (u *Unit) notifyExperts(ctx context.Context, q *intranet.Question, topic *i
 		}
 		dm := feature.DM{To: p, Key: fmt.Sprintf("question-%d-expert-%d", q.ID, id), Write: func(lang string) intranet.Reply { return expertDM(lang, q, step) }}
 		for _, who := range tell {
-			// The asker hears even as a partner: it is about their question.
-			dm.Unreachable = append(dm.Unreachable, feature.Notice{To: who, Key: fmt.Sprintf("question-%d-expert-%d-unreachable-%d", q.ID, id, who.ID), Guests: who.IsPartner(),
-				Write: func(lang string) intranet.Reply { return expertUnreachableDM(lang, q, p.Name) }})
+			// The asker hears even as a partner: it is about their question;
+			// but a partner is not told the expert's name (only their
+			// contacts and who answers them are theirs to know).
+			partner := who.IsPartner()
+			dm.Unreachable = append(dm.Unreachable, feature.Notice{To: who, Key: fmt.Sprintf("question-%d-expert-%d-unreachable-%d", q.ID, id, who.ID), Guests: partner,
+				Write: func(lang string) intranet.Reply {
+					if partner {
+						return expertUnreachableDM(lang, q, oneOfTheExperts(lang, topic))
+					}
+					return expertUnreachableDM(lang, q, p.Name)
+				}})
 		}
 		if err := u.notifier.Send(ctx, dm); err != nil {
 			return nil, err

@@ -15,9 +15,11 @@ import (
 // another organisation's questions, never the names of closed topics.
 
 // sees reports whether the caller may see a question: an employee any, a
-// partner only those asked by people of their organisation.
+// partner their own and those asked by people of their organisation to
+// a topic open to partners (not what one of them asked as an employee,
+// before they became a partner).
 func sees(c *feature.Call, q *intranet.Question) bool {
-	return c.Partner() == 0 || q.AskerOrganisationID == c.Partner()
+	return c.Partner() == 0 || q.AskerID == c.Person.ID || q.AskerOrganisationID == c.Partner() && q.TopicPartners
 }
 
 // partnerTopics returns the topics open to partners, by name.

@@ -274,7 +274,8 @@ func TestPartnerSeesOwnOrganisation(t *testing.T) {
 }
 
 // TestPartnerHearsOfUnreachableExpert: an expert whom no platform reaches
-// is told of to the asker, also on a partner's guest account.
+// is told of to the asker, also on a partner's guest account, without
+// the expert's name (a partner knows only their contacts by name).
 func TestPartnerHearsOfUnreachableExpert(t *testing.T) {
 	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
 		pe := partnerSetup(t, e)
@@ -283,7 +284,9 @@ func TestPartnerHearsOfUnreachableExpert(t *testing.T) {
 		say(e, femke, "", "/ask expert add Wondzorg bram.smit@example.nl")
 		say(e, femke, "", "/ask topic set Wondzorg partners:on")
 		id := asked(t, pe.partner(anna, "/ask Hoe verbind ik een brandwond?"))
-		coretest.Wants(t, "the asker hears", dms(e, anna), fmt.Sprintf("Ik kon Bram Smit nergens een bericht sturen over vraag #%d", id))
+		coretest.Wants(t, "the asker hears", dms(e, anna), fmt.Sprintf("Ik kon een van de deskundigen van Wondzorg nergens een bericht sturen over vraag #%d", id))
+		coretest.Lacks(t, "the asker hears", dms(e, anna), "Bram")
+		coretest.Wants(t, "the topic's owner hears", dms(e, femke), fmt.Sprintf("Ik kon Bram Smit nergens een bericht sturen over vraag #%d", id))
 	})
 }
 
@@ -298,5 +301,40 @@ func TestPartnerIsNoExpert(t *testing.T) {
 		if err != nil || len(topic.Experts) != 0 {
 			t.Fatalf("experts = %+v, %v", topic, err)
 		}
+	})
+}
+
+// TestPartnerSeesNoQuestionOfFormerEmployee: an employee who becomes a
+// partner brings along what they asked as an employee to a topic closed
+// to partners; their organisation does not see it (search, show), they
+// alone still see their own. A question of the organisation to a topic
+// that closes to partners leaves their colleagues' sight too.
+func TestPartnerSeesNoQuestionOfFormerEmployee(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		pe := partnerSetup(t, e)
+		ctx := context.Background()
+		say(e, femke, "", "/ask topic add Personeelszaken")
+		say(e, femke, "", "/ask topic add Wondzorg")
+		say(e, femke, "", "/ask topic set Wondzorg partners:on")
+		internal := pe.answered(jan, "Personeelszaken", "Hoe meld ik verzuim van een collega brandwond?", "Via het interne verzuimportaal.", true)
+		own := pe.answered(carla, "Wondzorg", "Hoe verbind ik een brandwond thuis?", "Met steriel gaas.", true)
+		org, err := e.Store.FindOrganisation(ctx, "Thuiszorg Midden")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Store.SetOrganisation(ctx, pe.ids[jan], org.ID); err != nil {
+			t.Fatal(err)
+		}
+		hidden := []string{internal.Text, "verzuimportaal"}
+		for _, cmd := range []string{"/kb brandwond", fmt.Sprintf("/ask show %d", internal.ID)} {
+			got := pe.partner(anna, cmd)
+			coretest.Lacks(t, cmd, got, hidden...)
+		}
+		coretest.Wants(t, "search", pe.partner(anna, "/kb brandwond"), own.Text)
+		coretest.Wants(t, "their own", pe.partner(jan, fmt.Sprintf("/ask show %d", internal.ID)), internal.Text)
+
+		say(e, femke, "", "/ask topic set Wondzorg partners:off")
+		coretest.Lacks(t, "a closed topic", pe.partner(anna, fmt.Sprintf("/ask show %d", own.ID)), own.Text)
+		coretest.Wants(t, "their own, closed", pe.partner(carla, fmt.Sprintf("/ask show %d", own.ID)), own.Text)
 	})
 }

@@ -68,6 +68,15 @@ func expertUnreachableDM(lang string, q *intranet.Question, expert string) intra
 	return intranet.Reply{Text: feature.T(lang, "Ik kon %s nergens een bericht sturen over vraag #%d (%s).", "I could not reach %s anywhere about question #%d (%s).", expert, q.ID, shorten(q.Text, 80))}
 }
 
+// oneOfTheExperts names an expert to a partner, who is not told who the
+// experts are.
+func oneOfTheExperts(lang string, topic *intranet.Topic) string {
+	if topic == nil {
+		return feature.T(lang, "een van de deskundigen", "one of the experts")
+	}
+	return feature.T(lang, "een van de deskundigen van %s", "one of the experts of %s", topic.Name)
+}
+
 // ownerDM tells a topic's owner of a question nobody answered.
 func ownerDM(lang string, q *intranet.Question, topic *intranet.Topic, loc *time.Location) intranet.Reply {
 	card := questionCard(q, lang, false)

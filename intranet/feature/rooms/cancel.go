@@ -42,7 +42,12 @@ func (u *Unit) cancel(ctx context.Context, c *feature.Call, release bool) (intra
 		}
 		if byOther {
 			who, booking := c.Person.Name, *b
+			// A partner knows their host by name, not a room admin.
+			anonymous := b.Organisation != "" && b.HostID != c.Person.ID
 			err = u.tell(ctx, b.PersonID, fmt.Sprintf("booking-%d-cancelled", b.ID), false, c.Person, func(lang string) intranet.Reply {
+				if anonymous {
+					return u.cancelledByOther(lang, feature.T(lang, "Een ruimtebeheerder", "A room admin"), booking)
+				}
 				return u.cancelledByOther(lang, who, booking)
 			})
 		}

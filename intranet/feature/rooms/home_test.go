@@ -59,3 +59,32 @@ func TestRoomsHome(t *testing.T) {
 		coretest.Lacks(t, "after cancel", coretest.All(intranet.Reply{Sections: home(jan, "nl")}), "Grote zaal")
 	})
 }
+
+// TestRoomsHomeNotOnGuestAccount: a platform's guest account linked to an
+// employee's address (/werkplek home is open to guests) shows none of
+// that employee's bookings; their own account does.
+func TestRoomsHomeNotOnGuestAccount(t *testing.T) {
+	coretest.Engines(t, func(t *testing.T, e *coretest.Env) {
+		ctx := context.Background()
+		e.Now = at(27, 8, 0)
+		if _, err := e.Store.SaveRooms(ctx, fourRooms, false); err != nil {
+			t.Fatal(err)
+		}
+		u := unit(t, e)
+		e.Core(u)
+		coretest.Wants(t, "book", say(e, jan, "/room book Grote zaal morgen 14-15 Teamoverleg"), "Boeking 1.")
+		p, err := e.Store.FindPersonByEmail(ctx, jan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, guest := range []bool{false, true} {
+			secs, err := u.Home(ctx, &feature.Call{Req: coretest.Request(jan, "", ""), Person: p, Guest: guest, Lang: "nl"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := coretest.All(intranet.Reply{Sections: secs}); guest != !strings.Contains(got, "Teamoverleg") {
+				t.Errorf("guest account %v: %q", guest, got)
+			}
+		}
+	})
+}

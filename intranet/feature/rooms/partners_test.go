@@ -263,3 +263,20 @@ func TestPartnerGetsReminder(t *testing.T) {
 		coretest.Wants(t, "reminder", strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n"), "Zo meteen: Kleine zaal", "(Levering)")
 	})
 }
+
+// TestPartnerToldOfCancellation: a partner whose booking a room admin
+// cancels is told on their guest account, without the admin's name (a
+// partner knows their contacts by name, no one else).
+func TestPartnerToldOfCancellation(t *testing.T) {
+	withPartner(t, []string{anouk}, func(t *testing.T, e *coretest.Env) {
+		say(e, anna, `/room book "Kleine zaal" 14-15 Kennismaking`)
+		bs := bookings(t, e)
+		if len(bs) != 1 {
+			t.Fatalf("bookings %+v", bs)
+		}
+		coretest.Wants(t, "admin cancels", say(e, rita, fmt.Sprintf("/room cancel %d", bs[0].ID)), "Geannuleerd: Kleine zaal")
+		got := strings.Join(e.Posters.DMs(intranet.PlatformConsole, anna), "\n")
+		coretest.Wants(t, "partner told", got, "Een ruimtebeheerder heeft je boeking van Kleine zaal geannuleerd")
+		coretest.Lacks(t, "partner told", got, "Rita", rita)
+	})
+}

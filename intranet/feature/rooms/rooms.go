@@ -239,8 +239,9 @@ func (u *Unit) tell(ctx context.Context, personID int64, key string, asked bool,
 	} else if err != nil {
 		return err
 	}
-	// A partner hears of their own bookings (a cancellation, a retired
-	// room, the reminder) on their guest account too.
+	// A partner hears of their own booking (its reminder, its
+	// cancellation) on their guest account too; what they are told names
+	// no employee but their host.
 	dm := feature.DM{To: p, Key: key, Write: write, Asked: asked, Guests: p.IsPartner()}
 	if admin != nil {
 		dm.Unreachable = []feature.Notice{{To: admin, Key: key + "-unreachable", Write: func(lang string) intranet.Reply {
