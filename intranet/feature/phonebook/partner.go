@@ -2,7 +2,6 @@ package phonebook
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/werkplek/werkplek/intranet"
@@ -195,33 +194,9 @@ func noContacts(c *feature.Call) string {
 		"Your organisation has no contacts in Werkplek yet, so your phonebook is empty. Ask the person you work with here to have Werkplek's admin add your contacts.")
 }
 
-// partnerCard is a contact's card as a partner sees it: the name and the
-// shared fields, nothing that leads to anyone else.
+// partnerCard is a contact's card as a partner sees it: the card of the
+// partner's view of them (partnerView: the name and the shared fields),
+// so nothing that leads to anyone else (no manager, no chat accounts).
 func partnerCard(c *feature.Call, p *intranet.Person) intranet.Reply {
-	reply := intranet.Reply{Lang: c.Lang, Title: p.Name}
-	var sub []string
-	for _, s := range []string{p.Title, p.Department} {
-		if s != "" {
-			sub = append(sub, s)
-		}
-	}
-	reply.Text = strings.Join(sub, ", ")
-	var fields []intranet.Field
-	add := func(nl, en, value string) {
-		if value != "" {
-			fields = append(fields, intranet.Field{Label: c.T(nl, en), Value: value})
-		}
-	}
-	add("Functie", "Title", p.Title)
-	add("Afdeling", "Department", p.Department)
-	add("Locatie", "Location", p.Location)
-	add("Telefoon", "Phone", telLink(p.Phone))
-	if p.Email != "" {
-		add("E-mail", "Email", fmt.Sprintf("[%s](mailto:%s)", p.Email, p.Email))
-	}
-	if len(fields) > 0 {
-		reply.Sections = []intranet.Section{{Fields: fields}}
-	}
-	reply.ReplaceOriginal = c.ReplacesOriginal()
-	return reply
+	return card(c, p, "")
 }

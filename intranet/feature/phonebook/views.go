@@ -78,7 +78,9 @@ func card(c *feature.Call, p *intranet.Person, today string) intranet.Reply {
 	add("Locatie", "Location", p.Location)
 	add("Telefoon", "Phone", telLink(p.Phone))
 	add("Mobiel", "Mobile", telLink(p.Mobile))
-	add("E-mail", "Email", fmt.Sprintf("[%s](mailto:%s)", p.Email, p.Email))
+	if p.Email != "" { // a partner's view may hold none
+		add("E-mail", "Email", fmt.Sprintf("[%s](mailto:%s)", p.Email, p.Email))
+	}
 	add("Manager", "Manager", p.Manager)
 	add("Vaardigheden", "Skills", strings.Join(p.Skills, ", "))
 	add("Chat", "Chat", chat(c, p))
