@@ -55,9 +55,10 @@ func (a *Adapter) render(w http.ResponseWriter, r *http.Request, v *visit, statu
 // nav is the menu; the admin page is listed for who manages something.
 func (a *Adapter) nav(r *http.Request, v *visit) []navLink {
 	links := []navLink{{Href: "/web/", Label: v.t("Start", "Home")}}
-	// A guest may not use the phonebook or the rooms; the core says so
-	// when the page is asked, the menu does not offer them.
-	if !v.person.IsGuest() {
+	// A guest may not use the phonebook or the rooms (a partner may: their
+	// contacts, the visitor rooms); the core says so when the page is
+	// asked, the menu does not offer them.
+	if !v.person.IsGuest() || v.person.IsPartner() {
 		links = append(links, navLink{Href: "/web/phonebook", Label: v.t("Telefoonboek", "Phonebook")},
 			navLink{Href: "/web/rooms", Label: v.t("Zalen", "Rooms")})
 	}

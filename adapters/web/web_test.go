@@ -34,13 +34,15 @@ var (
 	jan   = &intranet.Person{ID: 1, Name: "Jan de Vries", Email: "jan@example.nl", Roles: []intranet.Role{intranet.RoleAdmin}}
 	sanne = &intranet.Person{ID: 2, Name: "Sanne Muller", Email: "sanne@example.nl", Language: "en"}
 	gijs  = &intranet.Person{ID: 3, Name: "Gijs", Email: "gijs@partner.example", Roles: []intranet.Role{intranet.RoleGuest}}
+	// anna is a partner: a guest whose contacts and visitor rooms are hers.
+	anna = &intranet.Person{ID: 40, Name: "Anna Smit", Email: "anna@thuiszorgmidden.nl", OrganisationID: 1, Organisation: "Thuiszorg Midden"}
 )
 
 func newDoor(t *testing.T, publicURL string) *door {
 	t.Helper()
 	d := &door{t: t, web: newMemWeb(), core: &fakeCore{}, now: time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)}
 	a, err := New(context.Background(), Config{PublicURL: publicURL, Language: "nl", Now: d.clock}, d.core, d.web,
-		&memPeople{people: []*intranet.Person{jan, sanne, gijs}}, slog.New(slog.DiscardHandler))
+		&memPeople{people: []*intranet.Person{jan, sanne, gijs, anna}}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,6 +512,10 @@ func TestLanguageAndMenu(t *testing.T) {
 	_, page = d.get(d.signIn(gijs), "/web/", nil)
 	if strings.Contains(page, `href="/web/phonebook"`) || strings.Contains(page, `href="/web/rooms"`) || !strings.Contains(page, `href="/web/news"`) {
 		t.Errorf("a guest's menu:\n%s", page)
+	}
+	_, page = d.get(d.signIn(anna), "/web/", nil)
+	if !strings.Contains(page, `href="/web/phonebook"`) || !strings.Contains(page, `href="/web/rooms"`) || strings.Contains(page, `href="/web/profile"`) || strings.Contains(page, `href="/web/admin"`) {
+		t.Errorf("a partner's menu:\n%s", page)
 	}
 }
 

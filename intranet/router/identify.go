@@ -11,34 +11,35 @@ import (
 // not carry it). It returns nil for someone not in the phonebook, and for
 // someone who left (inactive), whose account is never linked again. The
 // account's last use is recorded, so that DMs go where the person was
-// active last.
-func (r *Router) identify(ctx context.Context, req intranet.Request) (*intranet.Person, bool, error) {
-	p, guest, err := r.person(ctx, req)
+// active last. welcome is set when this request added them as a partner
+// (first contact from a partner organisation's domain).
+func (r *Router) identify(ctx context.Context, req intranet.Request) (p *intranet.Person, guest, welcome bool, err error) {
+	p, guest, welcome, err = r.person(ctx, req)
 	if err != nil || p == nil {
-		return p, guest, err
+		return p, guest, false, err
 	}
 	if err := r.cfg.Accounts.TouchAccount(ctx, req.Platform, req.Installation, req.User.ID, r.cfg.Now()); err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	}
-	return p, guest, nil
+	return p, guest, welcome, nil
 }
 
-func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Person, bool, error) {
+func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Person, bool, bool, error) {
 	acct, err := r.cfg.Accounts.FindAccount(ctx, req.Platform, req.Installation, req.User.ID)
 	switch intranet.ErrorCode(err) {
 	case "":
 		p, err := r.cfg.People.FindPersonByID(ctx, acct.PersonID)
 		if intranet.ErrorCode(err) == intranet.ENOTFOUND {
-			return nil, req.User.Guest, nil
+			return nil, req.User.Guest, false, nil
 		} else if err != nil {
-			return nil, false, err
+			return nil, false, false, err
 		} else if p.Inactive {
-			return nil, req.User.Guest, nil // who left is not in the phonebook
+			return nil, req.User.Guest, false, nil // who left is not in the phonebook
 		}
-		return p, acct.Guest || req.User.Guest || p.IsGuest(), nil
+		return p, acct.Guest || req.User.Guest || p.IsGuest(), false, nil
 	case intranet.ENOTFOUND:
 	default:
-		return nil, false, err
+		return nil, false, false, err
 	}
 
 	user := req.User
@@ -46,7 +47,7 @@ func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Pe
 		if dir := r.cfg.Platforms.Directory(req.Platform); dir != nil {
 			u, err := dir.LookupUser(ctx, req.Installation, user.ID)
 			if err != nil && intranet.ErrorCode(err) != intranet.ENOTFOUND {
-				return nil, false, err
+				return nil, false, false, err
 			}
 			user.Email, user.Guest = u.Email, user.Guest || u.Guest
 			if user.Name == "" {
@@ -55,25 +56,27 @@ func (r *Router) person(ctx context.Context, req intranet.Request) (*intranet.Pe
 		}
 	}
 	if user.Email == "" {
-		return nil, user.Guest, nil
+		return nil, user.Guest, false, nil
 	}
 	p, err := r.cfg.People.FindPersonByEmail(ctx, user.Email)
+	welcome := false
 	if intranet.ErrorCode(err) == intranet.ENOTFOUND {
 		if p, err = r.newPartner(ctx, req.Platform, user); p == nil || err != nil {
-			return nil, user.Guest, err
+			return nil, user.Guest, false, err
 		}
+		welcome = true
 	} else if err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	} else if p.Inactive {
 		// Who left is not in the phonebook, and their account stays unlinked.
-		return nil, user.Guest, nil
+		return nil, user.Guest, false, nil
 	}
 	a := intranet.Account{Platform: req.Platform, Installation: req.Installation, UserID: user.ID, UserName: user.Name, PersonID: p.ID, Guest: user.Guest || p.IsGuest()}
 	if err := r.cfg.Accounts.LinkAccount(ctx, a); err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	}
 	p.Accounts = append(p.Accounts, a)
-	return p, user.Guest || p.IsGuest(), nil
+	return p, user.Guest || p.IsGuest(), welcome, nil
 }
 
 var _ intranet.Linker = (*Router)(nil)

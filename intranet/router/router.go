@@ -149,7 +149,7 @@ func (r *Router) Handle(ctx context.Context, req intranet.Request) (intranet.Rep
 			return r.failure(c, err)
 		}
 	}
-	person, guest, err := r.identify(ctx, req)
+	person, guest, welcome, err := r.identify(ctx, req)
 	if err != nil {
 		return r.failure(c, err)
 	}
@@ -167,6 +167,11 @@ func (r *Router) Handle(ctx context.Context, req intranet.Request) (intranet.Rep
 	}
 	if reply.Lang == "" {
 		reply.Lang = c.Lang
+	}
+	if welcome {
+		// Their first word to Werkplek linked them: say so, and what now.
+		reply.Context = append(reply.Context, c.T("Welkom bij Werkplek! Je account is gekoppeld als partner van %s. Typ `/werkplek help` voor wat je hier kunt.",
+			"Welcome to Werkplek! Your account is linked as a partner of %s. Type `/werkplek help` for what you can do here.", person.Organisation))
 	}
 	return reply, nil
 }

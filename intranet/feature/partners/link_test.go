@@ -28,14 +28,15 @@ func account(t *testing.T, e *coretest.Env, p intranet.Platform, installation, u
 
 // TestFirstContactByDomain: a guest account whose email domain is a
 // partner's is added as a partner of it on first contact (the name from
-// the platform), linked as a guest, labelled for employees and audited as
-// the system's doing; it then sees its own organisation.
+// the platform), linked as a guest, welcomed once, labelled for employees
+// and audited as the system's doing; it then sees its own organisation.
 func TestFirstContactByDomain(t *testing.T) {
 	withCore(t, func(t *testing.T, e *coretest.Env) {
 		organisation(t, e, "Thuiszorg Midden", "thuiszorgmidden.nl")
 		got := coretest.All(e.Do(slack("U0BOB", "Bob.Bakker@ThuiszorgMidden.nl", "Bob Bakker", "/partner", true)))
-		coretest.Wants(t, "first contact", got, "Thuiszorg Midden", "Je contactpersonen:", "Eva Kok", "Telefoon: 030-7654321")
-		coretest.Lacks(t, "first contact", got, "06-98765432", "Welkom")
+		coretest.Wants(t, "first contact", got, "Thuiszorg Midden", "Je contactpersonen:", "Eva Kok", "Telefoon: 030-7654321",
+			"Welkom bij Werkplek! Je account is gekoppeld als partner van Thuiszorg Midden. Typ `/werkplek help`")
+		coretest.Lacks(t, "first contact", got, "06-98765432", "niet gekoppeld")
 
 		p := person(t, e, "bob.bakker@thuiszorgmidden.nl")
 		if p.Name != "Bob Bakker" || p.Organisation != "Thuiszorg Midden" || !p.IsPartner() || p.Inactive {
@@ -49,7 +50,9 @@ func TestFirstContactByDomain(t *testing.T) {
 
 		// The second request finds the linked account: no second person,
 		// no second entry.
-		coretest.Wants(t, "again", coretest.All(e.Do(slack("U0BOB", "", "", "/partner", true))), "Eva Kok")
+		again := coretest.All(e.Do(slack("U0BOB", "", "", "/partner", true)))
+		coretest.Wants(t, "again", again, "Eva Kok")
+		coretest.Lacks(t, "again", again, "Welkom")
 		if n := strings.Count(strings.Join(actions(t, e), "\n"), "partner linked"); n != 1 {
 			t.Errorf("%d partner linked entries", n)
 		}
