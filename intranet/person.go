@@ -27,6 +27,11 @@ var Roles = []Role{RoleEmployee, RoleContentManager, RoleRoomAdmin, RoleTeamLead
 // RolesNL are the roles' Dutch names, in the order of Roles.
 var RolesNL = []string{"medewerker", "contentbeheerder", "ruimtebeheerder", "teamleider", "beheerder", "gast"}
 
+// Basic reports whether the role is no more than what everyone has:
+// employee or guest. A guest account or a partner holds only basic roles;
+// the audit log records the actions of people with a role beyond them.
+func (r Role) Basic() bool { return r == RoleEmployee || r == RoleGuest }
+
 // ParseRole reads a role name, English or Dutch ("beheerder"),
 // case-insensitively; ok is false for an unknown one.
 func ParseRole(s string) (Role, bool) {

@@ -149,7 +149,7 @@ func (c *Call) Has(roles ...intranet.Role) bool {
 		return false
 	}
 	for _, r := range roles {
-		if c.Guest && r != intranet.RoleEmployee && r != intranet.RoleGuest {
+		if c.Guest && !r.Basic() {
 			continue
 		}
 		if c.Person.Has(r) {

@@ -76,7 +76,7 @@ func (r *Router) audited(c *feature.Call) bool {
 		return false
 	}
 	for _, role := range c.Person.Roles {
-		if role != intranet.RoleEmployee && role != intranet.RoleGuest {
+		if !role.Basic() {
 			return true
 		}
 	}

@@ -300,7 +300,7 @@ func (s *Store) SetOrganisation(ctx context.Context, personID, orgID int64) erro
 func partnerRoles(roles string) string {
 	var keep []string
 	for _, r := range splitList(roles) {
-		if role, _ := intranet.ParseRole(r); role == intranet.RoleEmployee || role == intranet.RoleGuest {
+		if role, _ := intranet.ParseRole(r); role.Basic() {
 			keep = append(keep, string(role))
 		}
 	}

@@ -59,7 +59,7 @@ func importOrganisations(db *gorm.DB, records []intranet.PersonRecord) (*importO
 		if r.Organisation != "" || (!r.OrganisationColumn && partner[strings.ToLower(r.Email)]) {
 			var roles []intranet.Role
 			for _, x := range r.Roles {
-				if x == intranet.RoleEmployee || x == intranet.RoleGuest {
+				if x.Basic() {
 					roles = append(roles, x)
 				}
 			}
