@@ -2,62 +2,20 @@ package store_test
 
 import (
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"sort"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/werkplek/werkplek/internal/peoplegen"
 	"github.com/werkplek/werkplek/internal/pgtest"
 	"github.com/werkplek/werkplek/intranet"
 	"github.com/werkplek/werkplek/intranet/store"
 )
 
-// benchSurnames are common Dutch surnames, most common first; the generator
-// draws them with Zipf-like weights so that the top ones have thousands of
-// people in 100 000, as in a real phonebook.
-var benchSurnames = []string{
-	"de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer",
-	"de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
-	"de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen",
-	"van den Heuvel", "van der Veen", "van den Broek", "de Bruijn", "de Bruin", "van der Heijden", "Schouten", "van Beek", "Willems", "van Vliet",
-	"van de Ven", "Hoekstra", "Maas", "Verhoeven", "Koster", "van Dam", "van der Wal", "Prins", "Blom", "Huisman",
-}
-
-var benchGiven = []string{
-	"Anna", "Bram", "Daan", "Emma", "Eva", "Femke", "Floor", "Gijs", "Henk", "Ingrid", "Iris", "Jasper", "Jeroen", "Joost",
-	"Julia", "Kees", "Koen", "Lars", "Lieke", "Lotte", "Maarten", "Marieke", "Milan", "Mirjam", "Niels", "Noor", "Pieter",
-	"Roos", "Ruben", "Sanne", "Sem", "Sophie", "Tess", "Thijs", "Willemijn", "Wouter", "Esther", "Annelies", "Hüseyin",
-	"Fatima", "Youssef", "Bjørn", "Zoë", "Chloë", "Sietske", "Anouk", "Renée", "Stijn", "Jan", "Mohammed",
-}
-
 // generatePeople makes n people with skewed surnames over 20 departments,
-// one in a hundred of them partners.
-func generatePeople(n int) []intranet.PersonRecord {
-	rng := rand.New(rand.NewPCG(1, 2))
-	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(benchSurnames)-1))
-	out := make([]intranet.PersonRecord, n)
-	for i := range out {
-		given := benchGiven[rng.IntN(len(benchGiven))]
-		surname := benchSurnames[zipf.Uint64()]
-		dept := fmt.Sprintf("Afdeling %s", []string{"Zorg Oost", "Zorg West", "Zorg Noord", "Zorg Zuid", "Thuiszorg", "Planning", "ICT", "HR", "Financiën", "Communicatie",
-			"Facilitair", "Inkoop", "Winkel Centrum", "Winkel Noord", "Buitendienst", "Kwaliteit", "Juridisch", "Directie", "Logistiek", "Klantenservice"}[i%20])
-		out[i] = intranet.PersonRecord{
-			Line: i + 2, Name: given + " " + surname, Email: fmt.Sprintf("p%06d@example.nl", i),
-			Phone: fmt.Sprintf("030-%07d", i), Mobile: fmt.Sprintf("06-%08d", 10000000+i*37),
-			Department: dept, Title: []string{"Verpleegkundige", "Verzorgende", "Planner", "Adviseur", "Medewerker"}[rng.IntN(5)],
-			Location: []string{"Utrecht", "Amersfoort", "Zeist", "Houten", "Woerden"}[rng.IntN(5)],
-			Skills:   []string{[]string{"Wondzorg", "EHBO", "BHV", "Excel", "Go", "Medicatie", "Dementie", "Rijbewijs B"}[rng.IntN(8)]},
-			// One in a hundred belongs to one of five partner organisations.
-			OrganisationColumn: true,
-		}
-		if i%100 == 99 {
-			out[i].Organisation = fmt.Sprintf("Partner %d", i%5)
-		}
-	}
-	return out
-}
+// one in a hundred of them partners (internal/peoplegen).
+func generatePeople(n int) []intranet.PersonRecord { return peoplegen.Generate(n) }
 
 // benchQueries are a realistic mix: common and rare surnames, first names,
 // typos, prefixes, phone numbers, filters.
