@@ -263,8 +263,10 @@ func TestChartDefaults(t *testing.T) {
 	}
 
 	spec, c := werkplek(t, byKind)
-	if spec.Replicas == nil || *spec.Replicas != 3 {
-		t.Errorf("replicas %v, want 3", spec.Replicas)
+	if spec.Replicas == nil {
+		t.Error("replicas not set, want 3")
+	} else if *spec.Replicas != 3 {
+		t.Errorf("replicas %d, want 3", *spec.Replicas)
 	}
 	for k, v := range spec.Selector.MatchLabels {
 		if spec.Template.Metadata.Labels[k] != v {
@@ -426,8 +428,10 @@ func TestChartDefaults(t *testing.T) {
 				MatchLabels map[string]string `yaml:"matchLabels"`
 			} `yaml:"selector"`
 		}](t, pdb)
-		if s.MinAvailable == nil || *s.MinAvailable < 1 || *s.MinAvailable >= 3 {
-			t.Errorf("minAvailable %v: want at least 1 and below the 3 replicas, so a drain never takes all and is never stuck", s.MinAvailable)
+		if s.MinAvailable == nil {
+			t.Error("the budget has no minAvailable")
+		} else if *s.MinAvailable < 1 || *s.MinAvailable >= 3 {
+			t.Errorf("minAvailable %d: want at least 1 and below the 3 replicas, so a drain never takes all and is never stuck", *s.MinAvailable)
 		}
 		for k, v := range s.Selector.MatchLabels {
 			if spec.Template.Metadata.Labels[k] != v {
