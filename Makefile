@@ -1,10 +1,11 @@
 # The one test command (README, .ci/run): installs what the tests need, then
-# runs the whole suite with the race detector. PostgreSQL and the Teams
-# Agents Playground are required here, so their absence fails the run.
+# runs the whole suite with the race detector. PostgreSQL, the Teams Agents
+# Playground, Chromium and the pinned Helm are required here, so their
+# absence fails the run.
 .PHONY: test deps run build fuzz
 
 test: deps
-	WERKPLEK_TEST_POSTGRES=require WERKPLEK_TEST_PLAYGROUND=require WERKPLEK_TEST_BROWSER=require go test -race -timeout 30m ./...
+	WERKPLEK_TEST_POSTGRES=require WERKPLEK_TEST_PLAYGROUND=require WERKPLEK_TEST_BROWSER=require WERKPLEK_TEST_HELM=require go test -race -timeout 30m ./...
 
 deps:
 	bash scripts/test-deps
