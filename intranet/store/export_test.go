@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"gorm.io/gorm"
@@ -33,14 +34,35 @@ func CountStatements(s *Store) func() int {
 	return func() int { return int(n.Load()) }
 }
 
-// ExplainIndexOnly returns PostgreSQL's plan for query with every way of
-// reading a table but an index-only scan turned off, so that a plan that
-// must visit the table shows a (disabled) sequential or index scan.
-func ExplainIndexOnly(s *Store, query string, args ...any) (string, error) {
+// CaptureStatements records the statements the store sends from now on,
+// with their values written in, for a test to explain their plans.
+func CaptureStatements(s *Store) func() []string {
+	var mu sync.Mutex
+	var out []string
+	record := func(db *gorm.DB) {
+		mu.Lock()
+		defer mu.Unlock()
+		out = append(out, db.Dialector.Explain(db.Statement.SQL.String(), db.Statement.Vars...))
+	}
+	cb := s.db.Callback()
+	_ = cb.Query().After("gorm:query").Register("test:capture_query", record)
+	_ = cb.Row().After("gorm:row").Register("test:capture_row", record)
+	_ = cb.Raw().After("gorm:raw").Register("test:capture_raw", record)
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), out...)
+	}
+}
+
+// Explain returns PostgreSQL's plan for query with the given planner
+// methods turned off ("seqscan", "sort" …): a plan that needs one anyway
+// shows it, marked disabled.
+func Explain(s *Store, off []string, query string, args ...any) (string, error) {
 	var plan []string
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		for _, set := range []string{"enable_seqscan", "enable_indexscan", "enable_bitmapscan"} {
-			if err := tx.Exec("SET LOCAL " + set + " = off").Error; err != nil {
+		for _, m := range off {
+			if err := tx.Exec("SET LOCAL enable_" + m + " = off").Error; err != nil {
 				return err
 			}
 		}
