@@ -213,8 +213,17 @@ func TestServe(t *testing.T) {
 	if code, out, errOut := run(t, map[string]string{"WERKPLEK_LISTEN": m.Addr}, "", "healthcheck"); code != 0 || out != "healthy\n" {
 		t.Errorf("healthcheck %d %q %s", code, out, errOut)
 	}
-	if code, body := get("/readyz"); code != 200 || body != "ready\n" {
-		t.Errorf("readyz %d %q", code, body)
+	// Ready once warm: 503 "starting" until then.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		code, body := get("/readyz")
+		if code == 200 && body == "ready\ndatabase: up\n" {
+			break
+		}
+		if code != 503 || body != "starting\ndatabase: up\n" || time.Now().After(deadline) {
+			t.Fatalf("readyz %d %q", code, body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, "werkplek_database_up 1") || !strings.Contains(body, `werkplek_http_requests_total{code="200",route="GET /readyz"} 1`) {
 		t.Errorf("metrics %d:\n%s", code, body)
@@ -222,10 +231,15 @@ func TestServe(t *testing.T) {
 	if code, _ := get("/nothing"); code != 404 {
 		t.Errorf("unknown path %d", code)
 	}
-	// The database goes away: readiness says so, the process stays up.
+	// The database goes away: readiness says so, and stays 200 (the
+	// process still answers people, with a "try again"), and so do the
+	// metrics; the process stays up.
 	m.Store.Close()
-	if code, body := get("/readyz"); code != 503 || body != "database unreachable\n" {
+	if code, body := get("/readyz"); code != 200 || body != "ready\ndatabase: down\n" {
 		t.Errorf("readyz without database %d %q", code, body)
+	}
+	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, "werkplek_database_up 0") {
+		t.Errorf("metrics without database %d:\n%s", code, body)
 	}
 	if code := srv.stop(); code != 0 {
 		t.Errorf("exit %d: %s", code, srv.logs.String())
