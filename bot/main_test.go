@@ -148,12 +148,13 @@ func TestConfigProblems(t *testing.T) {
 	code, _, errOut := run(t, map[string]string{
 		"WERKPLEK_DATABASE_URL": "mysql://x", "WERKPLEK_LANGUAGE": "fr", "WERKPLEK_TIMEZONE": "Mars/Olympus",
 		"TEAMS_AUTH": "off", "WERKPLEK_LISTEN": ":8080", "MATTERMOST_URL": "https://chat.example.nl", "WERKPLEK_RETENTION_DAYS": "0",
+		"WERKPLEK_RETRY_MAX_WAIT": "2d",
 	}, "", "serve")
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"WERKPLEK_DATABASE_URL", "WERKPLEK_LANGUAGE: \"fr\"", "WERKPLEK_TIMEZONE", "TEAMS_AUTH=off is only allowed on a loopback", "MATTERMOST_URL and MATTERMOST_BOT_TOKEN go together",
-		"WERKPLEK_RETENTION_DAYS: \"0\" is not a number of days from 1 to 3650"} {
+		"WERKPLEK_RETENTION_DAYS: \"0\" is not a number of days from 1 to 3650", "WERKPLEK_RETRY_MAX_WAIT: \"2d\" is not a duration from 1s to 1h"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -161,7 +162,7 @@ func TestConfigProblems(t *testing.T) {
 	secret := filepath.Join(t.TempDir(), "secret")
 	os.WriteFile(secret, []byte("s3cret\n"), 0o600)
 	cfg, problems := LoadConfig(func(k string) string { return map[string]string{"SLACK_SIGNING_SECRET_FILE": secret}[k] })
-	if len(problems) != 0 || cfg.SlackSigningSecret != "s3cret" || !cfg.SlackOn() || cfg.RetentionDays != 90 {
+	if len(problems) != 0 || cfg.SlackSigningSecret != "s3cret" || !cfg.SlackOn() || cfg.RetentionDays != 90 || cfg.RetryMaxWait != 5*time.Minute {
 		t.Errorf("_FILE: %+v %v", cfg.SlackSigningSecret, problems)
 	}
 }
