@@ -40,6 +40,11 @@ type DBOutageOptions struct {
 	Settle time.Duration
 	// Settings are added to every replica's.
 	Settings map[string]string
+	// Freeze, instead of stopping PostgreSQL, freezes its processes
+	// (SIGSTOP, then SIGCONT): the database takes connections and never
+	// answers, so that every wait ends by a timeout. Needs the right to
+	// signal the server's processes (root, or the same user).
+	Freeze bool
 }
 
 func (o *DBOutageOptions) defaults() {
@@ -188,13 +193,18 @@ func DatabaseOutage(ctx context.Context, env *Env, o DBOutageOptions) (DBOutageR
 	sleep(ctx, 500*time.Millisecond) // some are being sent
 	arrived, _ := delivered(slack.Keys(), keys)
 	res.PendingAtStop = len(keys) - arrived
-	if err := env.PG.Stop(); err != nil {
+	stop, start := env.PG.Stop, env.PG.Start
+	if o.Freeze {
+		stop = func() error { return freezePG(env.PG.Dir, true) }
+		start = func() error { return freezePG(env.PG.Dir, false) }
+	}
+	if err := stop(); err != nil {
 		return res, fmt.Errorf("stop PostgreSQL: %w", err)
 	}
 	stopped := time.Now()
 	sleep(ctx, o.Down)
 	starting := time.Now()
-	if err := env.PG.Start(); err != nil {
+	if err := start(); err != nil {
 		return res, fmt.Errorf("start PostgreSQL again: %w", err)
 	}
 	up := time.Now()
