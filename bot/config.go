@@ -43,6 +43,9 @@ type Config struct {
 	// DMPlatforms is WERKPLEK_DM_PLATFORMS: where someone who never wrote
 	// is looked for by email, in turn.
 	DMPlatforms []intranet.Platform
+	// RetryMaxWait is WERKPLEK_RETRY_MAX_WAIT: the longest wait between
+	// two tries of a message to a platform that fails.
+	RetryMaxWait time.Duration
 
 	SlackSigningSecret string // SLACK_SIGNING_SECRET
 	SlackBotToken      string // SLACK_BOT_TOKEN
@@ -98,6 +101,7 @@ var settings = []setting{
 	{"WERKPLEK_NEWS_REMINDER_HOURS", "24", "Hours after an important news item's publication at which those who have not acknowledged it get a DM, and again as long after that (twice at most); 0: no reminders.", false},
 	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
 	{"WERKPLEK_RETENTION_DAYS", "90", "Days after which delivered messages (their texts name people) and finished jobs are deleted; undelivered and pending ones stay. 1 to 3650.", false},
+	{"WERKPLEK_RETRY_MAX_WAIT", "5m", "Longest wait between two tries of a message to a platform that answers errors (a Go duration, 1s to 1h): after an outage everything is delivered within about this long of the platform's return. A message is tried for 6 days, however many tries that takes.", false},
 	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
 	{"WERKPLEK_DIRECTORY_SYNC", "off", "Time of day (03:00, in WERKPLEK_TIMEZONE) at which Werkplek links the Slack and Mattermost users to the phonebook by email, daily, as `werkplek directory sync` does; on means 03:00, off none. The report goes to the log and the audit log.", false},
 	{"WERKPLEK_OIDC_ISSUER", "", "OpenID Connect issuer of the organisation's own tenant for signing in on the web (https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com, https://keycloak.example.nl/realms/<realm>); never a multi-tenant issuer such as .../common/v2.0. Needs WERKPLEK_PUBLIC_URL; the redirect URI to register is WERKPLEK_PUBLIC_URL/web/oidc/callback.", false},
@@ -189,6 +193,13 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 			problems = append(problems, fmt.Sprintf("WERKPLEK_RETENTION_DAYS: %q is not a number of days from 1 to 3650", v))
 		}
 		c.RetentionDays = n
+	}
+	if v := get("WERKPLEK_RETRY_MAX_WAIT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second || d > time.Hour {
+			problems = append(problems, fmt.Sprintf("WERKPLEK_RETRY_MAX_WAIT: %q is not a duration from 1s to 1h, e.g. 5m", v))
+		}
+		c.RetryMaxWait = d
 	}
 	for _, p := range strings.Split(get("WERKPLEK_DM_PLATFORMS"), ",") {
 		switch pl := intranet.Platform(strings.ToLower(strings.TrimSpace(p))); pl {

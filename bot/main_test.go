@@ -148,12 +148,13 @@ func TestConfigProblems(t *testing.T) {
 	code, _, errOut := run(t, map[string]string{
 		"WERKPLEK_DATABASE_URL": "mysql://x", "WERKPLEK_LANGUAGE": "fr", "WERKPLEK_TIMEZONE": "Mars/Olympus",
 		"TEAMS_AUTH": "off", "WERKPLEK_LISTEN": ":8080", "MATTERMOST_URL": "https://chat.example.nl", "WERKPLEK_RETENTION_DAYS": "0",
+		"WERKPLEK_RETRY_MAX_WAIT": "2d",
 	}, "", "serve")
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"WERKPLEK_DATABASE_URL", "WERKPLEK_LANGUAGE: \"fr\"", "WERKPLEK_TIMEZONE", "TEAMS_AUTH=off is only allowed on a loopback", "MATTERMOST_URL and MATTERMOST_BOT_TOKEN go together",
-		"WERKPLEK_RETENTION_DAYS: \"0\" is not a number of days from 1 to 3650"} {
+		"WERKPLEK_RETENTION_DAYS: \"0\" is not a number of days from 1 to 3650", "WERKPLEK_RETRY_MAX_WAIT: \"2d\" is not a duration from 1s to 1h"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -161,7 +162,7 @@ func TestConfigProblems(t *testing.T) {
 	secret := filepath.Join(t.TempDir(), "secret")
 	os.WriteFile(secret, []byte("s3cret\n"), 0o600)
 	cfg, problems := LoadConfig(func(k string) string { return map[string]string{"SLACK_SIGNING_SECRET_FILE": secret}[k] })
-	if len(problems) != 0 || cfg.SlackSigningSecret != "s3cret" || !cfg.SlackOn() || cfg.RetentionDays != 90 {
+	if len(problems) != 0 || cfg.SlackSigningSecret != "s3cret" || !cfg.SlackOn() || cfg.RetentionDays != 90 || cfg.RetryMaxWait != 5*time.Minute {
 		t.Errorf("_FILE: %+v %v", cfg.SlackSigningSecret, problems)
 	}
 }
@@ -213,8 +214,17 @@ func TestServe(t *testing.T) {
 	if code, out, errOut := run(t, map[string]string{"WERKPLEK_LISTEN": m.Addr}, "", "healthcheck"); code != 0 || out != "healthy\n" {
 		t.Errorf("healthcheck %d %q %s", code, out, errOut)
 	}
-	if code, body := get("/readyz"); code != 200 || body != "ready\n" {
-		t.Errorf("readyz %d %q", code, body)
+	// Ready once warm: 503 "starting" until then.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		code, body := get("/readyz")
+		if code == 200 && body == "ready\ndatabase: up\n" {
+			break
+		}
+		if code != 503 || body != "starting\ndatabase: up\n" || time.Now().After(deadline) {
+			t.Fatalf("readyz %d %q", code, body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, "werkplek_database_up 1") || !strings.Contains(body, `werkplek_http_requests_total{code="200",route="GET /readyz"} 1`) {
 		t.Errorf("metrics %d:\n%s", code, body)
@@ -222,10 +232,15 @@ func TestServe(t *testing.T) {
 	if code, _ := get("/nothing"); code != 404 {
 		t.Errorf("unknown path %d", code)
 	}
-	// The database goes away: readiness says so, the process stays up.
+	// The database goes away: readiness says so, and stays 200 (the
+	// process still answers people, with a "try again"), and so do the
+	// metrics; the process stays up.
 	m.Store.Close()
-	if code, body := get("/readyz"); code != 503 || body != "database unreachable\n" {
+	if code, body := get("/readyz"); code != 200 || body != "ready\ndatabase: down\n" {
 		t.Errorf("readyz without database %d %q", code, body)
+	}
+	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, "werkplek_database_up 0") {
+		t.Errorf("metrics without database %d:\n%s", code, body)
 	}
 	if code := srv.stop(); code != 0 {
 		t.Errorf("exit %d: %s", code, srv.logs.String())

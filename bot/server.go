@@ -41,20 +41,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := m.Store.Ping(ctx); err != nil {
-			metrics.databaseUp.Set(0)
-			m.Log.Warn("readiness: database unreachable", "err", err)
-			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, "database unreachable")
-			return
-		}
-		metrics.databaseUp.Set(1)
-		fmt.Fprintln(w, "ready")
-	})
+	ready := &readiness{store: m.Store, metrics: metrics, log: m.Log}
+	mux.Handle("GET /readyz", ready)
 	mux.Handle("GET /metrics", metrics.handler())
 	m.roomFeeds(mux)
 	if err := m.mountAPI(mux); err != nil {
@@ -92,6 +80,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// Live at once (/healthz), ready once warm (/readyz).
+	m.background.Add(1)
+	go func() {
+		defer m.background.Done()
+		ready.warm(ctx)
+	}()
 	select {
 	case err := <-errc:
 		return err

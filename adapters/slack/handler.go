@@ -108,13 +108,24 @@ func (a *Adapter) handleEvents(w http.ResponseWriter, r *http.Request) {
 // acceptEvent dedupes an event by its id and starts answering it. Slack
 // re-sends events it thinks failed; of all deliveries, on any replica, only
 // the one that claims the id first is handled. An error means the claim could
-// not be made: the caller asks Slack to try again.
+// not be made: the caller asks Slack to try again (an uninstall, or any
+// failure but an unreachable database, for which the core answers at once).
 func (a *Adapter) acceptEvent(ctx context.Context, ev event, parseErr error) error {
 	if parseErr != nil {
 		a.log.Info("slack: event ignored", "event_id", ev.eventID, "reason", parseErr.Error())
 		return nil
 	}
 	won, err := a.state.ClaimState(ctx, "slack.events", ev.eventID, a.cfg.Now().UTC().Format(time.RFC3339))
+	if intranet.ErrorCode(err) == intranet.EUNAVAILABLE && ev.gone == nil {
+		// The database is down: Slack would send the message again within
+		// minutes, answered late or never. The core answers it now, with a
+		// "try again in a moment" in the person's language while the
+		// database is down, and the 200 stops Slack's redeliveries, so it
+		// is answered once either way.
+		a.log.Warn("slack: event not claimed, answered unclaimed", "event_id", ev.eventID, "err", err)
+		a.answer(ctx, ev.in)
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("claim event: %w", err)
 	}

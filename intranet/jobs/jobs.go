@@ -98,6 +98,11 @@ type Config struct {
 	// MaxAttempts is how often a failing job is tried (default 10; with the
 	// backoff of attempt⁴ seconds that is about 7 hours).
 	MaxAttempts int
+	// DeliveryMaxWait caps the wait between two tries of one outbound
+	// message on a platform that fails (default MaxDeliveryWait): once the
+	// platform is back, everything is delivered within about this long.
+	// The outbox tries for MaxDeliveryAge, however many tries that takes.
+	DeliveryMaxWait time.Duration
 	// Observe, when set, is told the outcome of every run, with the time
 	// between the job's due time and its end.
 	Observe func(kind string, outcome Outcome, delay time.Duration)
@@ -179,6 +184,9 @@ func New(ctx context.Context, cfg Config) (*Runner, error) {
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = DefaultMaxAttempts
+	}
+	if cfg.DeliveryMaxWait <= 0 {
+		cfg.DeliveryMaxWait = MaxDeliveryWait
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = 10

@@ -28,20 +28,26 @@ const WebhookKind = "outbox.webhook"
 // for days) before it counts as failed.
 const MaxDeliveryAge = 6 * 24 * time.Hour
 
-// MaxDeliveryWait caps the wait between tries, so that after an outage
-// everything is delivered within minutes of the platform's return.
+// MaxDeliveryWait is the default cap of the wait between tries of one
+// delivery (Config.DeliveryMaxWait), so that after an outage everything is
+// delivered within minutes of the platform's return.
 const MaxDeliveryWait = 5 * time.Minute
 
 // deliveryBackoff is the wait before try attempt+1 without a Retry-After:
-// doubling from 2 s to MaxDeliveryWait, each a random wait between half and
-// all of it, so that the messages that waited for one outage do not all
-// come back at once.
-func deliveryBackoff(attempt int) time.Duration {
-	d := MaxDeliveryWait
-	if attempt < 9 {
-		d = min(MaxDeliveryWait, time.Duration(1<<attempt)*time.Second)
+// doubling from 2 s to limit, each a random wait between half and all of
+// it, so that the messages that waited for one outage do not all come back
+// at once.
+func deliveryBackoff(attempt int, limit time.Duration) time.Duration {
+	d := limit
+	if attempt < 30 {
+		d = min(limit, time.Duration(1<<attempt)*time.Second)
 	}
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+}
+
+// backoff is deliveryBackoff with the runner's cap.
+func (o *Outbox) backoff(attempt int) time.Duration {
+	return deliveryBackoff(attempt, o.r.cfg.DeliveryMaxWait)
 }
 
 // expired reports whether an entry has been tried long enough.
@@ -217,7 +223,7 @@ func (o *Outbox) deliver(ctx context.Context, j intranet.Job) error {
 	// must not: without a Retry-After the wait is our own backoff, and a
 	// wait never uses up one of the queue's attempts. Otherwise the queue
 	// would drop the job after its own 10 while the entry stayed pending.
-	after := deliveryBackoff(e.Attempts + 1)
+	after := o.backoff(e.Attempts + 1)
 	if de != nil && de.RetryAfter > 0 {
 		after = de.RetryAfter
 	}
@@ -247,7 +253,7 @@ func (o *Outbox) account(ctx context.Context, e intranet.OutboxEntry) (intranet.
 		if err := o.r.store.MarkOutboxAttempt(context.WithoutCancel(ctx), e.ID, err.Error(), false); err != nil {
 			return to, err
 		}
-		return to, intranet.RetryLater(deliveryBackoff(e.Attempts+1), err)
+		return to, intranet.RetryLater(o.backoff(e.Attempts+1), err)
 	}
 	to.PersonID = e.To.PersonID
 	if err := o.r.store.ResolveOutbox(ctx, e.ID, to); err != nil {

@@ -17,6 +17,10 @@ type StateStore struct {
 	mu    sync.Mutex
 	data  map[string]map[string]string
 	locks sync.Map // name -> *sync.Mutex
+
+	// ClaimErr, when set, is what ClaimState returns, as a database that
+	// cannot be reached would (set it before the calls).
+	ClaimErr error
 }
 
 func (s *StateStore) State(ctx context.Context, namespace, key string) (string, error) {
@@ -39,6 +43,9 @@ func (s *StateStore) SetState(ctx context.Context, namespace, key, value string)
 func (s *StateStore) ClaimState(ctx context.Context, namespace, key, value string) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ClaimErr != nil {
+		return false, s.ClaimErr
+	}
 	m := s.ns(namespace)
 	if _, ok := m[key]; ok {
 		return false, nil

@@ -75,7 +75,18 @@ type Config struct {
 	// Log receives what the router cannot tell the caller: an audit entry
 	// it failed to write (default slog.Default()).
 	Log *slog.Logger
+	// FirstAnswer bounds the database's first answer of a request (who is
+	// asking; default DefaultFirstAnswer): a database that does not answer
+	// in that time gets the person a "try again in a moment" while the
+	// platform still waits for an answer (Slack 3 s), instead of a reply
+	// that never comes. What follows once the database has answered is not
+	// bounded here: a command may take longer and answer late.
+	FirstAnswer time.Duration
 }
+
+// DefaultFirstAnswer is Config.FirstAnswer's default: within Slack's 3 s,
+// with room for the adapter's own work and the answer's way back.
+const DefaultFirstAnswer = 2 * time.Second
 
 // Counter counts the use of features. It is called on every request, so
 // it keeps counts in memory (feature.Usage).
@@ -105,6 +116,9 @@ func New(cfg Config) *Router {
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
+	}
+	if cfg.FirstAnswer <= 0 {
+		cfg.FirstAnswer = DefaultFirstAnswer
 	}
 	r := &Router{cfg: cfg, units: map[*grammar.Command]feature.Unit{}}
 	var cmds []*grammar.Command
@@ -144,12 +158,7 @@ func (r *Router) Handle(ctx context.Context, req intranet.Request) (intranet.Rep
 	if intranet.IsDutch(req.User.Locale) {
 		c.Lang = "nl"
 	}
-	if r.cfg.Departures != nil {
-		if err := r.cfg.Departures.Arrived(ctx, req.Platform, req.Installation); err != nil {
-			return r.failure(c, err)
-		}
-	}
-	person, guest, welcome, err := r.identify(ctx, req)
+	person, guest, welcome, err := r.arrive(ctx, req)
 	if err != nil {
 		return r.failure(c, err)
 	}
@@ -174,6 +183,26 @@ func (r *Router) Handle(ctx context.Context, req intranet.Request) (intranet.Rep
 			"Welcome to Werkplek! Your account is linked as a partner of %s. Type `/werkplek help` for what you can do here.", person.Organisation))
 	}
 	return reply, nil
+}
+
+// arrive brings a gone installation back when a request comes from it and
+// finds out who is asking: the first words with the database, which must
+// come within FirstAnswer. A deadline that ran out there (and not the
+// caller's own) means the database cannot be reached.
+func (r *Router) arrive(ctx context.Context, req intranet.Request) (p *intranet.Person, guest, welcome bool, err error) {
+	fctx, cancel := context.WithTimeout(ctx, r.cfg.FirstAnswer)
+	defer cancel()
+	defer func() {
+		if err != nil && fctx.Err() != nil && ctx.Err() == nil && intranet.ErrorCode(err) != intranet.EUNAVAILABLE {
+			err = fmt.Errorf("%w: no answer within %s: %w", intranet.Errorf(intranet.EUNAVAILABLE, "The database cannot be reached."), r.cfg.FirstAnswer, err)
+		}
+	}()
+	if r.cfg.Departures != nil {
+		if err := r.cfg.Departures.Arrived(fctx, req.Platform, req.Installation); err != nil {
+			return nil, false, false, err
+		}
+	}
+	return r.identify(fctx, req)
 }
 
 // InstallationGone records that an installation is gone and tells the

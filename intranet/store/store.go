@@ -109,7 +109,7 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 	cfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
 	var db *gorm.DB
 	if engine == Postgres {
-		db, err = gorm.Open(postgres.Open(dsn), cfg)
+		db, err = gorm.Open(postgres.Open(withConnectTimeout(dsn)), cfg)
 	} else {
 		db, err = gorm.Open(sqlite.Open(dsn), cfg)
 	}
@@ -222,9 +222,34 @@ func translate(err error) error {
 	case strings.Contains(err.Error(), "UNIQUE constraint failed"):
 		return fmt.Errorf("%w: %w", intranet.Errorf(intranet.ECONFLICT, "That conflicts with something that exists."), err)
 	case errors.As(err, &netErr), pgconn.SafeToRetry(err), isConnectError(err), errors.Is(err, sql.ErrConnDone):
+		// context.DeadlineExceeded is a net.Error too: a database that did
+		// not answer within the caller's patience cannot be reached.
 		return fmt.Errorf("%w: %w", intranet.Errorf(intranet.EUNAVAILABLE, "The database cannot be reached."), err)
 	}
 	return err
+}
+
+// ConnectTimeout bounds one attempt to open a PostgreSQL connection when
+// the address sets no connect_timeout of its own: without it a database
+// host that drops packets holds every new connection (a job's, a
+// request's) for the system's TCP timeout, minutes.
+const ConnectTimeout = 3 * time.Second
+
+// withConnectTimeout adds connect_timeout to a PostgreSQL address (URL or
+// key=value form) that has none.
+func withConnectTimeout(dsn string) string {
+	if strings.Contains(dsn, "connect_timeout") {
+		return dsn
+	}
+	secs := fmt.Sprint(int(ConnectTimeout / time.Second))
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		return dsn + sep + "connect_timeout=" + secs
+	}
+	return dsn + " connect_timeout=" + secs
 }
 
 func isConnectError(err error) bool {
