@@ -130,7 +130,26 @@ func Digests(ctx context.Context, env *Env, o DigestOptions) (DigestResult, erro
 		return res, err
 	}
 	fill(&res, slack, start)
+	o.Log("deliveries per 10 s from the due time: %v", perTen(slack, start))
 	return res, nil
+}
+
+// perTen counts the first deliveries of keys in each 10 s from start.
+func perTen(slack *fake.Slack, start time.Time) []int {
+	var out []int
+	seen := map[string]bool{}
+	for _, p := range slack.Posts() {
+		if p.Key == "" || seen[p.Key] {
+			continue
+		}
+		seen[p.Key] = true
+		i := max(int(p.At.Sub(start)/(10*time.Second)), 0)
+		for len(out) <= i {
+			out = append(out, 0)
+		}
+		out[i]++
+	}
+	return out
 }
 
 // fill counts what slack received, with the time from start to the last
