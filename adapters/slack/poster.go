@@ -34,7 +34,9 @@ const historyLookback = time.Minute
 const historyLimit = 100
 
 // Deliver posts a reply to a channel, or to a person's DM (opened with
-// conversations.open). 429 answers wait for Slack's Retry-After and 5xx
+// conversations.open). Posts are paced by Slack's message limits (pace.go:
+// one a second in a channel, Config.MessageRate in the workspace). 429
+// answers wait for Slack's Retry-After and 5xx
 // answers and timeouts back off (adapters/internal/retry), within
 // MaxAttempts and MaxRetryWait; after
 // that Deliver returns a temporary *intranet.DeliveryError for the caller to
