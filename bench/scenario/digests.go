@@ -384,3 +384,10 @@ func FallDue(ctx context.Context, db *sql.DB) (time.Time, error) {
 	}
 	return start, nil
 }
+
+// FullDigests are the harness's options of the target: 20 000
+// digests (10 000 channels, 10 000 people) on 3 replicas, each posting its
+// share of Slack's workspace limit (SLACK_MESSAGE_RATE=34).
+func FullDigests() DigestOptions {
+	return DigestOptions{Channels: 10000, People: 10000, Replicas: 3, Settings: map[string]string{"SLACK_MESSAGE_RATE": "34"}, Wait: 15 * time.Minute}
+}

@@ -182,3 +182,10 @@ func Saturate() (func(), error) {
 	}
 	return stop, nil
 }
+
+// FullReplicaKill are the harness's options of the target: 20
+// repetitions of 2 000 digests on 3 replicas with every CPU busy and the
+// default job timeouts; each repetition takes one to two minutes.
+func FullReplicaKill() KillOptions {
+	return KillOptions{Repetitions: 20, Saturate: true, Channels: 1000, People: 1000, Replicas: 3, Settings: map[string]string{"SLACK_MESSAGE_RATE": "34"}}
+}
