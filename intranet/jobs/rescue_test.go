@@ -87,3 +87,50 @@ func TestRescue(t *testing.T) {
 		t.Error("the rescue is not noted in the job's errors")
 	}
 }
+
+// TestDeliveryQueue: on PostgreSQL the outbox's deliveries go to a River
+// queue with workers of their own, so that digests due by the thousand
+// (in the default queue, worked in the order they fell due) do not all
+// run before the first message goes out.
+func TestDeliveryQueue(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r, err := New(ctx, Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := NewOutbox(r, func(intranet.Platform) intranet.Poster { return nil }, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.HandleJobs("other.job", func(context.Context, intranet.Job) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Enqueue(ctx, "other.job", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Send(ctx, intranet.Delivery{Key: "k1", To: intranet.Destination{Platform: intranet.PlatformSlack, ChannelID: "C1"}}); err != nil {
+		t.Fatal(err)
+	}
+	db, _ := st.DB()
+	queues := map[string]string{}
+	rows, err := db.QueryContext(ctx, `SELECT args->>'kind', queue FROM river_job`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, queue string
+		if err := rows.Scan(&kind, &queue); err != nil {
+			t.Fatal(err)
+		}
+		queues[kind] = queue
+	}
+	if queues[OutboxKind] != deliveryQueue || queues["other.job"] != "default" {
+		t.Errorf("queues %v", queues)
+	}
+}
