@@ -40,6 +40,11 @@ type Config struct {
 	// RetentionDays is WERKPLEK_RETENTION_DAYS: how long delivered messages
 	// and finished jobs are kept.
 	RetentionDays int
+	// JobTimeout, JobRescueAfter and JobWorkers are WERKPLEK_JOB_TIMEOUT,
+	// WERKPLEK_JOB_RESCUE_AFTER and WERKPLEK_JOB_WORKERS (jobs.Config;
+	// zero: its default).
+	JobTimeout, JobRescueAfter time.Duration
+	JobWorkers                 int
 	// DMPlatforms is WERKPLEK_DM_PLATFORMS: where someone who never wrote
 	// is looked for by email, in turn.
 	DMPlatforms []intranet.Platform
@@ -47,10 +52,11 @@ type Config struct {
 	// two tries of a message to a platform that fails.
 	RetryMaxWait time.Duration
 
-	SlackSigningSecret string // SLACK_SIGNING_SECRET
-	SlackBotToken      string // SLACK_BOT_TOKEN
-	SlackAppToken      string // SLACK_APP_TOKEN (Socket Mode)
-	SlackAPIURL        string // SLACK_API_URL
+	SlackSigningSecret string  // SLACK_SIGNING_SECRET
+	SlackBotToken      string  // SLACK_BOT_TOKEN
+	SlackAppToken      string  // SLACK_APP_TOKEN (Socket Mode)
+	SlackAPIURL        string  // SLACK_API_URL
+	SlackMessageRate   float64 // SLACK_MESSAGE_RATE
 
 	MattermostURL           string   // MATTERMOST_URL
 	MattermostBotToken      string   // MATTERMOST_BOT_TOKEN
@@ -102,6 +108,9 @@ var settings = []setting{
 	{"WERKPLEK_MILEAGE_RATE", strconv.FormatFloat(intranet.DefaultMileageRate, 'f', -1, 64), "Mileage allowance in euro per km (0.23 or 0,23) for trips (/km) of weeks not yet submitted; a week keeps the rate in force when it was submitted.", false},
 	{"WERKPLEK_RETENTION_DAYS", "90", "Days after which delivered messages (their texts name people) and finished jobs are deleted; undelivered and pending ones stay. 1 to 3650.", false},
 	{"WERKPLEK_RETRY_MAX_WAIT", "5m", "Longest wait between two tries of a message to a platform that answers errors (a Go duration, 1s to 1h): after an outage everything is delivered within about this long of the platform's return. A message is tried for 6 days, however many tries that takes.", false},
+	{"WERKPLEK_JOB_TIMEOUT", "30", "Seconds a background job (one digest, one message's delivery) may run before it is cancelled and tried again; 1 to 3600.", false},
+	{"WERKPLEK_JOB_RESCUE_AFTER", "45", "Seconds after which a job whose process stopped (a replica that was killed or lost its node) runs on another replica; more than WERKPLEK_JOB_TIMEOUT. Every replica looks every fifth of it (at most 10 s), so such a job runs again within this plus 11 s.", false},
+	{"WERKPLEK_JOB_WORKERS", "", "Background jobs one process runs at once (message deliveries among them); default 10 on PostgreSQL, 2 on SQLite; 1 to 1000.", false},
 	{"WERKPLEK_BOARD_GUESTS", "off", "on lets guests (extranet partners, and chat accounts not in the phonebook to read) see and post on the bulletin board (/board); on, off, aan or uit.", false},
 	{"WERKPLEK_DIRECTORY_SYNC", "off", "Time of day (03:00, in WERKPLEK_TIMEZONE) at which Werkplek links the Slack and Mattermost users to the phonebook by email, daily, as `werkplek directory sync` does; on means 03:00, off none. The report goes to the log and the audit log.", false},
 	{"WERKPLEK_OIDC_ISSUER", "", "OpenID Connect issuer of the organisation's own tenant for signing in on the web (https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com, https://keycloak.example.nl/realms/<realm>); never a multi-tenant issuer such as .../common/v2.0. Needs WERKPLEK_PUBLIC_URL; the redirect URI to register is WERKPLEK_PUBLIC_URL/web/oidc/callback.", false},
@@ -112,6 +121,7 @@ var settings = []setting{
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
 	{"SLACK_APP_TOKEN", "", "Slack app-level token (xapp-…); turns Socket Mode on (no public URL needed).", true},
 	{"SLACK_API_URL", "https://slack.com/api/", "Slack Web API base address (for tests or an outbound proxy).", false},
+	{"SLACK_MESSAGE_RATE", "100", "Messages a second one replica posts to the Slack workspace at most (besides one a second in a channel): Slack allows about 100 for a workspace, so with several replicas give each its share (34 for three); beyond it Slack answers 429 and the message waits for its Retry-After.", false},
 	{"MATTERMOST_URL", "", "Mattermost server address; with MATTERMOST_BOT_TOKEN turns Mattermost on.", false},
 	{"MATTERMOST_BOT_TOKEN", "", "Mattermost bot account's access token.", true},
 	{"MATTERMOST_COMMAND_TOKENS", "", "Comma-separated tokens of slash commands an admin created by hand.", true},
@@ -200,6 +210,25 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 			problems = append(problems, fmt.Sprintf("WERKPLEK_RETRY_MAX_WAIT: %q is not a duration from 1s to 1h, e.g. 5m", v))
 		}
 		c.RetryMaxWait = d
+	}
+	c.JobTimeout = seconds(get, "WERKPLEK_JOB_TIMEOUT", 3600, &problems)
+	c.JobRescueAfter = seconds(get, "WERKPLEK_JOB_RESCUE_AFTER", 7200, &problems)
+	if c.JobTimeout > 0 && c.JobRescueAfter > 0 && c.JobRescueAfter <= c.JobTimeout {
+		problems = append(problems, fmt.Sprintf("WERKPLEK_JOB_RESCUE_AFTER (%s) must be more than WERKPLEK_JOB_TIMEOUT (%s)", c.JobRescueAfter, c.JobTimeout))
+	}
+	if v := get("WERKPLEK_JOB_WORKERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			problems = append(problems, fmt.Sprintf("WERKPLEK_JOB_WORKERS: %q is not a number from 1 to 1000", v))
+		}
+		c.JobWorkers = n
+	}
+	if v := get("SLACK_MESSAGE_RATE"); v != "" {
+		r, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
+		if err != nil || !(r >= 0.1 && r <= 10000) {
+			problems = append(problems, fmt.Sprintf("SLACK_MESSAGE_RATE: %q is not a number of messages a second from 0.1 to 10000", v))
+		}
+		c.SlackMessageRate = r
 	}
 	for _, p := range strings.Split(get("WERKPLEK_DM_PLATFORMS"), ",") {
 		switch pl := intranet.Platform(strings.ToLower(strings.TrimSpace(p))); pl {
@@ -324,4 +353,18 @@ func (m *Main) mileageRate() (float64, error) {
 		return 0, &exitError{code: 1, msg: fmt.Sprintf("werkplek: WERKPLEK_MILEAGE_RATE: %q is not an amount in euro per km above 0 and at most %g, e.g. 0.23", v, MaxMileageRate)}
 	}
 	return r, nil
+}
+
+// seconds reads a setting of whole seconds from 1 to most; unset is 0.
+func seconds(get func(string) string, name string, most int, problems *[]string) time.Duration {
+	v := get(name)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > most {
+		*problems = append(*problems, fmt.Sprintf("%s: %q is not a number of seconds from 1 to %d", name, v, most))
+		return 0
+	}
+	return time.Duration(n) * time.Second
 }

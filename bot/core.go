@@ -87,7 +87,8 @@ func (m *Main) open(ctx context.Context) error {
 	m.Store = s
 	m.Platforms = newPlatforms(s, s, m.Log.With("component", "webhook"))
 	r, err := jobs.New(ctx, jobs.Config{Store: s, Log: m.Log.With("component", "jobs"), Observe: m.observe, ID: m.jobsID(),
-		Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour, DeliveryMaxWait: m.Config.RetryMaxWait})
+		Retention: time.Duration(m.Config.RetentionDays) * 24 * time.Hour, DeliveryMaxWait: m.Config.RetryMaxWait,
+		JobTimeout: m.Config.JobTimeout, RescueAfter: m.Config.JobRescueAfter, Workers: m.Config.JobWorkers})
 	if err != nil {
 		return fmt.Errorf("job runner: %w", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/werkplek/werkplek/adapters/teams"
 	"github.com/werkplek/werkplek/adapters/web"
 	"github.com/werkplek/werkplek/intranet"
+	"github.com/werkplek/werkplek/intranet/jobs"
 )
 
 // serve runs `werkplek serve`: one HTTP listener with the endpoints of every
@@ -128,7 +129,7 @@ func (m *Main) wireAdapters(ctx context.Context, mux *http.ServeMux, core intran
 	if c.SlackOn() {
 		a, err := slack.New(slack.Config{
 			SigningSecret: c.SlackSigningSecret, BotToken: c.SlackBotToken, AppToken: c.SlackAppToken,
-			APIURL: c.SlackAPIURL, PublicURL: c.PublicURL,
+			APIURL: c.SlackAPIURL, PublicURL: c.PublicURL, MessageRate: c.SlackMessageRate, MaxRetryWait: m.retryWait(),
 		}, core, m.Store, m.Log.With("platform", "slack"))
 		if err != nil {
 			return nil, fmt.Errorf("slack: %w", err)
@@ -189,4 +190,16 @@ func (m *Main) mountWeb(ctx context.Context, mux *http.ServeMux, core intranet.C
 	}
 	a.Routes(mux)
 	return nil
+}
+
+// retryWait bounds the waiting for 429s and 5xx inside one delivery (the
+// adapters' MaxRetryWait): half the job timeout, at most 30 s, so that a
+// delivery job ends, and hands a longer wait back to the outbox, before
+// its timeout cancels it.
+func (m *Main) retryWait() time.Duration {
+	t := m.Config.JobTimeout
+	if t <= 0 {
+		t = jobs.DefaultJobTimeout
+	}
+	return min(t/2, 30*time.Second)
 }

@@ -34,7 +34,9 @@ const historyLookback = time.Minute
 const historyLimit = 100
 
 // Deliver posts a reply to a channel, or to a person's DM (opened with
-// conversations.open). 429 answers wait for Slack's Retry-After and 5xx
+// conversations.open). Posts are paced by Slack's message limits (pace.go:
+// one a second in a channel, Config.MessageRate in the workspace). 429
+// answers wait for Slack's Retry-After and 5xx
 // answers and timeouts back off (adapters/internal/retry), within
 // MaxAttempts and MaxRetryWait; after
 // that Deliver returns a temporary *intranet.DeliveryError for the caller to
@@ -161,10 +163,25 @@ func (a *Adapter) post(ctx context.Context, channelID, threadTS string, r intran
 			return found != "", err
 		}
 	}
-	err := a.retry(ctx, retry.Call{Op: "chat.postMessage", Check: check}, func(ctx context.Context) error {
+	// The first try waits for the message's slot (pace.go) under the
+	// channel's and the workspace's limit; a retry has waited already (for
+	// a Retry-After, or a backoff). A 429 holds the channel's next message
+	// for its Retry-After.
+	paced := false
+	err := a.policy.Do(ctx, retry.Call{Op: "chat.postMessage", Check: check}, func(ctx context.Context) error {
+		if !paced {
+			paced = true
+			if err := a.pace.wait(ctx, channelID); err != nil {
+				return retry.Refused(fmt.Errorf("chat.postMessage: %w", err), 0)
+			}
+		}
 		var err error
 		_, ts, err = a.api.PostMessageContext(ctx, channelID, opts...)
-		return err
+		var rl *slack.RateLimitedError
+		if errors.As(err, &rl) {
+			a.pace.refused(channelID, rl.RetryAfter)
+		}
+		return classify("chat.postMessage", err)
 	})
 	return ts, err
 }

@@ -74,6 +74,11 @@ type Config struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Jitter draws a backoff wait in [0, ceiling]; tests pin it. Default random.
 	Jitter func(ceiling time.Duration) time.Duration
+	// MessageRate is how many messages a second this process posts to the
+	// workspace at most (SLACK_MESSAGE_RATE), besides one a second in a
+	// channel; default DefaultMessageRate, Slack's limit for a workspace.
+	// Replicas that share a workspace each take their share.
+	MessageRate float64
 	// UserCacheTTL is how long users.info answers are kept in memory to fill
 	// a request's locale, email and guest flag, and conversations.info
 	// answers (whether a channel is shared with another organisation).
@@ -91,6 +96,8 @@ type Adapter struct {
 	http  *http.Client
 	// policy retries Web API and response_url calls.
 	policy retry.Policy
+	// pace spaces the posts by Slack's message limits.
+	pace *pacer
 
 	// departures is the core's, when it keeps them: app_uninstalled and
 	// tokens_revoked are told to it.
@@ -172,6 +179,7 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 		api:    slack.New(cfg.BotToken, opts...),
 		http:   &client,
 		policy: policy,
+		pace:   newPacer(cfg.MessageRate, cfg.Now, cfg.Sleep),
 	}
 	if d, ok := core.(intranet.Departures); ok {
 		a.departures = d

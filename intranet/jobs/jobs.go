@@ -21,10 +21,10 @@
 //     a single-process queue is all it needs.
 //
 // Rescue: a job may run at most JobTimeout (30 s) and is taken back from a
-// process that stopped updating it after RescueAfter (45 s); River's rescuer
-// looks every 30 s and, when the leader itself died, another takes over
-// within about 20 s, so a job of a dead replica runs elsewhere within about
-// 90 s. A job that fell due
+// process that stopped updating it after RescueAfter (45 s); every runner
+// looks for such jobs every fifth of RescueAfter (rescue.go; River's own
+// rescuer runs only on its leader, every 30 s), so a job of a dead replica
+// runs elsewhere within about RescueAfter + 10 s. A job that fell due
 // while every process was down runs once when one comes back.
 //
 // Scheduled work keeps its pending job per (kind, key) in job_schedules and
@@ -86,7 +86,8 @@ type Config struct {
 	// Now is the clock; tests set it to drive due jobs. Default time.Now.
 	Now func() time.Time
 	// Workers is how many jobs run at once in this process (default 10 on
-	// PostgreSQL, 2 on SQLite).
+	// PostgreSQL, 2 on SQLite); on PostgreSQL as many deliveries of
+	// outbound messages run beside them.
 	Workers int
 	// JobTimeout cancels a handler's context after this long (default 30 s).
 	JobTimeout time.Duration

@@ -23,10 +23,22 @@ const riverKind = "werkplek"
 // Kind makes args River's job arguments.
 func (args) Kind() string { return riverKind }
 
+// deliveryQueue is River's queue of the outbox's deliveries, worked by
+// workers of their own beside the default queue's: River hands out the
+// jobs of a queue in the order they fell due, so 20 000 digests due at
+// once would otherwise all run before the first of the messages they
+// enqueue goes out, and a flood of messages waiting for a platform's rate
+// limit would hold back every other job. (Deliveries enqueued before this
+// queue existed run in the default queue.)
+const deliveryQueue = "outbox"
+
 // riverQueue is the PostgreSQL queue: River on the store's *sql.DB.
 type riverQueue struct {
 	r      *Runner
 	client *river.Client[*sql.Tx]
+
+	stopRescue context.CancelFunc // ends rescueLoop; nil when it does not run
+	rescueDone chan struct{}
 }
 
 // newRiverQueue migrates River's tables under the store's "migrate" lock and
@@ -54,7 +66,7 @@ func newRiverQueue(ctx context.Context, r *Runner) (*riverQueue, error) {
 	cfg := &river.Config{
 		ID:                   r.cfg.ID,
 		Logger:               quiet(r.log),
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: r.cfg.Workers}},
+		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: r.cfg.Workers}, deliveryQueue: {MaxWorkers: r.cfg.Workers}},
 		Workers:              workers,
 		JobTimeout:           r.cfg.JobTimeout,
 		RescueStuckJobsAfter: r.cfg.RescueAfter,
@@ -88,6 +100,9 @@ func (c clock) NowOrNil() *time.Time {
 
 func (q *riverQueue) insert(ctx context.Context, a args, at time.Time) (int64, error) {
 	opts := &river.InsertOpts{MaxAttempts: q.r.cfg.MaxAttempts}
+	if a.JobKind == OutboxKind || a.JobKind == WebhookKind {
+		opts.Queue = deliveryQueue
+	}
 	if a.Key != "" {
 		// One row's due time has one job at a time: a schedule that comes
 		// back to a due time whose job is still running (or waiting for a
@@ -134,10 +149,25 @@ func (q *riverQueue) remove(ctx context.Context, id int64) error {
 // hard, cancelling running jobs, when its start context ends, and the
 // runner stops only through stop, gracefully, as the SQLite queue does.
 func (q *riverQueue) start(ctx context.Context) error {
-	return q.client.Start(context.WithoutCancel(ctx))
+	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	if q.stopRescue == nil {
+		rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		q.stopRescue, q.rescueDone = cancel, make(chan struct{})
+		go func() { defer close(q.rescueDone); q.rescueLoop(rctx) }()
+	}
+	return nil
 }
 
-func (q *riverQueue) stop(ctx context.Context) error { return q.client.Stop(ctx) }
+func (q *riverQueue) stop(ctx context.Context) error {
+	if q.stopRescue != nil {
+		q.stopRescue()
+		<-q.rescueDone
+		q.stopRescue = nil
+	}
+	return q.client.Stop(ctx)
+}
 
 func (q *riverQueue) list(ctx context.Context, limit int) ([]intranet.JobInfo, error) {
 	var out []intranet.JobInfo
