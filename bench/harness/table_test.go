@@ -17,7 +17,7 @@ func TestPrint(t *testing.T) {
 			{People: 100000, Import: 25 * time.Second, RSSAfter: 38 << 20, First: Row{Platform: "slack", Command: "phonebook", Requests: 10, P99: 90 * time.Millisecond},
 				Rows: []Row{row("slack", "phonebook", 800, 38<<20), row("teams", "news", 500, 38<<20)}},
 			{People: 1000000, Import: 120 * time.Second, RSSAfter: 45 << 20, First: Row{Platform: "slack", Command: "phonebook", Requests: 10, P99: 150 * time.Millisecond},
-				Rows: []Row{row("slack", "phonebook", 600, 45<<20), row("teams", "news", 500, 45<<20)},
+				Rows:    []Row{row("slack", "phonebook", 600, 45<<20), row("teams", "news", 500, 45<<20)},
 				SoakRSS: []int64{40 << 20, 42 << 20, 44 << 20}, SoakEvery: 30 * time.Second, Soak: row("all", "all", 700, 44<<20)},
 		},
 	}
