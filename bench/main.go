@@ -95,6 +95,7 @@ Flags:
 	commands := fs.String("commands", strings.Join(harness.CommandNames, ","), "commands to measure: "+strings.Join(harness.CommandNames, ","))
 	first := fs.Duration("first", 10*time.Second, "how long the measurement right after /readyz says ready lasts")
 	soak := fs.Duration("soak", 0, "after the rows, drive every platform and command this long and sample RSS (e.g. 10m; 0: no soak)")
+	serveLog := fs.String("serve-log", "", "write each serve's log to this file (the number of people is added to the name)")
 	scenarios := fs.String("scenarios", "load", "scenarios to run, comma-separated: "+strings.Join(names, ","))
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -102,7 +103,7 @@ Flags:
 		}
 		return err
 	}
-	o := Options{Load: harness.Config{Duration: *duration, Connections: *conns, First: *first, Soak: *soak, Log: os.Stderr}}
+	o := Options{Load: harness.Config{Duration: *duration, Connections: *conns, First: *first, Soak: *soak, Log: os.Stderr, ServeLog: *serveLog}}
 	var err error
 	if o.Load.People, err = sizes(*people); err != nil {
 		return err

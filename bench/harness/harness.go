@@ -37,6 +37,9 @@ type Config struct {
 	// samples RSS.
 	Soak time.Duration
 	Log  io.Writer // progress, one line a step (nil: none)
+	// ServeLog, when set, is a file each serve's log is written to when its
+	// run ends (the size is added to the name).
+	ServeLog string
 }
 
 // Row is one platform and command of a run.
@@ -57,6 +60,7 @@ type Run struct {
 	First     Row           // the first seconds after ready
 	RSSReady  int64         // when ready
 	RSSAfter  int64         // after every row
+	MemAfter  Memory        // RSSAfter split
 	Rows      []Row
 	SoakRSS   []int64 // sampled over the soak (empty without one)
 	SoakEvery time.Duration
@@ -120,7 +124,12 @@ func loadRun(ctx context.Context, env *scenario.Env, fakes *Fakes, cfg Config, n
 	if err != nil {
 		return run, err
 	}
-	defer srv.Stop(30 * time.Second)
+	defer func() {
+		srv.Stop(30 * time.Second)
+		if cfg.ServeLog != "" {
+			_ = os.WriteFile(fmt.Sprintf("%s.%d", cfg.ServeLog, n), []byte(srv.Log()), 0o644)
+		}
+	}()
 	if err := waitReady(ctx, srv.URL(), scenario.ServeStartWait); err != nil {
 		return run, fmt.Errorf("%w\n%s", err, lastLines(srv.Log(), 20))
 	}
@@ -145,6 +154,7 @@ func loadRun(ctx context.Context, env *scenario.Env, fakes *Fakes, cfg Config, n
 		}
 	}
 	run.RSSAfter, _ = srv.RSS()
+	run.MemAfter, _ = ReadMemory(srv.Pid())
 	if cfg.Soak > 0 {
 		cfg.logf("%d people: soak for %s", n, cfg.Soak)
 		run.SoakEvery = max(cfg.Soak/20, time.Second)

@@ -44,3 +44,28 @@ func ReadMachine() Machine {
 	}
 	return m
 }
+
+// Memory is a process's resident memory split as /proc/PID/status does:
+// anonymous (heap, stacks: what the process allocated) and file-backed
+// (the pages of the binary it maps).
+type Memory struct{ Anon, File int64 }
+
+// ReadMemory reads RssAnon and RssFile of process pid.
+func ReadMemory(pid int) (Memory, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return Memory{}, err
+	}
+	var m Memory
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, _ := strings.Cut(line, ":")
+		kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+		switch k {
+		case "RssAnon":
+			m.Anon = kb * 1024
+		case "RssFile":
+			m.File = kb * 1024
+		}
+	}
+	return m, nil
+}

@@ -25,8 +25,8 @@ func (r Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "Load: %d connections, %s per platform and command, closed loop\n", r.Connections, r.Duration)
 	for _, run := range r.Runs {
 		fmt.Fprintf(w, "\n### %s people\n\n", thousands(run.People))
-		fmt.Fprintf(w, "Import (`werkplek import`): %s; serve ready (`/readyz` 200) %s after start; RSS when ready %s, after the load %s.\n\n",
-			secs(run.Import), secs(run.ReadyIn), mb(run.RSSReady), mb(run.RSSAfter))
+		fmt.Fprintf(w, "Import (`werkplek import`): %s; serve ready (`/readyz` 200) %s after start; RSS when ready %s, after the load %s (%s anonymous: heap, stacks; %s of the binary's mapped pages).\n\n",
+			secs(run.Import), secs(run.ReadyIn), mb(run.RSSReady), mb(run.RSSAfter), mb(run.MemAfter.Anon), mb(run.MemAfter.File))
 		fmt.Fprintln(w, "| platform | command | requests/s | p50 | p99 | errors | RSS after |")
 		fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|")
 		first := run.First
