@@ -46,10 +46,15 @@ type Config struct {
 type Row struct {
 	Platform, Command string
 	Requests, Errors  int
-	PerSecond         float64
-	P50, P99          time.Duration
-	RSS               int64 // after the measurement
-	FirstError        string
+	// Late are the commands answered at once with an empty 200 (Slack) or
+	// a "one moment" (Mattermost) whose answer came to their response_url
+	// afterwards, as both do for a slow command; one that never came is an
+	// error.
+	Late       int
+	PerSecond  float64
+	P50, P99   time.Duration
+	RSS        int64 // after the measurement
+	FirstError string
 }
 
 // Run is the measurements of one phonebook size.
@@ -142,6 +147,9 @@ func loadRun(ctx context.Context, env *scenario.Env, fakes *Fakes, cfg Config, n
 	cfg.logf("%d people: ready after %s; the first %s (%s phonebook)", n, run.ReadyIn.Round(time.Millisecond), cfg.First, first)
 	run.First = d.Measure(ctx, platforms[first], []Command{cmds["phonebook"]}, cfg.First)
 	run.First.RSS, _ = srv.RSS()
+	if run.First.FirstError != "" {
+		cfg.logf("  first error: %s\n  serve's last problems:\n%s", run.First.FirstError, problems(srv.Log(), 5))
+	}
 	for _, p := range cfg.Platforms {
 		for _, c := range cfg.Commands {
 			row := d.Measure(ctx, platforms[p], []Command{cmds[c]}, cfg.Duration)
@@ -182,6 +190,11 @@ func loadRun(ctx context.Context, env *scenario.Env, fakes *Fakes, cfg Config, n
 		}
 		if rss, err := srv.RSS(); err == nil {
 			run.SoakRSS = append(run.SoakRSS, rss)
+			run.Soak.RSS = rss
+		}
+		cfg.logf("%d people: soak %7.0f/s p50 %s p99 %s errors %d", n, run.Soak.PerSecond, ms(run.Soak.P50), ms(run.Soak.P99), run.Soak.Errors)
+		if run.Soak.FirstError != "" {
+			cfg.logf("  first error: %s\n  serve's last problems:\n%s", run.Soak.FirstError, problems(srv.Log(), 5))
 		}
 	}
 	if srv.Exited() {

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/werkplek/werkplek/bench/fake"
@@ -39,6 +40,7 @@ type Fakes struct {
 	srv        *httptest.Server
 	certFile   string
 	teamsToken string
+	late       atomic.Int64 // posts to a response_url
 }
 
 const (

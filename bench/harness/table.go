@@ -22,13 +22,13 @@ const (
 func (r Report) Print(w io.Writer) {
 	m := r.Machine
 	fmt.Fprintf(w, "Machine: %s, %d cores, %.1f GiB memory, Linux %s\n", m.CPU, m.Cores, float64(m.Memory)/(1<<30), m.Kernel)
-	fmt.Fprintf(w, "Load: %d connections, %s per platform and command, closed loop\n", r.Connections, r.Duration)
+	fmt.Fprintf(w, "Load: %d connections, %s per platform and command, closed loop; late: answered at once with an empty 200 or \"one moment\" and then on the response_url, as Slack and Mattermost allow\n", r.Connections, r.Duration)
 	for _, run := range r.Runs {
 		fmt.Fprintf(w, "\n### %s people\n\n", thousands(run.People))
 		fmt.Fprintf(w, "Import (`werkplek import`): %s; serve ready (`/readyz` 200) %s after start; RSS when ready %s, after the load %s (%s anonymous: heap, stacks; %s of the binary's mapped pages).\n\n",
 			secs(run.Import), secs(run.ReadyIn), mb(run.RSSReady), mb(run.RSSAfter), mb(run.MemAfter.Anon), mb(run.MemAfter.File))
-		fmt.Fprintln(w, "| platform | command | requests/s | p50 | p99 | errors | RSS after |")
-		fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|")
+		fmt.Fprintln(w, "| platform | command | requests/s | p50 | p99 | errors | late | RSS after |")
+		fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|")
 		first := run.First
 		first.Command = fmt.Sprintf("%s, first %s after ready", first.Command, r.First)
 		rows := append([]Row{first}, run.Rows...)
@@ -41,7 +41,7 @@ func (r Report) Print(w io.Writer) {
 			if row.Requests == 0 && row.Platform == "" {
 				continue
 			}
-			fmt.Fprintf(w, "| %s | %s | %.0f | %s | %s | %d | %s |\n", row.Platform, row.Command, row.PerSecond, ms(row.P50), ms(row.P99), row.Errors, mb(row.RSS))
+			fmt.Fprintf(w, "| %s | %s | %.0f | %s | %s | %d | %d | %s |\n", row.Platform, row.Command, row.PerSecond, ms(row.P50), ms(row.P99), row.Errors, row.Late, mb(row.RSS))
 		}
 		if len(run.SoakRSS) > 0 {
 			fmt.Fprintf(w, "\nRSS over the soak (every %s): %s; growth %.1f %%.\n", run.SoakEvery, mbList(run.SoakRSS), growth(run.SoakRSS))

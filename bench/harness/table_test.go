@@ -27,8 +27,8 @@ func TestPrint(t *testing.T) {
 	for _, want := range []string{
 		"Machine: Test CPU, 2 cores, 8.0 GiB memory",
 		"### 100 000 people", "### 1 000 000 people",
-		"| slack | phonebook, first 10s after ready | 0 | 0.0 ms | 90.0 ms | 0 |",
-		"| slack | phonebook | 800 | 3.0 ms | 20.0 ms | 0 | 38.0 MB |",
+		"| slack | phonebook, first 10s after ready | 0 | 0.0 ms | 90.0 ms | 0 | 0 |",
+		"| slack | phonebook | 800 | 3.0 ms | 20.0 ms | 0 | 0 | 38.0 MB |",
 		"| teams | news | 500 |",
 		"| all | all, soak | 700 |",
 		"growth 10.0 %",
