@@ -15,9 +15,6 @@ import (
 // platform for half a second. Every answer is right (on Teams: reached the
 // connector) and the table is complete; no timing is asserted.
 func TestLoadSmall(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and starts PostgreSQL")
-	}
 	ctx := context.Background()
 	env, err := scenario.NewEnv(ctx)
 	if err != nil {
