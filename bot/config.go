@@ -51,6 +51,9 @@ type Config struct {
 	// RetryMaxWait is WERKPLEK_RETRY_MAX_WAIT: the longest wait between
 	// two tries of a message to a platform that fails.
 	RetryMaxWait time.Duration
+	// MemoryLimit is WERKPLEK_MEMORY_LIMIT in bytes: serve's soft memory
+	// limit for the Go runtime (0: none).
+	MemoryLimit int64
 
 	SlackSigningSecret string  // SLACK_SIGNING_SECRET
 	SlackBotToken      string  // SLACK_BOT_TOKEN
@@ -117,6 +120,7 @@ var settings = []setting{
 	{"WERKPLEK_OIDC_CLIENT_ID", "", "Client id of Werkplek's app registration at the OpenID Connect provider.", false},
 	{"WERKPLEK_OIDC_CLIENT_SECRET", "", "Client secret of that app registration.", true},
 	{"WERKPLEK_SCIM_TOKEN", "", "Bearer token with which the identity provider (Entra ID, Okta) provisions people and teams over SCIM 2.0 at WERKPLEK_PUBLIC_URL/scim/v2/ (Entra ID's Secret Token); SCIM is off without it. At least 32 characters: make one with `openssl rand -base64 32`.", true},
+	{"WERKPLEK_MEMORY_LIMIT", DefaultMemoryLimit, "Soft limit of serve's Go memory (heap and stacks; GOMEMLIMIT's syntax: 24MiB, 1GiB): near it the garbage collector works harder and gives memory back, so memory stays flat after load; off for none; GOMEMLIMIT, when set, wins.", false},
 	{"SLACK_SIGNING_SECRET", "", "Slack app's signing secret; turns the Slack HTTP endpoints on.", true},
 	{"SLACK_BOT_TOKEN", "", "Slack bot token (xoxb-…) for posting and looking up users.", true},
 	{"SLACK_APP_TOKEN", "", "Slack app-level token (xapp-…); turns Socket Mode on (no public URL needed).", true},
@@ -172,6 +176,11 @@ func LoadConfig(getenv func(string) string) (Config, []string) {
 		TeamsOpenIDMetadataURL: get("TEAMS_OPENID_METADATA_URL"), TeamsTokenURL: get("TEAMS_TOKEN_URL"), TeamsAuth: onOff(get("TEAMS_AUTH")),
 		OIDCIssuer: strings.TrimRight(get("WERKPLEK_OIDC_ISSUER"), "/"), OIDCClientID: get("WERKPLEK_OIDC_CLIENT_ID"), OIDCClientSecret: get("WERKPLEK_OIDC_CLIENT_SECRET"),
 		SCIMToken: get("WERKPLEK_SCIM_TOKEN"),
+	}
+	if limit, err := parseMemoryLimit(onOff(get("WERKPLEK_MEMORY_LIMIT"))); err == nil {
+		c.MemoryLimit = limit
+	} else {
+		problems = append(problems, "WERKPLEK_MEMORY_LIMIT: "+err.Error())
 	}
 	switch v := onOff(get("WERKPLEK_DIRECTORY_SYNC")); v {
 	case "off":

@@ -24,6 +24,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	applyMemoryLimit(m.Config.MemoryLimit, m.Getenv("GOMEMLIMIT"))
 	metrics := newMetrics()
 	m.observe = metrics.observeJob
 	if err := m.open(ctx); err != nil {
