@@ -25,7 +25,8 @@ import (
 
 // Options are the harness's flags, for every scenario.
 type Options struct {
-	Load harness.Config
+	Load   harness.Config
+	Faults FaultOptions
 }
 
 // Scenario is one thing the harness can run: its name in -scenarios, what
@@ -40,6 +41,10 @@ type Scenario struct {
 // Scenarios are what -scenarios chooses from, in the order they run.
 var Scenarios = []Scenario{
 	{Name: "load", Help: "requests/s, p50, p99, errors and RSS per platform and command, the first seconds after ready, -soak", Run: runLoad},
+	{Name: "digests", Help: "20 000 digests (10 000 channels, 10 000 people) on 3 replicas through a fake Slack with Slack's limits", Run: runDigests},
+	{Name: "kill", Help: "a replica SIGKILLed while sending 2 000 digests, every CPU busy; -kill-repetitions times", Run: runKill},
+	{Name: "dbdown", Help: "PostgreSQL stopped for -database-down under Slack load and deliveries, then started again", Run: runDatabaseDown},
+	{Name: "platformdown", Help: "Slack answering 503 for -platform-down while deliveries wait", Run: runPlatformDown},
 }
 
 func runLoad(ctx context.Context, env *scenario.Env, o Options) error {
@@ -71,7 +76,7 @@ Werkplek's load harness. Starts a throwaway PostgreSQL (Debian's postgresql
 package), builds the werkplek binary, and runs the scenarios:
 `)
 		for _, s := range Scenarios {
-			fmt.Fprintf(fs.Output(), "  %-10s %s\n", s.Name, s.Help)
+			fmt.Fprintf(fs.Output(), "  %-13s %s\n", s.Name, s.Help)
 		}
 		fmt.Fprintf(fs.Output(), `
 The load scenario imports -people generated people (Dutch names, prefixes,
@@ -96,14 +101,21 @@ Flags:
 	first := fs.Duration("first", 10*time.Second, "how long the measurement right after /readyz says ready lasts")
 	soak := fs.Duration("soak", 0, "after the rows, drive every platform and command this long and sample RSS (e.g. 10m; 0: no soak)")
 	serveLog := fs.String("serve-log", "", "write each serve's log to this file (the number of people is added to the name)")
-	scenarios := fs.String("scenarios", "load", "scenarios to run, comma-separated: "+strings.Join(names, ","))
+	scenarios := fs.String("scenarios", "load", "scenarios to run, comma-separated: "+strings.Join(names, ",")+", or all")
+	killReps := fs.Int("kill-repetitions", 20, "repetitions of the kill scenario")
+	dbDown := fs.Duration("database-down", 20*time.Second, "how long the dbdown scenario stops PostgreSQL")
+	platformDown := fs.Duration("platform-down", 10*time.Minute, "how long the platformdown scenario makes Slack answer 503")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil
 		}
 		return err
 	}
-	o := Options{Load: harness.Config{Duration: *duration, Connections: *conns, First: *first, Soak: *soak, Log: os.Stderr, ServeLog: *serveLog}}
+	o := Options{Load: harness.Config{Duration: *duration, Connections: *conns, First: *first, Soak: *soak, Log: os.Stderr, ServeLog: *serveLog},
+		Faults: FaultOptions{KillRepetitions: *killReps, DatabaseDown: *dbDown, PlatformDown: *platformDown}}
+	if *scenarios == "all" {
+		*scenarios = strings.Join(names, ",")
+	}
 	var err error
 	if o.Load.People, err = sizes(*people); err != nil {
 		return err
@@ -118,8 +130,8 @@ Flags:
 	if err != nil {
 		return err
 	}
-	if *conns < 1 || *duration <= 0 {
-		return fmt.Errorf("-connections and -duration must be positive")
+	if *conns < 1 || *duration <= 0 || *killReps < 1 || *dbDown <= 0 || *platformDown <= 0 {
+		return fmt.Errorf("-connections, -duration, -kill-repetitions, -database-down and -platform-down must be positive")
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
