@@ -91,7 +91,7 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		}
 		sum.Organisations = orgs.added
 		var existing []personRow
-		if err := tx.Find(&existing).Error; err != nil {
+		if existing, err = s.everyone(tx); err != nil {
 			return err
 		}
 		byEmail := make(map[string]*personRow, len(existing))
@@ -199,7 +199,8 @@ func recordRow(r intranet.PersonRecord, deptIDs map[string]int64) personRow {
 func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord, orgs *importOrgs) (intranet.ImportSummary, error) {
 	sum := intranet.ImportSummary{Organisations: orgs.added}
 	var existing []personRow
-	if err := db.Find(&existing).Error; err != nil {
+	existing, err := s.everyone(db)
+	if err != nil {
 		return sum, fmt.Errorf("import people: %w", translate(err))
 	}
 	byEmail := make(map[string]*personRow, len(existing))
