@@ -102,18 +102,19 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		var created []*personRow
 		var changed []*personRow
 		var joined []int64 // who became a partner, or of another organisation
-		for _, r := range records {
-			row := recordRow(r, deptIDs)
+		rows := recordRows(records, deptIDs)
+		for i, r := range records {
+			row := &rows[i]
 			if old := byEmail[row.Email]; old != nil {
-				keepOwnFields(&row, old)
+				keepOwnFields(row, old)
 			}
-			orgs.set(&row, r, byEmail[row.Email])
-			change, fields := compare(byEmail[row.Email], &row)
+			orgs.set(row, r, byEmail[row.Email])
+			change, fields := compare(byEmail[row.Email], row)
 			sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 			if old := byEmail[row.Email]; old != nil {
 				// What the person chose in the chat is theirs, not the file's.
 				row.ID, row.Language, row.QuietHours, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.QuietHours, old.CreatedAt, old.UpdatedAt
-				keepDirectory(&row, old)
+				keepDirectory(row, old)
 				if change == intranet.ImportUnchanged {
 					continue
 				}
@@ -121,12 +122,12 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 				if row.OrganisationID != nil && (old.OrganisationID == nil || *old.OrganisationID != *row.OrganisationID) {
 					joined = append(joined, row.ID)
 				}
-				changed = append(changed, &row)
+				changed = append(changed, row)
 				sum.Updated++
 				continue
 			}
 			row.CreatedAt, row.UpdatedAt = now, now
-			created = append(created, &row)
+			created = append(created, row)
 		}
 		deptOf := make(map[string]string, len(records))
 		for _, r := range records {
@@ -222,13 +223,14 @@ func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord, orgs *im
 			}
 		}
 	}
-	for _, r := range records {
-		row := recordRow(r, deptIDs)
+	rows := recordRows(records, deptIDs)
+	for i, r := range records {
+		row := &rows[i]
 		if old := byEmail[row.Email]; old != nil {
-			keepOwnFields(&row, old)
+			keepOwnFields(row, old)
 		}
-		orgs.set(&row, r, byEmail[row.Email])
-		change, fields := compare(byEmail[row.Email], &row)
+		orgs.set(row, r, byEmail[row.Email])
+		change, fields := compare(byEmail[row.Email], row)
 		sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 		switch change {
 		case intranet.ImportAdded:

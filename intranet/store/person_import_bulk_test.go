@@ -140,9 +140,16 @@ func TestImportLargeFile(t *testing.T) {
 		if err := s.UpdateProfile(ctx, own.ID, intranet.ProfileUpdate{Mobile: &mobile}); err != nil {
 			t.Fatal(err)
 		}
+		dry, err := s.ImportPeople(ctx, second, true)
+		if err != nil {
+			t.Fatal(err)
+		}
 		sum, err = s.ImportPeople(ctx, second, false)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if diff := cmp.Diff(dry, sum); diff != "" {
+			t.Errorf("%s: the dry run said otherwise (-dry +real):\n%s", engine, diff)
 		}
 		changes := map[intranet.ImportChange]int{}
 		for _, l := range sum.Lines {

@@ -203,6 +203,26 @@ func joinColumns(cols []string, prefix string) string {
 	return out
 }
 
+// recordRows are the rows of records (recordRow), made on every core.
+func recordRows(records []intranet.PersonRecord, deptIDs map[string]int64) []personRow {
+	rows := make([]personRow, len(records))
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	size := (len(records) + n - 1) / n
+	for start := 0; start < len(records); start += size {
+		end := min(start+size, len(records))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := start; i < end; i++ {
+				rows[i] = recordRow(records[i], deptIDs)
+			}
+		}()
+	}
+	wg.Wait()
+	return rows
+}
+
 // termCache keeps the words of a name, department, title, location or
 // skill list, which many people share: PersonTerms of the whole person is
 // the words of each, merged (see personTerms).
