@@ -98,7 +98,9 @@ func TestImportLargeFile(t *testing.T) {
 			if engine != "postgres" {
 				return nil
 			}
-			rows, err := store.Rows(s, "SELECT indexdef FROM pg_indexes WHERE tablename IN ('people', 'person_terms') ORDER BY indexdef")
+			rows, err := store.Rows(s, `SELECT indexdef FROM pg_indexes WHERE tablename IN ('people', 'person_terms')
+	UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('people'::regclass, 'person_terms'::regclass)
+	ORDER BY 1`)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,6 +121,9 @@ func TestImportLargeFile(t *testing.T) {
 		sum, err := s.ImportPeople(ctx, first, false)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if diff := cmp.Diff(before, indexes()); diff != "" {
+			t.Fatalf("%s: the import did not build the indexes again as they were (-before +after):\n%s", engine, diff)
 		}
 		sums[engine] = append(sums[engine], fmt.Sprint(sum.Created, sum.Updated, sum.Organisations))
 		states[engine] = append(states[engine], dumpPhonebook(t, s))

@@ -135,7 +135,7 @@ func (s *Store) writePeople(tx *gorm.DB, pg *sql.Conn, created, changed []*perso
 	if len(created) <= before || len(created) < 1000 {
 		return write()
 	}
-	return withoutIndexes(tx, []string{"people", "person_terms"}, write)
+	return withoutIndexes(tx, write)
 }
 
 // insertPeople inserts new people and sets their ids, in the order of
@@ -407,44 +407,59 @@ func copyTerms(tx *gorm.DB, pg *sql.Conn, table string, rows []*personRow, deptO
 	return copyFrom(tx.Statement.Context, pg, table, termColumns, &termSource{in: out})
 }
 
-// secondaryIndexes are the definitions of table's indexes that back no
-// constraint (the primary key and unique constraints stay), by name.
-func secondaryIndexes(tx *gorm.DB, table string) (map[string]string, error) {
+// dropIndexes drops table's indexes, the primary key too when withKey
+// (other constraints stay), and returns the statements that make them
+// again as they were.
+func dropIndexes(tx *gorm.DB, table string, withKey bool) ([]string, error) {
+	var again []string
+	if withKey {
+		var keys []struct{ Conname, Def string }
+		if err := tx.Raw("SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'p'", table).Scan(&keys).Error; err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			if err := tx.Exec("ALTER TABLE " + pgx.Identifier{table}.Sanitize() + " DROP CONSTRAINT " + pgx.Identifier{k.Conname}.Sanitize()).Error; err != nil {
+				return nil, err
+			}
+			again = append(again, "ALTER TABLE "+pgx.Identifier{table}.Sanitize()+" ADD CONSTRAINT "+pgx.Identifier{k.Conname}.Sanitize()+" "+k.Def)
+		}
+	}
 	var rows []struct{ Indexname, Indexdef string }
 	err := tx.Raw(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?
 	AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass)`, table, table).Scan(&rows).Error
-	defs := make(map[string]string, len(rows))
-	for _, r := range rows {
-		defs[r.Indexname] = r.Indexdef
+	if err != nil {
+		return nil, err
 	}
-	return defs, err
+	for _, r := range rows {
+		if err := tx.Exec("DROP INDEX " + pgx.Identifier{r.Indexname}.Sanitize()).Error; err != nil {
+			return nil, err
+		}
+		again = append(again, r.Indexdef)
+	}
+	return again, nil
 }
 
-// withoutIndexes runs fn with the secondary indexes of tables dropped,
-// then builds them again as they were: for an import that writes more rows
+// withoutIndexes runs fn with the indexes of people (but those of its
+// constraints) and person_terms (its primary key too) dropped, then
+// builds them again as they were: for an import that writes more rows
 // than the tables hold, building an index once is many times faster than
 // adding to it row by row. The tables stay locked until the transaction
 // ends (a search waits for the import, instead of seeing the old
 // phonebook).
-func withoutIndexes(tx *gorm.DB, tables []string, fn func() error) error {
-	var defs []string
-	for _, t := range tables {
-		m, err := secondaryIndexes(tx, t)
+func withoutIndexes(tx *gorm.DB, fn func() error) error {
+	var again []string
+	for _, t := range []string{"people", "person_terms"} {
+		stmts, err := dropIndexes(tx, t, t == "person_terms")
 		if err != nil {
 			return err
 		}
-		for name, def := range m {
-			if err := tx.Exec("DROP INDEX " + pgx.Identifier{name}.Sanitize()).Error; err != nil {
-				return err
-			}
-			defs = append(defs, def)
-		}
+		again = append(again, stmts...)
 	}
 	if err := fn(); err != nil {
 		return err
 	}
-	for _, def := range defs {
-		if err := tx.Exec(def).Error; err != nil {
+	for _, stmt := range again {
+		if err := tx.Exec(stmt).Error; err != nil {
 			return err
 		}
 	}
