@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -69,4 +70,38 @@ func Explain(s *Store, off []string, query string, args ...any) (string, error) 
 		return tx.Raw("EXPLAIN "+query, args...).Scan(&plan).Error
 	})
 	return strings.Join(plan, "\n"), err
+}
+
+// Rows runs a query on the store's database and returns each row as its
+// columns' text joined by "|", for a test to compare whole tables.
+func Rows(s *Store, query string, args ...any) ([]string, error) {
+	rows, err := s.db.Raw(query, args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		parts := make([]string, len(cols))
+		for i, v := range vals {
+			parts[i] = v.String
+			if !v.Valid {
+				parts[i] = "NULL"
+			}
+		}
+		out = append(out, strings.Join(parts, "|"))
+	}
+	return out, rows.Err()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -66,7 +67,7 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 	}
 
 	now := s.Now().UTC()
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err = s.importTx(db, func(tx *gorm.DB, pg *sql.Conn) error {
 		// Checked again under the lock that role changes take, so that a
 		// role removal at the same moment cannot leave no admin either.
 		if err := s.lockName(tx, "people: the last admin"); err != nil {
@@ -90,7 +91,7 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		}
 		sum.Organisations = orgs.added
 		var existing []personRow
-		if err := tx.Find(&existing).Error; err != nil {
+		if existing, err = s.everyone(tx); err != nil {
 			return err
 		}
 		byEmail := make(map[string]*personRow, len(existing))
@@ -101,74 +102,41 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		var created []*personRow
 		var changed []*personRow
 		var joined []int64 // who became a partner, or of another organisation
-		for _, r := range records {
-			row := recordRow(r, deptIDs)
+		rows := recordRows(records, deptIDs)
+		for i, r := range records {
+			row := &rows[i]
 			if old := byEmail[row.Email]; old != nil {
-				keepOwnFields(&row, old)
+				keepOwnFields(row, old)
 			}
-			orgs.set(&row, r, byEmail[row.Email])
-			change, fields := compare(byEmail[row.Email], &row)
+			orgs.set(row, r, byEmail[row.Email])
+			change, fields := compare(byEmail[row.Email], row)
 			sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 			if old := byEmail[row.Email]; old != nil {
 				// What the person chose in the chat is theirs, not the file's.
 				row.ID, row.Language, row.QuietHours, row.CreatedAt, row.UpdatedAt = old.ID, old.Language, old.QuietHours, old.CreatedAt, old.UpdatedAt
-				keepDirectory(&row, old)
+				keepDirectory(row, old)
 				if change == intranet.ImportUnchanged {
 					continue
 				}
 				row.UpdatedAt = now
-				if err := tx.Save(&row).Error; err != nil {
-					return err
-				}
 				if row.OrganisationID != nil && (old.OrganisationID == nil || *old.OrganisationID != *row.OrganisationID) {
 					joined = append(joined, row.ID)
 				}
-				changed = append(changed, &row)
+				changed = append(changed, row)
 				sum.Updated++
 				continue
 			}
 			row.CreatedAt, row.UpdatedAt = now, now
-			created = append(created, &row)
-		}
-		if len(created) > 0 {
-			if err := s.insertPeople(tx, created); err != nil {
-				return err
-			}
-			sum.Created = len(created)
-		}
-		if err := leaveForPartner(tx, joined); err != nil {
-			return err
-		}
-		if len(changed) > 0 {
-			ids := make([]int64, len(changed))
-			for i, r := range changed {
-				ids[i] = r.ID
-			}
-			for _, batch := range chunks(ids, 1000) {
-				if err := tx.Exec("DELETE FROM person_terms WHERE person_id IN ?", batch).Error; err != nil {
-					return err
-				}
-			}
+			created = append(created, row)
 		}
 		deptOf := make(map[string]string, len(records))
 		for _, r := range records {
 			deptOf[strings.ToLower(r.Email)] = r.Department
 		}
-		var terms []personTermRow
-		for _, row := range append(created, changed...) {
-			if !row.Active {
-				continue // who left is found by no word until they come back
-			}
-			p := &intranet.Person{Name: row.Name, Title: row.Title, Location: row.Location, Skills: splitList(row.Skills), Department: deptOf[row.Email]}
-			for _, t := range phonebook.PersonTerms(p) {
-				terms = append(terms, personTermRow{Term: t.Term, PersonID: row.ID, Display: t.Display, Field: t.Field, Weight: t.Weight, SortKey: row.SortKey, DepartmentID: row.DepartmentID})
-			}
+		if err := s.writePeople(tx, pg, created, changed, joined, deptOf, len(existing)); err != nil {
+			return err
 		}
-		if len(terms) > 0 {
-			if err := s.insertTerms(tx, terms); err != nil {
-				return err
-			}
-		}
+		sum.Created = len(created)
 		if len(created)+len(changed) > 0 {
 			return rebuildDictionary(tx)
 		}
@@ -192,91 +160,6 @@ func (s *Store) importPeople(ctx context.Context, records []intranet.PersonRecor
 		}
 	}
 	return sum, nil
-}
-
-// insertPeople inserts new people and sets their ids. On PostgreSQL it sends
-// whole columns as arrays (INSERT … SELECT FROM unnest), which is many times
-// faster for a large import than row-by-row parameters.
-func (s *Store) insertPeople(tx *gorm.DB, rows []*personRow) error {
-	if s.engine != Postgres {
-		return tx.CreateInBatches(rows, 500).Error
-	}
-	for _, batch := range chunks(rows, 10000) {
-		n := len(batch)
-		name, email, phone, mobile, pk, mk, pr, mr := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		dept, title, loc, mgr, skills, roles, sortKey := make([]int64, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		empNo, org := make([]string, n), make([]int64, n)
-		for i, r := range batch {
-			name[i], email[i], phone[i], mobile[i], pk[i], mk[i], pr[i], mr[i] = r.Name, r.Email, r.Phone, r.Mobile, r.PhoneKey, r.MobileKey, r.PhoneRev, r.MobileRev
-			if r.DepartmentID != nil {
-				dept[i] = *r.DepartmentID
-			}
-			title[i], loc[i], mgr[i], skills[i], roles[i], sortKey[i] = r.Title, r.Location, r.ManagerEmail, r.Skills, r.Roles, r.SortKey
-			empNo[i] = r.EmployeeNumber
-			if r.OrganisationID != nil {
-				org[i] = *r.OrganisationID
-			}
-		}
-		rows, err := tx.Statement.ConnPool.QueryContext(tx.Statement.Context, `
-INSERT INTO people (name, email, phone, mobile, phone_key, mobile_key, phone_rev, mobile_rev, department_id,
-	title, location, manager_email, skills, roles, sort_key, employee_number, organisation_id, created_at, updated_at)
-SELECT n, e, ph, mo, pk, mk, pr, mr, NULLIF(d, 0), t, l, m, sk, ro, so, en, NULLIF(o, 0), $18, $18
-FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-	$9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[])
-	AS u(n, e, ph, mo, pk, mk, pr, mr, d, t, l, m, sk, ro, so, en, o)
-RETURNING id, email`, name, email, phone, mobile, pk, mk, pr, mr, dept, title, loc, mgr, skills, roles, sortKey, empNo, org, batch[0].CreatedAt)
-		if err != nil {
-			return err
-		}
-		ids := make(map[string]int64, n)
-		for rows.Next() {
-			var id int64
-			var e string
-			if err := rows.Scan(&id, &e); err != nil {
-				rows.Close()
-				return err
-			}
-			ids[e] = id
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, r := range batch {
-			r.ID = ids[r.Email]
-		}
-	}
-	return nil
-}
-
-// insertTerms inserts search words, as arrays on PostgreSQL (see insertPeople).
-func (s *Store) insertTerms(tx *gorm.DB, terms []personTermRow) error {
-	if s.engine != Postgres {
-		return tx.CreateInBatches(terms, 1000).Error
-	}
-	for _, batch := range chunks(terms, 50000) {
-		n := len(batch)
-		term, display, field, sortKey := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		person, dept := make([]int64, n), make([]int64, n)
-		weight := make([]float64, n)
-		for i, t := range batch {
-			term[i], person[i], display[i], field[i], weight[i], sortKey[i] = t.Term, t.PersonID, t.Display, t.Field, t.Weight, t.SortKey
-			if t.DepartmentID != nil {
-				dept[i] = *t.DepartmentID
-			}
-		}
-		_, err := tx.Statement.ConnPool.ExecContext(tx.Statement.Context, `
-INSERT INTO person_terms (term, person_id, display, field, weight, sort_key, department_id)
-SELECT t, p, di, f, w, so, NULLIF(d, 0)
-FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::bigint[]) AS u(t, p, di, f, w, so, d)`,
-			term, person, display, field, weight, sortKey, dept)
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // keepDirectory copies what an import does not decide from the stored row:
@@ -317,7 +200,8 @@ func recordRow(r intranet.PersonRecord, deptIDs map[string]int64) personRow {
 func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord, orgs *importOrgs) (intranet.ImportSummary, error) {
 	sum := intranet.ImportSummary{Organisations: orgs.added}
 	var existing []personRow
-	if err := db.Find(&existing).Error; err != nil {
+	existing, err := s.everyone(db)
+	if err != nil {
 		return sum, fmt.Errorf("import people: %w", translate(err))
 	}
 	byEmail := make(map[string]*personRow, len(existing))
@@ -339,13 +223,14 @@ func (s *Store) dryImport(db *gorm.DB, records []intranet.PersonRecord, orgs *im
 			}
 		}
 	}
-	for _, r := range records {
-		row := recordRow(r, deptIDs)
+	rows := recordRows(records, deptIDs)
+	for i, r := range records {
+		row := &rows[i]
 		if old := byEmail[row.Email]; old != nil {
-			keepOwnFields(&row, old)
+			keepOwnFields(row, old)
 		}
-		orgs.set(&row, r, byEmail[row.Email])
-		change, fields := compare(byEmail[row.Email], &row)
+		orgs.set(row, r, byEmail[row.Email])
+		change, fields := compare(byEmail[row.Email], row)
 		sum.Lines = append(sum.Lines, intranet.ImportLine{Line: r.Line, Email: row.Email, Name: row.Name, Change: change, Fields: fields})
 		switch change {
 		case intranet.ImportAdded:
