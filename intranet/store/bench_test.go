@@ -83,7 +83,6 @@ func benchPhonebook(b *testing.B) *store.Store {
 	return benchStore
 }
 
-
 // BenchmarkImportPeople measures importing 100 000 people (or -people)
 // into an empty PostgreSQL database, then again into the same database
 // (every person updated: another title).
