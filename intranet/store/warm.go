@@ -16,9 +16,18 @@ import (
 // so that the first requests after a start find connections open and
 // statements prepared, and the search's index pages in the database's
 // cache, instead of paying for them while people wait. On SQLite, which
-// serves one process from a local file, one connection is warmed.
+// serves one process from a local file, the statements run once without a
+// transaction: a transaction there takes the file's write lock (the store
+// begins them IMMEDIATE), which the process's jobs and first requests
+// would then wait for.
 func (s *Store) Warm(ctx context.Context, conns int) error {
-	if s.engine == SQLite || conns < 1 {
+	if s.engine == SQLite {
+		if err := s.warmStatements(ctx); err != nil {
+			return fmt.Errorf("warm database: %w", err)
+		}
+		return nil
+	}
+	if conns < 1 {
 		conns = 1
 	}
 	// Each worker holds a transaction, so its connection, until every
