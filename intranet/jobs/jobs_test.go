@@ -120,6 +120,26 @@ func drive(t testing.TB, r *jobs.Runner, deadline time.Duration, done func() boo
 	}
 }
 
+// settled waits until no job is running, so that a test moves its clock
+// only after the jobs it watched recorded their end: moved past
+// RescueAfter while a job still finishes, the clock would make the job
+// look like one of a process that stopped, and it would run again.
+func settled(t testing.TB, r *jobs.Runner) {
+	t.Helper()
+	drive(t, r, 30*time.Second, func() bool {
+		list, err := r.Jobs(context.Background(), 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, j := range list {
+			if j.State == intranet.JobRunning {
+				return false
+			}
+		}
+		return true
+	})
+}
+
 // waitWaiting waits until the one job has recorded its failed attempt and
 // waits for its retry, so that moving the clock happens after the runner
 // computed the retry time.
@@ -230,6 +250,7 @@ func TestSchedule(t *testing.T) {
 		if err := r.Schedule(ctx, "booking.reminder", "b1", due, []byte("q")); err != nil {
 			t.Fatal(err)
 		}
+		settled(t, r)
 		c.Advance(time.Hour)
 		drive(t, r, 30*time.Second, func() bool { return h.count("b2@"+at(later)+":p") == 1 })
 		if got := h.snapshot(); len(got) != 2 || h.n.Load() != 2 {

@@ -99,11 +99,13 @@ func TestQuietHours(t *testing.T) {
 			t.Fatalf("the day worker at night: %q", got)
 		}
 		// Nothing more comes before 07:00.
+		settled(t, r)
 		c.Advance(7*time.Hour + 59*time.Minute) // 06:59
 		drive(t, r, 2*time.Second, func() bool { return true })
 		if got := to("U-DAY"); len(got) != 1 {
 			t.Fatalf("before the end of the quiet hours: %q", got)
 		}
+		settled(t, r)
 		c.Advance(time.Minute) // 07:00
 		waitFor("U-DAY", 2)
 		if got := to("U-DAY"); len(got) != 2 || !strings.Contains(got[1], "2 berichten van Werkplek terwijl je rust had") || !strings.Contains(got[1], "nieuws-1,nieuws-2") {
@@ -111,12 +113,14 @@ func TestQuietHours(t *testing.T) {
 		}
 
 		// 09:00: the night worker sleeps; 16:00 brings the one DM as it was.
+		settled(t, r)
 		c.Advance(2 * time.Hour)
 		send(night, "rooster", false)
 		drive(t, r, 2*time.Second, func() bool { return true })
 		if got := to("U-NIGHT"); len(got) != 1 {
 			t.Fatalf("the night worker in their sleep: %q", got)
 		}
+		settled(t, r)
 		c.Advance(7 * time.Hour) // 16:00
 		waitFor("U-NIGHT", 2)
 		if got := to("U-NIGHT"); len(got) != 2 || !strings.HasPrefix(got[1], "rooster") {
