@@ -139,15 +139,11 @@ func DatabaseOutage(ctx context.Context, env *Env, o DBOutageOptions) (DBOutageR
 	slack := &fake.Slack{PerSecond: o.PerSecond}
 	platform := StartPlatform(slack)
 	defer platform.Close()
-	settings := SlackSettings(platform.URL)
-	for k, v := range o.Settings {
-		settings[k] = v
-	}
-	replicas, err := startReplicas(ctx, env, db.URL, o.Replicas, settings)
+	replicas, err := StartReplicas(ctx, env, db.URL, o.Replicas, merge(SlackSettings(platform.URL), o.Settings))
 	if err != nil {
 		return res, err
 	}
-	defer stopAll(replicas)
+	defer StopReplicas(replicas)
 
 	loadCtx, stopLoad := context.WithCancel(ctx)
 	defer stopLoad()
@@ -274,11 +270,7 @@ func DatabaseOutage(ctx context.Context, env *Env, o DBOutageOptions) (DBOutageR
 			res.ReadyAfter = addOnce(res.ReadyAfter, r.String())
 		}
 	}
-	for _, s := range replicas {
-		if s.Exited() {
-			res.Exited++
-		}
-	}
+	res.Exited = exited(replicas)
 	if !res.OK() {
 		res.Logs = logTails(replicas)
 	}
@@ -293,6 +285,17 @@ func (r *DBOutageResult) unexpected(phase string, a Answer) {
 		}
 		r.Unexpected = append(r.Unexpected, fmt.Sprintf("%s: %d after %s %q %v", phase, a.Status, a.Took.Round(time.Millisecond), body, a.Err))
 	}
+}
+
+// exited counts the replicas that ended on their own.
+func exited(replicas []*proc.Serve) int {
+	n := 0
+	for _, s := range replicas {
+		if s.Exited() {
+			n++
+		}
+	}
+	return n
 }
 
 // logTails is the end of each replica's log, for a failure to show.

@@ -236,32 +236,6 @@ func WaitReady(ctx context.Context, s *proc.Serve, wait time.Duration) error {
 	}
 }
 
-// startReplicas starts n replicas over dbURL and waits until each is ready.
-func startReplicas(ctx context.Context, env *Env, dbURL string, n int, settings map[string]string) ([]*proc.Serve, error) {
-	var out []*proc.Serve
-	for range n {
-		s, err := env.Serve(ctx, dbURL, settings)
-		if err != nil {
-			stopAll(out)
-			return nil, err
-		}
-		out = append(out, s)
-		if err := WaitReady(ctx, s, ServeStartWait); err != nil {
-			stopAll(out)
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-func stopAll(replicas []*proc.Serve) {
-	for _, s := range replicas {
-		if !s.Exited() {
-			_ = s.Stop(10 * time.Second)
-		}
-	}
-}
-
 // delivered counts, of keys, those that arrived and those that arrived
 // more than once.
 func delivered(posts map[string]int, keys []string) (arrived, twice int) {

@@ -90,28 +90,13 @@ func Digests(ctx context.Context, env *Env, o DigestOptions) (DigestResult, erro
 	o.defaults()
 	res := DigestResult{Want: o.Channels + o.People}
 	res.Allowed = time.Duration(float64(res.Want) / SlackPerSecond * float64(time.Second))
-	dbURL, err := env.Database()
+	rig, err := startDigestRig(ctx, env, o.Channels, o.People, o.Replicas, o.Settings)
 	if err != nil {
 		return res, err
 	}
-	t0 := time.Now()
-	if err := SeedDigests(ctx, dbURL, o.Channels, o.People); err != nil {
-		return res, err
-	}
-	o.Log("seeded %d subscriptions in %.1f s", res.Want, time.Since(t0).Seconds())
-	slack := NewLimitedSlack()
-	platform := StartPlatform(slack)
-	defer platform.Close()
-	replicas, err := StartReplicas(ctx, env, dbURL, o.Replicas, merge(SlackSettings(platform.URL), o.Settings))
-	defer StopReplicas(replicas)
-	if err != nil {
-		return res, err
-	}
-	db, err := sql.Open("pgx", dbURL)
-	if err != nil {
-		return res, err
-	}
-	defer db.Close()
+	defer rig.Close()
+	o.Log("seeded %d subscriptions in %.1f s", res.Want, rig.seeded.Seconds())
+	slack, replicas, db := rig.slack, rig.replicas, rig.db
 	start, err := FallDue(ctx, db)
 	if err != nil {
 		return res, err
@@ -126,6 +111,48 @@ func Digests(ctx context.Context, env *Env, o DigestOptions) (DigestResult, erro
 	fill(&res, slack, start)
 	o.Log("deliveries per 10 s from the due time: %v", perTen(slack, start))
 	return res, nil
+}
+
+// digestRig is what the digest and replica-kill scenarios start: a new
+// database with digests seeded, a fake Slack with Slack's limits, the
+// replicas against both, and a connection for the scenario's own
+// statements.
+type digestRig struct {
+	slack    *fake.Slack
+	platform *Platform
+	replicas []*proc.Serve
+	db       *sql.DB
+	seeded   time.Duration // how long seeding took
+}
+
+func startDigestRig(ctx context.Context, env *Env, channels, people, replicas int, settings map[string]string) (*digestRig, error) {
+	dbURL, err := env.Database()
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	if err := SeedDigests(ctx, dbURL, channels, people); err != nil {
+		return nil, err
+	}
+	rig := &digestRig{slack: NewLimitedSlack(), seeded: time.Since(t0)}
+	rig.platform = StartPlatform(rig.slack)
+	if rig.replicas, err = StartReplicas(ctx, env, dbURL, replicas, merge(SlackSettings(rig.platform.URL), settings)); err == nil {
+		rig.db, err = sql.Open("pgx", dbURL)
+	}
+	if err != nil {
+		rig.Close()
+		return nil, err
+	}
+	return rig, nil
+}
+
+// Close stops the replicas and the fake Slack.
+func (r *digestRig) Close() {
+	if r.db != nil {
+		r.db.Close()
+	}
+	StopReplicas(r.replicas)
+	r.platform.Close()
 }
 
 // perTen counts the first deliveries of keys in each 10 s from start.
@@ -210,7 +237,8 @@ AND scheduled_at < now() + interval '1 hour'`).Scan(&left)
 	}
 }
 
-// StartReplicas starts n replicas at once over dbURL with settings.
+// StartReplicas starts n replicas at once over dbURL with settings and
+// waits until each says it is ready. On an error it stops those it started.
 func StartReplicas(ctx context.Context, env *Env, dbURL string, n int, settings map[string]string) ([]*proc.Serve, error) {
 	out := make([]*proc.Serve, n)
 	errs := make([]error, n)
@@ -219,11 +247,17 @@ func StartReplicas(ctx context.Context, env *Env, dbURL string, n int, settings 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i], errs[i] = env.Serve(ctx, dbURL, settings)
+			if out[i], errs[i] = env.Serve(ctx, dbURL, settings); errs[i] == nil {
+				errs[i] = WaitReady(ctx, out[i], ServeStartWait)
+			}
 		}()
 	}
 	wg.Wait()
-	return out, errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		StopReplicas(out)
+		return nil, err
+	}
+	return out, nil
 }
 
 // StopReplicas stops the replicas that still run (SIGTERM, then SIGKILL).

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os/exec"
 	"runtime"
@@ -101,26 +100,12 @@ func ReplicaKill(ctx context.Context, env *Env, o KillOptions) ([]KillResult, er
 
 func replicaKill(ctx context.Context, env *Env, o KillOptions) (KillResult, error) {
 	res := KillResult{Want: o.Channels + o.People}
-	dbURL, err := env.Database()
+	rig, err := startDigestRig(ctx, env, o.Channels, o.People, o.Replicas, o.Settings)
 	if err != nil {
 		return res, err
 	}
-	if err := SeedDigests(ctx, dbURL, o.Channels, o.People); err != nil {
-		return res, err
-	}
-	slack := NewLimitedSlack()
-	platform := StartPlatform(slack)
-	defer platform.Close()
-	replicas, err := StartReplicas(ctx, env, dbURL, o.Replicas, merge(SlackSettings(platform.URL), o.Settings))
-	defer StopReplicas(replicas)
-	if err != nil {
-		return res, err
-	}
-	db, err := sql.Open("pgx", dbURL)
-	if err != nil {
-		return res, err
-	}
-	defer db.Close()
+	defer rig.Close()
+	slack, replicas, db := rig.slack, rig.replicas, rig.db
 	if o.Saturate {
 		stop, err := Saturate()
 		if err != nil {

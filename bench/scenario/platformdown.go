@@ -88,14 +88,11 @@ func PlatformOutage(ctx context.Context, env *Env, o PlatformOutageOptions) (Pla
 	if o.RetryMaxWait > 0 {
 		settings["WERKPLEK_RETRY_MAX_WAIT"] = o.RetryMaxWait.String()
 	}
-	for k, v := range o.Settings {
-		settings[k] = v
-	}
-	replicas, err := startReplicas(ctx, env, db.URL, o.Replicas, settings)
+	replicas, err := StartReplicas(ctx, env, db.URL, o.Replicas, merge(settings, o.Settings))
 	if err != nil {
 		return res, err
 	}
-	defer stopAll(replicas)
+	defer StopReplicas(replicas)
 
 	slack.Fail(true)
 	began := time.Now()
@@ -130,11 +127,7 @@ func PlatformOutage(ctx context.Context, env *Env, o PlatformOutageOptions) (Pla
 		res.LastAfterReturn = last.Sub(back)
 	}
 	_, _, _, res.Failed = slack.Stats()
-	for _, s := range replicas {
-		if s.Exited() {
-			res.Exited++
-		}
-	}
+	res.Exited = exited(replicas)
 	if !res.OK() {
 		res.Logs = logTails(replicas)
 	}
