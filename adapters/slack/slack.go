@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/werkplek/werkplek/adapters/internal/background"
+	"github.com/werkplek/werkplek/adapters/internal/outbound"
 	"io"
 	"log/slog"
 	"net/http"
@@ -141,7 +142,7 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 		cfg.APIURL += "/"
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+		cfg.HTTPClient = outbound.Client(10 * time.Second)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/werkplek/werkplek/adapters/internal/background"
+	"github.com/werkplek/werkplek/adapters/internal/outbound"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -119,7 +120,7 @@ func New(cfg Config, core intranet.Core, state intranet.StateStore, log *slog.Lo
 	}
 	log = log.With("adapter", "teams")
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+		cfg.HTTPClient = outbound.Client(30 * time.Second)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
