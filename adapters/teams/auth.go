@@ -78,6 +78,8 @@ type verifier struct {
 	fetched     time.Time // when keys were last fetched successfully
 	lastAttempt time.Time // when a fetch was last tried
 	refresh     chan struct{}
+
+	checked checkedTokens // tokens that passed, until they expire
 }
 
 func newVerifier(metadataURL, appID string, client *http.Client, now func() time.Time, log *slog.Logger) *verifier {
@@ -91,10 +93,15 @@ func (v *verifier) verify(ctx context.Context, header string) (verified, error) 
 	if !ok || strings.TrimSpace(raw) == "" {
 		return verified{}, errNoToken
 	}
+	raw = strings.TrimSpace(raw)
+	if known, found := v.remembered(raw); found {
+		return known, nil
+	}
 	var key signingKey
+	var kid string
 	claims := &botClaims{}
-	_, err := jwt.ParseWithClaims(strings.TrimSpace(raw), claims, func(t *jwt.Token) (any, error) {
-		kid, _ := t.Header["kid"].(string)
+	_, err := jwt.ParseWithClaims(raw, claims, func(t *jwt.Token) (any, error) {
+		kid, _ = t.Header["kid"].(string)
 		k, err := v.key(ctx, kid)
 		if err != nil {
 			return nil, err
@@ -115,6 +122,7 @@ func (v *verifier) verify(ctx context.Context, header string) (verified, error) 
 	if claims.ServiceURL == "" {
 		return verified{}, errors.New("verify token: no serviceurl claim")
 	}
+	v.checked.put(raw, checkedToken{serviceURL: claims.ServiceURL, kid: kid, expires: claims.ExpiresAt.Time}, v.now())
 	return verified{serviceURL: claims.ServiceURL, endorsements: key.endorsements}, nil
 }
 

@@ -415,6 +415,56 @@ func TestKeysCachedAndRefreshed(t *testing.T) {
 	}
 }
 
+// TestAuthRemembered: a token that passed is accepted again without its
+// signature checked anew, but only until it expires (with the leeway) and
+// while its key is still in the key set; the same claims signed by another
+// key are refused.
+func TestAuthRemembered(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, nil)
+	check := func(tok string) error {
+		_, err := e.a.auth.verify(ctx, "Bearer "+tok)
+		return err
+	}
+	tok := e.token(nil)
+	for range 3 {
+		if err := check(tok); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(e.a.auth.checked.m); n != 1 {
+		t.Fatalf("%d tokens remembered, want 1", n)
+	}
+	forged := sign(t, jwt.MapClaims{"iss": botFrameworkIssuer, "aud": appID, "exp": e.clock.Now().Add(time.Hour).Unix(), "serviceurl": e.conn.serviceURL()}, "k1", otherKey)
+	if err := check(forged); err == nil {
+		t.Error("a token signed by another key passed after a valid one")
+	}
+	// Within the leeway after expiry it still passes, past it no more.
+	e.clock.Add(time.Hour + 4*time.Minute)
+	if err := check(tok); err != nil {
+		t.Errorf("within the leeway: %v", err)
+	}
+	e.clock.Add(2 * time.Minute)
+	if err := check(tok); err == nil {
+		t.Error("an expired token passed")
+	}
+	if n := len(e.a.auth.checked.m); n != 0 {
+		t.Errorf("%d tokens remembered after expiry, want 0", n)
+	}
+
+	// A long-lived token whose key left the key set is refused once the
+	// keys are refreshed.
+	long := e.token(func(c jwt.MapClaims) { c["exp"] = e.clock.Now().Add(48 * time.Hour).Unix() })
+	if err := check(long); err != nil {
+		t.Fatal(err)
+	}
+	e.conn.rotated.Store(true)
+	e.clock.Add(25 * time.Hour)
+	if err := check(long); !errors.Is(err, errUnknownKey) {
+		t.Errorf("token of a key that left the key set: %v", err)
+	}
+}
+
 func TestKeysUnavailable(t *testing.T) {
 	e := newEnv(t, func(c *Config) { c.OpenIDMetadataURL = "http://127.0.0.1:1/openid" })
 	rec := e.post(e.fixture("message_personal.json"), e.token(nil))

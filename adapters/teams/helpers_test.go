@@ -112,6 +112,7 @@ type connectorFake struct {
 	pageSize int
 
 	metadataFetches atomic.Int32
+	rotated         atomic.Bool // the key set holds k2 (otherKey) instead of k1
 	tokenRequests   atomic.Int32
 	tokenStatus     atomic.Int32 // when set, the token endpoint answers it
 }
@@ -134,6 +135,10 @@ func (c *connectorFake) serve(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(map[string]any{"issuer": botFrameworkIssuer, "jwks_uri": c.srv.URL + "/keys"})
 		return
 	case "/keys":
+		if c.rotated.Load() {
+			json.NewEncoder(w).Encode(map[string]any{"keys": []any{jwk("k2", &otherKey.PublicKey, "msteams")}})
+			return
+		}
 		json.NewEncoder(w).Encode(map[string]any{"keys": []any{jwk("k1", &testKey.PublicKey, "msteams")}})
 		return
 	case "/token":
