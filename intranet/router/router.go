@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -101,6 +102,9 @@ type Router struct {
 	grammar *grammar.Grammar
 	help    *help.Unit
 	units   map[*grammar.Command]feature.Unit
+	// commands is Commands(grammar), described once: the adapters and the
+	// metrics ask for it on every request, and its hints take a while.
+	commands []intranet.Command
 }
 
 // New returns a router over the units.
@@ -132,6 +136,7 @@ func New(cfg Config) *Router {
 	r.grammar = grammar.New(cmds...)
 	r.help = help.New(help.Config{People: cfg.People, Grammar: r.grammar, Quiet: cfg.Quiet, Door: cfg.Door, Privacy: cfg.Privacy, Directory: cfg.Directory})
 	r.units[help.Command] = r.help
+	r.commands = Commands(r.grammar)
 	return r
 }
 
@@ -140,7 +145,7 @@ func (r *Router) Grammar() *grammar.Grammar { return r.grammar }
 
 // Commands returns the slash commands, in a stable order, for the
 // platforms' manifests and registrations.
-func (r *Router) Commands() []intranet.Command { return Commands(r.grammar) }
+func (r *Router) Commands() []intranet.Command { return slices.Clone(r.commands) }
 
 // Commands describes a grammar's commands for the adapters.
 func Commands(g *grammar.Grammar) []intranet.Command {
